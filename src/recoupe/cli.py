@@ -1,0 +1,178 @@
+"""The ``recoupe`` command: parse, call the API, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from recoupe.ingest import FieldNames, IngestOptions
+
+EXIT_BAD_INPUT = 2
+EXIT_NOTHING_ANALYSED = 3
+
+REPORT_FORMATS = ("json", "md")
+SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def _bundled_corpus() -> Path:
+    """The sample corpus shipped with the source tree (examples/corpus)."""
+    return Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+
+def render(report: object, fmt: str) -> str:
+    from recoupe.model import Report
+
+    assert isinstance(report, Report)
+    if fmt == "json":
+        from recoupe.render.json import render_json
+
+        return render_json(report)
+    if fmt == "md":
+        from recoupe.render.markdown import render_markdown
+
+        return render_markdown(report)
+    if fmt == "html":
+        from recoupe.render.html import render_html
+
+        return render_html(report)
+    raise click.BadParameter(f"unknown format {fmt!r}")
+
+
+def _progress(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
+    if quiet:
+        return None, lambda: None
+    bar: list[click.progressbar[int]] = []
+    last = [0]
+
+    def update(done: int, total: int) -> None:
+        if not bar:
+            bar.append(click.progressbar(length=total, label="analysing", file=sys.stderr))
+            bar[0].__enter__()
+        bar[0].update(done - last[0])
+        last[0] = done
+
+    def close() -> None:
+        if bar:
+            bar[0].__exit__(None, None, None)
+
+    return update, close
+
+
+def run_analysis(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    quiet: bool,
+    ingest_options: IngestOptions,
+    n_process: int,
+) -> None:
+    from recoupe.api import AnalyzeOptions, analyze
+    from recoupe.nlp.errors import ModelNotInstalled
+    from recoupe.nlp.pipeline import PipelineOptions
+
+    options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
+    update, close = _progress(quiet)
+    try:
+        report = analyze(list(paths), options, progress=update)
+    except ModelNotInstalled as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        close()
+    text = render(report, output_format)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    if not quiet:
+        for rejected in report.rejected:
+            click.echo(f"rejected: {rejected.path}: {rejected.reason}", err=True)
+        summary = (
+            f"{len(report.articles)} analysed, {len(report.rejected)} rejected, "
+            f"{len(report.duplicates)} duplicates, {len(report.stories)} stories"
+        )
+        click.echo(summary + (f" -> {output}" if output else ""), err=True)
+    if not report.articles:
+        sys.exit(EXIT_NOTHING_ANALYSED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="recoupe")
+def main() -> None:
+    """Cross-check news articles from several outlets."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "md", "html"]),
+    default=None,
+    help="Report format (default: from the -o suffix, else json).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
+@click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed"]), default=None, help="Read every input in this format instead of guessing from the extension.")
+@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject inputs larger than this.")
+@click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
+@click.option("--title-field", default="title", show_default=True, help="JSON field holding the headline.")
+@click.option("--date-field", default="date", show_default=True, help="JSON field holding the publication date.")
+@click.option("--source-field", default="source", show_default=True, help="JSON field holding the outlet name.")
+@click.option("--language", default="fr", show_default=True, help="Language of articles that do not state one.")
+@click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
+def analyze(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    output: Path | None,
+    input_format: str | None,
+    max_bytes: int,
+    text_field: str,
+    title_field: str,
+    date_field: str,
+    source_field: str,
+    language: str,
+    n_process: int,
+    quiet: bool,
+) -> None:
+    """Analyse files, directories or - (stdin) and write a report."""
+    fmt = output_format or (SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json")
+    fields = FieldNames(text=text_field, title=title_field, date=date_field, source=source_field)
+    ingest_options = IngestOptions(
+        format=input_format, max_bytes=max_bytes, fields=fields, default_language=language
+    )
+    run_analysis(paths, fmt, output, quiet, ingest_options, n_process)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the report."""
+    from recoupe.render.json import schema as report_schema
+
+    click.echo(json.dumps(report_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/demo-report.md"), show_default=True, help="Where to write the report (format from the suffix).")
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None, help="Corpus to analyse instead of the bundled sample.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
+def demo(output: Path, corpus: Path | None, quiet: bool) -> None:
+    """Analyse the bundled sample corpus and write a report."""
+    corpus = corpus or _bundled_corpus()
+    if not corpus.exists():
+        raise click.ClickException(f"sample corpus not found at {corpus}; pass --corpus DIR")
+    fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "json")
+    run_analysis((str(corpus),), fmt, output, quiet, IngestOptions(), 1)
+
+
+@main.group(name="eval")
+def evaluate() -> None:
+    """Score the system against gold annotations."""
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

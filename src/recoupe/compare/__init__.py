@@ -1,0 +1,1 @@
+"""Per story: statements, findings, coverage and framing, brief."""

@@ -1,0 +1,1 @@
+"""Across articles: canonical entities (names.py) and stories (stories.py)."""

@@ -1,0 +1,280 @@
+"""The one typed data model of recoupe: frozen dataclasses, nothing else.
+
+Every extracted item carries its article id and character offsets: Python
+``str`` indices into ``Article.text`` such that ``text[start:end]`` is exactly
+the item's ``text``. Everything here is plain, picklable and JSON-serialisable
+with :func:`to_dict` / :func:`from_dict`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, Union
+
+SCHEMA_ID = "recoupe/report/v1"
+
+EntityType = Literal["person", "organization", "place", "other"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+FindingKind = Literal["corroborated", "single_source", "contradiction"]
+TimeType = Literal["date", "time", "duration", "set"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as analysed: ``text`` holds headline (first line) and body."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date at the precision known: 2024, 2024-03, 2024-03-26
+    source: str | None = None
+    url: str | None = None
+    language: str = "fr"
+    path: str | None = None
+    author: str | None = None
+    source_evidence: str | None = None  # "metadata", "signature" or "byline" when source is set
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be analysed, with the reason a person can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An input whose normalised text equals an article already taken."""
+
+    path: str
+    duplicate_of: str  # article id
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RoleParts:
+    """A role normalised into comparable parts (lower-case, accent-folded keys)."""
+
+    function: str | None = None  # ministre, secrétaire, porte-parole, chef, président…
+    portfolio: str | None = None  # defense, foreign_affairs, …
+    organization: str | None = None
+    country: str | None = None
+    rank: str | None = None  # military or honorific rank (contre-amiral)
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str  # the title as written, e.g. "ministre israélien de la Défense"
+    article: str
+    start: int
+    end: int
+    text: str
+    parts: RoleParts = field(default_factory=RoleParts)
+    key: str = ""  # canonical comparable key built from parts
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    variants: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[Role, ...] = ()
+    country: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None  # entity id
+    speaker_text: str | None = None
+    cue: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_type: EntityType | None = None
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    article: str
+    start: int
+    end: int
+    text: str
+    type: TimeType = "date"
+    value: str | None = None  # ISO at the precision known, null when unknown
+    earliest: str | None = None
+    latest: str | None = None
+    explanation: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: FindingKind
+    subject: str
+    slot: str
+    summary: str
+    evidence: tuple[Evidence, ...] = ()
+    sources: tuple[str, ...] = ()  # outlets involved
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    article: str
+    start: int
+    end: int
+    text: str
+    earliest: str | None
+    latest: str | None
+    value: str | None = None
+    predicate: str | None = None
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    brief: tuple[dict[str, Any], ...] = ()
+    coverage: tuple[dict[str, Any], ...] = ()
+    published_earliest: str | None = None
+    published_latest: str | None = None
+
+
+# --- per-article analysis: what nlp/ writes and link/ reads --------------------
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """An entity as resolved inside one article (in-article coreference done)."""
+
+    key: str  # unique inside the article, e.g. "e3"
+    type: EntityType
+    name: str
+    mentions: tuple[Mention, ...]
+    roles: tuple[Role, ...] = ()
+    country: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence reduced to what cross-article comparison needs."""
+
+    start: int
+    end: int
+    lemmas: tuple[str, ...] = ()  # content lemmas, lower-case
+    predicate: str | None = None  # main verb lemma
+    negated: bool = False
+    entity_keys: tuple[str, ...] = ()  # LocalEntity keys mentioned
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything the per-article NLP found; quotes name speakers by LocalEntity key."""
+
+    article: str
+    entities: tuple[LocalEntity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[Article, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    stories: tuple[Story, ...] = ()
+    schema: str = SCHEMA_ID
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def entity(self, entity_id: str) -> Entity:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)
+
+
+# --- JSON round trip ------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready structure (dicts, lists, str, numbers, None)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        if isinstance(obj, Report):
+            out = {"schema": out.pop("schema"), **out}
+        return out
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(item) for item in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Rebuild a dataclass (recursively) from :func:`to_dict` output."""
+    return typing.cast(T, _build(cls, data))
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(options[0], data) if len(options) == 1 else data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        item_type = args[0] if args else Any
+        return tuple(_build(item_type, item) for item in data)
+    if origin is Literal or tp is Any or origin is dict:
+        return data
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        kwargs = {
+            f.name: _build(hints[f.name], data[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in data
+        }
+        return tp(**kwargs)
+    return data

