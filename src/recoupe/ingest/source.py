@@ -1,0 +1,164 @@
+"""Where inputs come from (files, directories, stdin, uploads) and which reader takes each."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from recoupe.ingest.decode import check_size, decode
+from recoupe.ingest.errors import InputError
+from recoupe.ingest.feeds import read_feed
+from recoupe.ingest.html import read_html
+from recoupe.ingest.jsonl import read_json, read_jsonl
+from recoupe.ingest.options import DEFAULT_OPTIONS, IngestOptions
+from recoupe.ingest.text import read_text
+from recoupe.model import Article, Rejected
+
+STDIN = "-"
+STDIN_STEM = "stdin"
+
+FORMAT_BY_EXTENSION = {
+    "": "text",
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
+
+
+def read_inputs(
+    paths: Iterable[str | Path], options: IngestOptions = DEFAULT_OPTIONS
+) -> Iterator[Article | Rejected]:
+    """Articles and rejections from files, directories (recursive) and ``-`` for stdin."""
+    for given in paths:
+        name = str(given)
+        if name == STDIN:
+            data = sys.stdin.buffer.read(options.max_bytes + 1)
+            yield from read_bytes(data, STDIN, options)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from _read_directory(path, options)
+        else:
+            yield from _read_file(path, name, options, in_directory=False)
+
+
+def read_bytes(
+    data: bytes, name: str, options: IngestOptions = DEFAULT_OPTIONS
+) -> Iterator[Article | Rejected]:
+    """Articles and rejections from one input's bytes; ``name`` gives its path and id."""
+    fmt = options.format
+    if fmt is None and name != STDIN:
+        fmt = FORMAT_BY_EXTENSION.get(_extension(name))
+    produced = False
+    try:
+        for item in _read(data, name, fmt, options):
+            produced = True
+            yield item
+    except InputError as error:
+        produced = True
+        yield Rejected(name, error.reason)
+    except Exception as error:  # a reader library failing must not stop the batch
+        produced = True
+        yield Rejected(name, f"internal error while reading: {type(error).__name__}: {error}")
+    if not produced:
+        yield Rejected(name, "no articles found")
+
+
+def _read(
+    data: bytes, name: str, fmt: str | None, options: IngestOptions
+) -> Iterator[Article | Rejected]:
+    text = decode(data, options.max_bytes)
+    fmt = fmt or sniff_format(text)
+    stem = _stem(name)
+    language = options.default_language
+    if fmt == "text":
+        yield read_text(text, article_id=stem, path=name, language=language)
+    elif fmt == "html":
+        yield read_html(text, article_id=stem, path=name, language=language)
+    elif fmt == "jsonl":
+        yield from read_jsonl(text, stem=stem, path=name, options=options)
+    elif fmt == "json":
+        yield from read_json(text, stem=stem, path=name, options=options)
+    else:
+        yield from read_feed(data, stem=stem, path=name, language=language)
+
+
+def sniff_format(text: str) -> str:
+    """The format an input's content looks like, for stdin and unknown extensions."""
+    head = text.lstrip()[:2000]
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        lines = [line for line in text.strip().split("\n") if line.strip()]
+        looks_like_lines = len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines)
+        return "jsonl" if looks_like_lines else "json"
+    if head.startswith("<"):
+        if _FEED_ROOT.search(head):
+            return "feed"
+        if _HTML_ROOT.search(head):
+            return "html"
+    return "text"
+
+
+def _read_directory(directory: Path, options: IngestOptions) -> Iterator[Article | Rejected]:
+    found = False
+    for path in sorted(_walk(directory)):
+        found = True
+        yield from _read_file(path, str(path), options, in_directory=True)
+    if not found:
+        yield Rejected(str(directory), "directory holds no files to read")
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Regular files under the directory, hidden files and directories left out."""
+    for root, dirs, files in os.walk(directory, onerror=None):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for file_name in files:
+            if not file_name.startswith("."):
+                yield Path(root) / file_name
+
+
+def _read_file(
+    path: Path, name: str, options: IngestOptions, *, in_directory: bool
+) -> Iterator[Article | Rejected]:
+    extension = _extension(name)
+    if in_directory and options.format is None and extension not in FORMAT_BY_EXTENSION:
+        yield Rejected(name, f"unsupported file type {extension}; use --format")
+        return
+    try:
+        if not path.exists():
+            raise InputError("no such file or directory")
+        if not path.is_file():
+            raise InputError("not a regular file")
+        check_size(path.stat().st_size, options.max_bytes)
+        data = path.read_bytes()
+    except InputError as error:
+        yield Rejected(name, error.reason)
+        return
+    except OSError as error:
+        yield Rejected(name, f"cannot read: {error.strerror or error}")
+        return
+    yield from read_bytes(data, name, options)
+
+
+def _extension(name: str) -> str:
+    return Path(name).suffix.lower() if name != STDIN else ""
+
+
+def _stem(name: str) -> str:
+    if name == STDIN:
+        return STDIN_STEM
+    return Path(name).stem or STDIN_STEM
