@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -45,7 +46,7 @@ def render(report: object, fmt: str) -> str:
 def _progress(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
     if quiet:
         return None, lambda: None
-    bar: list[click.progressbar[int]] = []
+    bar: list[Any] = []  # the click progress bar, created once the total is known
     last = [0]
 
     def update(done: int, total: int) -> None:

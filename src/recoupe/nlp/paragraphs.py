@@ -12,8 +12,6 @@ from spacy.tokens import Doc
 @Language.component("recoupe_paragraphs", assigns=["token.is_sent_start"])
 def recoupe_paragraphs(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        if "\n" in token.text_with_ws:  # a newline after a word, or a whitespace token
             doc[token.i + 1].is_sent_start = True
     return doc
