@@ -19,7 +19,8 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 demo: setup
-	$(VENV)/bin/recoupe demo -o out/demo-report.md
+	$(VENV)/bin/recoupe demo -o out/demo-report.html
+	$(VENV)/bin/recoupe demo -q -o out/demo-report.md
 	$(VENV)/bin/recoupe demo -q -o out/demo-report.json
 	@echo "reports written to out/"
 

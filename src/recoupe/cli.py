@@ -158,7 +158,7 @@ def schema() -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/demo-report.md"), show_default=True, help="Where to write the report (format from the suffix).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/demo-report.html"), show_default=True, help="Where to write the report (format from the suffix).")
 @click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None, help="Corpus to analyse instead of the bundled sample.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def demo(output: Path, corpus: Path | None, quiet: bool) -> None:

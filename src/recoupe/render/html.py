@@ -1,0 +1,408 @@
+"""The self-contained HTML report: one file, inline CSS/JS/SVG, no network request.
+
+:func:`story_view` builds everything one story's section shows (also used by
+the web app); templates in ``render/templates/`` draw it with autoescaping on.
+Every piece of article text is escaped once, in :mod:`recoupe.render.highlight`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story, TimeRef
+from recoupe.render.charts import BarChart, TimelineChart, grouped_bars, interval, timeline_chart
+from recoupe.render.highlight import Span, highlight
+
+FINDING_GROUPS = (
+    ("contradiction", "Contradictions"),
+    ("single_source", "Reported by one outlet only"),
+    ("corroborated", "Corroborated"),
+)
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def evidence_key(article: str, start: int, end: int) -> str:
+    """The identifier of one highlighted passage, shared by its marks and the cards citing it."""
+    return f"{article}:{start}:{end}"
+
+
+@dataclass
+class _Passages:
+    """Passages of a story that something links to (evidence, roles, quotes, events)."""
+
+    spans: dict[str, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, article: str, start: int, end: int) -> str:
+        key = evidence_key(article, start, end)
+        self.spans[article][key] = (start, end)
+        return key
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A passage shown in a card: its outlet, text and (optional) the value it states."""
+
+    key: str
+    article: str
+    outlet: str
+    text: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    keys: str
+    evidence: tuple[Cited, ...]
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BriefView:
+    text: str
+    keys: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    outlet: str
+    html: Markup
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class PersonView:
+    entity: Entity
+    variants: tuple[str, ...]
+    roles: tuple[Cited, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    name: str
+    entity_id: str | None
+    roles: tuple[str, ...]
+    quotes: tuple[tuple[Quote, Cited], ...]
+
+
+@dataclass(frozen=True)
+class EventView:
+    label: str
+    when: str
+    cited: Cited
+    uncertain: bool
+
+
+@dataclass(frozen=True)
+class StoryView:
+    story: Story
+    articles: tuple[ArticleView, ...]
+    outlets: tuple[str, ...]
+    brief: tuple[BriefView, ...]
+    findings: tuple[tuple[str, str, tuple[FindingView, ...]], ...]
+    people: tuple[PersonView, ...]
+    others: tuple[Entity, ...]
+    speakers: tuple[SpeakerView, ...]
+    outlet_quotes: BarChart
+    events: tuple[EventView, ...]
+    timeline: TimelineChart
+    timeline_from_times: bool
+    undated: int
+
+
+def outlet_of(report: Report, article_id: str) -> str:
+    try:
+        return report.article(article_id).source or UNKNOWN_OUTLET
+    except KeyError:
+        return UNKNOWN_OUTLET
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def story_view(report: Report, story: Story) -> StoryView:
+    """Everything one story's section shows, with the passages each item links to."""
+    in_story = set(story.articles)
+    passages = _Passages()
+    entities = {e.id: e for e in report.entities}
+
+    def cite(article: str, start: int, end: int, text: str, value: str | None = None) -> Cited:
+        key = passages.add(article, start, end)
+        return Cited(key, article, outlet_of(report, article), text, value)
+
+    findings = []
+    for kind, heading in FINDING_GROUPS:
+        views = []
+        for finding in story.findings:
+            if finding.kind != kind:
+                continue
+            cited = tuple(_cite_evidence(ev, cite) for ev in finding.evidence)
+            values = tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
+            views.append(FindingView(finding, " ".join(c.key for c in cited), cited, values))
+        findings.append((kind, heading, tuple(views)))
+
+    brief = tuple(_brief_item(item, cite) for item in story.brief)
+    people, others = _people(report, in_story, cite)
+    speakers = _speakers(report, in_story, entities, cite)
+    events, chart, from_times, undated = _events(report, story, cite)
+    articles = tuple(
+        _article_view(report, report.article(a), passages, entities)
+        for a in story.articles
+        if _has_article(report, a)
+    )
+    outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+    return StoryView(
+        story=story,
+        articles=articles,
+        outlets=outlets,
+        brief=brief,
+        findings=tuple(findings),
+        people=people,
+        others=others,
+        speakers=speakers,
+        outlet_quotes=_outlet_quotes(report, articles, entities),
+        events=events,
+        timeline=chart,
+        timeline_from_times=from_times,
+        undated=undated,
+    )
+
+
+def _has_article(report: Report, article_id: str) -> bool:
+    return any(a.id == article_id for a in report.articles)
+
+
+def _cite_evidence(ev: Evidence, cite: Any) -> Cited:
+    return cite(ev.article, ev.start, ev.end, ev.text, ev.value)  # type: ignore[no-any-return]
+
+
+def _brief_item(item: dict[str, Any], cite: Any) -> BriefView:
+    text = str(item.get("text") or item.get("sentence") or item.get("summary") or "")
+    cited: list[Cited] = []
+    for ev in item.get("evidence") or ():
+        if isinstance(ev, dict) and {"article", "start", "end"} <= ev.keys():
+            cited.append(cite(str(ev["article"]), int(ev["start"]), int(ev["end"]), str(ev.get("text", ""))))
+    citations = [str(s) for s in item.get("sources") or item.get("citations") or ()]
+    if not citations:
+        citations = list(dict.fromkeys(c.outlet for c in cited))
+    return BriefView(text, " ".join(c.key for c in cited), tuple(citations))
+
+
+def _people(
+    report: Report, in_story: set[str], cite: Any
+) -> tuple[tuple[PersonView, ...], tuple[Entity, ...]]:
+    people: list[PersonView] = []
+    others: list[Entity] = []
+    for entity in report.entities:
+        mentions = [m for m in entity.mentions if m.article in in_story]
+        if not mentions:
+            continue
+        if entity.type != "person":
+            others.append(entity)
+            continue
+        roles = tuple(
+            cite(r.article, r.start, r.end, r.title)
+            for r in entity.roles
+            if r.article in in_story
+        )
+        variants = tuple(dict.fromkeys([entity.name, *entity.variants]))
+        people.append(PersonView(entity, variants, roles, len(mentions)))
+    people.sort(key=lambda p: -p.mentions)
+    others.sort(key=lambda e: -len(e.mentions))
+    return tuple(people), tuple(others)
+
+
+def speaker_name(quote: Quote, entities: dict[str, Entity]) -> str:
+    entity = entities.get(quote.speaker or "")
+    if entity is not None:
+        return entity.name
+    return quote.speaker_text or "unattributed"
+
+
+def _speakers(
+    report: Report, in_story: set[str], entities: dict[str, Entity], cite: Any
+) -> tuple[SpeakerView, ...]:
+    grouped: dict[str, list[tuple[Quote, Cited]]] = defaultdict(list)
+    ids: dict[str, str | None] = {}
+    for quote in report.quotes:
+        if quote.article not in in_story:
+            continue
+        name = speaker_name(quote, entities)
+        ids[name] = quote.speaker if quote.speaker in entities else None
+        grouped[name].append((quote, cite(quote.article, quote.start, quote.end, quote.text)))
+    views = []
+    for name, quotes in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
+        entity = entities.get(ids[name] or "")
+        roles = tuple(dict.fromkeys(r.title for r in entity.roles)) if entity else ()
+        views.append(SpeakerView(name, ids[name], roles, tuple(quotes)))
+    return tuple(views)
+
+
+def _outlet_quotes(
+    report: Report, articles: Iterable[ArticleView], entities: dict[str, Entity]
+) -> BarChart:
+    by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    story_articles = {a.article.id: a.outlet for a in articles}
+    for quote in report.quotes:
+        if quote.article in story_articles:
+            by_outlet[story_articles[quote.article]][speaker_name(quote, entities)] += 1
+    groups = [(outlet, counts.most_common()) for outlet, counts in sorted(by_outlet.items())]
+    return grouped_bars(groups)
+
+
+def _events(
+    report: Report, story: Story, cite: Any
+) -> tuple[tuple[EventView, ...], TimelineChart, bool, int]:
+    """The story's dated events; without a computed timeline, its dated time expressions."""
+    items: list[Any] = list(story.timeline)
+    from_times = not items
+    if from_times:
+        in_story = set(story.articles)
+        items = [t for t in report.times if t.article in in_story and t.type in ("date", "time")]
+    dated = []
+    undated = 0
+    for item in items:
+        span = interval(item.earliest, item.latest, item.value)
+        if span is None:
+            undated += 1
+            continue
+        dated.append((span, item))
+    dated.sort(key=lambda pair: (pair[0][0], pair[0][1]))
+    views = []
+    for (first, last), item in dated:
+        label = _event_label(item)
+        when = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+        cited = cite(item.article, item.start, item.end, item.text, item.value)
+        views.append(EventView(label, when, cited, first != last))
+    chart = timeline_chart([span for span, _ in dated])
+    return tuple(views), chart, from_times, undated
+
+
+def _event_label(item: Any) -> str:
+    if isinstance(item, TimeRef):
+        return _short(item.text, 60)
+    return _short(item.text, 80)
+
+
+def _article_view(
+    report: Report, article: Article, passages: _Passages, entities: dict[str, Entity]
+) -> ArticleView:
+    spans: list[Span] = []
+    counts: Counter[str] = Counter()
+    for key, (start, end) in passages.spans.get(article.id, {}).items():
+        attrs = {"data-ev": key, "data-article": article.id, "data-start": str(start), "data-end": str(end)}
+        spans.append(Span(start, end, ("ev",), attrs, order=0))
+    for entity in report.entities:
+        for mention in entity.mentions:
+            if mention.article == article.id:
+                attrs = {"data-entity": entity.id}
+                title = f"{entity.name} · {entity.type}"
+                spans.append(Span(mention.start, mention.end, ("ent", f"ent-{entity.type}"), attrs, title=title, order=3))
+                counts["entities"] += 1
+    for quote in report.quotes:
+        if quote.article == article.id:
+            name = speaker_name(quote, entities)
+            attrs = {"data-speaker": quote.speaker or ""}
+            title = f"{quote.kind} quote · {name}"
+            spans.append(Span(quote.start, quote.end, ("quote", f"quote-{quote.kind}"), attrs, tag="span", title=title, order=1))
+            counts["quotes"] += 1
+    for time in report.times:
+        if time.article == article.id:
+            when = time.value or " – ".join(x for x in (time.earliest, time.latest) if x) or "unresolved"
+            spans.append(Span(time.start, time.end, ("time",), {"data-value": time.value or ""}, title=f"{time.type} · {when}", order=2))
+            counts["times"] += 1
+    return ArticleView(article, article.source or UNKNOWN_OUTLET, highlight(article.text, spans), dict(counts))
+
+
+# --- templates ---------------------------------------------------------------
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment of the report templates (autoescape on for every template)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("recoupe.render", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    install_helpers(env)
+    return env
+
+
+def install_helpers(env: jinja2.Environment) -> None:
+    """Filters and globals the report templates need (the web app reuses them)."""
+    env.globals["story_view"] = story_view
+    env.globals["outlet_of"] = outlet_of
+    env.filters["short"] = _short
+    env.filters["plural"] = plural
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+@cache
+def inline_assets() -> tuple[Markup, Markup, str]:
+    """The report's CSS, its JS, and the CSP source allowing exactly that script."""
+    env = environment()
+    css = Markup(env.get_template("report.css").render())
+    js = Markup(env.get_template("report.js").render())
+    digest = base64.b64encode(hashlib.sha256(str(js).encode("utf-8")).digest()).decode("ascii")
+    return css, js, f"'sha256-{digest}'"
+
+
+def content_security_policy(script_source: str, *, web: bool = False) -> str:
+    """No request of any kind; in the web app, same-origin links and forms only."""
+    policy = [
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        f"script-src {script_source}",
+        "img-src data:",
+        "base-uri 'none'",
+    ]
+    if web:
+        policy += ["form-action 'self'", "connect-src 'self'"]
+    return "; ".join(policy)
+
+
+def report_context(report: Report) -> dict[str, Any]:
+    outlets = Counter(a.source or UNKNOWN_OUTLET for a in report.articles)
+    story_of: dict[str, list[str]] = defaultdict(list)
+    for story in report.stories:
+        for article in story.articles:
+            story_of[article].append(story.id)
+    return {
+        "report": report,
+        "outlets": sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
+        "story_of": story_of,
+        "stories": [story_view(report, story) for story in report.stories],
+    }
+
+
+def render_html(report: Report) -> str:
+    """The whole report as one self-contained HTML document."""
+    css, js, script_source = inline_assets()
+    template = environment().get_template("report.html")
+    return template.render(
+        css=css,
+        js=js,
+        csp=content_security_policy(script_source),
+        **report_context(report),
+    )
