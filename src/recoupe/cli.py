@@ -170,6 +170,79 @@ def demo(output: Path, corpus: Path | None, quiet: bool) -> None:
     run_analysis((str(corpus),), fmt, output, quiet, IngestOptions(), 1)
 
 
+_DB_HELP = "SQLite file (default recoupe.db here, created on first use) or postgresql://… URL."
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--dask", default=None, metavar="SCHEDULER|local", help="Run the NLP on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.")
+@click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP (without --dask).")
+@click.option("--batch-size", type=int, default=32, show_default=True, help="Articles analysed and committed per transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="No per-batch progress, no rejection lines.")
+def ingest(
+    paths: tuple[str, ...], db: str | None, dask: str | None, n_process: int, batch_size: int, quiet: bool
+) -> None:
+    """Add articles to the store incrementally; re-ingesting the same files adds nothing."""
+    from recoupe.nlp.errors import ModelNotInstalled
+    from recoupe.nlp.pipeline import PipelineOptions
+    from recoupe.store import IngestResult
+    from recoupe.store.ingest import ingest_paths
+
+    def progress(result: IngestResult) -> None:
+        if not quiet:
+            click.echo(f"batch committed: {result.summary()}", err=True)
+
+    try:
+        result = ingest_paths(
+            db,
+            paths,
+            pipeline_options=PipelineOptions(n_process=n_process),
+            dask=dask,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    except ModelNotInstalled as error:
+        raise click.ClickException(str(error)) from error
+    if not quiet:
+        for rejected in result.rejections:
+            click.echo(f"rejected: {rejected.path}: {rejected.reason}", err=True)
+    click.echo(result.summary())
+
+
+@main.command()
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--format", "export_format", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True, help="File format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="A directory (one file per table) or a file; JSON Lines goes to stdout without it.")
+@click.option("--table", "tables", multiple=True, help="Export only this table (repeatable; default all).")
+def export(db: str | None, export_format: str, output: Path | None, tables: tuple[str, ...]) -> None:
+    """Export the store's tables for analysis elsewhere."""
+    from recoupe.store import ExportError, Store
+
+    try:
+        with Store(db) as store:
+            written = store.export(export_format, output, tables)
+    except ExportError as error:
+        raise click.UsageError(str(error)) from error
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--limit", type=int, default=20, show_default=True, help="Most hits shown.")
+def search(query: str, db: str | None, limit: int) -> None:
+    """Full-text search over stored article text and quotes."""
+    from recoupe.store import Store
+
+    with Store(db) as store:
+        hits = store.search(query, limit)
+    for hit in hits:
+        snippet = " ".join(hit.text.split())
+        click.echo(f"{hit.article}\t{hit.kind}\t{hit.start}-{hit.end}\t{snippet}")
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score the system against gold annotations."""

@@ -1,0 +1,29 @@
+"""The database layer: SQLite by default, PostgreSQL given a URL; one schema, migrations, search, export."""
+
+from recoupe.store.export import FORMATS as EXPORT_FORMATS
+from recoupe.store.export import TABLES as EXPORT_TABLES
+from recoupe.store.export import ExportError
+from recoupe.store.migrations import LATEST_VERSION, StoreTooNew, UnsupportedDatabase
+from recoupe.store.store import (
+    DEFAULT_DATABASE,
+    BatchAnalyser,
+    IngestResult,
+    SearchHit,
+    Store,
+    database_url,
+)
+
+__all__ = [
+    "DEFAULT_DATABASE",
+    "EXPORT_FORMATS",
+    "EXPORT_TABLES",
+    "LATEST_VERSION",
+    "BatchAnalyser",
+    "ExportError",
+    "IngestResult",
+    "SearchHit",
+    "Store",
+    "StoreTooNew",
+    "UnsupportedDatabase",
+    "database_url",
+]

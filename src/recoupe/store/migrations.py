@@ -1,0 +1,106 @@
+"""Schema migrations: a versioned list of DDL steps, applied in order, recorded in ``schema_version``.
+
+A new step is appended with the next version number; released steps are never
+edited. Each step runs in the transaction that records it, so a store is never
+left half-migrated (PostgreSQL and SQLite both have transactional DDL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+
+from recoupe.store import schema
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _create_tables(conn: Connection) -> None:
+    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+def _create_search_index(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "CREATE TABLE search_documents ("
+                " id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL, kind TEXT NOT NULL,"
+                ' article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,'
+                " tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('french', body)) STORED)"
+            )
+        )
+        conn.execute(text("CREATE INDEX ix_search_documents_tsv ON search_documents USING GIN (tsv)"))
+        conn.execute(text("CREATE INDEX ix_search_documents_article ON search_documents (article)"))
+    elif conn.dialect.name == "sqlite":
+        # remove_diacritics 2: "securite" finds "sécurité", as French readers type.
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_documents USING fts5("
+                ' body, kind UNINDEXED, article UNINDEXED, start UNINDEXED, "end" UNINDEXED,'
+                " tokenize = 'unicode61 remove_diacritics 2')"
+            )
+        )
+    else:
+        raise UnsupportedDatabase(conn.dialect.name)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, analyses, rejected, duplicates and derived tables", _create_tables),
+    Migration(2, "full-text search over article text and quotes", _create_search_index),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+class UnsupportedDatabase(Exception):
+    def __init__(self, dialect: str) -> None:
+        super().__init__(
+            f"the store supports SQLite and PostgreSQL, not {dialect}; "
+            "pass --db PATH (SQLite) or --db postgresql://USER@HOST/DB"
+        )
+
+
+class StoreTooNew(Exception):
+    def __init__(self, found: int) -> None:
+        super().__init__(
+            f"this store has schema version {found}, newer than this recoupe knows "
+            f"({LATEST_VERSION}); upgrade recoupe to open it"
+        )
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the store to the latest schema version; returns the version reached."""
+    with engine.begin() as conn:
+        schema.schema_version.create(conn, checkfirst=True)
+    for migration in MIGRATIONS:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes opening a new store at once must not both migrate.
+                conn.execute(text("LOCK TABLE schema_version IN EXCLUSIVE MODE"))
+            found = current_version(conn)
+            if found > LATEST_VERSION:
+                raise StoreTooNew(found)
+            if found >= migration.version:
+                continue
+            migration.apply(conn)
+            conn.execute(
+                schema.schema_version.insert().values(
+                    version=migration.version, description=migration.description
+                )
+            )
+    return LATEST_VERSION
