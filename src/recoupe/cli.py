@@ -117,7 +117,7 @@ def main() -> None:
     help="Report format (default: from the -o suffix, else json).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
-@click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed"]), default=None, help="Read every input in this format instead of guessing from the extension.")
+@click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None, help="Read every input in this format instead of guessing from the extension.")
 @click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject inputs larger than this.")
 @click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON field holding the headline.")
@@ -241,6 +241,26 @@ def search(query: str, db: str | None, limit: int) -> None:
     for hit in hits:
         snippet = " ".join(hit.text.split())
         click.echo(f"{hit.article}\t{hit.kind}\t{hit.start}-{hit.end}\t{snippet}")
+
+
+@main.command()
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="An analysed report (JSON) to serve.")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--max-upload-bytes", type=int, default=5 * 1024 * 1024, show_default=True, help="Largest request body accepted (413 above).")
+def serve(report_path: Path | None, db: str | None, host: str, port: int, max_upload_bytes: int) -> None:
+    """Serve the report in a web app: stories, entities, quotes, search, uploads, JSON API."""
+    from recoupe.serve import SourceError, is_loopback, open_source, run
+
+    try:
+        source = open_source(report_path, db)
+    except SourceError as error:
+        raise click.ClickException(str(error)) from error
+    if not is_loopback(host):
+        click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can upload", err=True)
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    run(source, host=host, port=port, max_body_bytes=max_upload_bytes)
 
 
 @main.group(name="eval")

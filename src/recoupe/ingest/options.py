@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FORMATS = ("text", "jsonl", "json", "html", "feed")
+FORMATS = ("text", "jsonl", "json", "html", "feed", "warc")
 
 _FORMAT_ALIASES = {
     "txt": "text",

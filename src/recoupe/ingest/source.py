@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -15,6 +16,7 @@ from recoupe.ingest.html import read_html
 from recoupe.ingest.jsonl import read_json, read_jsonl
 from recoupe.ingest.options import DEFAULT_OPTIONS, IngestOptions
 from recoupe.ingest.text import read_text
+from recoupe.ingest.warc import is_warc, read_warc, read_warc_file
 from recoupe.model import Article, Rejected
 
 STDIN = "-"
@@ -32,6 +34,8 @@ FORMAT_BY_EXTENSION = {
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -80,6 +84,9 @@ def read_bytes(
 def _read(
     data: bytes, name: str, fmt: str | None, options: IngestOptions
 ) -> Iterator[Article | Rejected]:
+    if fmt == "warc":  # binary (often gzipped): never decoded as a whole
+        yield from read_warc(io.BytesIO(data), name=name, options=options)
+        return
     text = decode(data, options.max_bytes)
     fmt = fmt or sniff_format(text)
     stem = _stem(name)
@@ -138,6 +145,10 @@ def _read_file(
     if in_directory and options.format is None and extension not in FORMAT_BY_EXTENSION:
         yield Rejected(name, f"unsupported file type {extension}; use --format")
         return
+    if options.format == "warc" or (options.format is None and is_warc(name)):
+        # Archives stream record by record: only each record's size is limited.
+        yield from read_warc_file(path, name, options)
+        return
     try:
         if not path.exists():
             raise InputError("no such file or directory")
@@ -155,7 +166,9 @@ def _read_file(
 
 
 def _extension(name: str) -> str:
-    return Path(name).suffix.lower() if name != STDIN else ""
+    if name == STDIN:
+        return ""
+    return ".warc.gz" if name.lower().endswith(".warc.gz") else Path(name).suffix.lower()
 
 
 def _stem(name: str) -> str:
