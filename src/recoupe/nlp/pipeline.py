@@ -24,6 +24,8 @@ from recoupe.nlp.extensions import ARTICLE_KEY, PUBLISHED_KEY, TITLE_END_KEY
 # Component name -> module that registers it (imported before add_pipe).
 COMPONENT_MODULES: dict[str, str] = {
     "recoupe_entities": "recoupe.nlp.entities",
+    "recoupe_quotes": "recoupe.nlp.quotes",
+    "recoupe_times": "recoupe.nlp.times",
     "recoupe_sentences": "recoupe.nlp.sentences",
 }
 DEFAULT_COMPONENTS: tuple[str, ...] = tuple(COMPONENT_MODULES)

@@ -1,0 +1,101 @@
+"""Quoted spans of a text, found from the quotation marks alone (no sentence splits).
+
+Handles « », “ ”, ‹ › and straight double quotes; a quote left open at the end
+of a paragraph continues when the next paragraph opens with a quotation mark
+(the French convention for quotes over several paragraphs), otherwise it ends
+with its paragraph and is marked unclosed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAIRS = {"«": "»", "“": "”", "‹": "›"}
+STRAIGHT = '"'
+# A paragraph that opens with one of these continues a quote left open.
+CONTINUATION_MARKS = {"«": ("«", "»"), "“": ("“", "”"), "‹": ("‹", "›"), STRAIGHT: (STRAIGHT,)}
+SPACES = " \t\u00a0\u202f\u2009"
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """``text[start:end]`` is the quoted text without marks and edge spaces."""
+
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset just after the closing mark (or the paragraph end)
+    start: int
+    end: int
+    closed: bool = True
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
+
+
+def _next_paragraph_start(text: str, i: int) -> int:
+    """Offset of the first non-space character after the line break at ``i``."""
+    j = i
+    while j < len(text) and (text[j] in SPACES or text[j] in "\r\n"):
+        j += 1
+    return j
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in SPACES + "\r\n":
+        start += 1
+    while end > start and text[end - 1] in SPACES + "\r\n":
+        end -= 1
+    return start, end
+
+
+def _scan(text: str, i: int, opener: str) -> tuple[int, int, bool]:
+    """From just after an opening mark: (content end, offset after close, closed)."""
+    closer = PAIRS.get(opener, STRAIGHT)
+    depth = 0
+    while True:
+        stop = _paragraph_end(text, i)
+        j = i
+        while j < stop:
+            c = text[j]
+            if opener != STRAIGHT and c == opener:
+                depth += 1
+            elif c == closer:
+                if depth == 0:
+                    return j, j + 1, True
+                depth -= 1
+            j += 1
+        following = _next_paragraph_start(text, stop)
+        marks = CONTINUATION_MARKS[opener]
+        if stop < len(text) and following < len(text) and text[following] in marks:
+            # « (or » in some house styles) opening the next paragraph: skip the mark
+            i = following + 1
+            depth = 0
+            continue
+        return stop, stop, False
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Top-level quoted spans in text order (nested quotes stay inside their parent)."""
+    spans: list[QuotedSpan] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in PAIRS or c == STRAIGHT:
+            if c == STRAIGHT and _is_inch_mark(text, i):
+                i += 1
+                continue
+            content_end, after, closed = _scan(text, i + 1, c)
+            start, end = _trim(text, i + 1, content_end)
+            if end > start:
+                spans.append(QuotedSpan(i, after, start, end, closed))
+            i = max(after, i + 1)
+            continue
+        i += 1
+    return spans
+
+
+def _is_inch_mark(text: str, i: int) -> bool:
+    """A straight quote right after a digit (12") is a unit, not a quotation mark."""
+    return i > 0 and text[i - 1].isdigit() and (i + 1 >= len(text) or not text[i + 1].isalpha())

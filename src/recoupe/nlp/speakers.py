@@ -1,0 +1,234 @@
+"""Who a speaker description refers to inside one article.
+
+Links names, pronouns (il, elle) and role-only descriptions ("le conseiller à
+la sécurité") to the article's ``LocalEntity`` records, inferring gender when
+the entity component left it unset (honorifics, first names, appositions).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from recoupe.model import EntityType, LocalEntity, Mention
+from recoupe.nlp.quote_lexicon import Gender, first_names, fold, speaker_nouns
+
+MASCULINE_HONORIFICS = {"m.", "monsieur", "mm."}
+FEMININE_HONORIFICS = {"mme", "madame", "mlle", "mademoiselle", "mmes"}
+PRONOUN_GENDER: dict[str, Gender] = {"il": "m", "elle": "f", "lui": "m"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+# Farther back than this, an antecedent is too far for "il"/"elle".
+PRONOUN_REACH = 1200
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: an entity key (or None) and the words naming it."""
+
+    key: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+    type: EntityType | None
+    plural: bool = False
+
+
+def pronoun_gender(word: str) -> Gender | None:
+    return PRONOUN_GENDER.get(fold(word).lstrip("-").removeprefix("t-"))
+
+
+def _gender_of_value(value: str | None) -> Gender | None:
+    if not value:
+        return None
+    first = value.strip().lower()[:1]
+    return "f" if first == "f" else "m" if first == "m" else None
+
+
+def _token_gender(token: Token) -> Gender | None:
+    genders = token.morph.get("Gender", [])
+    if genders == ["Fem"]:
+        return "f"
+    if genders == ["Masc"]:
+        return "m"
+    return None
+
+
+class SpeakerIndex:
+    """The article's entities, with the lookups attribution needs."""
+
+    def __init__(self, doc: Doc, entities: list[LocalEntity], quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.entities = {e.key: e for e in entities}
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [q[0] for q in self._quoted]
+        outside = [
+            (m, e) for e in entities for m in e.mentions if not self.in_quote(m.start)
+        ]
+        self.mentions: list[tuple[Mention, LocalEntity]] = sorted(
+            outside, key=lambda pair: (pair[0].start, -pair[0].end)
+        )
+        self._starts = [m.start for m, _ in self.mentions]
+        self.genders = {e.key: self._infer_gender(e) for e in entities}
+
+    # --- positions -----------------------------------------------------------
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and self._quoted[i][0] <= offset < self._quoted[i][1]
+
+    def mentions_within(self, start: int, end: int) -> list[tuple[Mention, LocalEntity]]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0].start < end:
+            if self.mentions[i][0].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    # --- gender --------------------------------------------------------------
+
+    def gender(self, key: str | None) -> Gender | None:
+        return self.genders.get(key or "")
+
+    def _infer_gender(self, entity: LocalEntity) -> Gender | None:
+        if entity.type != "person":
+            return None
+        known = _gender_of_value(entity.gender)
+        if known:
+            return known
+        votes: dict[Gender, int] = {"m": 0, "f": 0}
+        for mention in entity.mentions:
+            for cue in self._mention_gender_cues(mention):
+                votes[cue] += 1
+        if votes["m"] == votes["f"]:
+            return None
+        return "m" if votes["m"] > votes["f"] else "f"
+
+    def _mention_gender_cues(self, mention: Mention) -> list[Gender]:
+        cues: list[Gender] = []
+        words = mention.text.split()
+        if words:
+            head = fold(words[0])
+            if head in MASCULINE_HONORIFICS:
+                cues.append("m")
+            elif head in FEMININE_HONORIFICS:
+                cues.append("f")
+            elif head in first_names():
+                cues.append(first_names()[head])
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return cues
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and fold(before.text) in MASCULINE_HONORIFICS:
+            cues.append("m")
+        elif before is not None and fold(before.text) in FEMININE_HONORIFICS:
+            cues.append("f")
+        appositive = self._apposition_gender(span.start, span.end)
+        if appositive:
+            cues.append(appositive)
+        return cues
+
+    def _apposition_gender(self, start: int, end: int) -> Gender | None:
+        """Gender shown by a title next to the name: "la ministre X", "X, la directrice"."""
+        doc = self.doc
+        # Title before the name: walk back over the title words to its determiner.
+        i = start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        steps = 0
+        while i >= 0 and steps < 10 and doc[i].text not in {".", ";", ":", "\n"}:
+            noun = speaker_nouns().get(fold(doc[i].text))
+            if noun and noun.type == "person" and noun.gender:
+                return noun.gender
+            if doc[i].pos_ == "DET" and (i == 0 or doc[i - 1].pos_ in {"PUNCT", "VERB", "AUX", "ADP", "SPACE"}):
+                gender = _token_gender(doc[i])
+                if gender and i + 1 < start and doc[i + 1].pos_ in {"NOUN", "ADJ"}:
+                    return gender
+            if doc[i].pos_ in {"VERB", "AUX", "SCONJ"}:
+                break
+            i -= 1
+            steps += 1
+        # Apposition after the name: "X, la porte-parole du comité".
+        j = end
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "DET":
+            noun = speaker_nouns().get(fold(doc[j + 2].text)) if j + 2 < len(doc) else None
+            if noun and noun.gender:
+                return noun.gender
+            return _token_gender(doc[j + 1])
+        return None
+
+    def compatible(self, key: str, gender: Gender | None) -> bool:
+        mine = self.gender(key)
+        return gender is None or mine is None or mine == gender
+
+    # --- resolution ----------------------------------------------------------
+
+    def persons_between(self, start: int, end: int) -> list[tuple[Mention, LocalEntity]]:
+        return [(m, e) for m, e in self.mentions_within(start, end) if e.type == "person"]
+
+    def nearest_person_before(
+        self, offset: int, gender: Gender | None, reach: int = PRONOUN_REACH
+    ) -> tuple[Mention, LocalEntity] | None:
+        for mention, entity in reversed(self.mentions_within(max(0, offset - reach), offset)):
+            if entity.type == "person" and self.compatible(entity.key, gender):
+                return mention, entity
+        return None
+
+    def role_holder(
+        self, words: list[str], head: str, gender: Gender | None, offset: int
+    ) -> LocalEntity | None:
+        """The person whose roles (else nearby title words) best match a role description."""
+        persons = [
+            e for e in self.entities.values()
+            if e.type == "person" and self.compatible(e.key, gender)
+        ]
+        by_roles = {e.key: _tokens(" ".join(r.title for r in e.roles)) for e in persons}
+        holders = [e for e in persons if head in by_roles[e.key]]
+        if holders:
+            return self._best(holders, by_roles, words, offset)
+        text = self.doc.text
+        by_context = {
+            e.key: _tokens(
+                " ".join(
+                    text[max(0, m.start - 70) : m.end + 50]
+                    for m in e.mentions
+                    if not self.in_quote(m.start)
+                )
+            )
+            for e in persons
+        }
+        holders = [e for e in persons if head in by_context[e.key]]
+        return self._best(holders, by_context, words, offset) if holders else None
+
+    def _best(
+        self,
+        holders: list[LocalEntity],
+        tokens: dict[str, set[str]],
+        words: list[str],
+        offset: int,
+    ) -> LocalEntity:
+        def rank(entity: LocalEntity) -> tuple[int, int]:
+            score = sum(1 for w in words if w in tokens[entity.key])
+            before = [m.start for m in entity.mentions if m.start < offset]
+            return score, max(before, default=-1)
+
+        return max(holders, key=rank)
+
+
+def _tokens(text: str) -> set[str]:
+    return set(fold(text).replace("'", " ").replace(",", " ").split())
+
+
+def head_noun(words: list[Token]) -> tuple[str, EntityType, Gender | None] | None:
+    """The first speaker noun of a description, with its type and shown gender."""
+    det_gender: Gender | None = None
+    for token in words:
+        if token.pos_ == "DET" and det_gender is None:
+            det_gender = _token_gender(token)
+        noun = speaker_nouns().get(fold(token.text)) or speaker_nouns().get(fold(token.lemma_))
+        if noun:
+            gender = noun.gender or (det_gender if fold(words[0].text) not in {"l'", "les"} else None)
+            return fold(token.text), noun.type, gender
+    return None
