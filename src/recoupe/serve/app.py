@@ -1,0 +1,334 @@
+"""The web app: HTML pages and a JSON API over a :class:`ReportSource`.
+
+Pages reuse the HTML report's templates; the JSON mirrors the report contract
+(``recoupe/report/v1``). Errors are short pages or JSON, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import PurePath
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp
+
+from recoupe.ingest import IngestOptions, read_bytes
+from recoupe.model import Article, Rejected, Report, to_dict
+from recoupe.render.html import (
+    content_security_policy,
+    inline_assets,
+    install_helpers,
+    report_context,
+    speaker_name,
+    story_view,
+)
+from recoupe.serve.limits import DEFAULT_MAX_BODY, BodySizeLimit, BodyTooLarge, SecurityHeaders
+from recoupe.serve.source import Added, ReportSource
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SAFE_NAME = re.compile(r"[^\w.\-]+")
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    max_body_bytes: int = DEFAULT_MAX_BODY
+    title: str = "recoupe"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.PackageLoader("recoupe.serve", "templates"),
+                jinja2.PackageLoader("recoupe.render", "templates"),
+            ]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    install_helpers(env)
+    return env
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path == "/openapi.json"
+
+
+def _error_response(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+    return _page("error.html", status_code=status, status=status, message=message)
+
+
+def _page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    css, js, _ = inline_assets()
+    html = environment().get_template(template).render(css=css, js=js, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _too_large_app(limit: int) -> Callable[[Any], ASGIApp]:
+    message = f"The request is larger than the limit of {limit} bytes."
+
+    def build(scope: Any) -> ASGIApp:
+        if str(scope.get("path", "")).startswith("/api/"):
+            return JSONResponse({"error": {"status": 413, "message": message}}, status_code=413)
+        return _page("error.html", status_code=413, status=413, message=message)
+
+    return build
+
+
+def create_app(source: ReportSource, options: ServeOptions | None = None) -> FastAPI:
+    """The FastAPI application serving ``source``."""
+    options = options or ServeOptions()
+    app = FastAPI(
+        title="recoupe",
+        summary="Cross-checked news: stories, findings, entities, quotes.",
+        version="1",
+        docs_url=None,  # Swagger UI loads from a CDN: /docs is an offline page instead
+        redoc_url=None,
+    )
+    _, _, script_source = inline_assets()
+    app.add_middleware(BodySizeLimit, limit=options.max_body_bytes, too_large=_too_large_app(options.max_body_bytes))
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(script_source, web=True))
+    _install_error_handlers(app, options)
+    _install_pages(app, source, options)
+    _install_api(app, source)
+    return app
+
+
+def _install_error_handlers(app: FastAPI, options: ServeOptions) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        message = error.detail if isinstance(error.detail, str) else "Request failed."
+        return _error_response(request, error.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        fields = sorted({str(e.get("loc", ("?",))[-1]) for e in error.errors()})
+        return _error_response(request, 422, f"Invalid or missing parameter: {', '.join(fields)}.")
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(request: Request, error: BodyTooLarge) -> Response:
+        return _error_response(request, 413, f"The request is larger than the limit of {error.limit} bytes.")
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, error: Exception) -> Response:
+        return _error_response(request, 500, "Internal error: the request could not be completed.")
+
+
+def _not_found(what: str) -> HTTPException:
+    return HTTPException(404, f"No {what} with this id.")
+
+
+def _check_origin(request: Request) -> None:
+    """Refuse cross-site form posts (the app has no login, so this is its CSRF guard)."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and origin.rstrip("/") != str(request.base_url).rstrip("/"):
+        raise HTTPException(403, "Cross-site request refused.")
+
+
+def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) -> None:
+    @app.get("/", response_class=HTMLResponse, summary="Stories list and corpus overview")
+    def stories_page() -> Response:
+        report = source.report()
+        return _page("stories.html", **report_context_light(report))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story")
+    def story_page(story_id: str) -> Response:
+        narrowed = source.story(story_id)
+        if narrowed is None:
+            raise _not_found("story")
+        return _page("story.html", view=story_view(narrowed, narrowed.stories[0]), h=1, links=True)
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, summary="One entity")
+    def entity_page(entity_id: str) -> Response:
+        entity = source.entity(entity_id)
+        if entity is None:
+            raise _not_found("entity")
+        report = source.report()
+        quotes = source.quotes_by_speaker(entity_id)
+        return _page(
+            "entity.html", entity=entity, quotes=quotes, report=report, stories=_stories_of(report, entity)
+        )
+
+    @app.get("/entities/{entity_id}/quotes", response_class=HTMLResponse, summary="A speaker's quotes")
+    def quotes_page(entity_id: str) -> Response:
+        entity = source.entity(entity_id)
+        if entity is None:
+            raise _not_found("entity")
+        return _page("quotes.html", entity=entity, quotes=source.quotes_by_speaker(entity_id), report=source.report())
+
+    @app.get("/search", response_class=HTMLResponse, summary="Search article text and quotes")
+    def search_page(q: str = Query("", max_length=MAX_QUERY)) -> Response:
+        hits = source.search(q) if q.strip() else ()
+        report = source.report()
+        entities = {e.id: e for e in report.entities}
+        return _page(
+            "search.html", q=q, hits=hits, report=report, entities=entities, story_of=_story_index(report)
+        )
+
+    @app.get("/upload", response_class=HTMLResponse, summary="Form to add articles")
+    def upload_form() -> Response:
+        return _page("upload.html", limit=options.max_body_bytes, result=None, error=None)
+
+    @app.post("/upload", response_class=HTMLResponse, summary="Analyse uploaded or pasted articles")
+    async def upload(request: Request) -> Response:
+        _check_origin(request)
+        form = await request.form()
+        articles: list[Article] = []
+        rejected: list[Rejected] = []
+        for item in form.getlist("file"):
+            if isinstance(item, str) or not item.filename:
+                continue
+            data = await item.read()
+            _collect(read_bytes(data, _safe_name(item.filename), IngestOptions()), articles, rejected)
+        text = str(form.get("text") or "")
+        if text.strip():
+            pasted = _pasted_articles(
+                text,
+                title=str(form.get("title") or "").strip(),
+                source=str(form.get("source") or "").strip(),
+                published=str(form.get("published") or "").strip(),
+            )
+            _collect(pasted, articles, rejected)
+        if not articles and not rejected:
+            return _page(
+                "upload.html", status_code=400, limit=options.max_body_bytes, result=None,
+                error="Choose a file or paste an article text.",
+            )
+        from starlette.concurrency import run_in_threadpool
+
+        result = await run_in_threadpool(source.add_articles, articles, rejected)
+        return _page("upload.html", limit=options.max_body_bytes, result=result, error=None)
+
+    @app.get("/docs", response_class=HTMLResponse, summary="API documentation (offline)")
+    def docs_page() -> Response:
+        routes = []
+        for path, methods in app.openapi().get("paths", {}).items():
+            for method, spec in methods.items():
+                routes.append((method.upper(), path, spec.get("summary", ""), spec.get("parameters", [])))
+        return _page("docs.html", routes=routes)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_redirect() -> Response:
+        return RedirectResponse("/", status_code=308)
+
+
+def report_context_light(report: Report) -> dict[str, Any]:
+    context = report_context(report)
+    context["stories"] = []  # the list page shows no story sections
+    return context
+
+
+def _story_index(report: Report) -> dict[str, str]:
+    return {a: s.id for s in report.stories for a in s.articles}
+
+
+def _stories_of(report: Report, entity: Any) -> list[Any]:
+    articles = {m.article for m in entity.mentions}
+    return [s for s in report.stories if articles & set(s.articles)]
+
+
+def _collect(items: Any, articles: list[Article], rejected: list[Rejected]) -> None:
+    for item in items:
+        (rejected if isinstance(item, Rejected) else articles).append(item)
+
+
+def _safe_name(filename: str) -> str:
+    """The uploaded file's base name only, with odd characters replaced."""
+    name = PurePath(filename.replace("\\", "/")).name
+    return _SAFE_NAME.sub("_", name)[:120] or "upload"
+
+
+def _pasted_articles(text: str, title: str, source: str, published: str) -> list[Article | Rejected]:
+    if published and not _ISO_DATE.match(published):
+        return [Rejected("pasted text", f"publication date {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")]
+    body = text.replace("\r\n", "\n")
+    if title and not body.lstrip().startswith(title):
+        body = f"{title}\n{body}"
+    items = list(read_bytes(body.encode("utf-8"), "pasted.txt", IngestOptions(format="text")))
+    out: list[Article | Rejected] = []
+    for item in items:
+        if isinstance(item, Article):
+            item = dataclasses.replace(
+                item,
+                source=source or item.source,
+                source_evidence="metadata" if source else item.source_evidence,
+                published=published or item.published,
+            )
+        out.append(item)
+    return out
+
+
+def _install_api(app: FastAPI, source: ReportSource) -> None:
+    @app.get("/api/report", summary="The whole report (recoupe/report/v1)")
+    def api_report() -> dict[str, Any]:
+        return dict(to_dict(source.report()))
+
+    @app.get("/api/stories", summary="Every story (the report's `stories` array)")
+    def api_stories() -> list[Any]:
+        return list(to_dict(tuple(source.stories())))
+
+    @app.get("/api/stories/{story_id}", summary="A report narrowed to one story, its articles, entities, quotes, times")
+    def api_story(story_id: str) -> dict[str, Any]:
+        narrowed = source.story(story_id)
+        if narrowed is None:
+            raise _not_found("story")
+        return dict(to_dict(narrowed))
+
+    @app.get("/api/entities/{entity_id}", summary="An entity with the quotes it is the speaker of")
+    def api_entity(entity_id: str) -> dict[str, Any]:
+        entity = source.entity(entity_id)
+        if entity is None:
+            raise _not_found("entity")
+        return {"entity": to_dict(entity), "quotes": to_dict(tuple(source.quotes_by_speaker(entity_id)))}
+
+    @app.get("/api/entities/{entity_id}/quotes", summary="The quotes of one speaker")
+    def api_quotes(entity_id: str) -> list[Any]:
+        if source.entity(entity_id) is None:
+            raise _not_found("entity")
+        return list(to_dict(tuple(source.quotes_by_speaker(entity_id))))
+
+    @app.get("/api/search", summary="Matches of q in article text and quotes (accent-insensitive)")
+    def api_search(
+        q: str = Query(..., min_length=1, max_length=MAX_QUERY), limit: int = Query(50, ge=1, le=500)
+    ) -> dict[str, Any]:
+        return {"query": q, "hits": to_dict(tuple(source.search(q, limit)))}
+
+    @app.post("/api/articles", summary="Analyse articles sent as JSON (same fields as `recoupe analyze` JSON input)")
+    async def api_add(request: Request) -> dict[str, Any]:
+        _check_origin(request)
+        data = await request.body()
+        articles: list[Article] = []
+        rejected: list[Rejected] = []
+        _collect(read_bytes(data, "upload.json", IngestOptions(format="json")), articles, rejected)
+        from starlette.concurrency import run_in_threadpool
+
+        result: Added = await run_in_threadpool(source.add_articles, articles, rejected)
+        return {
+            "added": list(result.added),
+            "rejected": to_dict(result.rejected),
+            "duplicates": to_dict(result.duplicates),
+            "stories": len(result.report.stories),
+        }
+
+
+__all__ = ["ServeOptions", "create_app", "speaker_name"]

@@ -1,0 +1,207 @@
+"""Where the web app reads its data: the ``ReportSource`` protocol and its in-memory version.
+
+The web app only talks to a :class:`ReportSource`. :class:`InMemorySource`
+serves an analysed report (``recoupe serve --report report.json``); the store
+implements the same protocol over its database (``recoupe serve --db``).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal, Protocol, runtime_checkable
+
+from recoupe.model import (
+    Article,
+    ArticleAnalysis,
+    Duplicate,
+    Entity,
+    Quote,
+    Rejected,
+    Report,
+    Story,
+)
+
+SNIPPET_CONTEXT = 80
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One match: in an article's text or in a quote, with offsets into the article."""
+
+    kind: Literal["article", "quote"]
+    article: str
+    start: int  # of the match (article hits) or of the quote (quote hits)
+    end: int
+    text: str  # the matched words, or the whole quote
+    before: str = ""  # context shown before and after the match
+    after: str = ""
+    speaker: str | None = None  # entity id of a quote's speaker
+
+
+@dataclass(frozen=True)
+class Added:
+    """What an upload changed: the new report and the inputs that were not taken."""
+
+    report: Report
+    added: tuple[str, ...]  # article ids
+    rejected: tuple[Rejected, ...]
+    duplicates: tuple[Duplicate, ...]
+
+
+@runtime_checkable
+class ReportSource(Protocol):
+    """What the web app reads and writes; the store implements it over its database."""
+
+    def report(self) -> Report:
+        """The whole report as it stands now."""
+        ...
+
+    def stories(self) -> Sequence[Story]: ...
+
+    def story(self, story_id: str) -> Report | None:
+        """The report narrowed to one story (see :func:`narrow_to_story`), or None."""
+        ...
+
+    def entity(self, entity_id: str) -> Entity | None: ...
+
+    def quotes_by_speaker(self, entity_id: str) -> Sequence[Quote]: ...
+
+    def search(self, query: str, limit: int = 50) -> Sequence[SearchHit]:
+        """Case- and accent-insensitive matches in article text and quotes."""
+        ...
+
+    def add_articles(
+        self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()
+    ) -> Added:
+        """Analyse new articles and re-link the whole corpus (stories, findings)."""
+        ...
+
+
+def narrow_to_story(report: Report, story_id: str) -> Report | None:
+    """A report holding one story with its articles, and the entities, quotes, times in them."""
+    story = next((s for s in report.stories if s.id == story_id), None)
+    if story is None:
+        return None
+    ids = set(story.articles)
+    entities = tuple(e for e in report.entities if any(m.article in ids for m in e.mentions))
+    return Report(
+        articles=tuple(a for a in report.articles if a.id in ids),
+        entities=entities,
+        quotes=tuple(q for q in report.quotes if q.article in ids),
+        times=tuple(t for t in report.times if t.article in ids),
+        stories=(story,),
+    )
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Lower-case, accent-free text and, for each of its characters, the index it came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for piece in unicodedata.normalize("NFKD", char.casefold()):
+            if not unicodedata.combining(piece):
+                chars.append(piece)
+                origin.append(index)
+    return "".join(chars), origin
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Offsets into ``text`` of each accent- and case-insensitive occurrence of ``query``."""
+    needle, _ = fold(" ".join(query.split()))
+    if not needle:
+        return []
+    folded, origin = fold(text)
+    found: list[tuple[int, int]] = []
+    at = folded.find(needle)
+    while at >= 0:
+        found.append((origin[at], origin[at + len(needle) - 1] + 1))
+        at = folded.find(needle, at + len(needle))
+    return found
+
+
+def search_report(report: Report, query: str, limit: int = 50) -> list[SearchHit]:
+    """Quotes first (whole quotes that match), then matches in article text."""
+    hits: list[SearchHit] = []
+    for quote in report.quotes:
+        if find_all(quote.text, query) or (quote.speaker_text and find_all(quote.speaker_text, query)):
+            hits.append(
+                SearchHit("quote", quote.article, quote.start, quote.end, quote.text, speaker=quote.speaker)
+            )
+    for article in report.articles:
+        for start, end in find_all(article.text, query):
+            before = article.text[max(0, start - SNIPPET_CONTEXT) : start]
+            after = article.text[end : end + SNIPPET_CONTEXT]
+            hits.append(SearchHit("article", article.id, start, end, article.text[start:end], before, after))
+    return hits[:limit]
+
+
+class InMemorySource:
+    """A report held in memory; uploads are analysed and the corpus re-linked."""
+
+    def __init__(
+        self, report: Report, analyses: Sequence[ArticleAnalysis] = ()
+    ) -> None:
+        self._report = report
+        self._analyses = {a.article: a for a in analyses}
+        self._lock = threading.Lock()
+
+    def report(self) -> Report:
+        return self._report
+
+    def stories(self) -> Sequence[Story]:
+        return self._report.stories
+
+    def story(self, story_id: str) -> Report | None:
+        return narrow_to_story(self._report, story_id)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        try:
+            return self._report.entity(entity_id)
+        except KeyError:
+            return None
+
+    def quotes_by_speaker(self, entity_id: str) -> Sequence[Quote]:
+        return tuple(q for q in self._report.quotes if q.speaker == entity_id)
+
+    def search(self, query: str, limit: int = 50) -> Sequence[SearchHit]:
+        return search_report(self._report, query, limit)
+
+    def add_articles(
+        self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()
+    ) -> Added:
+        from recoupe.api import build_report
+        from recoupe.ingest import deduplicate
+        from recoupe.nlp.pipeline import analyse_articles
+
+        with self._lock:
+            current = self._report
+            kept, _, duplicates = deduplicate([*current.articles, *articles])
+            known = {a.id for a in current.articles}
+            new = [a for a in kept if a.id not in known]
+            if not new:  # nothing to analyse: keep the linked report as it is
+                self._report = replace(
+                    current,
+                    rejected=(*current.rejected, *rejected),
+                    duplicates=(*current.duplicates, *duplicates),
+                )
+                return Added(self._report, (), tuple(rejected), tuple(duplicates))
+            to_analyse = [a for a in kept if a.id not in self._analyses]
+            failed = list(rejected)
+            for article, result in zip(to_analyse, analyse_articles(to_analyse), strict=True):
+                if isinstance(result, Rejected):
+                    failed.append(result)
+                else:
+                    self._analyses[article.id] = result
+            analysed = [a for a in kept if a.id in self._analyses]
+            report = build_report(
+                analysed,
+                [self._analyses[a.id] for a in analysed],
+                [*current.rejected, *failed],
+                [*current.duplicates, *duplicates],
+            )
+            self._report = report
+            added = tuple(a.id for a in new if a.id in self._analyses)
+            return Added(report, added, tuple(failed), tuple(duplicates))
