@@ -1,0 +1,1 @@
+"""Scorers of recoupe against gold annotations."""

@@ -1,0 +1,212 @@
+"""Recognition of French time expressions in plain text (no spaCy needed).
+
+Each pattern below names a *kind* of expression; the words come from
+``nlp/data/time_words.tsv``. Extents follow the French TimeBank guide: the
+noun phrase with its determiner and modifiers ("le 6 mai dernier", "vers
+15 h 30"), prepositions excluded ("en 2023" -> "2023"). Overlapping matches
+are resolved by keeping the longest, leftmost one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from recoupe.nlp.timex_lexicon import TimeLexicon, time_lexicon
+
+APOS = "['’]"
+REL = r"(?:derni[eè]re?s?|prochaine?s?|pass[ée]e?s?)"
+# Words that make a bare four-digit number a quantity rather than a year.
+QUANTITY_NEXT = re.compile(
+    r"\s*(?:%|€|\$|euros?|francs?|dollars?|habitants|personnes|km|kilom|mètres|m\b|"
+    r"tonnes|hectares|ha\b|voix|logements|emplois|salariés|élèves|spectateurs|exemplaires)",
+    re.IGNORECASE,
+)
+# What may stand right before "N ans" when it is an age, not a duration.
+AGE_BEFORE = re.compile(r"(?:\bâg[ée]e?s?\s+de|\bagée?s?\s+de|\bde|,|-)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimexMention:
+    """A recognised expression: ``text == source[start:end]``; ``core`` is its TimeML extent."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    fields: tuple[tuple[str, str], ...] = ()
+    core_start: int = -1
+    core_end: int = -1
+
+    def get(self, name: str) -> str | None:
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+
+def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    month = lex.alternation("month")
+    weekday = lex.alternation("weekday")
+    daypart = lex.alternation("daypart")
+    number_word = lex.alternation("number")
+    number = rf"(?:\d+(?:[,.]\d+)?|(?:{number_word})(?:(?:-|\s+et\s+)(?:{number_word}))*)"
+    vague = lex.alternation("vague")
+    unit = lex.alternation("unit")
+    deictic = lex.alternation("deictic_day")
+    season = lex.alternation("season")
+    clock = r"(?:\d{1,2}\s?h(?:\s?\d{2})?(?![\w])|midi|minuit)"
+    approx = (
+        rf"(?:environ|près\s+d(?:e\s+|{APOS})|plus\s+d(?:e\s+|{APOS})|moins\s+d(?:e\s+|{APOS})|"
+        rf"pas\s+moins\s+d(?:e\s+|{APOS})|presque|au\s+moins|quelque)"
+    )
+    amount = (
+        rf"(?:{number}|{vague}|un\s+quart\s+de|une\s+demi-|un\s+demi-|"
+        r"une\s+(?:dizaine|quinzaine|vingtaine|trentaine|centaine)\s+de)"
+    )
+    duration = rf"(?P<amount>{amount})\s*(?P<unit>{unit})"
+    b = r"(?<![\w-])"
+    e = r"(?![\w'’])"
+    table = {
+        "dm": (
+            rf"(?:(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<wd>{weekday})\s+)?"
+            rf"(?P<day>\d{{1,2}}|1er|premier)\s+(?P<month>{month})"
+            rf"(?:\s+(?P<year>\d{{4}}|\d{{2}})(?!\d|[,.]\d|\s?%))?(?:\s+(?P<rel>{REL}))?"
+            rf"(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart}))?"
+        ),
+        "num": r"(?<![\d./])(?P<day>\d{1,2})([/.])(?P<month>\d{1,2})\2(?P<year>\d{4}|\d{2})(?![\d/.]\d)",
+        "iso": r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
+        "month": (
+            rf"(?:(?P<det>le\s+mois\s+d(?:e\s+|{APOS})|mois\s+d(?:e\s+|{APOS}))|"
+            rf"(?P<part>début|fin|mi|courant)[\s-]+)?"
+            rf"(?P<month>{month})(?:\s+(?P<year>\d{{4}}|\d{{2}})(?!\d|[,.]\d|\s?%)|\s+(?P<rel>{REL}))?"
+        ),
+        "year": rf"(?:(?P<pre>l{APOS}année|l{APOS}an|année)\s+)?(?P<year>\d{{4}})(?![\d,.]\d)",
+        "decade": r"(?:les\s+)?années\s+(?P<decade>(?:19|20)?\d0)(?!\d)",
+        "century": (r"(?:le\s+)?(?P<num>[XVI]+|\d{1,2})\s*(?:e|è|ème|eme|ᵉ)\s+siècle"),
+        "weekday": (
+            rf"(?:(?P<det>ce\s+même|ce|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<rel>{REL}))?"
+            rf"(?:\s+«?\s*(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart})(?:\s*»)?)?"
+        ),
+        # a clock time before the day is one expression ("vers 15 h 30, hier"); after it
+        # ("hier à 10 h") two, as the guide's "à 11h, le 3 janvier" / "le 3 janvier à 11h"
+        "deictic": (
+            rf"(?:(?:vers\s+|à\s+)?(?P<clock>{clock})\s*,?\s+)?"
+            rf"(?P<word>{deictic})(?:\s+(?P<wd>{weekday}))?(?:\s+(?P<dp>{daypart}))?"
+        ),
+        "this_part": r"(?P<det>ce|cet|cette)\s+(?P<dp>matin|matinée|après-midi|soir|soirée|nuit)",
+        "period": (
+            rf"(?:(?P<det>cette|ce|cet)\s+(?P<unit>semaine|mois|année|week-end|weekend|trimestre|semestre)"
+            rf"(?:-ci|-là)?(?:\s+(?P<rel>{REL}))?"
+            rf"|(?P<det2>la|le|l{APOS})\s*(?P<unit2>semaine|mois|année|an|week-end|weekend|trimestre|semestre)"
+            rf"\s+(?P<rel2>{REL}))"
+        ),
+        "season": (
+            rf"(?:(?P<det>cet|cette|ce|l{APOS}|d{APOS}|en|au)\s*)?(?P<season>{season})"
+            rf"(?:\s+(?P<rel>{REL})|\s+(?P<year>\d{{4}}))?"
+        ),
+        "offset": rf"(?P<dir>il\s+y\s+a|dans|voici)\s+(?P<core>{duration})",
+        "few_last": rf"(?P<det>ces|les)\s+(?P<rel>derni[eè]re?s|prochaine?s)\s+(?P<unit>{unit})",
+        "duration": rf"(?:(?P<mod>{approx})\s*)?{duration}",
+        "set": (
+            rf"(?:(?P<q>chaque|tous\s+les|toutes\s+les)\s+(?P<what>{unit}|(?:{weekday})s?|matins|soirs|nuits)"
+            rf"|(?P<n>{number})\s+fois\s+par\s+(?P<per>{unit}))"
+        ),
+        "clock": rf"(?:(?P<mod>vers)\s+)?(?P<clock>{clock})",
+    }
+    return tuple(
+        (kind, re.compile(b + f"(?:{pattern})" + e, re.IGNORECASE))
+        for kind, pattern in table.items()
+    )
+
+
+@functools.cache
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return _patterns(time_lexicon())
+
+
+def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
+    """Filters that need context: years vs quantities, "été" the participle, ages, the Midi."""
+    if kind == "year":
+        year = int(match.group("year"))
+        if match.group("pre"):
+            return 1000 <= year <= 2100
+        before = text[max(0, match.start() - 2) : match.start()]
+        if re.search(r"\d[\s.]$", before):  # "1 999" is a number with a thousands space
+            return False
+        return 1900 <= year <= 2100 and not QUANTITY_NEXT.match(text, match.end())
+    # "a été" is the participle: the season needs a determiner, a year/relative or a capital
+    if (
+        kind == "season"
+        and match.group("season").lower() in {"été", "eté"}
+        and not (match.group("det") or match.group("rel") or match.group("year"))
+        and not match.group("season")[0].isupper()
+    ):
+        return False
+    if kind == "duration":
+        unit = match.group("unit").lower()
+        if unit in {"an", "ans"} and AGE_BEFORE.search(
+            text[max(0, match.start() - 12) : match.start()]
+        ):
+            return not re.match(r"\d", match.group("amount")) or bool(match.group("mod"))
+    if kind == "clock" and match.group("clock") == "Midi":
+        return False
+    if kind == "num":
+        return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
+    return True
+
+
+def _nowadays(match: re.Match[str], text: str) -> bool:
+    """'Aujourd'hui,' opening a sentence means 'nowadays' rather than the publication day."""
+    if (
+        match.group("word").lower().replace("’", "'") != "aujourd'hui"
+        or match.group("wd")
+        or match.group("dp")
+    ):
+        return False
+    opens = re.search(r"(?:^|[.!?»:]\s*|\n\s*)$", text[max(0, match.start() - 3) : match.start()])
+    return bool(opens) and text[match.end() : match.end() + 1] == ","
+
+
+def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
+    if kind == "offset":
+        return match.start("core"), match.end("core")
+    if (
+        kind == "season"
+        and match.group("det")
+        and match.group("det").lower() in {"en", "au", "d'", "d’"}
+    ):
+        return match.start("season"), match.end()
+    return match.start(), match.end()
+
+
+def recognise(text: str) -> list[TimexMention]:
+    """Every time expression in ``text``, leftmost-longest, non-overlapping, in order."""
+    found: list[TimexMention] = []
+    for kind, pattern in _compiled():
+        for match in pattern.finditer(text):
+            if match.end() == match.start() or not _acceptable(kind, match, text):
+                continue
+            fields = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+            if kind == "deictic" and _nowadays(match, text):
+                fields += (("generic", "nowadays"),)
+            core_start, core_end = _core(kind, match)
+            start = core_start if kind == "season" else match.start()
+            found.append(
+                TimexMention(
+                    start=start,
+                    end=match.end(),
+                    text=text[start : match.end()],
+                    kind=kind,
+                    fields=fields,
+                    core_start=core_start,
+                    core_end=core_end,
+                )
+            )
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[TimexMention] = []
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

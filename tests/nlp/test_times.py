@@ -1,0 +1,194 @@
+"""recoupe_times: recognition and normalisation of French time expressions, fixed dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.nlp.timex_normalise import (
+    Resolution,
+    Tense,
+    anchor_from_published,
+    normalise,
+    parse_number,
+)
+from recoupe.nlp.timex_recognise import recognise
+
+THURSDAY = "2024-03-28"  # a Thursday
+
+
+def resolve(
+    sentence: str, expression: str, published: str | None = THURSDAY, tense: Tense | None = None
+) -> Resolution:
+    mentions = [m for m in recognise(sentence) if m.text == expression]
+    assert mentions, (
+        f"{expression!r} not recognised in {sentence!r}: {[m.text for m in recognise(sentence)]}"
+    )
+    return normalise(mentions[0], anchor_from_published(published), tense)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Il est né le 25 mars 2024 à Paris.", "le 25 mars 2024", "2024-03-25"),
+        ("Signé le 25/03/2024.", "25/03/2024", "2024-03-25"),
+        ("Publié 2024-03-25.", "2024-03-25", "2024-03-25"),
+        ("Il l'a annoncé en mars 2024.", "mars 2024", "2024-03"),
+        ("Il a été élu en 2023.", "2023", "2023"),
+        ("Il est arrivé en France en 1999.", "1999", "1999"),
+        ("L'accord d'octobre 98 tient.", "octobre 98", "1998-10"),
+        ("Le traité signé le 10 novembre 93.", "le 10 novembre 93", "1993-11-10"),
+        ("Il est parti l'année 2001.", "l'année 2001", "2001"),
+    ],
+)
+def test_absolute_dates(sentence: str, expression: str, value: str) -> None:
+    result = resolve(sentence, expression, published=None)
+    assert (result.type, result.value) == ("date", value)
+    assert result.earliest is not None and result.earliest.startswith(value)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "earliest", "latest"),
+    [
+        ("hier", "2024-03-27", "2024-03-27", "2024-03-27"),
+        ("aujourd'hui", "2024-03-28", "2024-03-28", "2024-03-28"),
+        ("demain", "2024-03-29", "2024-03-29", "2024-03-29"),
+        ("avant-hier", "2024-03-26", "2024-03-26", "2024-03-26"),
+        ("cette semaine", None, "2024-03-25", "2024-03-31"),
+        ("la semaine dernière", None, "2024-03-18", "2024-03-24"),
+        ("le mois prochain", "2024-04", "2024-04-01", "2024-04-30"),
+        ("le mois dernier", "2024-02", "2024-02-01", "2024-02-29"),
+        ("il y a trois jours", "2024-03-25", "2024-03-25", "2024-03-25"),
+        ("dans deux semaines", "2024-04-11", "2024-04-11", "2024-04-11"),
+        ("l'an dernier", "2023", "2023-01-01", "2023-12-31"),
+        ("l'année prochaine", "2025", "2025-01-01", "2025-12-31"),
+        ("cette année", "2024", "2024-01-01", "2024-12-31"),
+        ("il y a deux ans", "2022", "2022-01-01", "2022-12-31"),
+    ],
+)
+def test_deictics_on_a_day(expression: str, value: str | None, earliest: str, latest: str) -> None:
+    result = resolve(f"Cela s'est passé {expression}, dit-on.", expression)
+    assert (result.value, result.earliest, result.latest) == (value, earliest, latest)
+    assert result.explanation
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "value"),
+    [
+        ("mardi", "past", "2024-03-26"),
+        ("mardi", "future", "2024-04-02"),
+        ("ce mercredi", "past", "2024-03-27"),  # published on a Thursday: the day before
+        ("mercredi dernier", None, "2024-03-27"),
+        ("jeudi prochain", None, "2024-04-04"),
+        ("lundi soir", "past", "2024-03-25"),
+        ("mardi après-midi", "past", "2024-03-26"),
+        ("vendredi", None, "2024-03-29"),  # nearest when the tense does not decide
+    ],
+)
+def test_weekdays_on_a_day(expression: str, tense: Tense | None, value: str) -> None:
+    result = resolve(f"Il a parlé {expression} devant eux.", expression, tense=tense)
+    assert result.value == value == result.earliest == result.latest
+
+
+def test_weekday_with_part_of_day_is_a_time_with_timeml_suffix() -> None:
+    result = resolve("Il a parlé lundi soir.", "lundi soir", tense="past")
+    assert result.type == "time" and result.timeml == "2024-03-25TEV"
+    assert "evening" in result.explanation
+
+
+def test_weekday_in_a_month_dated_article_has_no_value_but_the_month_span() -> None:
+    result = resolve("Il a parlé mardi.", "mardi", published="2024-03", tense="past")
+    assert result.value is None
+    assert (result.earliest, result.latest) == ("2024-03-05", "2024-03-26")
+    assert "2024-03" in result.explanation
+
+
+def test_undated_article_gives_no_value_and_no_interval() -> None:
+    result = resolve("Il a parlé mardi.", "mardi", published=None)
+    assert (result.value, result.earliest, result.latest) == (None, None, None)
+
+
+def test_month_dated_hier_is_an_interval_and_last_month_a_value() -> None:
+    hier = resolve("Il a parlé hier.", "hier", published="2024-03")
+    assert hier.value is None and (hier.earliest, hier.latest) == ("2024-02-29", "2024-03-30")
+    last = resolve("Il a parlé le mois dernier.", "le mois dernier", published="2024-03")
+    assert last.value == "2024-02"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "timeml"),
+    [
+        ("Il fait chaud l'été.", "l'été", "XXXX-SU"),
+        ("Il a fait froid cet hiver.", "cet hiver", "2023-WI"),
+        ("Au printemps 2023, il partit.", "printemps 2023", "2023-SP"),
+        ("Au XXe siècle, on lisait.", "XXe siècle", "19"),
+        ("Dans les années 80, on dansait.", "les années 80", "198"),
+    ],
+)
+def test_seasons_centuries_decades(sentence: str, expression: str, timeml: str) -> None:
+    result = resolve(sentence, expression)
+    assert result.timeml == timeml and result.value is None
+
+
+def test_participle_ete_is_not_a_season() -> None:
+    assert [m.text for m in recognise("Il a été élu hier.")] == ["hier"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "kind", "timeml"),
+    [
+        ("Il a attendu trois jours.", "trois jours", "duration", "P3D"),
+        ("Cela dure depuis plusieurs années.", "plusieurs années", "duration", "PXY"),
+        ("Il a couru 30,4 secondes.", "30,4 secondes", "duration", "PT30.4S"),
+        ("Un quart de siècle plus tard.", "Un quart de siècle", "duration", "P25Y"),
+        ("Il vient tous les jeudis.", "tous les jeudis", "set", "XXXX-WXX-4"),
+        ("Il passe chaque jour.", "chaque jour", "set", "P1D"),
+        ("Il passe chaque mois.", "chaque mois", "set", "P1M"),
+    ],
+)
+def test_durations_and_sets_are_recognised_not_dated(
+    sentence: str, expression: str, kind: str, timeml: str
+) -> None:
+    result = resolve(sentence, expression)
+    assert result.type == kind and result.value is None and result.timeml == timeml
+
+
+def test_ages_and_quantities_are_not_times() -> None:
+    assert recognise("Agé de 54 ans, il a vendu 2000 euros et 1 999 personnes.") == []
+
+
+def test_clock_before_day_is_one_expression() -> None:
+    result = resolve("Vers 15 h 30, hier, le feu a pris.", "Vers 15 h 30, hier")
+    assert result.timeml == "2024-03-27T15:30"
+
+
+def test_number_words() -> None:
+    assert parse_number("dix-huit") == 18
+    assert parse_number("vingt et un") == 21
+    assert parse_number("quatre-vingt") == 80
+    assert parse_number("30,4") == 30.4
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Lundi soir, il a dit qu'il viendrait le 6 mai dernier ou dans deux semaines."
+    for mention in recognise(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.slow
+def test_component_uses_verb_tense() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import PipelineOptions, analyse_local
+
+    article = Article(
+        id="a1",
+        text="Le ministre a rencontré son homologue ce mercredi. Il se rendra à Paris mardi.",
+        published="2024-03-28",
+    )
+    options = PipelineOptions(models=(("fr", "fr_core_news_sm"),))
+    (analysis,) = analyse_local([article], options)
+    assert not isinstance(analysis, type(None))
+    times = {t.text: t for t in analysis.times}  # type: ignore[union-attr]
+    assert times["ce mercredi"].value == "2024-03-27"
+    assert times["mardi"].value == "2024-04-02"
+    for t in times.values():
+        assert article.text[t.start : t.end] == t.text and t.article == "a1"
