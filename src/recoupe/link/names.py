@@ -1,15 +1,33 @@
-"""Cross-article entity resolution: one Entity per real-world referent."""
+"""Cross-article entity resolution: one Entity per real-world referent.
+
+Each article's LocalEntities (in-article coreference already done) are linked
+across articles. Candidates come from blocking keys (folded surname, a rough
+phonetic key, the first four letters, the canonical name) so only plausible
+pairs are compared, never all pairs. People with a full name merge when surname
+and given name are spelling variants of each other (Netanyahu / Netanyahou,
+Oleksiy / Oleksii, accents); a different given name forbids the merge, so
+Julien Fabre and Camille Fabre stay two people. A surname-only person joins
+the one full-named person it fits, choosing by gender, roles and co-occurring
+entities when several fit, and staying apart when the choice is unclear.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from recoupe.model import ArticleAnalysis, Entity, LocalEntity
-from recoupe.nlp.entities import fold
+from rapidfuzz import fuzz
+
+from recoupe.model import ArticleAnalysis, Entity, LocalEntity, Role
+from recoupe.nlp.lexicons import fold
+from recoupe.nlp.names_local import given_of, phonetic_key, same_name_word, surname_of
+from recoupe.nlp.roles import inherit_country
 
 # (article id, LocalEntity key) -> global entity id
 KeyMap = dict[tuple[str, str], str]
+
+ORG_SIMILARITY = 92  # rapidfuzz ratio of folded names for organisations and places
 
 
 @dataclass(frozen=True)
@@ -18,38 +36,254 @@ class ResolvedEntities:
     key_map: KeyMap
 
 
-def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
-    """Merge LocalEntities of all articles that share type and folded name."""
-    groups: dict[tuple[str, str], list[tuple[str, LocalEntity]]] = {}
-    order: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class _Item:
+    """One LocalEntity with the features resolution compares."""
+
+    index: int
+    article: str
+    local: LocalEntity
+    surname: str
+    given: str | None
+    context: frozenset[str]  # folded names of the other entities of its article
+    role_keys: frozenset[str]
+
+    @property
+    def is_person(self) -> bool:
+        return self.local.type == "person"
+
+
+@dataclass
+class _Clusters:
+    """Union-find over items, each root remembering its members."""
+
+    parent: list[int]
+    members: dict[int, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, n: int) -> _Clusters:
+        return cls(list(range(n)), {i: [i] for i in range(n)})
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+
+
+def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
+    items: list[_Item] = []
     for analysis in analyses:
+        names = {fold(local.name) for local in analysis.entities}
         for local in analysis.entities:
-            key = (local.type, fold(local.name))
-            if key not in groups:
-                groups[key] = []
-                order.append(key)
-            groups[key].append((analysis.article, local))
+            person = local.type == "person"
+            items.append(
+                _Item(
+                    index=len(items),
+                    article=analysis.article,
+                    local=local,
+                    surname=surname_of(local.name) if person else local.name,
+                    given=given_of(local.name) if person else None,
+                    context=frozenset(names - {fold(local.name)}),
+                    role_keys=frozenset(r.key for r in local.roles if r.key),
+                )
+            )
+    return items
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def blocking_keys(item: _Item) -> set[str]:
+    """Keys under which an item meets its candidate matches."""
+    if item.is_person:
+        surname = fold(item.surname)
+        last = surname.split()[-1] if surname else ""
+        return {f"p:{surname}", f"p~{phonetic_key(last)}", f"p4:{last[:4]}"}
+    name = fold(item.local.name)
+    compact = name.replace(" ", "")
+    keys = {f"o:{name}", f"o~{phonetic_key(compact)}", f"o4:{compact[:4]}"}
+    acronym = _acronym(item.local.name)
+    if acronym:
+        keys.add(f"o:{fold(acronym)}")
+    return keys
+
+
+def _candidate_pairs(items: Sequence[_Item]) -> list[tuple[int, int]]:
+    blocks: dict[str, list[int]] = {}
+    for item in items:
+        for key in blocking_keys(item):
+            blocks.setdefault(key, []).append(item.index)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                if items[a].article != items[b].article:
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _same_given(a: str, b: str) -> bool:
+    if same_name_word(a, b):
+        return True
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    # "J. Biden" / "Joe Biden": an initial fits the given name it starts.
+    return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _full_names_match(a: _Item, b: _Item) -> bool:
+    if not same_name_word(a.surname, b.surname):
+        return False
+    if a.given is None or b.given is None:
+        return False
+    if not _same_given(a.given, b.given):
+        return False
+    ga, gb = a.local.gender, b.local.gender
+    return ga is None or gb is None or ga == gb
+
+
+def _others_match(a: _Item, b: _Item) -> bool:
+    na, nb = fold(a.local.name), fold(b.local.name)
+    if na == nb:
+        return True
+    if a.local.type != b.local.type:
+        return False
+    if _acronym(a.local.name) == b.local.name or _acronym(b.local.name) == a.local.name:
+        return True
+    return min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= ORG_SIMILARITY
+
+
+def _cluster_conflicts(clusters: _Clusters, items: Sequence[_Item], a: int, b: int) -> bool:
+    """Two clusters whose members have different given names or genders are different people."""
+    left = [items[i] for i in clusters.members[clusters.find(a)]]
+    right = [items[i] for i in clusters.members[clusters.find(b)]]
+    for x in left:
+        for y in right:
+            if x.given and y.given and not _same_given(x.given, y.given):
+                return True
+            if x.local.gender and y.local.gender and x.local.gender != y.local.gender:
+                return True
+    return False
+
+
+def _context_score(item: _Item, cluster: Sequence[_Item]) -> float:
+    """How much a surname-only item shares with a cluster: roles and co-occurring names."""
+    roles = set().union(*(c.role_keys for c in cluster))
+    context = set().union(*(c.context for c in cluster))
+    return 2.0 * len(item.role_keys & roles) + len(item.context & context)
+
+
+def _attach_surname_only(
+    clusters: _Clusters, items: Sequence[_Item], singles: Sequence[int], pairs: Sequence[tuple[int, int]]
+) -> None:
+    neighbours: dict[int, set[int]] = {}
+    for a, b in pairs:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    for i in singles:
+        item = items[i]
+        options: dict[int, list[_Item]] = {}
+        for j in sorted(neighbours.get(i, ())):
+            other = items[j]
+            if not other.is_person or other.given is None or not same_name_word(item.surname, other.surname):
+                continue
+            if item.local.gender and other.local.gender and item.local.gender != other.local.gender:
+                continue
+            root = clusters.find(j)
+            options[root] = [items[k] for k in clusters.members[root]]
+        if len(options) == 1:
+            clusters.union(i, next(iter(options)))
+        elif options:
+            scored = sorted(((_context_score(item, c), root) for root, c in options.items()), reverse=True)
+            if scored[0][0] > scored[1][0] and scored[0][0] > 0:
+                clusters.union(i, scored[0][1])
+
+
+def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
+    """Link the LocalEntities of all articles into global entities E1, E2, … (first mention order)."""
+    items = _items(analyses)
+    clusters = _Clusters.of(len(items))
+    pairs = _candidate_pairs(items)
+    singles: list[int] = []
+    for a, b in pairs:
+        x, y = items[a], items[b]
+        if x.is_person != y.is_person:
+            continue
+        if x.is_person:
+            if _full_names_match(x, y) and not _cluster_conflicts(clusters, items, a, b):
+                clusters.union(a, b)
+        elif _others_match(x, y):
+            clusters.union(a, b)
+    singles = [i.index for i in items if i.is_person and i.given is None]
+    _attach_surname_only(clusters, items, singles, pairs)
+    # Surname-only people who joined nobody: the same folded surname and compatible
+    # context across articles is one person only when no full name is in play.
+    lonely: dict[str, list[int]] = {}
+    for i in singles:
+        if len(clusters.members.get(clusters.find(i), ())) == 1:
+            lonely.setdefault(fold(items[i].surname), []).append(i)
+    for group in lonely.values():
+        for other in group[1:]:
+            if not _cluster_conflicts(clusters, items, group[0], other) and _context_score(
+                items[other], [items[group[0]]]
+            ) > 0:
+                clusters.union(group[0], other)
+    return _build(items, clusters)
+
+
+def _build(items: Sequence[_Item], clusters: _Clusters) -> ResolvedEntities:
+    roots = sorted({clusters.find(i.index) for i in items}, key=lambda r: min(clusters.members[r]))
     entities: list[Entity] = []
     key_map: KeyMap = {}
-    for index, key in enumerate(order):
-        members = groups[key]
-        entity_id = f"E{index + 1}"
-        locals_ = [local for _, local in members]
-        mentions = tuple(m for local in locals_ for m in local.mentions)
-        roles = tuple(r for local in locals_ for r in local.roles)
-        first = locals_[0]
-        entities.append(
-            Entity(
-                id=entity_id,
-                type=first.type,
-                name=first.name,
-                variants=tuple(dict.fromkeys(m.text for m in mentions)),
-                mentions=mentions,
-                roles=roles,
-                country=first.country,
-                gender=first.gender,
-            )
-        )
-        for article, local in members:
-            key_map[(article, local.key)] = entity_id
+    for number, root in enumerate(roots, start=1):
+        members = [items[i] for i in sorted(clusters.members[root])]
+        entity_id = f"E{number}"
+        entities.append(_entity(entity_id, members))
+        for member in members:
+            key_map[(member.article, member.local.key)] = entity_id
     return ResolvedEntities(tuple(entities), key_map)
+
+
+def _canonical_name(members: Sequence[_Item]) -> str:
+    """The most complete form; among equally complete ones, the most frequent."""
+    counts = Counter(m.local.name for m in members)
+    order = {name: k for k, name in reversed(list(enumerate(m.local.name for m in members)))}
+    return max(counts, key=lambda n: (len(n.split()), counts[n], -order[n]))
+
+
+def _entity(entity_id: str, members: Sequence[_Item]) -> Entity:
+    locals_ = [m.local for m in members]
+    mentions = tuple(mention for local in locals_ for mention in local.mentions)
+    types = Counter(local.type for local in locals_)
+    countries = Counter(local.country for local in locals_ if local.country)
+    genders = Counter(local.gender for local in locals_ if local.gender)
+    country = countries.most_common(1)[0][0] if countries else None
+    roles: tuple[Role, ...] = tuple(r for local in locals_ for r in local.roles)
+    stated = {r.parts.country for r in roles if r.parts.country and r.parts.function != "homologue"}
+    if types.most_common(1)[0][0] == "person" and len(stated) == 1:
+        country = next(iter(stated))
+        roles = inherit_country(roles, country)
+    return Entity(
+        id=entity_id,
+        type=types.most_common(1)[0][0],
+        name=_canonical_name(members),
+        variants=tuple(dict.fromkeys(m.text for m in mentions)),
+        mentions=mentions,
+        roles=roles,
+        country=country,
+        gender=genders.most_common(1)[0][0] if len(genders) == 1 else None,
+    )
+
+
+__all__ = ["KeyMap", "ResolvedEntities", "blocking_keys", "resolve_entities"]

@@ -1,18 +1,40 @@
-"""recoupe_entities: named entities of one article, grouped into LocalEntity.
+"""recoupe_entities: the named entities of one article, with roles, as LocalEntity.
 
-Baseline: spaCy NER spans typed person / organization / place / other and
-grouped by their normalised surface form.
+On top of the statistical NER: spans are cleaned (trailing weekdays, leading
+titles, bare institutions dropped), a gazetteer (``data/gazetteer.tsv``) adds
+and types well-known organisations, honorifics are kept in the mention and
+stripped from the name, names are grouped inside the article
+(:mod:`recoupe.nlp.names_local`) and roles attached (:mod:`recoupe.nlp.roles`).
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from recoupe.model import EntityType, LocalEntity, Mention
+from recoupe.model import EntityType, LocalEntity, Mention, Role
+from recoupe.nlp import roles as role_rules
 from recoupe.nlp.extensions import article_id
+from recoupe.nlp.lexicons import (
+    country_of_demonym,
+    fold,
+    gazetteer,
+    gazetteer_by_fold,
+    given_names,
+    honorifics,
+    non_entities,
+    portfolios,
+    titles,
+    trailing_words,
+)
+from recoupe.nlp.names_local import Candidate, Group, fits_name, group_mentions, split_honorific
+
+__all__ = ["LABEL_TYPES", "fold", "recoupe_entities"]
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PER": "person",
@@ -22,12 +44,371 @@ LABEL_TYPES: dict[str, EntityType] = {
     "GPE": "place",
     "MISC": "other",
 }
+LEADING_DETERMINERS = ("l'", "la ", "le ", "les ")
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+@dataclass(frozen=True)
+class TokenSpan:
+    start: int
+    end: int
+    type: EntityType
+    canonical: str | None = None
+    country: str | None = None
+    from_gazetteer: bool = False
+
+
+def _strip_determiner(folded: str) -> str:
+    for det in LEADING_DETERMINERS:
+        if folded.startswith(det):
+            return folded[len(det) :].strip()
+    return folded
+
+
+def _is_descriptor(folded: str) -> bool:
+    """Bare titles, portfolios and institutions that name no entity on their own."""
+    bare = _strip_determiner(folded)
+    return bare in non_entities() or bare in portfolios() or bare in titles() or folded in titles()
+
+
+def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenSpan | None:
+    """Fix the NER span's boundaries, or None when it names nothing."""
+    trailing = trailing_words()
+    while start < end and (doc[start].is_punct or doc[start].is_space or fold(doc[start].text) in trailing):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or fold(doc[end - 1].text) in trailing):
+        end -= 1
+    if start >= end:
+        return None
+    # "ministre de l'Intérieur" tagged ORG: a role, not an entity; keep what follows it.
+    title = role_rules.title_at(doc, start) if doc[start].text.islower() else None
+    if title is not None and title[0] <= end:
+        start = title[0]
+        while start < end and (
+            fold(doc[start].text) in trailing or country_of_demonym(doc[start].text) or doc[start].is_punct
+        ):
+            start += 1
+        if start >= end:
+            return None
+    # "Affaires étrangères Gallant": a title or portfolio glued before a name.
+    for k in range(end - 1, start, -1):
+        head = fold(doc[start:k].text)
+        if _is_descriptor(head) and doc[k].text[:1].isupper():
+            start = k
+            if etype == "other" and end - start <= 3:
+                etype = "person"
+            break
+    text = doc[start:end].text
+    folded = fold(text)
+    if not any(c.isupper() for c in text) or _is_descriptor(folded):
+        return None
+    entry = gazetteer_by_fold().get(folded) or gazetteer_by_fold().get(_strip_determiner(folded))
+    if entry is not None:
+        return TokenSpan(start, end, entry.type, entry.canonical, entry.country, True)
+    if etype == "other" and end - start == 1 and folded in given_names():
+        etype = "person"
+    if etype == "person":
+        end = _extend_name(doc, end)
+    return TokenSpan(start, end, etype)
+
+
+def _extend_name(doc: Doc, end: int) -> int:
+    """'Yoav' + 'Gallant': a capitalised word the NER left out right after a name."""
+    while (
+        end < len(doc)
+        and end - doc[end].sent.start > 0
+        and doc[end].is_alpha
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_iob_ != "B"
+        and fold(doc[end].text) not in trailing_words()
+        and fold(doc[end].text) not in titles()
+    ):
+        end += 1
+    return end
+
+
+def _gazetteer_spans(doc: Doc) -> Iterable[TokenSpan]:
+    text = doc.text
+    for entry in gazetteer():
+        flags = 0 if entry.case_sensitive else re.IGNORECASE
+        pattern = r"(?<![\w-])" + re.escape(entry.form) + r"(?![\w-])"
+        for match in re.finditer(pattern, text, flags):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                yield TokenSpan(span.start, span.end, entry.type, entry.canonical, entry.country, True)
+
+
+def _merge_spans(ner: list[TokenSpan], extra: Iterable[TokenSpan]) -> list[TokenSpan]:
+    """Non-overlapping spans; a gazetteer span replaces the NER spans it covers."""
+    chosen = list(ner)
+    for span in extra:
+        overlapping = [s for s in chosen if s.start < span.end and span.start < s.end]
+        if not overlapping:
+            chosen.append(span)
+        elif all(span.start <= s.start and s.end <= span.end for s in overlapping) and any(
+            (s.end - s.start) < (span.end - span.start) or not s.from_gazetteer for s in overlapping
+        ):
+            if any(s.type == "person" for s in overlapping):
+                continue
+            chosen = [s for s in chosen if s not in overlapping] + [span]
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _candidate(doc: Doc, span: TokenSpan) -> Candidate:
+    start = span.start
+    etype = span.type
+    gender = None
+    if start > 0 and doc[start - 1].text in honorifics():
+        start -= 1
+        etype = "person"
+    text = doc[start : span.end].text
+    name, honorific = split_honorific(text)
+    if honorific is not None:
+        gender = honorifics()[honorific]
+        etype = "person"
+    return Candidate(
+        start=doc[start].idx,
+        end=doc[span.end - 1].idx + len(doc[span.end - 1].text),
+        text=text,
+        type=etype,
+        name=name,
+        canonical=span.canonical,
+        gender=gender,
+    )
+
+
+def _acronym_links(doc: Doc, spans: list[TokenSpan]) -> dict[int, int]:
+    """'Conseil de sécurité des Nations unies (CSNU)': acronym span index -> expansion index."""
+    by_start = {s.start: k for k, s in enumerate(spans)}
+    links = {}
+    for k, span in enumerate(spans):
+        i = span.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            acronym = doc[i + 1].text
+            if (
+                2 <= len(acronym) <= 8
+                and acronym.isupper()
+                and acronym.isalpha()
+                and acronym[0] == fold(doc[span.start].text)[0].upper()
+                and (i + 1) in by_start
+            ):
+                links[by_start[i + 1]] = k
+    return links
+
+
+def find_spans(doc: Doc) -> list[TokenSpan]:
+    ner = []
+    for ent in doc.ents:
+        cleaned = _clean_ner_span(doc, ent.start, ent.end, LABEL_TYPES.get(ent.label_, "other"))
+        if cleaned is not None:
+            ner.append(cleaned)
+    spans = _merge_spans(ner, _gazetteer_spans(doc))
+    # An acronym in parentheses after a name is a mention even when NER missed it.
+    extra = []
+    for span in spans:
+        i = span.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            word = doc[i + 1].text
+            if word.isupper() and word.isalpha() and 2 <= len(word) <= 8:
+                extra.append(TokenSpan(i + 1, i + 2, span.type, span.canonical, span.country))
+    return _merge_spans(spans, extra)
+
+
+def _roles_of_mentions(
+    doc: Doc, spans: list[TokenSpan], candidates: list[Candidate], aid: str
+) -> tuple[dict[int, list[Role]], dict[int, str | None], set[int]]:
+    """Roles stated around each person mention, gender cues from titles, tokens used."""
+    entity_spans = {
+        s.start: role_rules.Span(s.start, s.end, s.type, s.canonical or doc[s.start : s.end].text)
+        for s in spans
+    }
+    person_starts = {s.start for s in spans if s.type == "person"} | {
+        s.start - 1 for s in spans if s.type == "person" and s.start > 0 and doc[s.start - 1].text in honorifics()
+    }
+    roles: dict[int, list[Role]] = {}
+    genders: dict[int, str | None] = {}
+    taken: set[int] = set()
+    for k, (span, candidate) in enumerate(zip(spans, candidates, strict=True)):
+        taken.update(range(span.start, span.end))
+        if candidate.type != "person":
+            continue
+        first = span.start - (1 if candidate.text != candidate.name else 0)
+        sentence = doc[span.start].sent
+        found = role_rules.roles_before(doc, first, sentence.start, entity_spans)
+        after = role_rules.role_after(doc, span.end, sentence.end, entity_spans, person_starts)
+        phrases = [p for p, _ in found] + ([after] if after else [])
+        # Masculine title forms are also used for women ("le docteur Agnès X"): only
+        # feminine forms are a cue.
+        cues = [g for g in [g for _, g in found] + [p.gender for p in phrases] if g == "f"]
+        roles[k] = sorted((role_rules.make_role(doc, p, aid) for p in phrases), key=lambda r: r.start)
+        for phrase in phrases:
+            taken.update(range(phrase.start, phrase.end))
+        known = {g for g in cues if g}
+        genders[k] = known.pop() if len(known) == 1 else None
+    return roles, genders, taken
+
+
+def _retype_stray_people(candidates: list[Candidate]) -> list[Candidate]:
+    """A lone capitalised word tagged as a person, fitting no person of the article,
+    is a place when it is hyphenated ("Port-Lauzac") or typed otherwise elsewhere."""
+    full_names = [c.name for c in candidates if c.type == "person" and len(c.name.split()) >= 2]
+    others: dict[str, Counter[EntityType]] = {}
+    for c in candidates:
+        if c.type != "person":
+            others.setdefault(fold(c.name), Counter())[c.type] += 1
+    out = []
+    for c in candidates:
+        word = c.name
+        if c.type == "person" and c.text == c.name and " " not in word and not any(
+            fits_name(word, full) for full in full_names
+        ):
+            if fold(word) in others:
+                c = replace(c, type=others[fold(word)].most_common(1)[0][0])
+            elif "-" in word and fold(word) not in given_names():
+                c = replace(c, type="place")
+        out.append(c)
+    return out
+
+
+def _entity_name(group: Group, candidates: list[Candidate]) -> str:
+    members = [candidates[i] for i in group.members]
+    canonical = [c.canonical for c in members if c.canonical]
+    if canonical:
+        return Counter(canonical).most_common(1)[0][0]
+    counts = Counter(c.name for c in members)
+    return max(counts, key=lambda n: (len(n.split()), len(n) if group.type != "person" else 0, counts[n]))
+
+
+def _country(group: Group, spans: list[TokenSpan], candidates: list[Candidate], roles: list[Role]) -> str | None:
+    stated = Counter(r.parts.country for r in roles if r.parts.country)
+    if stated:
+        return stated.most_common(1)[0][0]
+    for i in group.members:
+        if spans[i].country:
+            return spans[i].country
+        for word in candidates[i].name.split():
+            country = country_of_demonym(word) if word.islower() else None
+            if country:
+                return country
+    return None
+
+
+def _gender(group: Group, candidates: list[Candidate], genders: dict[int, str | None]) -> str | None:
+    if group.type != "person":
+        return None
+    cues = Counter(candidates[i].gender for i in group.members)
+    cues.pop(None, None)
+    if len(cues) == 1:
+        return next(iter(cues))
+    first = max((candidates[i].name for i in group.members), key=lambda n: len(n.split()))
+    if len(first.split()) >= 2:
+        return given_names().get(fold(first.split()[0]))
+    return None
+
+
+def _resolve_counterparts(
+    doc: Doc, entities: list[LocalEntity], spans_of: dict[str, list[tuple[int, int]]]
+) -> list[LocalEntity]:
+    """'son homologue israélien X': X holds, in X's country, the office of the other person."""
+    out = []
+    for entity in entities:
+        new_roles = []
+        for role in entity.roles:
+            if role.parts.function == "homologue":
+                counterpart = _counterpart_role(doc, entity, role, entities, spans_of)
+                if counterpart is not None:
+                    parts = role_rules.counterpart_parts(role.parts, counterpart.parts)
+                    role = replace(role, parts=parts, key=role_rules.role_key(parts))
+            new_roles.append(role)
+        out.append(replace(entity, roles=tuple(new_roles)))
+    return out
+
+
+def _counterpart_role(
+    doc: Doc, entity: LocalEntity, role: Role, entities: list[LocalEntity], spans_of: dict[str, list[tuple[int, int]]]
+) -> Role | None:
+    sentence = doc.char_span(role.start, role.end, alignment_mode="expand")
+    if sentence is None:
+        return None
+    sent = sentence.sent
+    best: tuple[int, Role] | None = None
+    for other in entities:
+        if other.key == entity.key or other.type != "person":
+            continue
+        offices = [r for r in other.roles if r.parts.function not in (None, "homologue")]
+        if not offices:
+            continue
+        for start, _ in spans_of[other.key]:
+            if sent.start_char <= start < sent.end_char:
+                distance = abs(role.start - start)
+                if best is None or distance < best[0]:
+                    best = (distance, offices[0])
+    return best[1] if best else None
+
+
+def _attach_descriptions(
+    doc: Doc, entities: list[LocalEntity], spans: list[TokenSpan], taken: set[int], aid: str
+) -> list[LocalEntity]:
+    """'Le ministre israélien de la Défense a tenu à…': the one person it fits gets the role."""
+    entity_spans = {
+        s.start: role_rules.Span(s.start, s.end, s.type, s.canonical or doc[s.start : s.end].text)
+        for s in spans
+    }
+    added: dict[str, list[Role]] = {}
+    for phrase, _ in role_rules.descriptions(doc, entity_spans, taken):
+        fits = [
+            e
+            for e in entities
+            if e.type == "person"
+            and any(role_rules.compatible(phrase.parts, r.parts) for r in e.roles)
+        ]
+        if len(fits) == 1:
+            added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
+    return [
+        replace(e, roles=tuple(sorted(e.roles + tuple(added.get(e.key, ())), key=lambda r: r.start)))
+        for e in entities
+    ]
+
+
+def local_entities(doc: Doc) -> list[LocalEntity]:
+    """The article's entities with their roles, in order of first mention."""
+    aid = article_id(doc)
+    spans = find_spans(doc)
+    candidates = [_candidate(doc, s) for s in spans]
+    for acronym, expansion in _acronym_links(doc, spans).items():
+        candidates[acronym] = replace(candidates[acronym], acronym_of=expansion)
+    candidates = _retype_stray_people(candidates)
+    roles, genders, taken = _roles_of_mentions(doc, spans, candidates, aid)
+    candidates = [replace(c, gender=c.gender or genders.get(k)) for k, c in enumerate(candidates)]
+    entities: list[LocalEntity] = []
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    for number, group in enumerate(group_mentions(candidates)):
+        members = sorted(group.members, key=lambda i: candidates[i].start)
+        key = f"e{number}"
+        group_roles = sorted((r for i in members for r in roles.get(i, ())), key=lambda r: r.start)
+        country = _country(group, spans, candidates, group_roles)
+        entities.append(
+            LocalEntity(
+                key=key,
+                type=group.type,
+                name=_entity_name(group, candidates),
+                mentions=tuple(Mention(aid, candidates[i].start, candidates[i].end, candidates[i].text) for i in members),
+                roles=tuple(group_roles),
+                country=country,
+                gender=_gender(group, candidates, genders),
+            )
+        )
+        spans_of[key] = [(candidates[i].start, candidates[i].end) for i in members]
+    entities = _resolve_counterparts(doc, entities, spans_of)
+    entities = _attach_descriptions(doc, entities, spans, taken, aid)
+    return [_inherit_country(e) for e in entities]
+
+
+def _inherit_country(entity: LocalEntity) -> LocalEntity:
+    stated = Counter(r.parts.country for r in entity.roles if r.parts.country and r.parts.function != "homologue")
+    country = stated.most_common(1)[0][0] if len(stated) == 1 else entity.country
+    if entity.type != "person" or not country:
+        return entity
+    return replace(entity, roles=role_rules.inherit_country(entity.roles, country), country=country)
 
 
 @Language.component(
@@ -36,18 +417,5 @@ def fold(text: str) -> str:
     assigns=["doc._.recoupe_entities"],
 )
 def recoupe_entities(doc: Doc) -> Doc:
-    aid = article_id(doc)
-    groups: dict[tuple[EntityType, str], list[Mention]] = {}
-    names: dict[tuple[EntityType, str], str] = {}
-    for ent in doc.ents:
-        etype = LABEL_TYPES.get(ent.label_, "other")
-        key = (etype, fold(ent.text))
-        groups.setdefault(key, []).append(
-            Mention(aid, ent.start_char, ent.end_char, ent.text)
-        )
-        names.setdefault(key, ent.text)
-    doc._.recoupe_entities = [
-        LocalEntity(key=f"e{i}", type=etype, name=names[(etype, k)], mentions=tuple(mentions))
-        for i, ((etype, k), mentions) in enumerate(groups.items())
-    ]
+    doc._.recoupe_entities = local_entities(doc)
     return doc

@@ -1,0 +1,316 @@
+"""Roles of people: title phrases before a name, appositions after it, and
+definite descriptions ("le ministre") that refer back to one person.
+
+A title phrase is parsed forward from a title word of ``data/titles.tsv``:
+demonyms give the country, "de/à …" complements give a portfolio
+(``data/portfolios.tsv``), an organisation or a place. Each role is normalised
+into :class:`RoleParts` and a comparable :func:`role_key`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from recoupe.model import Role, RoleParts
+from recoupe.nlp.lexicons import (
+    country_of_demonym,
+    fold,
+    gazetteer_by_fold,
+    max_title_words,
+    portfolios,
+    titles,
+)
+
+PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux"})
+GENITIVE = frozenset({"de", "d'", "du", "des"})
+DETERMINERS = frozenset({"la", "le", "l'", "les"})
+PRE_DETERMINERS = frozenset({"le", "la", "l'", "les", "son", "sa", "ses", "leur", "du", "au", "notre", "votre", "mon", "ma", "un", "une", "ce", "cette"})
+CHARGE_WORDS = frozenset({"charge", "chargee", "charges", "chargees"})
+# Cabinet officers: a US "secrétaire à la Défense" holds the office a "ministre de la Défense" holds.
+CABINET_FUNCTIONS = frozenset({"ministre", "secrétaire"})
+MAX_LOOKBACK = 14
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    start: int  # token index of the title word
+    end: int  # token index after the phrase
+    parts: RoleParts
+    gender: str | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A known entity mention in token indices (organisation, place or person)."""
+
+    start: int
+    end: int
+    type: str
+    name: str  # canonical or surface name
+
+
+def title_at(doc: Doc, i: int) -> tuple[int, str, str, str | None] | None:
+    """(end, function, kind, gender) when a title word starts at token i."""
+    if not doc[i].text[:1].isalpha():
+        return None
+    # Hyphenated titles are split by the tokenizer, hence the generous window.
+    for n in range(min(max_title_words() * 3, len(doc) - i), 0, -1):
+        title = titles().get(fold(doc[i : i + n].text))
+        if title is not None:
+            return i + n, title.function, title.kind, title.gender
+    return None
+
+
+def _portfolio_at(doc: Doc, i: int, limit: int) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for n in range(1, min(6, limit - i) + 1):
+        text = fold(doc[i : i + n].text)
+        key = portfolios().get(text)
+        if key is not None:
+            best = (i + n, key)
+    return best
+
+
+def _entity_at(spans: dict[int, Span], i: int) -> Span | None:
+    return spans.get(i)
+
+
+def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhrase | None:
+    """Parse a title phrase starting at token i, never reaching token ``stop``."""
+    found = title_at(doc, i)
+    if found is None or found[0] > stop:
+        return None
+    end, function, kind, gender = found
+    country = portfolio = organization = None
+    complements = 0
+    while end < stop:
+        token = doc[end]
+        word = fold(token.text)
+        demonym = country_of_demonym(token.text) if token.text.islower() else None
+        if demonym and country is None:
+            country, end = demonym, end + 1
+            continue
+        if word in CHARGE_WORDS and end + 1 < stop and fold(doc[end + 1].text) in PREPOSITIONS:
+            end += 1
+            continue
+        if word in PREPOSITIONS and complements < 3:
+            parsed = _complement(doc, end + 1, stop, spans, genitive=word in GENITIVE)
+            if parsed is None:
+                break
+            end, kind_found, value = parsed
+            complements += 1
+            if kind_found == "portfolio" and portfolio is None:
+                portfolio = value
+            elif kind_found == "organization" and organization is None:
+                organization = value
+            continue
+        if token.pos_ == "ADJ" and token.text.islower() and complements == 0:
+            end += 1  # "conseillère municipale", "directeur général"
+            continue
+        break
+    parts = RoleParts(
+        function=function if kind == "function" else None,
+        portfolio=portfolio,
+        organization=organization,
+        country=country,
+        rank=function if kind == "rank" else None,
+    )
+    return TitlePhrase(i, end, parts, gender)
+
+
+def _complement(
+    doc: Doc, i: int, stop: int, spans: dict[int, Span], genitive: bool
+) -> tuple[int, str, str | None] | None:
+    """After a preposition: (end, kind, value) for a portfolio, an entity or a noun phrase."""
+    if i < stop and fold(doc[i].text) in DETERMINERS:
+        i += 1
+    if i >= stop:
+        return None
+    entity = _entity_at(spans, i)
+    if entity is not None and entity.end <= stop and entity.type != "person":
+        return entity.end, "organization", fold(entity.name)
+    portfolio = _portfolio_at(doc, i, stop)
+    if portfolio is not None:
+        return portfolio[0], "portfolio", portfolio[1]
+    token = doc[i]
+    if token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "X"):
+        end = i + 1
+        while end < stop and doc[end].text[:1].isupper() and not doc[end].is_punct:
+            end += 1
+        return end, "organization", fold(doc[i:end].text)
+    # "directeur de l'hôpital", "élue d'opposition"; not "à l'hôpital" (a place) nor
+    # "de l'entreprise Tribunes du Midi" (the name, not the title, says who).
+    if genitive and token.pos_ == "NOUN" and token.text.islower():
+        end = i + 1
+        while end < stop and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+            end += 1
+        if end < stop and (end in spans or doc[end].text[:1].isupper()):
+            return None
+        return end, "noun", None
+    return None
+
+
+def role_key(parts: RoleParts) -> str:
+    """A comparable key: equal for the same office worded differently."""
+    function = parts.function
+    if function in CABINET_FUNCTIONS and parts.portfolio:
+        function = "ministre"
+    items = [
+        ("function", function),
+        ("portfolio", parts.portfolio),
+        ("organization", parts.organization),
+        ("country", fold(parts.country) if parts.country else None),
+        ("rank", parts.rank),
+    ]
+    return ";".join(f"{name}={value}" for name, value in items if value)
+
+
+def make_role(doc: Doc, phrase: TitlePhrase, article: str) -> Role:
+    span = doc[phrase.start : phrase.end]
+    text = span.text
+    return Role(
+        title=text,
+        article=article,
+        start=span.start_char,
+        end=span.end_char,
+        text=text,
+        parts=phrase.parts,
+        key=role_key(phrase.parts),
+    )
+
+
+def _determiner_gender(doc: Doc, i: int) -> str | None:
+    if i > 0:
+        word = fold(doc[i - 1].text)
+        if word in ("la", "sa", "cette", "une"):
+            return "f"
+        if word in ("le", "son", "du", "au", "ce", "un"):
+            return None if fold(doc[i].text) in ("son",) else "m"
+    return None
+
+
+def _phrase_ending_at(
+    doc: Doc, end: int, floor: int, spans: dict[int, Span]
+) -> TitlePhrase | None:
+    """The longest title phrase that ends exactly at token ``end`` (exclusive)."""
+    for start in range(max(floor, end - MAX_LOOKBACK), end):
+        phrase = parse_title(doc, start, end, spans)
+        if phrase is not None and phrase.end == end:
+            return phrase
+    return None
+
+
+def roles_before(
+    doc: Doc, mention_start: int, floor: int, spans: dict[int, Span]
+) -> list[tuple[TitlePhrase, str | None]]:
+    """Title phrases right before a name: "le porte-parole de Tsahal, le contre-amiral X"."""
+    found: list[tuple[TitlePhrase, str | None]] = []
+    pos = mention_start
+    for _ in range(3):
+        if (pos > floor and doc[pos - 1].text == "," and found) or (pos > floor and doc[pos - 1].text == "," and not found):
+            pos -= 1
+        phrase = _phrase_ending_at(doc, pos, floor, spans)
+        if phrase is None:
+            break
+        found.append((phrase, _determiner_gender(doc, phrase.start)))
+        pos = phrase.start
+        if pos > floor and fold(doc[pos - 1].text) in PRE_DETERMINERS:
+            pos -= 1
+        if not (pos > floor and doc[pos - 1].text == ","):
+            break
+    return found
+
+
+def role_after(
+    doc: Doc, mention_end: int, ceiling: int, spans: dict[int, Span], person_starts: set[int]
+) -> TitlePhrase | None:
+    """An apposition after a name: "Solène Guérin, porte-parole du comité"."""
+    i = mention_end
+    if i >= ceiling or doc[i].text != ",":
+        return None
+    i += 1
+    if i < ceiling and fold(doc[i].text) in DETERMINERS:
+        i += 1
+    phrase = parse_title(doc, i, ceiling, spans)
+    if phrase is None:
+        return None
+    following = phrase.end
+    if following < ceiling and doc[following].text == ",":
+        following += 1
+    if following < ceiling and fold(doc[following].text) in DETERMINERS | {"M.", "m."}:
+        following += 1
+    if following in person_starts:  # the title introduces the next person, not this one
+        return None
+    return phrase
+
+
+def descriptions(
+    doc: Doc, spans: dict[int, Span], taken: set[int]
+) -> list[tuple[TitlePhrase, str | None]]:
+    """Definite descriptions "le ministre israélien de la Défense" not attached to a name."""
+    found = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            if i + 1 in taken or fold(doc[i].text) not in ("le", "la", "l'"):
+                i += 1
+                continue
+            phrase = parse_title(doc, i + 1, sent.end, spans)
+            if phrase is None or phrase.parts.rank:
+                i += 1
+                continue
+            found.append((phrase, _determiner_gender(doc, phrase.start)))
+            i = phrase.end
+    return found
+
+
+def compatible(description: RoleParts, role: RoleParts) -> bool:
+    """A description can refer to someone holding ``role`` (no stated part conflicts)."""
+    if description.function != role.function and not (
+        description.function in CABINET_FUNCTIONS
+        and role.function in CABINET_FUNCTIONS
+        and description.portfolio
+        and description.portfolio == role.portfolio
+    ):
+        return False
+    for name in ("portfolio", "organization", "country"):
+        a, b = getattr(description, name), getattr(role, name)
+        if a and b and a != b:
+            return False
+    return True
+
+
+def inherit_country(roles: Sequence[Role], country: str | None) -> tuple[Role, ...]:
+    """Roles without a country take the person's country when the person states one."""
+    if not country:
+        return tuple(roles)
+    out = []
+    for role in roles:
+        if role.parts.country is None and role.parts.function is not None:
+            parts = replace(role.parts, country=country)
+            role = replace(role, parts=parts, key=role_key(parts))
+        out.append(role)
+    return tuple(out)
+
+
+def counterpart_parts(parts: RoleParts, counterpart: RoleParts) -> RoleParts:
+    """'son homologue israélien' holds the counterpart's office in its own country."""
+    return RoleParts(
+        function=counterpart.function,
+        portfolio=counterpart.portfolio,
+        organization=parts.organization,
+        country=parts.country,
+        rank=parts.rank,
+    )
+
+
+def known_org(text: str) -> str | None:
+    entry = gazetteer_by_fold().get(fold(text))
+    return entry.canonical if entry else None
+
+
+def token_is_title_start(token: Token) -> bool:
+    return title_at(token.doc, token.i) is not None
