@@ -286,5 +286,21 @@ def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool
     click.echo(score_json(score) if as_json else format_score(score, show_errors))
 
 
+@evaluate.command(name="entities")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list unmatched variants and role differences.")
+def eval_entities(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
+    """Score person clustering (B-cubed) and roles of a JSON report against gold."""
+    from recoupe.evaluate.entities import GoldError, evaluate_entities, format_score, score_json
+
+    try:
+        score = evaluate_entities(gold, report_json)
+    except GoldError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(score_json(score) if as_json else format_score(score, show_errors))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,81 @@
+"""Cross-article entity resolution on hand-built LocalEntities."""
+
+from __future__ import annotations
+
+from recoupe.link.names import resolve_entities
+from recoupe.model import ArticleAnalysis, LocalEntity, Mention
+
+
+def _local(article: str, key: str, name: str, *texts: str, etype: str = "person", gender: str | None = None) -> LocalEntity:
+    mentions = tuple(Mention(article, 10 * k, 10 * k + len(t), t) for k, t in enumerate(texts or (name,)))
+    return LocalEntity(key=key, type=etype, name=name, mentions=mentions, gender=gender)  # type: ignore[arg-type]
+
+
+def _analysis(article: str, *entities: LocalEntity) -> ArticleAnalysis:
+    return ArticleAnalysis(article=article, entities=entities)
+
+
+def test_spelling_variants_merge_across_articles() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Benjamin Netanyahu"), _local("a", "e1", "Hamas", etype="organization")),
+            _analysis("b", _local("b", "e0", "Benjamin Netanyahou", "M. Netanyahou"), _local("b", "e1", "Hamās", etype="organization")),
+            _analysis("c", _local("c", "e0", "Frederic Lemaitre"), _local("c", "e1", "Oleksii Bondarenko")),
+            _analysis("d", _local("d", "e0", "Frédéric Lemaître"), _local("d", "e1", "Oleksiy Bondarenko")),
+        ]
+    )
+    ids = resolved.key_map
+    assert ids[("a", "e0")] == ids[("b", "e0")]
+    assert ids[("a", "e1")] == ids[("b", "e1")]
+    assert ids[("c", "e0")] == ids[("d", "e0")]
+    assert ids[("c", "e1")] == ids[("d", "e1")]
+    netanyahu = next(e for e in resolved.entities if e.id == ids[("a", "e0")])
+    assert set(netanyahu.variants) == {"Benjamin Netanyahu", "M. Netanyahou"}
+    assert [e.id for e in resolved.entities] == [f"E{k}" for k in range(1, len(resolved.entities) + 1)]
+
+
+def test_two_people_with_the_same_surname_stay_two() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Paul Berger"), _local("a", "e1", "Sophie Berger")),
+            _analysis("b", _local("b", "e0", "Sophie Berger")),
+            _analysis("c", _local("c", "e0", "Paul Berger")),
+        ]
+    )
+    ids = resolved.key_map
+    assert ids[("a", "e0")] != ids[("a", "e1")]
+    assert ids[("a", "e1")] == ids[("b", "e0")]
+    assert ids[("a", "e0")] == ids[("c", "e0")]
+    assert len(resolved.entities) == 2
+
+
+def test_surname_only_person_joins_the_one_it_fits_by_gender() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Julien Fabre", gender="m"), _local("a", "e1", "Camille Fabre", gender="f")),
+            _analysis("b", _local("b", "e0", "Fabre", "M. Fabre", gender="m")),
+            _analysis("c", _local("c", "e0", "Fabre", "Fabre")),
+        ]
+    )
+    ids = resolved.key_map
+    assert ids[("b", "e0")] == ids[("a", "e0")]
+    # no gender, no context: ambiguous between two Fabres, so it stays apart
+    assert ids[("c", "e0")] not in {ids[("a", "e0")], ids[("a", "e1")]}
+
+
+def test_people_and_organisations_never_merge() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Washington", etype="place")),
+            _analysis("b", _local("b", "e0", "George Washington")),
+        ]
+    )
+    assert len(resolved.entities) == 2
+
+
+def test_resolution_is_deterministic() -> None:
+    analyses = [
+        _analysis("a", _local("a", "e0", "Joe Biden"), _local("a", "e1", "Biden")),
+        _analysis("b", _local("b", "e0", "Biden")),
+    ]
+    assert resolve_entities(analyses) == resolve_entities(analyses)

@@ -1,0 +1,179 @@
+"""recoupe_entities: span fixes, honorifics, in-article coreference, roles (unit + seeds)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from recoupe.model import Report, RoleParts
+from recoupe.nlp.entities import local_entities
+from recoupe.nlp.extensions import ARTICLE_KEY
+from recoupe.nlp.names_local import Candidate, group_mentions, phonetic_key, surname_of
+from recoupe.nlp.roles import compatible, role_key
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _doc(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A Doc with hand-set NER spans (first occurrence of each string)."""
+    doc = nlp(text)
+    doc.user_data[ARTICLE_KEY] = "a1"
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
+    return doc
+
+
+def test_title_before_name_gives_role_with_parts_and_evidence(blank: Language) -> None:
+    text = "Hier, le ministre israélien de la Défense, Yoav Gallant, a parlé."
+    doc = _doc(blank, text, [("Yoav Gallant", "PER")])
+    (person,) = [e for e in local_entities(doc) if e.type == "person"]
+    (role,) = person.roles
+    assert role.title == "ministre israélien de la Défense"
+    assert text[role.start : role.end] == role.text
+    assert role.parts.function == "ministre"
+    assert role.parts.portfolio == "defense"
+    assert person.country == "Israël"
+
+
+def test_title_glued_to_name_by_ner_is_split(blank: Language) -> None:
+    text = "Déclare le ministre israélien des Affaires étrangères Gallant à Washington."
+    doc = _doc(blank, text, [("Affaires étrangères Gallant", "MISC")])
+    (person,) = [e for e in local_entities(doc) if e.type == "person"]
+    assert [m.text for m in person.mentions] == ["Gallant"]
+    assert person.roles[0].parts.portfolio == "foreign_affairs"
+
+
+def test_trailing_weekday_dropped_and_gazetteer_types_acronym(blank: Language) -> None:
+    text = "Après la résolution du Conseil de sécurité des Nations unies lundi soir, la CIA a parlé."
+    doc = _doc(blank, text, [("Conseil de sécurité des Nations unies lundi", "ORG")])
+    entities = {e.name: e for e in local_entities(doc)}
+    council = entities["Conseil de sécurité des Nations unies"]
+    assert council.mentions[0].text == "Conseil de sécurité des Nations unies"
+    assert entities["CIA"].type == "organization"
+
+
+def test_bare_institutions_are_not_entities(blank: Language) -> None:
+    text = "Le ministre de la Défense et le Premier ministre ont parlé à l'État."
+    doc = _doc(blank, text, [("la Défense", "LOC"), ("Premier ministre", "MISC"), ("État", "LOC")])
+    assert local_entities(doc) == []
+
+
+def test_honorific_kept_in_mention_and_surname_linked(blank: Language) -> None:
+    text = "Yoav Gallant est arrivé. Plus tard, M. Gallant a parlé, puis Yoav a souri."
+    doc = _doc(blank, text, [])
+    doc.ents = [
+        Span(doc, 0, 2, label="PER"),
+        Span(doc, 9, 10, label="PER"),  # "Gallant" after "M."
+        Span(doc, 14, 15, label="MISC"),  # "Yoav"
+    ]
+    (person,) = [e for e in local_entities(doc) if e.type == "person"]
+    assert [m.text for m in person.mentions] == ["Yoav Gallant", "M. Gallant", "Yoav"]
+    assert person.name == "Yoav Gallant"
+    assert person.gender == "m"
+
+
+def test_acronym_defined_in_text_joins_its_expansion(blank: Language) -> None:
+    text = "Le Comité de défense de la maternité (CDMSF) manifeste. Le CDMSF revendique 2 000 adhérents."
+    doc = _doc(blank, text, [("Comité de défense de la maternité", "ORG")])
+    entities = local_entities(doc)
+    (committee,) = [e for e in entities if e.name == "Comité de défense de la maternité"]
+    assert [m.text for m in committee.mentions] == ["Comité de défense de la maternité", "CDMSF"]
+
+
+def test_two_people_sharing_a_surname_in_one_article(blank: Language) -> None:
+    candidates = [
+        Candidate(0, 12, "Julien Fabre", "person", "Julien Fabre"),
+        Candidate(20, 33, "Camille Fabre", "person", "Camille Fabre"),
+        Candidate(40, 48, "M. Fabre", "person", "Fabre", gender="m"),
+        Candidate(50, 57, "Camille", "person", "Camille"),
+    ]
+    groups = sorted(sorted(g.members) for g in group_mentions(candidates))
+    assert groups == [[0, 2], [1, 3]]
+
+
+def test_ambiguous_surname_stays_apart() -> None:
+    candidates = [
+        Candidate(0, 12, "Paul Berger", "person", "Paul Berger"),
+        Candidate(20, 33, "Sophie Berger", "person", "Sophie Berger"),
+        Candidate(40, 46, "Berger", "person", "Berger"),
+    ]
+    assert len(group_mentions(candidates)) == 3
+
+
+def test_name_helpers() -> None:
+    assert surname_of("Yves Le Bihan") == "Le Bihan"
+    assert surname_of("Le Bihan") == "Le Bihan"
+    assert phonetic_key("Netanyahu") == phonetic_key("Netanyahou")
+
+
+def test_role_keys_compare_offices_not_wording() -> None:
+    israeli = role_key(RoleParts(function="ministre", portfolio="defense", country="Israël"))
+    inherited = role_key(RoleParts(function="ministre", portfolio="defense", country="Israël"))
+    us_secretary = role_key(RoleParts(function="secrétaire", portfolio="defense", country="Israël"))
+    foreign = role_key(RoleParts(function="ministre", portfolio="foreign_affairs", country="Israël"))
+    assert israeli == inherited == us_secretary
+    assert israeli != foreign
+    assert compatible(RoleParts(function="ministre"), RoleParts(function="ministre", portfolio="health"))
+    assert not compatible(RoleParts(function="ministre", portfolio="justice"), RoleParts(function="ministre", portfolio="interior"))
+
+
+# --- end to end on the seeds (full model) -----------------------------------------
+
+
+def _persons(report: Report) -> list:
+    return [e for e in report.entities if e.type == "person"]
+
+
+def test_every_gold_person_of_the_seeds_is_one_entity(seeds_report: Report, seeds_gold: dict) -> None:
+    by_name: dict[str, list[tuple[str, list[str]]]] = {}
+    for key, annotation in seeds_gold["files"].items():
+        for person in annotation["persons"]:
+            by_name.setdefault(person["name"], []).append((key.rsplit(".", 1)[0], person["variants"]))
+    owner: dict[str, str] = {}
+    for name, files in by_name.items():
+        ids = set()
+        for article, variants in files:
+            for variant in variants:
+                hits = {
+                    e.id
+                    for e in _persons(seeds_report)
+                    for m in e.mentions
+                    if m.article == article and m.text == variant
+                }
+                assert len(hits) == 1, f"{name}: variant {variant!r} in {article} -> {hits}"
+                ids |= hits
+        assert len(ids) == 1, f"{name} is split into {ids}"
+        entity = seeds_report.entity(ids.pop())
+        assert entity.id not in owner, f"{name} merged with {owner.get(entity.id)}"
+        owner[entity.id] = name
+        for _, variants in files:
+            assert set(variants) <= set(entity.variants)
+
+
+def test_gallant_has_defence_and_foreign_affairs_roles(seeds_report: Report) -> None:
+    (gallant,) = [e for e in _persons(seeds_report) if e.name == "Yoav Gallant"]
+    defence = [r for r in gallant.roles if r.parts.portfolio == "defense"]
+    foreign = [r for r in gallant.roles if r.parts.portfolio == "foreign_affairs"]
+    assert {r.article for r in defence} == {"000_9014dda8250f2a88", "003_1505aa7bd25a2221"}
+    assert [r.title for r in foreign] == ["ministre israélien des Affaires étrangères"]
+    assert foreign[0].article == "003_1505aa7bd25a2221"
+    assert {r.key for r in defence if r.title.lower().startswith("ministre")} == {
+        "function=ministre;portfolio=defense;country=israel"
+    }
+    assert foreign[0].key != defence[0].key
+    homologue = [r for r in gallant.roles if r.title == "homologue israélien"]
+    assert homologue and homologue[0].key == defence[-1].key
+    for role in gallant.roles:
+        assert seeds_report.article(role.article).text[role.start : role.end] == role.text
