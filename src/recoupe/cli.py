@@ -302,5 +302,26 @@ def eval_entities(gold: Path, report_json: Path, as_json: bool, show_errors: boo
     click.echo(score_json(score) if as_json else format_score(score, show_errors))
 
 
+@evaluate.command(name="findings")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list missed facts, missed and false contradictions.")
+def eval_findings(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
+    """Score stories, contradictions and corroborated/single-source facts of a JSON report."""
+    from recoupe.evaluate.findings import (
+        FindingsGoldError,
+        format_scores,
+        score_findings_files,
+        scores_json,
+    )
+
+    try:
+        scores = score_findings_files(gold, report_json)
+    except FindingsGoldError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(scores_json(scores) if as_json else format_scores(scores, show_errors))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

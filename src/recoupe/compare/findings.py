@@ -1,13 +1,113 @@
-"""Findings of one story (corroborated, single-source, contradictions)."""
+"""Findings of one story: corroborated facts, single-source facts, contradictions.
+
+``compare_story`` is the compare/ entry point: it reduces the story's articles
+to statements, groups aligned statements into facts, finds contradictions, and
+fills the story's findings, coverage and brief (the timeline is left as the
+link stage set it).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
+from recoupe.compare.brief import story_brief
+from recoupe.compare.contradictions import make_evidence, story_contradictions
+from recoupe.compare.coverage import story_coverage
+from recoupe.compare.statements import Fact, Statement, facts, story_statements
 from recoupe.corpus import Corpus
-from recoupe.model import Story
+from recoupe.model import Finding, Story
+
+MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone
+MAX_QUOTE_CHARS = 160
+
+
+def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def fact_subject(fact: Fact, corpus: Corpus) -> str:
+    """The entities most statements of the fact share, else its predicate."""
+    counts = Counter(e for s in fact.statements for e in s.entities)
+    shared = [e for e, n in counts.most_common() if n >= min(2, len(fact.statements))]
+    people_first = sorted(shared[:4], key=lambda e: corpus.entity(e).type != "person")
+    if people_first:
+        return ", ".join(corpus.entity(e).name for e in people_first[:2])
+    predicate = next((s.predicate for s in fact.statements if s.predicate), None)
+    return predicate or "fait"
+
+
+def representative(fact: Fact) -> Statement:
+    """The statement that best stands for the fact: body before headline, then shortest."""
+    return min(fact.statements, key=lambda s: (s.headline, s.quoted, len(s.text)))
+
+
+def is_salient(statement: Statement, corpus: Corpus) -> bool:
+    """A statement worth reporting as a fact: it names someone or something, or gives a figure."""
+    if len(statement.lemmas) < MIN_LEMMAS:
+        return False
+    source = corpus.article(statement.article).source
+    if source and source in statement.text:  # the outlet's own signature or byline
+        return False
+    return bool(statement.entities or statement.numbers or statement.quoted) or len(statement.lemmas) >= 2 * MIN_LEMMAS
+
+
+def corroborated_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
+    out = []
+    for fact in all_facts:
+        if len(fact.outlets) < 2:
+            continue
+        best = representative(fact)
+        out.append(
+            Finding(
+                kind="corroborated",
+                subject=fact_subject(fact, corpus),
+                slot="fact",
+                summary=f"Reported by {len(fact.outlets)} outlets ({', '.join(fact.outlets)}): "
+                f"“{_short(best.text)}”",
+                evidence=tuple(make_evidence(corpus, s.article, s.start, s.end) for s in fact.statements),
+                sources=fact.outlets,
+            )
+        )
+    return sorted(out, key=lambda f: -len(f.sources))
+
+
+def single_source_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
+    out = []
+    for fact in all_facts:
+        if len(fact.outlets) != 1:
+            continue
+        for statement in fact.statements:
+            if not is_salient(statement, corpus):
+                continue
+            out.append(
+                Finding(
+                    kind="single_source",
+                    subject=fact_subject(Fact((statement,)), corpus),
+                    slot="fact",
+                    summary=f"Only {statement.outlet} reports: “{_short(statement.text)}”",
+                    evidence=(make_evidence(corpus, statement.article, statement.start, statement.end),),
+                    sources=(statement.outlet,),
+                )
+            )
+    return out
 
 
 def compare_story(story: Story, corpus: Corpus) -> Story:
-    """Fill a story's findings, timeline, brief and coverage."""
-    return replace(story, findings=())
+    """Fill a story's findings, coverage and brief."""
+    statements = story_statements(story, corpus)
+    all_facts = facts(statements)
+    corroborated = corroborated_findings(all_facts, corpus)
+    findings = (
+        *story_contradictions(story, corpus, statements),
+        *corroborated,
+        *single_source_findings(all_facts, corpus),
+    )
+    return replace(
+        story,
+        findings=findings,
+        coverage=story_coverage(story, corpus, statements, all_facts),
+        brief=story_brief(all_facts, corpus),
+    )

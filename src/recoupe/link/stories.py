@@ -1,38 +1,270 @@
-"""Stories: articles about the same event grouped together."""
+"""Stories: articles about the same event grouped together, online.
+
+Each article is reduced to plain :class:`ArticleFeatures` (content lemmas,
+canonical entity ids, quote shingles, publication date, headline). A
+:class:`StoryIndex` takes them one at a time: candidates come from a MinHash
+LSH index (never all pairs), are scored on entity and lexical overlap, quotes
+in common and publication-date proximity, and the article joins the best
+scoring story or starts a new one. Story ids are given in creation order, so
+the same articles in the same order always give the same ids.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
 from recoupe.corpus import Corpus
-from recoupe.model import Story
+from recoupe.model import Article, ArticleAnalysis, Story
+
+WORD_RE = re.compile(r"\w+")
+QUOTE_SHINGLE = 3  # words per quote shingle
 
 
-def _lemma_set(corpus: Corpus, article_id: str) -> set[str]:
-    return {lemma for s in corpus.analysis(article_id).sentences for lemma in s.lemmas}
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What story clustering needs of one article (plain, picklable, storable)."""
+
+    article: str
+    headline: str = ""
+    titled: bool = False  # the headline is a real title, not a first sentence
+    published: str | None = None  # ISO date at the precision known
+    lemmas: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()  # canonical entity ids
+    quotes: frozenset[str] = frozenset()  # shingles of normalised quote text
+
+    def tokens(self) -> set[str]:
+        """The set hashed into the LSH index (prefixed so kinds never collide)."""
+        return (
+            {"l:" + lemma for lemma in self.lemmas}
+            | {"e:" + entity for entity in self.entities}
+            | {"q:" + shingle for shingle in self.quotes}
+        )
 
 
-def cluster_stories(corpus: Corpus, threshold: float = 0.2) -> tuple[Story, ...]:
-    """Group articles whose content-lemma sets overlap (Jaccard) above ``threshold``."""
-    ids = [a.id for a in corpus.articles]
-    parent = {i: i for i in ids}
+@dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped; the weights sum to 1."""
 
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    threshold: float = 0.1  # minimum similarity to join an existing story
+    lsh_threshold: float = 0.08  # MinHash LSH candidate threshold (recall over precision)
+    num_perm: int = 64
+    lemma_weight: float = 0.45
+    entity_weight: float = 0.45
+    quote_weight: float = 0.10
+    max_gap_days: int = 10  # publication dates further apart weaken the link…
+    cutoff_gap_days: int = 45  # …and this far apart break it
 
-    sets = {i: _lemma_set(corpus, i) for i in ids}
-    for n, a in enumerate(ids):
-        for b in ids[n + 1 :]:
-            union = sets[a] | sets[b]
-            if union and len(sets[a] & sets[b]) / len(union) >= threshold:
-                parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(find(i), []).append(i)
+
+@dataclass(frozen=True)
+class StoryGroup:
+    id: str
+    articles: tuple[str, ...]
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _first_day(iso: str | None) -> date | None:
+    """The first day an ISO date at any precision (2024, 2024-03, 2024-03-26) can mean."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2][:2]) if len(parts) > 2 else 1
+        return date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def _date_factor(a: str | None, b: str | None, options: StoryOptions) -> float:
+    first, second = _first_day(a), _first_day(b)
+    if first is None or second is None:
+        return 1.0  # unknown dates neither help nor hurt
+    # month-only dates are as wide as their month: compare at that precision
+    slack = 0 if (a and len(a) >= 10 and b and len(b) >= 10) else 31
+    gap = max(0, abs((first - second).days) - slack)
+    if gap > options.cutoff_gap_days:
+        return 0.0
+    if gap > options.max_gap_days:
+        return 0.5
+    return 1.0
+
+
+def similarity(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> float:
+    """How likely two articles cover the same event, in [0, 1]."""
+    options = options or StoryOptions()
+    score = (
+        options.lemma_weight * _jaccard(a.lemmas, b.lemmas)
+        + options.entity_weight * _jaccard(a.entities, b.entities)
+        + options.quote_weight * (1.0 if a.quotes & b.quotes else 0.0)
+    )
+    return score * _date_factor(a.published, b.published, options)
+
+
+@dataclass
+class StoryIndex:
+    """Online story clustering: :meth:`add` one article, read :meth:`stories` any time."""
+
+    options: StoryOptions = field(default_factory=StoryOptions)
+
+    def __post_init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=self.options.lsh_threshold, num_perm=self.options.num_perm)
+        template = MinHash(num_perm=self.options.num_perm)
+        self._permutations = template.permutations
+        self._scheme = template.scheme
+        self._features: dict[str, ArticleFeatures] = {}
+        self._story_of: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._features)
+
+    def _minhash(self, tokens: Iterable[str]) -> MinHash:
+        minhash = MinHash(
+            num_perm=self.options.num_perm, permutations=self._permutations, scheme=self._scheme
+        )
+        minhash.update_batch([t.encode("utf-8") for t in sorted(tokens)])
+        return minhash
+
+    def candidates(self, features: ArticleFeatures) -> list[str]:
+        """Articles already indexed that may share a story with ``features`` (LSH lookup)."""
+        tokens = features.tokens()
+        if not tokens:
+            return []
+        return sorted(self._lsh.query(self._minhash(tokens)))
+
+    def add(self, features: ArticleFeatures) -> str:
+        """Index one article and return the id of the story it joins or starts."""
+        if features.article in self._story_of:
+            return self._story_of[features.article]
+        scores: dict[str, float] = {}
+        for other in self.candidates(features):
+            score = similarity(features, self._features[other], self.options)
+            story = self._story_of[other]
+            scores[story] = max(scores.get(story, 0.0), score)
+        best = max(sorted(scores), key=lambda s: scores[s], default=None)
+        if best is not None and scores[best] >= self.options.threshold:
+            story_id = best
+        else:
+            story_id = f"S{len(self._members) + 1}"
+            self._members[story_id] = []
+        self._members[story_id].append(features.article)
+        self._story_of[features.article] = story_id
+        self._features[features.article] = features
+        tokens = features.tokens()
+        if tokens:
+            self._lsh.insert(features.article, self._minhash(tokens))
+        return story_id
+
+    def add_all(self, features: Iterable[ArticleFeatures]) -> list[str]:
+        return [self.add(f) for f in features]
+
+    def story_of(self, article_id: str) -> str:
+        return self._story_of[article_id]
+
+    def features(self, article_id: str) -> ArticleFeatures:
+        return self._features[article_id]
+
+    def stories(self) -> tuple[StoryGroup, ...]:
+        return tuple(StoryGroup(sid, tuple(members)) for sid, members in self._members.items())
+
+    def central_article(self, story_id: str) -> str:
+        """The member most similar on average to the others (titled and first on ties)."""
+        members = self._members[story_id]
+        if len(members) <= 2:
+            return next((m for m in members if self._features[m].titled), members[0])
+        feats = [self._features[m] for m in members]
+        mean = [
+            float(np.mean([similarity(f, g, self.options) for g in feats if g is not f]))
+            for f in feats
+        ]
+        return members[int(np.argmax(mean))]
+
+
+# --- from the linked corpus ---------------------------------------------------------
+
+
+def _quote_shingles(text: str) -> frozenset[str]:
+    words = [w.casefold() for w in WORD_RE.findall(text)]
+    if len(words) < QUOTE_SHINGLE:
+        return frozenset()
+    return frozenset(
+        " ".join(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
+    )
+
+
+def headline_of(article: Article, analysis: ArticleAnalysis | None = None) -> str:
+    """The article's headline, else its first sentence (at most 200 characters)."""
+    if article.title:
+        return article.title.strip()
+    if analysis and analysis.sentences:
+        first = analysis.sentences[0]
+        text = article.text[first.start : first.end].strip()
+    else:
+        text = article.text.strip().split("\n", 1)[0]
+    return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
+
+
+def features_of(article: Article, analysis: ArticleAnalysis, key_map: dict[tuple[str, str], str]) -> ArticleFeatures:
+    """Reduce one analysed article to its clustering features."""
+    lemmas = frozenset(
+        lemma for s in analysis.sentences for lemma in s.lemmas if len(lemma) > 1 and not lemma.isdigit()
+    )
+    entities = frozenset(
+        key_map.get((article.id, e.key), f"{article.id}:{e.key}")
+        for e in analysis.entities
+        if e.type != "other"
+    )
+    shingles: set[str] = set()
+    for quote in analysis.quotes:
+        if quote.kind == "direct":
+            shingles |= _quote_shingles(quote.text)
+    return ArticleFeatures(
+        article=article.id,
+        headline=headline_of(article, analysis),
+        titled=bool(article.title),
+        published=article.published,
+        lemmas=lemmas,
+        entities=entities,
+        quotes=frozenset(shingles),
+    )
+
+
+def corpus_features(corpus: Corpus) -> list[ArticleFeatures]:
+    return [features_of(a, corpus.analysis(a.id), corpus.key_map) for a in corpus.articles]
+
+
+def _published_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
+    dates = sorted(a.published for a in articles if a.published)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def cluster_stories(corpus: Corpus, options: StoryOptions | None = None) -> tuple[Story, ...]:
+    """Group the corpus's articles into stories (online, in article order)."""
+    index = StoryIndex(options or StoryOptions())
+    index.add_all(corpus_features(corpus))
     stories = []
-    for n, members in enumerate(groups.values()):
-        first = corpus.article(members[0])
-        title = first.title or first.text.split("\n", 1)[0][:120]
-        stories.append(Story(id=f"S{n + 1}", title=title, articles=tuple(members)))
+    for group in index.stories():
+        articles = [corpus.article(a) for a in group.articles]
+        earliest, latest = _published_range(articles)
+        stories.append(
+            Story(
+                id=group.id,
+                title=index.features(index.central_article(group.id)).headline,
+                articles=group.articles,
+                published_earliest=earliest,
+                published_latest=latest,
+            )
+        )
     return tuple(stories)

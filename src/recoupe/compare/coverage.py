@@ -1,0 +1,121 @@
+"""Coverage and framing per outlet: who it quotes, what it covers or leaves out, how.
+
+One row (a plain dict) per outlet of a story: its articles, the speakers it
+quotes (with their country when known) and each one's share of its quoted
+words, the story's entities it mentions and those it omits, the facts it
+shares with other outlets and those only it reports, the reporting verbs it
+uses (loaded ones, from ``nlp/data/loaded_verbs.txt``, listed apart) and the
+focus of its headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from recoupe.compare.lexicon import fold, loaded_verb_forms
+from recoupe.compare.statements import Fact, Statement, outlet_of
+from recoupe.corpus import Corpus
+from recoupe.model import Quote, Story
+
+MAX_OMITTED = 6
+AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "est", "sont", "etait", "s", "se", "il", "elle", "ils", "elles", "t", "on"})
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def verb_of(cue: str) -> str:
+    """The verb of a reporting cue as written ("a-t-il déclaré" -> "declare")."""
+    words = [w for w in re.findall(r"\w+", fold(cue)) if w not in AUXILIARIES]
+    return words[0] if words else fold(cue)
+
+
+def loaded_verb(cue: str) -> str | None:
+    """The loaded reporting verb a cue uses, if any ("a prétendu" -> "prétendre")."""
+    forms = loaded_verb_forms()
+    for word in re.findall(r"\w+", fold(cue)):
+        if word in forms:
+            return forms[word]
+    return None
+
+
+def _speaker_label(corpus: Corpus, quote: Quote) -> str:
+    if quote.speaker:
+        entity = corpus.entity(quote.speaker)
+        return f"{entity.name} ({entity.country})" if entity.country else entity.name
+    return quote.speaker_text or "unattributed"
+
+
+def _quote_shares(corpus: Corpus, quotes: Sequence[Quote]) -> list[str]:
+    words: Counter[str] = Counter()
+    for quote in quotes:
+        words[_speaker_label(corpus, quote)] += _words(quote.text)
+    total = sum(words.values())
+    return [f"{speaker} {100 * n / total:.0f}%" for speaker, n in words.most_common()] if total else []
+
+
+def _headline_focus(corpus: Corpus, statements: Sequence[Statement]) -> str:
+    headline = [s for s in statements if s.headline] or list(statements[:1])
+    if not headline:
+        return ""
+    first = headline[0]
+    names = [corpus.entity(e).name for e in sorted(first.entities, key=lambda e: corpus.entity(e).type != "person")]
+    focus = names[0] if names else ""
+    if first.predicate:
+        focus = f"{focus} — {first.predicate}" if focus else first.predicate
+    return focus
+
+
+def story_coverage(
+    story: Story, corpus: Corpus, statements: Sequence[Statement], all_facts: Sequence[Fact]
+) -> tuple[dict[str, Any], ...]:
+    """One row per outlet of the story, in the order outlets first appear."""
+    outlets: dict[str, list[str]] = {}
+    for article_id in story.articles:
+        outlets.setdefault(outlet_of(corpus.article(article_id)), []).append(article_id)
+    mentioned: dict[str, set[str]] = {}
+    for outlet, articles in outlets.items():
+        ids = set(articles)
+        mentioned[outlet] = {
+            entity_id
+            for (article_id, _), entity_id in corpus.key_map.items()
+            if article_id in ids
+        }
+    # the story's entities: named by at least two outlets (or all of them, for a single outlet)
+    counts = Counter(e for ents in mentioned.values() for e in ents)
+    needed = 2 if len(outlets) > 1 else 1
+    story_entities = {e for e, n in counts.items() if n >= needed}
+    shared_facts = [f for f in all_facts if len(f.outlets) >= 2]
+    rows = []
+    for outlet, articles in outlets.items():
+        ids = set(articles)
+        quotes = [q for q in corpus.quotes if q.article in ids]
+        cues = [q.cue for q in quotes if q.cue]
+        loaded = list(dict.fromkeys(v for v in (loaded_verb(c) for c in cues) if v))
+        omitted = sorted(
+            (corpus.entity(e) for e in story_entities - mentioned[outlet]),
+            key=lambda e: (e.type != "person", -len(e.mentions), e.name),
+        )
+        own_statements = [s for s in statements if s.outlet == outlet]
+        rows.append(
+            {
+                "outlet": outlet,
+                "articles": articles,
+                "speakers": list(dict.fromkeys(_speaker_label(corpus, q) for q in quotes if q.speaker)),
+                "quoted_words": _quote_shares(corpus, quotes),
+                "entities": len(mentioned[outlet] & story_entities),
+                "omitted": [e.name for e in omitted[:MAX_OMITTED]],
+                "shared_facts": sum(1 for f in shared_facts if outlet in f.outlets),
+                "exclusive_facts": sum(
+                    1 for f in all_facts if f.outlets == (outlet,) and any(s.entities for s in f.statements)
+                ),
+                "verbs": list(dict.fromkeys(verb_of(c) for c in cues)),
+                "loaded_verbs": loaded,
+                "headline_focus": _headline_focus(corpus, own_statements),
+            }
+        )
+    return tuple(rows)

@@ -1,0 +1,478 @@
+"""Statements: each sentence of a story reduced to what outlets can agree or disagree on.
+
+A :class:`Statement` keeps a sentence's canonical lemmas (paraphrases folded
+together through ``nlp/data/paraphrases.tsv``), its canonical entities, the
+numbers it gives (with the interval of values its wording allows: "plus de
+300" is a lower bound), its times and its speaker. :func:`align` pairs the
+statements of different articles that report the same fact; :func:`facts`
+groups them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recoupe.compare.lexicon import canonical, fold, number_words, quantity_words, stem
+from recoupe.corpus import Corpus
+from recoupe.model import Article, Story, TimeRef
+
+DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+ELISION = r"(?:[dlnjcsmt]|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
+TOKEN_RE = re.compile(rf"{ELISION}|%|€|\$|{DIGITS}|{WORD}|[^\w\s]", re.UNICODE | re.IGNORECASE)
+
+# verbs too generic to say two sentences report the same fact
+GENERIC_PREDICATES = frozenset(
+    {"etre", "avoir", "faire", "dire", "declarer", "annoncer", "pouvoir", "devoir", "aller",
+     "falloir", "vouloir", "ajouter", "indiquer", "expliquer", "affirmer", "estimer", "selon"}
+)
+ALIGN_THRESHOLD = 0.2
+PREDICATE_BONUS = 0.1
+CURRENCIES = {"€": "euro", "euro": "euro", "euros": "euro", "$": "dollar", "dollar": "dollar", "dollars": "dollar"}
+PERCENT = {"%", "pour cent", "pourcent"}
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A quantity as written, with the interval of values its wording allows."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str  # stem of the counted noun, "%" (with its complement) or a currency
+    figure: str = ""  # the figure alone as written: "plus de 300", "38 millions"
+    noun: str = ""  # the counted noun as written: "blessés", "euros", "%"
+
+    def compatible(self, other: NumberMention) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True)
+class Statement:
+    article: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    lemmas: frozenset[str]  # canonical lemmas
+    predicate: str | None  # canonical predicate
+    negated: bool
+    entities: frozenset[str]  # canonical entity ids
+    numbers: tuple[NumberMention, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    speaker: str | None = None  # entity id of the quote the sentence carries
+    quoted: bool = False  # the sentence holds a direct quote
+    headline: bool = False
+    index: int = 0  # position in the article
+
+
+# --- numbers -----------------------------------------------------------------------
+
+
+def _digits_value(text: str) -> float:
+    return float(re.sub(r"[ \u00a0\u202f.]", "", text).replace(",", "."))
+
+
+def _word_number(word: str) -> tuple[float, str] | None:
+    """Value and kind of a number written in letters ("quarante-cinq" -> 45, exact)."""
+    table = number_words()
+    folded = fold(word)
+    if folded in table:
+        return table[folded]
+    parts = folded.split("-")
+    if len(parts) < 2:
+        return None
+    total, current, i = 0.0, 0.0, 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):  # longest known run first ("quatre-vingt")
+            chunk = "-".join(parts[i:j])
+            if chunk in table and table[chunk][1] == "exact":
+                value = table[chunk][0]
+                if value in (100.0, 1000.0):
+                    current = max(current, 1.0) * value
+                else:
+                    current += value
+                i = j
+                break
+        else:
+            if parts[i] == "et":
+                i += 1
+                continue
+            return None
+    total += current
+    return (total, "exact") if total else None
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def _is_year(text: str, value: float) -> bool:
+    return bool(re.fullmatch(r"\d{4}", text)) and 1800 <= value <= 2100
+
+
+def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
+    """Quantities in ``text`` (offsets shifted by ``offset``): "plus de 30 000 morts", "12 %"."""
+    words = quantity_words()
+    tokens = _tokens(text)
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        _, _, token = tokens[i]
+        kind = "exact"
+        if re.fullmatch(DIGITS, token):
+            value = _digits_value(token)
+            if _is_year(token, value) or (i + 1 < len(tokens) and fold(tokens[i + 1][2]) in {"er", "e", "eme"}):
+                i += 1
+                continue
+        else:
+            parsed = _word_number(token)
+            if parsed is None or parsed[1] == "scale":
+                i += 1
+                continue
+            value, kind = parsed
+        first, last, j = i, i, i + 1
+        # scale words: "1,5 million", "trois milliards"
+        scale = 1.0
+        while j < len(tokens) and number_words().get(fold(tokens[j][2]), (0, ""))[1] == "scale":
+            scale *= number_words()[fold(tokens[j][2])][0]
+            last, j = j, j + 1
+        low, high = _interval(value, scale, kind, token)
+        value *= scale
+        # qualifier before: "plus de", "environ", "plusieurs"
+        for width in (3, 2, 1):
+            if first - width < 0:
+                continue
+            phrase = fold(" ".join(t[2] for t in tokens[first - width : first]).replace("' ", "'"))
+            qualifier = words.get(phrase)
+            if qualifier in {"lower", "upper", "approx", "many"}:
+                low, high = _qualified(value, qualifier, kind, low, high)
+                first -= width
+                break
+        unit, last = _unit(tokens, last, j)
+        if unit is None:
+            i = j
+            continue
+        span_start, span_end = tokens[first][0], tokens[last][1]
+        figure_end = tokens[j - 1][1]
+        out.append(
+            NumberMention(
+                start=offset + span_start,
+                end=offset + span_end,
+                text=text[span_start:span_end],
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+                figure=text[span_start:figure_end],
+                noun=tokens[last][2],
+            )
+        )
+        i = last + 1
+    return out
+
+
+def _interval(base: float, scale: float, kind: str, token: str) -> tuple[float, float]:
+    """Values a figure as written can stand for: a round figure or a scaled one is a rounding."""
+    value = base * scale
+    if kind == "approx":
+        return value * 0.7, value * 1.3
+    if "," in token:  # "1,5 million": precise to the last decimal shown
+        half = 10 ** -len(token.split(",")[1]) / 2 * scale
+        return value - half, value + half
+    if scale > 1:  # "38 millions": ±0.5 million
+        return value - scale / 2, value + scale / 2
+    digits = re.sub(r"\D", "", token)
+    trailing_zeros = len(digits) - len(digits.rstrip("0"))
+    if value >= 100 and trailing_zeros >= 2:  # "30 000": a rounding, not a count
+        return value * 0.95, value * 1.05
+    return value, value
+
+
+def _qualified(value: float, qualifier: str, kind: str, low: float, high: float) -> tuple[float, float]:
+    if qualifier == "lower":
+        return value, float("inf")
+    if qualifier == "upper":
+        return 0.0, value
+    if qualifier == "many":  # "plusieurs centaines" = 200 to 999
+        return (value * 2, value * 10) if kind == "approx" else (value, float("inf"))
+    return min(low, value * 0.85), max(high, value * 1.15)
+
+
+def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | None, int]:
+    """The counted noun (stemmed) after a number, and the index of the span's last token."""
+    words = quantity_words()
+    k = j
+    while k < len(tokens) and k <= j + 3:
+        word = fold(tokens[k][2])
+        if word in PERCENT or (word == "pour" and k + 1 < len(tokens) and fold(tokens[k + 1][2]) == "cent"):
+            end = k + 1 if word == "pour" else k
+            return "%" + _complement(tokens, end + 1), end
+        kind = words.get(word) or words.get(word.rstrip("'"))
+        if word in CURRENCIES or word.rstrip("'") in CURRENCIES:
+            return CURRENCIES[word.rstrip("'")], k
+        if kind in {"time", "month"}:
+            return None, last
+        if kind == "skip":
+            k += 1
+            continue
+        if re.fullmatch(WORD, tokens[k][2]):
+            return stem(tokens[k][2]), k
+        return None, last
+    return None, last
+
+
+def _complement(tokens: list[tuple[int, int, str]], k: int) -> str:
+    """What a percentage is of: "12 % des voix" -> ":voix"."""
+    if k < len(tokens) and fold(tokens[k][2]).rstrip("'") in {"de", "des", "du", "d"}:
+        k += 1
+        while k < len(tokens) and fold(tokens[k][2]) in {"la", "le", "les", "l'"}:
+            k += 1
+        if k < len(tokens) and re.fullmatch(WORD, tokens[k][2]):
+            return ":" + stem(tokens[k][2])
+    return ""
+
+
+# --- statements ------------------------------------------------------------------
+
+
+def outlet_of(article: Article) -> str:
+    """The outlet's name, or the article id when the outlet is unknown."""
+    return article.source or article.id
+
+
+def headline_end(article: Article) -> int:
+    if article.title and article.text.startswith(article.title):
+        return len(article.title)
+    return 0
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
+    """The statements of one article, in text order."""
+    article = corpus.article(article_id)
+    analysis = corpus.analysis(article_id)
+    outlet = outlet_of(article)
+    title_end = headline_end(article)
+    quotes = [q for q in corpus.quotes if q.article == article_id]
+    times = [t for t in corpus.times if t.article == article_id] or list(analysis.times)
+    out: list[Statement] = []
+    for index, sentence in enumerate(analysis.sentences):
+        start, end = _strip_span(article.text, sentence.start, sentence.end)
+        if start >= end:
+            continue
+        text = article.text[start:end]
+        entities = frozenset(
+            e for e in (corpus.entity_of(article_id, k) for k in sentence.entity_keys) if e
+        )
+        # names are compared as entities, not as words
+        name_words = {
+            word
+            for local in analysis.entities
+            for mention in local.mentions
+            if mention.start >= start and mention.end <= end
+            for word in re.findall(r"[\w-]+", fold(mention.text))
+        }
+        inside = [q for q in quotes if q.start < end and q.end > start]
+        speaker = next((q.speaker for q in inside if q.speaker), None)
+        sentence_times = tuple(t for t in times if t.start >= start and t.end <= end)
+        numbers = tuple(
+            n
+            for n in parse_numbers(text, start)
+            if not any(t.start < n.end and t.end > n.start for t in sentence_times)
+        )
+        out.append(
+            Statement(
+                article=article_id,
+                outlet=outlet,
+                start=start,
+                end=end,
+                text=text,
+                lemmas=frozenset(
+                    canonical(lemma)
+                    for lemma in sentence.lemmas
+                    if not lemma.isdigit() and fold(lemma) not in name_words
+                ),
+                predicate=canonical(sentence.predicate) if sentence.predicate else None,
+                negated=sentence.negated,
+                entities=entities,
+                numbers=numbers,
+                times=sentence_times,
+                speaker=speaker,
+                quoted=any(q.kind == "direct" for q in inside),
+                headline=start < title_end,
+                index=index,
+            )
+        )
+    return out
+
+
+def story_statements(story: Story, corpus: Corpus) -> list[Statement]:
+    return [s for article in story.articles for s in article_statements(article, corpus)]
+
+
+# --- alignment -------------------------------------------------------------------
+
+
+def same_predicate(a: Statement, b: Statement) -> bool:
+    return bool(a.predicate) and a.predicate == b.predicate and a.predicate not in GENERIC_PREDICATES
+
+
+def _features(statement: Statement) -> frozenset[str]:
+    return statement.lemmas | {"@" + e for e in statement.entities}
+
+
+class Aligner:
+    """Scores how surely two statements of a story report the same fact.
+
+    The score is a cosine over the statements' canonical lemmas and entities,
+    each weighted by its rarity inside the story (a word every sentence uses
+    says little), plus a bonus when the main predicates are the same.
+    """
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = list(statements)
+        self._features = [_features(s) for s in self.statements]
+        frequency: Counter[str] = Counter(f for feats in self._features for f in feats)
+        n = max(1, len(self.statements))
+        self._weight = {f: math.log((n + 1) / df) for f, df in frequency.items()}
+        self._norm = [math.sqrt(sum(self._weight[f] ** 2 for f in feats)) for feats in self._features]
+
+    def score(self, i: int, j: int) -> float:
+        shared = self._features[i] & self._features[j]
+        # sharing only names is sharing a topic, not a fact
+        words = self.statements[i].lemmas & self.statements[j].lemmas
+        if len(shared) < 2 or not words or not self._norm[i] or not self._norm[j]:
+            return 0.0
+        cosine = sum(self._weight[f] ** 2 for f in shared) / (self._norm[i] * self._norm[j])
+        bonus = PREDICATE_BONUS if same_predicate(self.statements[i], self.statements[j]) else 0.0
+        return min(1.0, cosine + bonus)
+
+    def pairs(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
+        """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or more."""
+        out = []
+        for i in range(len(self.statements)):
+            for j in range(i + 1, len(self.statements)):
+                if self.statements[i].article == self.statements[j].article:
+                    continue
+                score = self.score(i, j)
+                if score >= threshold:
+                    out.append((i, j, score))
+        return out
+
+    def mutual_best(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
+        """Pairs where each statement is the other's best match in the other's article."""
+        best: dict[tuple[int, str], tuple[int, float]] = {}
+        for i, j, score in self.pairs(threshold):
+            for x, y in ((i, j), (j, i)):
+                key = (x, self.statements[y].article)
+                if score > best.get(key, (-1, 0.0))[1]:
+                    best[key] = (y, score)
+        return sorted(
+            (i, j, score)
+            for (i, article), (j, score) in best.items()
+            if i < j and best.get((j, self.statements[i].article), (-1, 0.0))[0] == i
+        )
+
+
+def times_compatible(a: Statement, b: Statement) -> bool:
+    """False only when both statements date themselves and no dates can meet."""
+    spans_a = [span for span in (_interval_of(t) for t in a.times if t.type == "date") if span]
+    spans_b = [span for span in (_interval_of(t) for t in b.times if t.type == "date") if span]
+    if not spans_a or not spans_b:
+        return True
+    return any(_overlap(x, y) for x in spans_a for y in spans_b)
+
+
+def _interval_of(time: TimeRef) -> tuple[str, str] | None:
+    earliest = time.earliest or time.value
+    latest = time.latest or time.value
+    if not earliest or not latest:
+        return None
+    return earliest[:10], _end_of(latest)
+
+
+def _end_of(iso: str) -> str:
+    """The last day an ISO date of any precision covers, as a comparable string."""
+    return iso + "-99" if len(iso) < 10 else iso[:10]
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Statements of one or more articles that report the same thing."""
+
+    statements: tuple[Statement, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.outlet for s in self.statements))
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article for s in self.statements))
+
+
+def _grouped_with(groups: list[frozenset[int]], i: int, article: str, statements: Sequence[Statement]) -> bool:
+    return any(i in g and any(statements[m].article == article for m in g) for g in groups)
+
+
+def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -> list[Fact]:
+    """Facts of a story: aligned statements of several articles, then every unaligned statement.
+
+    A sentence often carries several facts, so a statement may belong to more
+    than one fact; each fact is grown from one aligned pair by adding, from
+    every other article, the statement that best matches both.
+    """
+    aligner = Aligner(statements)
+    pairs = [
+        (i, j, score)
+        for i, j, score in aligner.pairs(threshold)
+        if times_compatible(statements[i], statements[j])
+    ]
+    pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
+    by_article: dict[str, list[int]] = {}
+    for index, statement in enumerate(statements):
+        by_article.setdefault(statement.article, []).append(index)
+    groups: list[frozenset[int]] = []
+    for i, j, _ in pairs:
+        # a statement may carry several facts, but a pair already linked through groups adds none
+        if any(i in g and j in g for g in groups) or (
+            _grouped_with(groups, i, statements[j].article, statements)
+            and _grouped_with(groups, j, statements[i].article, statements)
+        ):
+            continue
+        members = {i, j}
+        for article, indices in by_article.items():
+            if article in {statements[m].article for m in members}:
+                continue
+            options = [
+                x for x in indices if all(times_compatible(statements[x], statements[m]) for m in members)
+            ]
+            if not options:
+                continue
+            best = max(options, key=lambda x: (min(aligner.score(x, m) for m in members), -x))
+            if min(aligner.score(best, m) for m in members) >= threshold:
+                members.add(best)
+        groups.append(frozenset(members))
+    aligned = {i for g in groups for i in g}
+    out = [Fact(tuple(statements[i] for i in sorted(g))) for g in groups]
+    out += [Fact((s,)) for i, s in enumerate(statements) if i not in aligned]
+    return out

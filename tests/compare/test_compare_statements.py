@@ -1,0 +1,92 @@
+"""Statements: numbers as written, paraphrase-aware alignment, facts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from compare_builders import Doc, build, one_story
+
+from recoupe.compare.lexicon import canonical
+from recoupe.compare.statements import Aligner, facts, parse_numbers, story_statements
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit"),
+    [
+        ("30 412 personnes", 30412, 30412, 30412, "personn"),
+        ("plus de 30 000 morts", 30000, 30000, math.inf, "mort"),
+        ("12 % des voix", 12, 12, 12, "%:voi"),
+        ("17 morts", 17, 17, 17, "mort"),
+        ("1,5 million d'euros", 1_500_000, 1_450_000, 1_550_000, "euro"),
+        ("dix-sept morts", 17, 17, 17, "mort"),
+        ("47 autres ont été blessées", 47, 47, 47, "bless"),
+        ("moins de 50 blessés", 50, 0, 50, "bless"),
+    ],
+)
+def test_numbers_are_read_with_their_precision(text, value, low, high, unit):
+    [number] = parse_numbers(text)
+    assert (number.value, number.low, number.high, number.unit) == (value, low, high, unit)
+    assert text[number.start : number.end] == number.text
+
+
+@pytest.mark.parametrize("text", ["le 14 mars 2025", "depuis 2009", "vers 21 h 15", "le 1er novembre", "seize ans"])
+def test_dates_and_durations_are_not_quantities(text):
+    assert parse_numbers(text) == []
+
+
+def test_precision_differences_are_compatible():
+    [rough] = parse_numbers("plus de 300 manifestants")
+    [exact] = parse_numbers("312 manifestants")
+    [other] = parse_numbers("250 manifestants")
+    assert rough.compatible(exact)
+    assert not rough.compatible(other)
+
+
+def test_number_offsets_are_shifted():
+    text = "Bilan : 17 morts."
+    [number] = parse_numbers(text[8:], offset=8)
+    assert text[number.start : number.end] == "17 morts"
+
+
+def test_paraphrases_share_a_canonical_form():
+    assert canonical("abstention") == canonical("s'abstenir".removeprefix("s'")) == "abstenir"
+    assert canonical("Annulation") == canonical("annuler")
+
+
+def _two_outlets() -> list[Doc]:
+    return [
+        Doc(
+            "a",
+            "Le maire Paul Durand a annoncé l'annulation du festival de Brest. Il pleuvait.",
+            source="Ouest",
+            entities={"Paul Durand": ("person", ["Paul Durand"]), "Brest": ("place", ["Brest"])},
+        ),
+        Doc(
+            "b",
+            "Paul Durand annule le festival de Brest. La météo était mauvaise samedi.",
+            source="Nord",
+            entities={"Paul Durand": ("person", ["Paul Durand"]), "Brest": ("place", ["Brest"])},
+        ),
+    ]
+
+
+def test_statements_carry_entities_and_exact_offsets():
+    corpus = build(_two_outlets())
+    statements = story_statements(one_story(corpus), corpus)
+    assert statements[0].entities == {"E1", "E2"}
+    for s in statements:
+        assert corpus.article(s.article).text[s.start : s.end] == s.text
+
+
+def test_aligned_paraphrases_form_a_corroborated_fact():
+    corpus = build(_two_outlets())
+    statements = story_statements(one_story(corpus), corpus)
+    aligner = Aligner(statements)
+    assert aligner.score(0, 2) > aligner.score(0, 3)
+    grouped = facts(statements)
+    shared = [f for f in grouped if len(f.outlets) == 2]
+    assert len(shared) == 1
+    assert {s.text[:8] for s in shared[0].statements} == {"Le maire", "Paul Dur"}
+    # the other sentences stay facts of one outlet
+    assert sum(1 for f in grouped if len(f.outlets) == 1) == 2

@@ -1,0 +1,105 @@
+"""Story clustering: online, LSH-retrieved, deterministic; exact on the sample corpus."""
+
+from __future__ import annotations
+
+import pickle
+
+from compare.compare_builders import Doc, build
+from recoupe.link.stories import (
+    ArticleFeatures,
+    StoryIndex,
+    cluster_stories,
+    corpus_features,
+    similarity,
+)
+
+
+def _features(article: str, topic: str, extra: str = "", published: str | None = "2025-05-20") -> ArticleFeatures:
+    words = {f"{topic}{i}" for i in range(30)} | {f"{extra}{i}" for i in range(5)}
+    return ArticleFeatures(
+        article=article,
+        headline=f"{topic} {article}",
+        published=published,
+        lemmas=frozenset(words),
+        entities=frozenset({f"E-{topic}", "E-common"}),
+    )
+
+
+def test_same_event_joins_one_story_and_others_start_new_ones():
+    index = StoryIndex()
+    assert index.add(_features("a1", "storm", "x")) == "S1"
+    assert index.add(_features("b1", "vote", "y")) == "S2"
+    assert index.add(_features("a2", "storm", "z")) == "S1"
+    assert [g.articles for g in index.stories()] == [("a1", "a2"), ("b1",)]
+
+
+def test_adding_is_incremental_and_idempotent():
+    index = StoryIndex()
+    index.add_all([_features("a1", "storm"), _features("b1", "vote")])
+    before = index.stories()
+    assert index.add(_features("a1", "storm")) == "S1"  # already indexed: same answer
+    assert index.stories() == before
+    index.add(_features("a3", "storm", "w"))
+    assert index.stories()[0].articles == ("a1", "a3")
+    assert index.stories()[1] == before[1]  # untouched story kept as it was
+
+
+def test_ids_are_deterministic():
+    items = [_features(f"{t}{n}", t) for n in range(3) for t in ("storm", "vote", "fire")]
+    first, second = StoryIndex(), StoryIndex()
+    assert first.add_all(items) == second.add_all(items)
+
+
+def test_candidates_come_from_the_index_not_all_pairs():
+    index = StoryIndex()
+    index.add_all([_features(f"{t}{n}", t) for t in ("storm", "vote", "fire", "flood") for n in range(5)])
+    candidates = index.candidates(_features("new", "storm", "q"))
+    assert set(candidates) <= {f"storm{n}" for n in range(5)}
+    assert len(candidates) >= 3
+
+
+def test_distant_publication_dates_break_the_link():
+    near = _features("b", "storm", published="2025-05-21")
+    far = _features("c", "storm", published="2026-01-10")
+    base = _features("a", "storm")
+    assert similarity(base, near) > 0.5
+    assert similarity(base, far) == 0.0
+
+
+def test_features_are_plain_and_picklable():
+    feature = _features("a", "storm")
+    assert pickle.loads(pickle.dumps(feature)) == feature
+
+
+def test_cluster_stories_from_a_corpus_titles_and_dates():
+    durand = {"Paul Durand": ("person", ["Paul Durand"]), "Brest": ("place", ["Brest"])}
+    other = {"Marie Curie": ("person", ["Marie Curie"]), "Lyon": ("place", ["Lyon"])}
+    corpus = build(
+        [
+            Doc("a", "Festival annulé\nPaul Durand annule le festival de Brest pour cause de tempête.",
+                title="Festival annulé", published="2025-05-20", entities=durand),
+            Doc("b", "Le festival de Brest annulé par Paul Durand à cause de la tempête.",
+                published="2025-05-21", entities=durand),
+            Doc("c", "Marie Curie inaugure une école de chimie à Lyon devant des élèves.",
+                published="2025-05-21", entities=other),
+        ]
+    )
+    assert len(corpus_features(corpus)) == 3
+    stories = cluster_stories(corpus)
+    assert [s.articles for s in stories] == [("a", "b"), ("c",)]
+    assert stories[0].title == "Festival annulé"
+    assert (stories[0].published_earliest, stories[0].published_latest) == ("2025-05-20", "2025-05-21")
+
+
+def test_seeds_form_one_story(seeds_report):
+    assert len(seeds_report.stories) == 1
+    assert len(seeds_report.stories[0].articles) == 2
+
+
+def test_sample_corpus_stories_are_exactly_right(sample_report, sample_gold):
+    from recoupe.evaluate.findings import score_stories
+    from recoupe.model import to_dict
+
+    score = score_stories(sample_gold, to_dict(sample_report))
+    assert score["exact"], score
+    assert score["pair_precision"] == score["pair_recall"] == 1.0
