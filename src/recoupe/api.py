@@ -11,6 +11,7 @@ from recoupe.corpus import Corpus
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 from recoupe.link.names import resolve_entities
 from recoupe.link.stories import cluster_stories
+from recoupe.link.times import narrow_times
 from recoupe.model import (
     Article,
     ArticleAnalysis,
@@ -88,7 +89,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     )
     times = tuple(t for a in analyses for t in a.times)
     corpus = replace(corpus, quotes=quotes, times=times)
-    return replace(corpus, stories=cluster_stories(corpus))
+    return narrow_times(replace(corpus, stories=cluster_stories(corpus)))
 
 
 def build_report(
