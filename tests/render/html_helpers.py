@@ -190,3 +190,39 @@ def xss_report() -> Report:
         stories=(story,),
         rejected=(Rejected("<script>r.txt", "bad <b>input</b>"),),
     )
+
+
+# --- browser helpers -----------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def artifacts_dir():  # type: ignore[no-untyped-def]
+    """test-artifacts/ at the repository root (gitignored), for screenshots."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def launch_chromium(playwright):  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    import os
+
+    import pytest
+
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: run scripts/system-deps.sh")
+        pytest.skip(f"{CHROMIUM} is absent (installed by scripts/system-deps.sh)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def active_marks(page):  # type: ignore[no-untyped-def]
+    """(article id, text) of every highlighted evidence mark currently visible."""
+    return page.eval_on_selector_all(
+        "mark.ev.hl-active",
+        "els => els.map(e => [e.dataset.article, e.textContent, e.getBoundingClientRect().height > 0])",
+    )

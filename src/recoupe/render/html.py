@@ -40,10 +40,13 @@ class _Passages:
     """Passages of a story that something links to (evidence, roles, quotes, events)."""
 
     spans: dict[str, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
+    findings: set[str] = field(default_factory=set)  # keys cited by a finding or the brief
 
-    def add(self, article: str, start: int, end: int) -> str:
+    def add(self, article: str, start: int, end: int, finding: bool = False) -> str:
         key = evidence_key(article, start, end)
         self.spans[article][key] = (start, end)
+        if finding:
+            self.findings.add(key)
         return key
 
 
@@ -144,18 +147,22 @@ def story_view(report: Report, story: Story) -> StoryView:
         key = passages.add(article, start, end)
         return Cited(key, article, outlet_of(report, article), text, value)
 
+    def cite_finding(article: str, start: int, end: int, text: str, value: str | None = None) -> Cited:
+        key = passages.add(article, start, end, finding=True)
+        return Cited(key, article, outlet_of(report, article), text, value)
+
     findings = []
     for kind, heading in FINDING_GROUPS:
         views = []
         for finding in story.findings:
             if finding.kind != kind:
                 continue
-            cited = tuple(_cite_evidence(ev, cite) for ev in finding.evidence)
+            cited = tuple(_cite_evidence(ev, cite_finding) for ev in finding.evidence)
             values = tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
             views.append(FindingView(finding, " ".join(c.key for c in cited), cited, values))
         findings.append((kind, heading, tuple(views)))
 
-    brief = tuple(_brief_item(item, cite) for item in story.brief)
+    brief = tuple(_brief_item(item, cite_finding) for item in story.brief)
     people, others = _people(report, in_story, cite)
     speakers = _speakers(report, in_story, entities, cite)
     events, chart, from_times, undated = _events(report, story, cite)
@@ -305,7 +312,8 @@ def _article_view(
     counts: Counter[str] = Counter()
     for key, (start, end) in passages.spans.get(article.id, {}).items():
         attrs = {"data-ev": key, "data-article": article.id, "data-start": str(start), "data-end": str(end)}
-        spans.append(Span(start, end, ("ev",), attrs, order=0))
+        classes = ("ev", "ev-finding") if key in passages.findings else ("ev",)
+        spans.append(Span(start, end, classes, attrs, order=0))
     for entity in report.entities:
         for mention in entity.mentions:
             if mention.article == article.id:
