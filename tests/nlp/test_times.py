@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from recoupe.nlp.timex_normalise import (
@@ -115,18 +117,41 @@ def test_month_dated_hier_is_an_interval_and_last_month_a_value() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expression", "timeml"),
+    ("sentence", "expression", "timeml", "value"),
     [
-        ("Il fait chaud l'été.", "l'été", "XXXX-SU"),
-        ("Il a fait froid cet hiver.", "cet hiver", "2023-WI"),
-        ("Au printemps 2023, il partit.", "printemps 2023", "2023-SP"),
-        ("Au XXe siècle, on lisait.", "XXe siècle", "19"),
-        ("Dans les années 80, on dansait.", "les années 80", "198"),
+        ("Il fait chaud l'été.", "l'été", "XXXX-SU", None),
+        ("Il a fait froid cet hiver.", "cet hiver", "2023-WI", None),  # a winter spans two years
+        ("Au printemps 2023, il partit.", "printemps 2023", "2023-SP", "2023"),
+        ("Les travaux finiront à l'automne 2026.", "l'automne 2026", "2026-FA", "2026"),
+        ("Au XXe siècle, on lisait.", "XXe siècle", "19", None),
+        ("Dans les années 80, on dansait.", "les années 80", "198", None),
     ],
 )
-def test_seasons_centuries_decades(sentence: str, expression: str, timeml: str) -> None:
+def test_seasons_centuries_decades(
+    sentence: str, expression: str, timeml: str, value: str | None
+) -> None:
     result = resolve(sentence, expression)
-    assert result.timeml == timeml and result.value is None
+    assert result.timeml == timeml and result.value == value
+
+
+def test_part_of_a_year() -> None:
+    result = resolve("Le chantier finira fin 2026.", "fin 2026")
+    assert (result.value, result.earliest, result.latest) == ("2026", "2026-09-01", "2026-12-31")
+
+
+def test_previous_week_counts_back_from_the_publication_day() -> None:
+    result = resolve("Il était venu la semaine précédente.", "la semaine précédente")
+    assert (result.earliest, result.latest) == ("2024-03-18", "2024-03-24")
+
+
+def test_weekday_in_a_story_span_that_is_not_a_calendar_month() -> None:
+    from recoupe.nlp.timex_normalise import Anchor
+
+    (mention,) = recognise("samedi")
+    anchor = Anchor(date(2025, 9, 21), date(2025, 9, 22), "story span")
+    result = normalise(mention, anchor, "past")
+    assert result.value == "2025-09-20"  # the only Saturday on or before either day
+    assert "story span" in result.explanation
 
 
 def test_participle_ete_is_not_a_season() -> None:

@@ -2,8 +2,9 @@
 
 Three steps per story, each explained in ``TimeRef.explanation``:
 
-1. an undated article inherits the story's publication span (the hull of its
-   dated articles) and its relative expressions are resolved against it;
+1. an undated article inherits the story's publication span (from the first day
+   of the month of its earliest dated article to the last day its latest one may
+   have been written) and its relative expressions are resolved against it;
 2. an expression known only as an interval narrows to a day when an article of
    the story dated to the day resolves an expression of the same weekday inside
    that interval, in a sentence sharing an entity (the same event);
@@ -198,11 +199,14 @@ def _narrow_story(corpus: Corpus, story: Story, by_article: dict[str, list[TimeR
     story = replace(
         story, published_earliest=earliest.isoformat(), published_latest=latest.isoformat()
     )
+    # An undated article is taken as written in the story's month, no later than its
+    # latest dated article (the gold convention: "the story's publication month").
+    month_start = earliest.replace(day=1)
     source = (
-        f"the publication span of story {story.id} ({earliest}..{latest},"
+        f"the publication month of story {story.id} ({month_start}..{latest},"
         f" from article{'s' if len(dated) > 1 else ''} {', '.join(dated)})"
     )
-    anchor = Anchor(earliest, latest, source)
+    anchor = Anchor(month_start, latest, source)
     day_dated = [
         a
         for a in story.articles

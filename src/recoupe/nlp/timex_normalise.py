@@ -143,11 +143,11 @@ def _full_year(text: str, anchor: Anchor | None) -> int:
 
 
 def _is_past(rel: str | None) -> bool:
-    return rel is not None and rel.lower().startswith(("dern", "pass"))
+    return rel is not None and rel.lower().startswith(("dern", "pass", "préc"))
 
 
 def _is_next(rel: str | None) -> bool:
-    return rel is not None and rel.lower().startswith("proch")
+    return rel is not None and rel.lower().startswith(("proch", "suiv"))
 
 
 def _day_point(day: date, how: str, part: str | None = None, clock: str | None = None) -> Point:
@@ -186,7 +186,8 @@ def _week_point(monday: date, how: str, weekend: bool = False) -> Point:
 def _season_point(code: str, year: int, how: str) -> Point:
     (m1, d1), (m2, d2) = SEASON_BOUNDS[code]
     end_year = year + 1 if code == "WI" else year
-    return Point(None, date(year, m1, d1), date(end_year, m2, d2), f"{year:04d}-{code}", how)
+    value = None if code == "WI" else f"{year:04d}"  # a winter spans two years
+    return Point(value, date(year, m1, d1), date(end_year, m2, d2), f"{year:04d}-{code}", how)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -323,7 +324,14 @@ def _month(
 def _year(
     m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
 ) -> Point | None:
-    return _year_point(int(m.get("year") or 0), "year")
+    point = _year_point(int(m.get("year") or 0), "year")
+    part = (m.get("part") or "").lower()
+    if part and point.earliest:  # début/mi/fin 2026: a third of the year
+        third = {"début": 0, "mi": 1, "fin": 2}[part]
+        first = date(point.earliest.year, 4 * third + 1, 1)
+        last = month_bounds(point.earliest.year, 4 * third + 4)[1]
+        return Point(point.value, first, last, point.timeml, f"{part} of the year")
+    return point
 
 
 def _decade(
@@ -636,7 +644,7 @@ def normalise(m: TimexMention, anchor: Anchor | None, tense: Tense | None = None
             )
         return _from_point(point, time_type, timeml_type, f"{point.how} ({anchor.source})" + note)
     if m.kind == "weekday" and not m.get("rel"):
-        return _weekday_in_interval(m, anchor, time_type, timeml_type, note)
+        return _weekday_in_interval(m, anchor, tense, time_type, timeml_type, note)
     return _over_interval(m, resolver, anchor, tense, time_type, timeml_type, note)
 
 
@@ -654,28 +662,46 @@ def _from_point(
     )
 
 
+def _spans_a_week(anchor: Anchor) -> bool:
+    """A span of a week or more (a month-dated publication) holds every weekday itself."""
+    return (anchor.latest - anchor.earliest).days >= 6
+
+
 def _weekday_in_interval(
-    m: TimexMention, anchor: Anchor, time_type: TimeType, timeml_type: TimemlType, note: str
+    m: TimexMention,
+    anchor: Anchor,
+    tense: Tense | None,
+    time_type: TimeType,
+    timeml_type: TimemlType,
+    note: str,
 ) -> Resolution:
+    """Any such weekday: inside an anchor of a week or more, else around the span by tense."""
     wd = WEEKDAY_NAMES.index((m.get("wd") or "").lower()) + 1
-    days = [d for d in anchor.days() if d.isoweekday() == wd]
+    if _spans_a_week(anchor):
+        window = anchor.days()
+    else:
+        low = anchor.earliest - timedelta(days=0 if tense == "future" else 6)
+        high = anchor.latest + timedelta(days=0 if tense == "past" else 6)
+        window = Anchor(low, high, anchor.source).days()
+    days = [d for d in window if d.isoweekday() == wd]
     if not days:
-        return Resolution(
-            time_type,
-            None,
-            None,
-            None,
-            f"no {m.get('wd')} within {anchor.source}" + note,
-            None,
-            timeml_type,
-        )
+        explanation = f"no {m.get('wd')} within {anchor.source}" + note
+        return Resolution(time_type, None, None, None, explanation, None, timeml_type)
     value = days[0].isoformat() if len(days) == 1 else None
-    explanation = (
-        f"{anchor.source} is not a single day: any {m.get('wd')} from {days[0]} to {days[-1]}"
-        + note
-    )
+    if value:
+        explanation = f"the only {m.get('wd')} that fits {anchor.source}: {value}"
+    else:
+        explanation = (
+            f"{anchor.source} is not a single day: any {m.get('wd')} from {days[0]} to {days[-1]}"
+        )
     return Resolution(
-        time_type, value, days[0].isoformat(), days[-1].isoformat(), explanation, value, timeml_type
+        time_type,
+        value,
+        days[0].isoformat(),
+        days[-1].isoformat(),
+        explanation + note,
+        value,
+        timeml_type,
     )
 
 

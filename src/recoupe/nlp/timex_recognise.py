@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from recoupe.nlp.timex_lexicon import TimeLexicon, time_lexicon
 
 APOS = "['’]"
-REL = r"(?:derni[eè]re?s?|prochaine?s?|pass[ée]e?s?)"
+REL = r"(?:derni[eè]re?s?|prochaine?s?|pass[ée]e?s?|précédente?s?|suivante?s?)"
 # Words that make a bare four-digit number a quantity rather than a year.
 QUANTITY_NEXT = re.compile(
     r"\s*(?:%|€|\$|euros?|francs?|dollars?|habitants|personnes|km|kilom|mètres|m\b|"
@@ -82,7 +82,10 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?P<part>début|fin|mi|courant)[\s-]+)?"
             rf"(?P<month>{month})(?:\s+(?P<year>\d{{4}}|\d{{2}})(?!\d|[,.]\d|\s?%)|\s+(?P<rel>{REL}))?"
         ),
-        "year": rf"(?:(?P<pre>l{APOS}année|l{APOS}an|année)\s+)?(?P<year>\d{{4}})(?![\d,.]\d)",
+        "year": (
+            rf"(?:(?P<pre>l{APOS}année|l{APOS}an|année)\s+|(?P<part>début|fin|mi)[\s-]+)?"
+            r"(?P<year>\d{4})(?![\d,.]\d)"
+        ),
         "decade": r"(?:les\s+)?années\s+(?P<decade>(?:19|20)?\d0)(?!\d)",
         "century": (r"(?:le\s+)?(?P<num>[XVI]+|\d{1,2})\s*(?:e|è|ème|eme|ᵉ)\s+siècle"),
         "weekday": (
@@ -130,7 +133,7 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
     """Filters that need context: years vs quantities, "été" the participle, ages, the Midi."""
     if kind == "year":
         year = int(match.group("year"))
-        if match.group("pre"):
+        if match.group("pre") or match.group("part"):
             return 1000 <= year <= 2100
         before = text[max(0, match.start() - 2) : match.start()]
         if re.search(r"\d[\s.]$", before):  # "1 999" is a number with a thousands space
