@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 
 from recoupe.model import LocalEntity, Quote, QuoteKind
 from recoupe.nlp.extensions import article_id
-from recoupe.nlp.quote_lexicon import ReportingVerb, fold, reporting_verb, title_cues
+from recoupe.nlp.quote_lexicon import (
+    ReportingVerb,
+    fold,
+    reporting_verb,
+    speaker_nouns,
+    title_cues,
+)
 from recoupe.nlp.quote_marks import QuotedSpan, find_quoted_spans
 from recoupe.nlp.speakers import (
     POSSESSIVES,
@@ -38,6 +44,7 @@ CUE_FILLERS = {fold(w) for w in ("par", "ailleurs", "de", "son", "sa", "leur", "
 SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
 NP_LINK_WORDS = {fold(w) for w in ("de", "du", "des", "d'", "à", "au", "aux", "la", "le", "les", "l'", "et", "-")}
 TIME_WORDS = {fold(w) for w in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "encore", "aussi", "également", "ensuite", "alors", "enfin", "pourtant", "toutefois", "lui", "leur", "ainsi", "déjà", "notamment", "soir", "matin")}
+DEFINITE = {"le", "la", "l'", "cette", "ce", "cet"}
 SENTENCE_END = {".", "!", "?", "…", ";"}
 
 
@@ -114,8 +121,10 @@ def _is_clitic(token: Token) -> bool:
 
 
 def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
-    if index.in_quote(token.idx) or token.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON"}:
+    if index.in_quote(token.idx) or token.pos_ in {"PROPN", "DET", "ADP", "PRON"}:
         return None
+    if token.pos_ in {"NOUN", "ADJ"} and not _after_quote_and_comma(doc.text, token.idx):
+        return None  # "souffle X" right after «…», is a verb whatever the tagger says
     entry = reporting_verb(token.lemma_, token.text)
     if entry is None:
         return None
@@ -150,13 +159,18 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
     after_quote = bool(before) and before[-1] in CLOSING_MARKS
     after_comma = before.endswith(",") and before[:-1].rstrip()[-1:] in CLOSING_MARKS | {""}
     verb_form = token.morph.get("VerbForm", [])
-    bare = start_token == token.i and (verb_form == ["Inf"] or (verb_form == ["Part"] and token.text.endswith("ant")))
+    bare = start_token == token.i and verb_form in (["Inf"], ["Part"])
     inverted = clitic is not None or (not bare and (after_quote or after_comma))
     if not inverted and not bare and before.endswith(","):
         inverted = _looks_inverted(doc, token, i)
     if inverted and not entry.inversion and clitic is None:
         return None
     return Cue(token.i, start, end, doc.text[start:end], entry, inverted, clitic)
+
+
+def _after_quote_and_comma(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip()
+    return before.endswith(",") and before[:-1].rstrip()[-1:] in CLOSING_MARKS
 
 
 def _looks_inverted(doc: Doc, verb: Token, after: int) -> bool:
@@ -227,7 +241,7 @@ class Resolver:
             if entity.type == "person":
                 return self.entity_speaker(entity, mention.start, mention.end)
         first = fold(tokens[0].text)
-        if first in SUBJECT_PRONOUNS and len(tokens) == 1:
+        if first in SUBJECT_PRONOUNS | {"lui", "eux"} and len(tokens) == 1:
             return self.pronoun(start, end, state)
         if first in POSSESSIVES:  # "selon son bureau": whose bureau
             owner = self.pronoun(start, end, state)
@@ -242,7 +256,18 @@ class Resolver:
         for mention, entity in mentions:
             if entity.type == "organization":
                 return self.entity_speaker(entity, mention.start, mention.end)
-        plural = first in {"les", "des", "ils", "elles", "plusieurs"} or any(
+        plural = first in {"les", "des", "ils", "elles", "plusieurs"}
+        if noun is not None and not plural and first in DEFINITE:
+            # "l'élu", "la conseillère", "l'association": the one just named
+            if noun[1] == "person":
+                found = self.index.nearest_person_before(start, noun[2])
+                if found is not None:
+                    return Speaker(found[1].key, text, start, end, "person")
+            else:
+                named = self.index.organization_named(noun[0], start)
+                if named is not None:
+                    return Speaker(named.key, text, start, end, "organization")
+        plural = plural or first in {"les", "des", "ils", "elles", "plusieurs"} or any(
             t.morph.get("Number", []) == ["Plur"] and t.pos_ == "NOUN" for t in tokens[:3]
         )
         etype = noun[1] if noun else None
@@ -252,10 +277,14 @@ class Resolver:
         """The noun phrase right after an inverted verb ("a déclaré mardi le ministre X")."""
         doc = self.doc
         i = index
+        if i < len(doc) and fold(doc[i].text) in SUBJECT_PRONOUNS | {"lui", "eux"}:
+            return [doc[i]]
         while i < len(doc) and doc[i].idx < limit and (doc[i].is_space or fold(doc[i].text) in TIME_WORDS or doc[i].pos_ == "ADV"):
             i += 1
         out: list[Token] = []
         tagged = doc.has_annotation("POS")
+        if i < len(doc) and fold(doc[i].text) in SUBJECT_PRONOUNS | {"lui", "eux"}:
+            return [doc[i]]
         while i < len(doc) and doc[i].idx < limit:
             t = doc[i]
             if t.text in SENTENCE_END or t.text in {":", "«", "»", "“", "”", '"', "(", ")"} or "\n" in t.text:
@@ -265,7 +294,11 @@ class Resolver:
             )
             if t.text == ",":
                 nxt = doc[i + 1] if i + 1 < len(doc) else None
-                if nxt is None or not (nxt.pos_ in {"DET", "PROPN"} or fold(nxt.text) in {"m.", "mme"}):
+                if nxt is None or not (
+                    nxt.pos_ in {"DET", "PROPN"}
+                    or fold(nxt.text) in {"m.", "mme"}
+                    or fold(nxt.text) in speaker_nouns()
+                ):
                     break
                 out.append(t)
                 i += 1
@@ -292,6 +325,10 @@ class Resolver:
                     ]
                     if fold(child.text) in SUBJECT_PRONOUNS:
                         return self.pronoun(child.idx, child.idx + len(child.text), state)
+                    if fold(child.text) in {"qui", "lequel", "laquelle"}:
+                        antecedent = self._antecedent(child)
+                        if antecedent is not None:
+                            return antecedent
                     found = self.description(tokens, state)
                     if found is not None:
                         return found
@@ -303,6 +340,14 @@ class Resolver:
         if persons:
             mention, entity = persons[-1]
             return self.entity_speaker(entity, mention.start, mention.end)
+        return None
+
+    def _antecedent(self, relative: Token) -> Speaker | None:
+        """"l'agence régionale de santé, qui a indiqué": the name right before "qui"."""
+        before = self.doc.text[: relative.idx].rstrip().rstrip(",").rstrip()
+        for mention, entity in reversed(self.index.mentions_within(max(0, len(before) - 120), len(before) + 1)):
+            if mention.end == len(before) or before.endswith(mention.text):
+                return self.entity_speaker(entity, mention.start, mention.end)
         return None
 
     def inverted(self, cue: Cue, sentence_end: int, state: Attribution) -> Speaker | None:
@@ -398,7 +443,18 @@ class QuoteFinder:
         previous_close = max([s.close_at for s in self.spans if s_start <= s.close_at <= span.open_at], default=s_start)
         before = [c for c in self.cues if previous_close <= c.start < span.open_at and not c.inverted]
         before += [c for c in self.cues if s_start <= c.start < span.open_at and c.inverted]
+        outer = [c for c in before if c.start >= s_start and self._introduces_clause(c)]
+        if outer:
+            return min(outer, key=lambda c: c.start)
         return max(before, key=lambda c: c.start) if before else None
+
+    def _introduces_clause(self, cue: Cue) -> bool:
+        """"a souligné que …", "a appelé à …": the quote sits inside what the cue reports."""
+        doc = self.doc
+        i = cue.verb + 1
+        while i < len(doc) and (_is_clitic(doc[i]) or doc[i].pos_ == "ADV" or fold(doc[i].text) in TIME_WORDS):
+            i += 1
+        return i < len(doc) and (fold(doc[i].text) in {"que", "qu'"} or cue.entry.needs_a)
 
     def _selon_before(self, span: QuotedSpan, s_start: int) -> Token | None:
         for token in self.doc:
@@ -483,7 +539,11 @@ class QuoteFinder:
         s_start, s_end = self.sentences.bounds(cue.start)
         verb = doc[cue.verb]
         i = verb.i + 1
-        while i < len(doc) and (_is_clitic(doc[i]) or (doc[i].pos_ == "ADV" and fold(doc[i].text) not in {"que", "qu'"})):
+        while i < len(doc) and (
+            _is_clitic(doc[i])
+            or fold(doc[i].text) in TIME_WORDS
+            or (doc[i].pos_ == "ADV" and fold(doc[i].text) not in {"que", "qu'"})
+        ):
             i += 1
         if i >= len(doc):
             return None
@@ -503,7 +563,7 @@ class QuoteFinder:
             return None
         end = self._clause_end(start, s_end, cue)
         start, end = self._trim(start, end)
-        if end - start < 8 or any(start <= s.open_at < end for s in self.spans):
+        if end - start < 8:
             return None
         speaker = self.cue_speaker(cue)
         if speaker is None:
@@ -565,12 +625,38 @@ class QuoteFinder:
             speaker_type=speaker.type,
         )
 
+    def selon(self, token: Token) -> Quote | None:
+        """"Selon X, <clause>" at the head of a sentence: an indirect quote of X."""
+        s_start, s_end = self.sentences.bounds(token.idx)
+        if self.text[s_start : token.idx].strip() or self.index.in_quote(token.idx):
+            return None
+        described = self.resolver.after(token.i + 1, s_end)
+        if not described:
+            return None
+        comma = self.text.find(",", described[-1].idx, s_end)
+        if comma < 0:
+            return None
+        start, end = self._trim(comma + 1, s_end)
+        if self.text[start : start + 1] in {"«", "“", '"', "‹"} or _word_count(self.text[start:end]) < 3:
+            return None  # a direct quote introduced by "Selon X," is found as such
+        speaker = self.resolver.selon(token, comma, self.state)
+        if speaker is None or (speaker.key is None and (speaker.plural or speaker.type is None)):
+            return None
+        self.remember(speaker, token.idx)
+        return self._quote(start, end, "indirect", speaker, token.text)
+
     def run(self) -> list[Quote]:
-        items: list[tuple[int, int, QuotedSpan | Cue]] = [(s.open_at, 0, s) for s in self.spans]
+        items: list[tuple[int, int, QuotedSpan | Cue | Token]] = [(s.open_at, 0, s) for s in self.spans]
         items += [(c.start, 1, c) for c in self.cues]
+        items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon"]
         quotes: list[Quote] = []
         for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
-            found = self.direct(item) if isinstance(item, QuotedSpan) else self.indirect(item)
+            if isinstance(item, QuotedSpan):
+                found = self.direct(item)
+            elif isinstance(item, Cue):
+                found = self.indirect(item)
+            else:
+                found = self.selon(item)
             if found is not None:
                 quotes.append(found)
         return quotes

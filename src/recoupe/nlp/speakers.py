@@ -176,6 +176,14 @@ class SpeakerIndex:
                 return mention, entity
         return None
 
+    def organization_named(self, noun: str, offset: int) -> LocalEntity | None:
+        """The organisation last introduced with this noun ("l'association Littoral vivant")."""
+        text = self.doc.text
+        for mention, entity in reversed(self.mentions_within(0, offset)):
+            if entity.type != "person" and noun in _tokens(text[max(0, mention.start - 30) : mention.end]):
+                return entity
+        return None
+
     def role_holder(
         self, words: list[str], head: str, gender: Gender | None, offset: int
     ) -> LocalEntity | None:

