@@ -302,6 +302,22 @@ def eval_entities(gold: Path, report_json: Path, as_json: bool, show_errors: boo
     click.echo(score_json(score) if as_json else format_score(score, show_errors))
 
 
+@evaluate.command(name="quotes")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list missed, spurious and wrongly attributed quotes.")
+def eval_quotes(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
+    """Score quotes and speakers of a JSON report against gold (overlap 30% and 80%)."""
+    from recoupe.evaluate.quotes import QuoteGoldError, evaluate_quotes, format_score, score_json
+
+    try:
+        score = evaluate_quotes(gold, report_json)
+    except QuoteGoldError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(score_json(score) if as_json else format_score(score, show_errors))
+
+
 @evaluate.command(name="findings")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
