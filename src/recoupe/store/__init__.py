@@ -13,6 +13,16 @@ from recoupe.store.store import (
     database_url,
 )
 
+
+def __getattr__(name: str) -> object:
+    # StoreSource needs the web app's types: imported only when asked for.
+    if name == "StoreSource":
+        from recoupe.store.source import StoreSource
+
+        return StoreSource
+    raise AttributeError(name)
+
+
 __all__ = [
     "DEFAULT_DATABASE",
     "EXPORT_FORMATS",
@@ -23,6 +33,7 @@ __all__ = [
     "IngestResult",
     "SearchHit",
     "Store",
+    "StoreSource",
     "StoreTooNew",
     "UnsupportedDatabase",
     "database_url",

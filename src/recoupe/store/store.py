@@ -87,6 +87,8 @@ class IngestResult:
     batches: int = 0
     stories: int | None = None  # after relinking; None when not relinked
     rejections: list[Rejected] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+    duplicate_items: list[Duplicate] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -163,7 +165,8 @@ class Store:
     ) -> int:
         """Store analysed articles in one transaction; articles already stored are skipped."""
         with self.engine.begin() as conn:
-            return self._insert_inputs(conn, list(zip(articles, analyses, strict=True)), rejected, duplicates)
+            added = self._insert_inputs(conn, list(zip(articles, analyses, strict=True)), rejected, duplicates)
+        return len(added)
 
     def ingest(
         self,
@@ -269,10 +272,12 @@ class Store:
                 analysed.append((article, outcome))
         with self.engine.begin() as conn:
             added = self._insert_inputs(conn, analysed, failed, batch.duplicates)
-        result.added += added
+        result.added += len(added)
+        result.added_ids.extend(added)
         result.rejected += len(failed)
         result.rejections.extend(failed)
         result.duplicates += len(batch.duplicates)
+        result.duplicate_items.extend(batch.duplicates)
         result.batches += 1
 
     def _insert_inputs(
@@ -281,7 +286,8 @@ class Store:
         analysed: Sequence[tuple[Article, ArticleAnalysis]],
         rejected: Sequence[Rejected],
         duplicates: Sequence[Duplicate],
-    ) -> int:
+    ) -> list[str]:
+        """Insert new inputs; returns the ids of the articles actually added."""
         article_rows: list[dict[str, Any]] = []
         analysis_rows: list[dict[str, Any]] = []
         search_rows: list[dict[str, Any]] = []
@@ -312,7 +318,7 @@ class Store:
                     for d in duplicates
                 ],
             )
-        return len(article_rows)
+        return [row["id"] for row in article_rows]
 
     def _insert_new(self, conn: Connection, table: Any, values: list[dict[str, Any]]) -> None:
         """Insert rows whose ``key`` is not stored yet (rejections seen again add nothing)."""

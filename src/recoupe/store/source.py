@@ -1,0 +1,91 @@
+"""The store as the web app's data source (``recoupe serve --db``): the ``ReportSource`` protocol."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from recoupe.model import Article, Entity, Quote, Rejected, Report, Story
+from recoupe.nlp.pipeline import PipelineOptions
+from recoupe.serve.source import SNIPPET_CONTEXT, Added, SearchHit, find_all, narrow_to_story
+from recoupe.store.store import Store
+
+
+class StoreSource:
+    """Reads the linked report from the database; uploads are ingested, then the store relinked.
+
+    The report is read once and kept until an upload changes it. Search runs on
+    the database's full-text index (FTS5 / tsvector), then places each match in
+    the article text so the app can highlight the exact words.
+    """
+
+    def __init__(self, db: str | Path | None = None, pipeline: PipelineOptions | None = None) -> None:
+        self.store = Store(db)
+        self._pipeline = pipeline or PipelineOptions()
+        self._lock = threading.RLock()
+        self._report: Report | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def report(self) -> Report:
+        with self._lock:
+            if self._report is None:
+                if self.store.needs_relink():
+                    self.store.relink()
+                self._report = self.store.report()
+            return self._report
+
+    def stories(self) -> Sequence[Story]:
+        return self.report().stories
+
+    def story(self, story_id: str) -> Report | None:
+        return narrow_to_story(self.report(), story_id)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        try:
+            return self.report().entity(entity_id)
+        except KeyError:
+            return None
+
+    def quotes_by_speaker(self, entity_id: str) -> Sequence[Quote]:
+        return tuple(q for q in self.report().quotes if q.speaker == entity_id)
+
+    def search(self, query: str, limit: int = 50) -> Sequence[SearchHit]:
+        """Quotes first, then the places in article text where the query (or its words) occur."""
+        report = self.report()
+        texts = {a.id: a.text for a in report.articles}
+        speakers = {(q.article, q.start, q.end): q.speaker for q in report.quotes}
+        quotes: list[SearchHit] = []
+        matches: list[SearchHit] = []
+        for hit in self.store.search(query, limit):
+            text = texts.get(hit.article)
+            if text is None:
+                continue
+            if hit.kind == "quote":
+                speaker = speakers.get((hit.article, hit.start, hit.end))
+                quotes.append(SearchHit("quote", hit.article, hit.start, hit.end, hit.text, speaker=speaker))
+                continue
+            spans = find_all(text, query) or sorted(
+                span for word in re.findall(r"\w+", query) for span in find_all(text, word)
+            )
+            for start, end in spans:
+                before = text[max(0, start - SNIPPET_CONTEXT) : start]
+                after = text[end : end + SNIPPET_CONTEXT]
+                matches.append(SearchHit("article", hit.article, start, end, text[start:end], before, after))
+        return [*quotes, *matches][:limit]
+
+    def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:
+        from recoupe.batch import local_analyser
+
+        with self._lock:
+            result = self.store.ingest([*rejected, *articles], local_analyser(self._pipeline))
+            self._report = None
+            return Added(
+                self.report(),
+                tuple(result.added_ids),
+                tuple(result.rejections),
+                tuple(result.duplicate_items),
+            )
