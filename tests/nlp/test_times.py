@@ -217,3 +217,38 @@ def test_component_uses_verb_tense() -> None:
     assert times["mardi"].value == "2024-04-02"
     for t in times.values():
         assert article.text[t.start : t.end] == t.text and t.article == "a1"
+
+
+def test_anaphoric_days_count_from_the_last_day_named() -> None:
+    from recoupe.nlp.timex_normalise import Anchor
+
+    text = "Le sommet a eu lieu le 12 mars 2024. La veille, il pleuvait ; le lendemain, dans la nuit, il neigeait."
+    mentions = recognise(text)
+    assert [m.text for m in mentions] == ["le 12 mars 2024", "La veille", "le lendemain", "la nuit"]
+    anchor = Anchor(date(2024, 3, 28), date(2024, 3, 28), "publication date 2024-03-28")
+    day = date(2024, 3, 12)
+    values = [normalise(m, anchor, "past", day).value for m in mentions[1:]]
+    assert values == ["2024-03-11", "2024-03-13", "2024-03-12"]
+    assert normalise(mentions[3], anchor, "past", None).value is None  # no day named before
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "kind", "timeml"),
+    [
+        ("Le prix est désormais fixé.", "désormais", "time", "PRESENT_REF"),
+        ("Auparavant, il était maire.", "Auparavant", "time", "PAST_REF"),
+        ("Une réunion hebdomadaire a lieu.", "hebdomadaire", "set", "P1W"),
+        ("Le quinquennat s'achève.", "quinquennat", "duration", "P5Y"),
+    ],
+)
+def test_general_references_sets_and_duration_nouns(
+    sentence: str, expression: str, kind: str, timeml: str
+) -> None:
+    result = resolve(sentence, expression)
+    assert (result.type, result.timeml, result.value) == (kind, timeml, None)
+
+
+def test_noun_modifiers_and_age_groups_are_not_times() -> None:
+    text = "Les Jeux d'hiver et les sports d'hiver attirent les moins de 17 ans en dehors des heures scolaires."
+    assert recognise(text) == []
+    assert [m.text for m in recognise("Il fait froid les mois d'hiver.")] == ["les mois d'hiver"]

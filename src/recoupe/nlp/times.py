@@ -9,6 +9,7 @@ publication date gives. The cross-article step is ``recoupe.link.times``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,10 +31,15 @@ class FoundTime:
 
 
 def find_times(doc: Doc, anchor: Anchor | None) -> list[FoundTime]:
+    """Every time expression of the doc, resolved in reading order (for 'la veille')."""
     found = []
+    last_day: date | None = None
     for mention in recognise(doc.text):
         tense = tense_at(doc, mention.start, mention.end)
-        found.append(FoundTime(mention, tense, normalise(mention, anchor, tense)))
+        resolution = normalise(mention, anchor, tense, last_day)
+        found.append(FoundTime(mention, tense, resolution))
+        if resolution.value and len(resolution.value) == 10:
+            last_day = date.fromisoformat(resolution.value)
     return found
 
 

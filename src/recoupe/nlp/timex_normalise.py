@@ -532,7 +532,7 @@ def _time_type(m: TimexMention) -> TimeType:
         return "duration"
     if m.kind == "set":
         return "set"
-    if m.kind in {"clock", "this_part"} or m.get("dp") or m.get("clock"):
+    if m.kind in {"clock", "this_part", "part_ref"} or m.get("dp") or m.get("clock"):
         return "time"
     return "date"
 
@@ -579,10 +579,69 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def normalise(m: TimexMention, anchor: Anchor | None, tense: Tense | None = None) -> Resolution:
-    """Resolve one mention against the publication anchor (None when undated)."""
+def _lexical(m: TimexMention) -> Resolution | None:
+    """Words whose TimeML value is in the lexicon: general references, set adjectives, nouns."""
+    word = m.get("word") or ""
+    if m.kind == "ref_word":
+        ref = time_lexicon().lookup("ref_word", word) or "PRESENT_REF"
+        explanation = f"general reference ({ref}), not a date"
+        return Resolution("time", None, None, None, explanation, ref, "TIME")
+    if m.kind == "set_adjective":
+        value = time_lexicon().lookup("set_adjective", word)
+        return Resolution("set", None, None, None, f"frequency ({value}), not a date", value, "SET")
+    if m.kind == "duration_noun":
+        value = time_lexicon().lookup("duration_noun", word)
+        return Resolution(
+            "duration", None, None, None, f"duration {value}; not a date", value, "DURATION"
+        )
+    return None
+
+
+def _anaphoric(m: TimexMention, previous_day: date | None, time_type: TimeType) -> Resolution:
+    """'la veille', 'le lendemain', 'la nuit': counted from the last day named in the article."""
+    part = time_lexicon().lookup("daypart", m.get("dp") or "")
+    offset = int(time_lexicon().lookup("anaphoric_day", m.get("word") or "") or 0)
+    timeml_type: TimemlType = "TIME" if time_type == "time" else "DATE"
+    if previous_day is None:
+        explanation = f"{m.text!r} refers to a day not named before in the article"
+        return Resolution(
+            time_type, None, None, None, explanation, f"T{part}" if part else None, timeml_type
+        )
+    day = previous_day + timedelta(days=offset)
+    what = f"{offset:+d} day(s) from" if offset else "part of"
+    explanation = f"{m.text!r}: {what} the last day named before it ({previous_day})" + _part_note(
+        m
+    )
+    timeml = day.isoformat() + (f"T{part}" if part else "")
+    return Resolution(
+        time_type,
+        day.isoformat(),
+        day.isoformat(),
+        day.isoformat(),
+        explanation,
+        timeml,
+        timeml_type,
+    )
+
+
+def normalise(
+    m: TimexMention,
+    anchor: Anchor | None,
+    tense: Tense | None = None,
+    previous_day: date | None = None,
+) -> Resolution:
+    """Resolve one mention against the publication anchor (None when undated).
+
+    ``previous_day`` is the last day named before the mention in the same article, for
+    anaphoric expressions ("la veille", "le lendemain", "la nuit").
+    """
+    lexical = _lexical(m)
+    if lexical is not None:
+        return lexical
     time_type = _time_type(m)
     timeml_type = _timeml_type(m, time_type)
+    if m.kind in {"anaphoric", "part_ref"}:
+        return _anaphoric(m, previous_day, time_type)
     if m.kind in {"duration", "few_last", "set"}:
         return _duration_like(m, time_type)
     if m.kind == "weekday" and (m.get("det") or "").lower() == "le":

@@ -56,6 +56,10 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     unit = lex.alternation("unit")
     deictic = lex.alternation("deictic_day")
     season = lex.alternation("season")
+    anaphoric = lex.alternation("anaphoric_day")
+    ref_word = lex.alternation("ref_word")
+    set_adjective = lex.alternation("set_adjective")
+    duration_noun = lex.alternation("duration_noun")
     clock = r"(?:\d{1,2}\s?h(?:\s?\d{2})?(?![\w])|midi|minuit)"
     approx = (
         rf"(?:environ|près\s+d(?:e\s+|{APOS})|plus\s+d(?:e\s+|{APOS})|moins\s+d(?:e\s+|{APOS})|"
@@ -106,7 +110,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\s+(?P<rel2>{REL}))"
         ),
         "season": (
-            rf"(?:(?P<det>cet|cette|ce|l{APOS}|d{APOS}|en|au)\s*)?(?P<season>{season})"
+            rf"(?:(?P<det>cet|cette|ce|l{APOS}|en|au|(?:les\s+)?mois\s+d{APOS})\s*)?(?P<season>{season})"
             rf"(?:\s+(?P<rel>{REL})|\s+(?P<year>\d{{4}}))?"
         ),
         "offset": rf"(?P<dir>il\s+y\s+a|dans|voici)\s+(?P<core>{duration})",
@@ -116,7 +120,16 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?P<q>chaque|tous\s+les|toutes\s+les)\s+(?P<what>{unit}|(?:{weekday})s?|matins|soirs|nuits)"
             rf"|(?P<n>{number})\s+fois\s+par\s+(?P<per>{unit}))"
         ),
-        "clock": rf"(?:(?P<mod>vers)\s+)?(?P<clock>{clock})",
+        # "vers" is a signal, outside the extent (as in most of the TimeBank)
+        "clock": rf"(?P<clock>{clock})",
+        "anaphoric": (
+            rf"(?P<det>la|le|l{APOS})\s*(?P<word>{anaphoric})"
+            rf"(?:\s+(?:au\s+)?(?P<dp>{daypart}))?"
+        ),
+        "part_ref": rf"(?P<det>la|le|l{APOS})\s*(?P<dp>{daypart})(?:\s+(?P<same>même))?",
+        "ref_word": rf"(?P<word>{ref_word})",
+        "set_adjective": rf"(?P<word>{set_adjective})",
+        "duration_noun": rf"(?P<word>{duration_noun})",
     }
     return tuple(
         (kind, re.compile(b + f"(?:{pattern})" + e, re.IGNORECASE))
@@ -147,6 +160,24 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         and not match.group("season")[0].isupper()
     ):
         return False
+    if kind == "season" and not match.group("det") and re.search(r"d['’]$", text[: match.start()]):
+        return False  # "Jeux d'hiver", "sports d'hiver": a noun modifier, not a time
+    after_article = re.search(r"\b(?:les|des)\s+$", text[max(0, match.start() - 5) : match.start()])
+    if (
+        kind == "duration"
+        and after_article
+        and (match.group("mod") or match.group("amount").lower() == "des")
+    ):
+        return False  # "les moins de 17 ans" is an age group; "des heures scolaires"
+    if kind == "duration" and match.group("amount").lower() == "des":
+        return time_lexicon().lookup("unit", match.group("unit")) in {
+            "D",
+            "W",
+            "M",
+            "Y",
+            "DE",
+            "CE",
+        }
     if kind == "duration":
         unit = match.group("unit").lower()
         if unit in {"an", "ans"} and AGE_BEFORE.search(
