@@ -252,3 +252,18 @@ def test_noun_modifiers_and_age_groups_are_not_times() -> None:
     text = "Les Jeux d'hiver et les sports d'hiver attirent les moins de 17 ans en dehors des heures scolaires."
     assert recognise(text) == []
     assert [m.text for m in recognise("Il fait froid les mois d'hiver.")] == ["les mois d'hiver"]
+
+
+def test_clock_times_with_and_without_h() -> None:
+    text = "Il arrive à 20 heures 30, repart vers 18 h après 3 heures de route."
+    found = {m.text: normalise(m, anchor_from_published(THURSDAY)) for m in recognise(text)}
+    assert found["20 heures 30"].timeml == "2024-03-28T20:30"
+    assert found["18 h"].type == "time" and found["18 h"].value is None  # the day is not stated
+    assert found["3 heures"].type == "duration"
+
+
+def test_same_day_anaphora() -> None:
+    (_first, same) = recognise("Il est arrivé le 3 mai 2024 et reparti le jour même.")
+    assert same.text == "le jour même"
+    day = date(2024, 5, 3)
+    assert normalise(same, anchor_from_published(THURSDAY), "past", day).value == "2024-05-03"

@@ -380,7 +380,7 @@ def _clock(text: str | None) -> str | None:
         return "12:00"
     if low == "minuit":
         return "24:00"
-    match = re.match(r"(\d{1,2})\s?h\s?(\d{2})?", low)
+    match = re.match(r"(\d{1,2})\s?h(?:eures?)?\s?(\d{2})?", low)
     return f"{int(match.group(1)):02d}:{match.group(2) or '00'}" if match else None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recoupe.nlp.timex_lexicon import TimeLexicon, time_lexicon
 
@@ -121,9 +121,12 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"|(?P<n>{number})\s+fois\s+par\s+(?P<per>{unit}))"
         ),
         # "vers" is a signal, outside the extent (as in most of the TimeBank)
-        "clock": rf"(?P<clock>{clock})",
+        "clock": (
+            rf"(?:(?P<prep>à|vers|dès|jusqu{APOS}à)\s+)?"
+            rf"(?P<clock>{clock}|\d{{1,2}}\s+heures?(?:\s+\d{{2}})?)"
+        ),
         "anaphoric": (
-            rf"(?P<det>la|le|l{APOS})\s*(?P<word>{anaphoric})"
+            rf"(?P<det>la|le|l{APOS}|ce|cette)\s*(?P<word>{anaphoric})"
             rf"(?:\s+(?:au\s+)?(?P<dp>{daypart}))?"
         ),
         "part_ref": rf"(?P<det>la|le|l{APOS})\s*(?P<dp>{daypart})(?:\s+(?P<same>même))?",
@@ -186,6 +189,8 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
             return not re.match(r"\d", match.group("amount")) or bool(match.group("mod"))
     if kind == "clock" and match.group("clock") == "Midi":
         return False
+    if kind == "clock" and "heure" in match.group("clock").lower():
+        return bool(match.group("prep")) and int(match.group("clock").split()[0]) <= 24
     if kind == "num":
         return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
     return True
@@ -206,6 +211,8 @@ def _nowadays(match: re.Match[str], text: str) -> bool:
 def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
     if kind == "offset":
         return match.start("core"), match.end("core")
+    if kind == "clock":
+        return match.start("clock"), match.end()
     if (
         kind == "season"
         and match.group("det")
@@ -226,12 +233,11 @@ def recognise(text: str) -> list[TimexMention]:
             if kind == "deictic" and _nowadays(match, text):
                 fields += (("generic", "nowadays"),)
             core_start, core_end = _core(kind, match)
-            start = core_start if kind == "season" else match.start()
             found.append(
                 TimexMention(
-                    start=start,
+                    start=match.start(),
                     end=match.end(),
-                    text=text[start : match.end()],
+                    text=match.group(0),
                     kind=kind,
                     fields=fields,
                     core_start=core_start,
@@ -243,4 +249,12 @@ def recognise(text: str) -> list[TimexMention]:
     for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    # the preposition counted in the contest ("vers 18 heures" beats "18 heures" the
+    # duration) but stays outside the extent
+    trimmed = [
+        replace(m, start=m.core_start, text=text[m.core_start : m.end])
+        if m.kind in {"season", "clock"}
+        else m
+        for m in kept
+    ]
+    return sorted(trimmed, key=lambda m: m.start)
