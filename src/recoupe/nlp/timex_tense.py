@@ -15,6 +15,10 @@ def _governing_verb(span: Span) -> Token | None:
     for _ in range(MAX_HOPS):
         if token.pos_ in {"VERB", "AUX"} and token.i not in range(span.start, span.end):
             return token
+        if any(c.dep_ == "cop" for c in token.children) and token.i not in range(
+            span.start, span.end
+        ):
+            return token  # "sont trop élevées": the copula carries the tense
         if token.head.i == token.i:
             break
         token = token.head
@@ -26,7 +30,7 @@ def _governing_verb(span: Span) -> Token | None:
 
 
 def _tense_of(verb: Token) -> Tense | None:
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     forms = [verb, *auxiliaries]
     finite = [t for t in forms if "Fin" in t.morph.get("VerbForm", [])]
     if any("Fut" in t.morph.get("Tense", []) for t in finite) or any(
