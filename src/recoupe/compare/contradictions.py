@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from recoupe.compare.lexicon import fold
 from recoupe.compare.statements import (
+    CURRENCIES,
     Aligner,
+    NumberMention,
     Statement,
     outlet_of,
     same_predicate,
@@ -26,8 +28,10 @@ from recoupe.compare.statements import (
 from recoupe.corpus import Corpus
 from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef
 
+DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
 NUMBER_CONTEXT = 0.2  # minimum statement alignment for two figures to count the same thing
 NEGATION_OVERLAP = 0.5
+CURRENCY_NAMES = frozenset(CURRENCIES.values())
 QUOTE_SIMILARITY = 90.0
 MIN_QUOTE_WORDS = 4
 ROLE_STOPWORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux", "et", "en"})
@@ -199,16 +203,34 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                 make_evidence(corpus, statement.article, number.start, number.end, number.figure)
             )
         if len(values) >= 2:
-            noun = mentions[members[0]][2].noun
-            findings.append(_finding(corpus, f"nombre de {noun}" if noun != "%" else "pourcentage", "number", values))
+            findings.append(_finding(corpus, _quantity_name(mentions[members[0]][2]), "number", values))
     return findings
+
+
+def _quantity_name(number: NumberMention) -> str:
+    """What a figure counts: "nombre de blessés", "montant en euros", "pourcentage de voix"."""
+    if number.unit.startswith("%"):
+        of = number.unit.partition(":")[2]
+        return f"pourcentage ({of})" if of else "pourcentage"
+    if number.unit in CURRENCY_NAMES:
+        return f"montant en {number.noun}"
+    return f"nombre de {number.noun}"
 
 
 # --- dates -----------------------------------------------------------------------
 
 
 def _dated(statement: Statement) -> list[TimeRef]:
-    return [t for t in statement.times if t.type == "date" and (t.earliest or t.value)]
+    """The statement's dates at the finest precision it gives (days before months, years)."""
+    dated = [t for t in statement.times if t.type == "date" and (t.earliest or t.value)]
+    days = [t for t in dated if _is_day(t)]
+    return days or dated
+
+
+def _is_day(time: TimeRef) -> bool:
+    if time.value and len(time.value) >= 10:
+        return True
+    return bool(time.earliest and time.latest and time.earliest[:10] == time.latest[:10])
 
 
 def _time_value(time: TimeRef) -> str:
@@ -218,14 +240,23 @@ def _time_value(time: TimeRef) -> str:
 
 
 def date_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+    """Statements of the same event (same predicate, aligned) dated on days that cannot meet."""
     findings = []
-    for i, j, _ in Aligner(statements).mutual_best():
+    seen: set[frozenset[tuple[str, int]]] = set()
+    aligner = Aligner(statements)
+    for i, j, _ in aligner.pairs(DATE_ALIGNMENT):
         a, b = statements[i], statements[j]
-        if not (a.entities & b.entities or same_predicate(a, b)):
+        if not same_predicate(a, b):
             continue
         times_a, times_b = _dated(a), _dated(b)
-        if not times_a or not times_b or times_compatible(a, b):
+        if not times_a or not times_b or not all(_is_day(t) for t in (*times_a, *times_b)):
             continue
+        if times_compatible(replace(a, times=tuple(times_a)), replace(b, times=tuple(times_b))):
+            continue
+        key = frozenset((t.article, t.start) for t in (*times_a, *times_b))
+        if key in seen:
+            continue
+        seen.add(key)
         subject = a.predicate or "événement"
         names = [corpus.entity(e).name for e in sorted(a.entities & b.entities)]
         if names:
@@ -233,7 +264,7 @@ def date_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list
         values: dict[str, list[Evidence]] = {}
         for statement, times in ((a, times_a), (b, times_b)):
             for time in times:
-                values.setdefault(_time_value(time), []).append(
+                values.setdefault(f"{_time_value(time)} ({time.text})", []).append(
                     make_evidence(corpus, statement.article, time.start, time.end, _time_value(time))
                 )
         findings.append(_finding(corpus, subject, "date", values))

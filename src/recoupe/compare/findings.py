@@ -15,7 +15,7 @@ from dataclasses import replace
 from recoupe.compare.brief import story_brief
 from recoupe.compare.contradictions import make_evidence, story_contradictions
 from recoupe.compare.coverage import story_coverage
-from recoupe.compare.statements import Fact, Statement, facts, story_statements
+from recoupe.compare.statements import Fact, Statement, clauses, facts, story_statements
 from recoupe.corpus import Corpus
 from recoupe.model import Finding, Story
 
@@ -45,13 +45,14 @@ def representative(fact: Fact) -> Statement:
 
 
 def is_salient(statement: Statement, corpus: Corpus) -> bool:
-    """A statement worth reporting as a fact: it names someone or something, or gives a figure."""
-    if len(statement.lemmas) < MIN_LEMMAS:
-        return False
+    """A statement worth reporting as a fact: it names, dates or counts something, or says enough."""
     source = corpus.article(statement.article).source
     if source and source in statement.text:  # the outlet's own signature or byline
         return False
-    return bool(statement.entities or statement.numbers or statement.quoted) or len(statement.lemmas) >= 2 * MIN_LEMMAS
+    if len(statement.lemmas) > MIN_LEMMAS or (statement.numbers and statement.lemmas):
+        return True
+    anchored = statement.entities or statement.times or statement.quoted
+    return len(statement.lemmas) >= MIN_LEMMAS - 1 and bool(anchored)
 
 
 def corroborated_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
@@ -98,7 +99,7 @@ def single_source_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Fi
 def compare_story(story: Story, corpus: Corpus) -> Story:
     """Fill a story's findings, coverage and brief."""
     statements = story_statements(story, corpus)
-    all_facts = facts(statements)
+    all_facts = facts([clause for statement in statements for clause in clauses(statement)])
     corroborated = corroborated_findings(all_facts, corpus)
     findings = (
         *story_contradictions(story, corpus, statements),

@@ -14,11 +14,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recoupe.compare.lexicon import canonical, fold, number_words, quantity_words, stem
 from recoupe.corpus import Corpus
-from recoupe.model import Article, Story, TimeRef
+from recoupe.model import Article, ArticleAnalysis, Sentence, Story, TimeRef
 
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
@@ -30,8 +30,15 @@ GENERIC_PREDICATES = frozenset(
     {"etre", "avoir", "faire", "dire", "declarer", "annoncer", "pouvoir", "devoir", "aller",
      "falloir", "vouloir", "ajouter", "indiquer", "expliquer", "affirmer", "estimer", "selon"}
 )
+CLAUSE_BREAK = re.compile(
+    r"\s*[,;:()«»“”\"]\s*|\s+(?:et|mais|dont|tandis qu[e']|alors qu[e']|car|avant de|après avoir)\s+"
+)
+WORD_RE = re.compile(r"\w+")
+CLAUSE_PREFIX = 5
+MIN_CLAUSE_WORDS = 4
 ALIGN_THRESHOLD = 0.2
 PREDICATE_BONUS = 0.1
+CONTAINMENT_WEIGHT = 0.0
 CURRENCIES = {"€": "euro", "euro": "euro", "euros": "euro", "$": "dollar", "dollar": "dollar", "dollars": "dollar"}
 PERCENT = {"%", "pour cent", "pourcent"}
 
@@ -71,6 +78,9 @@ class Statement:
     quoted: bool = False  # the sentence holds a direct quote
     headline: bool = False
     index: int = 0  # position in the article
+    words: tuple[str, ...] = ()  # the sentence's own lemmas (not canonical), names left out
+    mentions: tuple[tuple[int, int, str], ...] = ()  # (start, end, entity id)
+    sentence: tuple[int, int] | None = None  # the whole sentence, when this is one of its clauses
 
 
 # --- numbers -----------------------------------------------------------------------
@@ -262,6 +272,35 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+SENTENCE_END = re.compile(r"[.!?…»\"”:]\s*$")
+
+
+def _repaired_sentences(article: Article, analysis: ArticleAnalysis) -> list[Sentence]:
+    """Sentences with wrong cuts undone: inside a name, or after no closing punctuation."""
+    mentions = [m for local in analysis.entities for m in local.mentions]
+    title_end = headline_end(article)
+    out: list[Sentence] = []
+    for sentence in analysis.sentences:
+        if out:
+            previous = out[-1]
+            cut = sentence.start
+            inside_name = any(m.start < cut < m.end for m in mentions)
+            unfinished = not SENTENCE_END.search(article.text[previous.start : previous.end])
+            same_paragraph = "\n" not in article.text[previous.start : sentence.start].strip(" ")
+            if previous.start >= title_end and (inside_name or (unfinished and same_paragraph)):
+                out[-1] = Sentence(
+                    start=previous.start,
+                    end=sentence.end,
+                    lemmas=previous.lemmas + sentence.lemmas,
+                    predicate=previous.predicate or sentence.predicate,
+                    negated=previous.negated or sentence.negated,
+                    entity_keys=tuple(dict.fromkeys(previous.entity_keys + sentence.entity_keys)),
+                )
+                continue
+        out.append(sentence)
+    return out
+
+
 def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     """The statements of one article, in text order."""
     article = corpus.article(article_id)
@@ -271,13 +310,22 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     quotes = [q for q in corpus.quotes if q.article == article_id]
     times = [t for t in corpus.times if t.article == article_id] or list(analysis.times)
     out: list[Statement] = []
-    for index, sentence in enumerate(analysis.sentences):
+    for index, sentence in enumerate(_repaired_sentences(article, analysis)):
         start, end = _strip_span(article.text, sentence.start, sentence.end)
         if start >= end:
             continue
         text = article.text[start:end]
         entities = frozenset(
             e for e in (corpus.entity_of(article_id, k) for k in sentence.entity_keys) if e
+        )
+        mentions = tuple(
+            sorted(
+                (m.start, m.end, entity)
+                for local in analysis.entities
+                if (entity := corpus.entity_of(article_id, local.key))
+                for m in local.mentions
+                if m.start >= start and m.end <= end
+            )
         )
         # names are compared as entities, not as words
         name_words = {
@@ -295,6 +343,9 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
             for n in parse_numbers(text, start)
             if not any(t.start < n.end and t.end > n.start for t in sentence_times)
         )
+        words = tuple(
+            lemma for lemma in sentence.lemmas if not lemma.isdigit() and fold(lemma) not in name_words
+        )
         out.append(
             Statement(
                 article=article_id,
@@ -302,11 +353,7 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
                 start=start,
                 end=end,
                 text=text,
-                lemmas=frozenset(
-                    canonical(lemma)
-                    for lemma in sentence.lemmas
-                    if not lemma.isdigit() and fold(lemma) not in name_words
-                ),
+                lemmas=frozenset(canonical(lemma) for lemma in words),
                 predicate=canonical(sentence.predicate) if sentence.predicate else None,
                 negated=sentence.negated,
                 entities=entities,
@@ -316,9 +363,74 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
                 quoted=any(q.kind == "direct" for q in inside),
                 headline=start < title_end,
                 index=index,
+                words=words,
+                mentions=mentions,
             )
         )
     return out
+
+
+def _same_word(lemma: str, word: str) -> bool:
+    """A lemma and an inflected form of it ("céder" / "cédé", "blesser" / "blessées")."""
+    shared = 0
+    for x, y in zip(lemma, word, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= min(CLAUSE_PREFIX, len(lemma), len(word)) and shared >= 3
+
+
+def clauses(statement: Statement) -> list[Statement]:
+    """A sentence cut at commas, colons, quote marks and coordinating words.
+
+    Pieces shorter than ``MIN_CLAUSE_WORDS`` words join their neighbour. A
+    clause keeps the sentence lemmas whose stem appears in it, and the
+    entities, numbers and times inside it.
+    """
+    pieces: list[tuple[int, int]] = []
+    last = 0
+    for match in CLAUSE_BREAK.finditer(statement.text):
+        pieces.append((last, match.start()))
+        last = match.end()
+    pieces.append((last, len(statement.text)))
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if (merged and len(WORD_RE.findall(statement.text[merged[-1][0] : merged[-1][1]])) < MIN_CLAUSE_WORDS) or (merged and len(WORD_RE.findall(statement.text[start:end])) < MIN_CLAUSE_WORDS):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if len(merged) <= 1:
+        return [statement]
+    out = []
+    for start, end in merged:
+        begin, stop = _strip_span(statement.text, start, end)
+        if begin >= stop:
+            continue
+        text = statement.text[begin:stop]
+        a, b = statement.start + begin, statement.start + stop
+        if not WORD_RE.search(text):
+            continue
+        folded = [fold(w) for w in WORD_RE.findall(text) if len(w) >= 3]
+        words = tuple(w for w in statement.words if any(_same_word(fold(w), f) for f in folded))
+        lemmas = frozenset(canonical(w) for w in words)
+        entities = frozenset(e for s, t, e in statement.mentions if s >= a and t <= b)
+        out.append(
+            replace(
+                statement,
+                start=a,
+                end=b,
+                text=text,
+                lemmas=lemmas,
+                predicate=statement.predicate if statement.predicate in lemmas else None,
+                entities=entities,
+                numbers=tuple(n for n in statement.numbers if n.start >= a and n.end <= b),
+                times=tuple(t for t in statement.times if t.start >= a and t.end <= b),
+                words=words,
+                mentions=tuple(m for m in statement.mentions if m[0] >= a and m[1] <= b),
+                sentence=(statement.start, statement.end),
+            )
+        )
+    return out or [statement]
 
 
 def story_statements(story: Story, corpus: Corpus) -> list[Statement]:
@@ -358,9 +470,13 @@ class Aligner:
         words = self.statements[i].lemmas & self.statements[j].lemmas
         if len(shared) < 2 or not words or not self._norm[i] or not self._norm[j]:
             return 0.0
-        cosine = sum(self._weight[f] ** 2 for f in shared) / (self._norm[i] * self._norm[j])
+        common = sum(self._weight[f] ** 2 for f in shared)
+        cosine = common / (self._norm[i] * self._norm[j])
+        # a short sentence wholly inside a long one reports the same fact
+        containment = common / min(self._norm[i], self._norm[j]) ** 2
+        lexical = (1 - CONTAINMENT_WEIGHT) * cosine + CONTAINMENT_WEIGHT * containment
         bonus = PREDICATE_BONUS if same_predicate(self.statements[i], self.statements[j]) else 0.0
-        return min(1.0, cosine + bonus)
+        return min(1.0, lexical + bonus)
 
     def pairs(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
         """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or more."""

@@ -242,14 +242,19 @@ def _value_match(gold_value: str, found_values: Iterable[str]) -> bool:
     return False
 
 
-def contradiction_matches(item: dict[str, Any], finding: dict[str, Any], index: dict[str, _Article]) -> bool:
+def contradiction_matches(
+    item: dict[str, Any], finding: dict[str, Any], index: dict[str, _Article], distinct: bool = True
+) -> bool:
+    """Does a found contradiction report this gold item (``distinct``: gold values must differ)?"""
     slot, subject = _gold_slot(item)
     if finding.get("slot") != slot:
         return False
     values: dict[str, str] = item.get("values", {})
     by_article = _evidence_by_article(finding)
     involved = {f: v for f, v in values.items() if f in index and index[f].id in by_article}
-    if len({fold(v) for v in involved.values()}) < 2:
+    if distinct and len({fold(v) for v in involved.values()}) < 2:
+        return False
+    if len(involved) < 2 and len(values) >= 2 and not distinct:
         return False
     if subject and fuzz.token_set_ratio(fold(subject), fold(finding.get("subject", ""))) >= SUBJECT_SIMILARITY:
         return True
@@ -296,7 +301,7 @@ def score_contradictions(gold: dict[str, Any], report: dict[str, Any]) -> dict[s
     violations = [
         f"{_gold_slot(item)[0]}: {_gold_slot(item)[1]}"
         for item in not_items
-        if any(contradiction_matches(item, f, index) for f in false_positives)
+        if any(contradiction_matches(item, f, index, distinct=False) for f in false_positives)
     ]
     hit = sum(row["found"] for row in by_slot.values())
     return {

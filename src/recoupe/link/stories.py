@@ -12,6 +12,7 @@ the same articles in the same order always give the same ids.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,16 +36,20 @@ class ArticleFeatures:
     titled: bool = False  # the headline is a real title, not a first sentence
     published: str | None = None  # ISO date at the precision known
     lemmas: frozenset[str] = frozenset()
+    keywords: frozenset[str] = frozenset()  # the article's most frequent lemmas (its topic)
     entities: frozenset[str] = frozenset()  # canonical entity ids
     quotes: frozenset[str] = frozenset()  # shingles of normalised quote text
 
     def tokens(self) -> set[str]:
-        """The set hashed into the LSH index (prefixed so kinds never collide)."""
-        return (
-            {"l:" + lemma for lemma in self.lemmas}
-            | {"e:" + entity for entity in self.entities}
-            | {"q:" + shingle for shingle in self.quotes}
-        )
+        """The set hashed into the LSH index: topic words and entities (prefixed apart).
+
+        Keywords rather than every lemma: two reports of one event share their
+        topic words far more than their whole vocabulary, which keeps the
+        Jaccard of same-event articles well above the LSH threshold.
+        """
+        return {"l:" + lemma for lemma in self.keywords or self.lemmas} | {
+            "e:" + entity for entity in self.entities
+        }
 
 
 @dataclass(frozen=True)
@@ -52,8 +57,16 @@ class StoryOptions:
     """How articles are grouped; the weights sum to 1."""
 
     threshold: float = 0.1  # minimum similarity to join an existing story
-    lsh_threshold: float = 0.08  # MinHash LSH candidate threshold (recall over precision)
-    num_perm: int = 64
+    # MinHash LSH with 128 bands of 2 rows: a pair of token Jaccard 0.2 becomes a
+    # candidate with probability 0.995, a pair of Jaccard 0.02 with 0.05
+    num_perm: int = 256
+    bands: int = 128
+    keywords: int = 15
+    # a token already in this share of indexed articles (and in at least
+    # ``common_min`` of them) is left out of LSH lookups: "France" or "gouvernement"
+    # would make every article a candidate of every other
+    common_share: float = 0.01
+    common_min: int = 20
     lemma_weight: float = 0.45
     entity_weight: float = 0.45
     quote_weight: float = 0.10
@@ -119,13 +132,16 @@ class StoryIndex:
     options: StoryOptions = field(default_factory=StoryOptions)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.options.lsh_threshold, num_perm=self.options.num_perm)
+        rows = self.options.num_perm // self.options.bands
+        self._lsh = MinHashLSH(num_perm=self.options.num_perm, params=(self.options.bands, rows))
         template = MinHash(num_perm=self.options.num_perm)
         self._permutations = template.permutations
         self._scheme = template.scheme
         self._features: dict[str, ArticleFeatures] = {}
         self._story_of: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
+        self._frequency: Counter[str] = Counter()
+        self.comparisons = 0  # similarity evaluations so far (work done, for benchmarks)
 
     def __len__(self) -> int:
         return len(self._features)
@@ -137,12 +153,17 @@ class StoryIndex:
         minhash.update_batch([t.encode("utf-8") for t in sorted(tokens)])
         return minhash
 
+    def _distinctive(self, tokens: set[str]) -> set[str]:
+        limit = max(self.options.common_min, self.options.common_share * len(self._features))
+        kept = {t for t in tokens if self._frequency[t] < limit}
+        return kept or tokens
+
     def candidates(self, features: ArticleFeatures) -> list[str]:
         """Articles already indexed that may share a story with ``features`` (LSH lookup)."""
         tokens = features.tokens()
         if not tokens:
             return []
-        return sorted(self._lsh.query(self._minhash(tokens)))
+        return sorted(self._lsh.query(self._minhash(self._distinctive(tokens))))
 
     def add(self, features: ArticleFeatures) -> str:
         """Index one article and return the id of the story it joins or starts."""
@@ -150,6 +171,7 @@ class StoryIndex:
             return self._story_of[features.article]
         scores: dict[str, float] = {}
         for other in self.candidates(features):
+            self.comparisons += 1
             score = similarity(features, self._features[other], self.options)
             story = self._story_of[other]
             scores[story] = max(scores.get(story, 0.0), score)
@@ -164,7 +186,8 @@ class StoryIndex:
         self._features[features.article] = features
         tokens = features.tokens()
         if tokens:
-            self._lsh.insert(features.article, self._minhash(tokens))
+            self._lsh.insert(features.article, self._minhash(self._distinctive(tokens)))
+            self._frequency.update(tokens)
         return story_id
 
     def add_all(self, features: Iterable[ArticleFeatures]) -> list[str]:
@@ -216,11 +239,19 @@ def headline_of(article: Article, analysis: ArticleAnalysis | None = None) -> st
     return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
 
 
-def features_of(article: Article, analysis: ArticleAnalysis, key_map: dict[tuple[str, str], str]) -> ArticleFeatures:
+def features_of(
+    article: Article,
+    analysis: ArticleAnalysis,
+    key_map: dict[tuple[str, str], str],
+    options: StoryOptions | None = None,
+) -> ArticleFeatures:
     """Reduce one analysed article to its clustering features."""
-    lemmas = frozenset(
+    counts = Counter(
         lemma for s in analysis.sentences for lemma in s.lemmas if len(lemma) > 1 and not lemma.isdigit()
     )
+    lemmas = frozenset(counts)
+    top = (options or StoryOptions()).keywords
+    keywords = frozenset(lemma for lemma, _ in counts.most_common(top))
     entities = frozenset(
         key_map.get((article.id, e.key), f"{article.id}:{e.key}")
         for e in analysis.entities
@@ -236,13 +267,14 @@ def features_of(article: Article, analysis: ArticleAnalysis, key_map: dict[tuple
         titled=bool(article.title),
         published=article.published,
         lemmas=lemmas,
+        keywords=keywords,
         entities=entities,
         quotes=frozenset(shingles),
     )
 
 
-def corpus_features(corpus: Corpus) -> list[ArticleFeatures]:
-    return [features_of(a, corpus.analysis(a.id), corpus.key_map) for a in corpus.articles]
+def corpus_features(corpus: Corpus, options: StoryOptions | None = None) -> list[ArticleFeatures]:
+    return [features_of(a, corpus.analysis(a.id), corpus.key_map, options) for a in corpus.articles]
 
 
 def _published_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
@@ -252,8 +284,9 @@ def _published_range(articles: Sequence[Article]) -> tuple[str | None, str | Non
 
 def cluster_stories(corpus: Corpus, options: StoryOptions | None = None) -> tuple[Story, ...]:
     """Group the corpus's articles into stories (online, in article order)."""
-    index = StoryIndex(options or StoryOptions())
-    index.add_all(corpus_features(corpus))
+    options = options or StoryOptions()
+    index = StoryIndex(options)
+    index.add_all(corpus_features(corpus, options))
     stories = []
     for group in index.stories():
         articles = [corpus.article(a) for a in group.articles]
