@@ -45,7 +45,8 @@ def _corpus():
 
 
 def test_reporting_verbs_neutral_and_loaded():
-    assert verb_of("a-t-il déclaré") == "declare"
+    assert verb_of("a-t-il déclaré") == "déclaré"
+    assert verb_of("a par ailleurs appelé") == "appelé"
     assert loaded_verb("a prétendu") == "prétendre"
     assert loaded_verb("a martelé") == "marteler"
     assert loaded_verb("a déclaré") is None

@@ -16,6 +16,7 @@ from recoupe.corpus import Corpus
 MAX_ITEMS = 6
 MAX_SINGLE_SOURCE = 2
 MAX_CHARS = 320
+MIN_WORDS = 6
 
 
 def _pick(fact: Fact) -> Statement:
@@ -23,18 +24,45 @@ def _pick(fact: Fact) -> Statement:
     return min(fact.statements, key=lambda s: (s.headline, s.quoted, len(s.text) > MAX_CHARS, len(s.text)))
 
 
-def _item(fact: Fact, statement: Statement) -> dict[str, Any]:
+def _sentence(statement: Statement) -> tuple[int, int]:
+    return statement.sentence or (statement.start, statement.end)
+
+
+def _item(fact: Fact, statement: Statement, corpus: Corpus) -> dict[str, Any]:
+    start, end = _sentence(statement)
     return {
-        "text": " ".join(statement.text.split()),
+        "text": " ".join(corpus.article(statement.article).text[start:end].split()),
         "sources": list(fact.outlets),
         "evidence": [{"article": s.article, "start": s.start, "end": s.end} for s in fact.statements],
     }
 
 
-def story_brief(all_facts: Sequence[Fact], corpus: Corpus, max_items: int = MAX_ITEMS) -> tuple[dict[str, Any], ...]:
+def _weight(fact: Fact) -> int:
+    """How much the outlets share: lemmas and entities common to all its statements."""
+    lemmas = frozenset.intersection(*(s.lemmas for s in fact.statements))
+    entities = frozenset.intersection(*(s.entities for s in fact.statements))
+    return len(lemmas) + len(entities)
+
+
+def _quotable(statement: Statement, corpus: Corpus, disputed: Sequence[tuple[str, int, int]]) -> bool:
+    """A whole sentence that starts like one and holds no contradicted value."""
+    start, end = _sentence(statement)
+    text = corpus.article(statement.article).text[start:end].lstrip("\"«“ ")
+    if not text[:1].isalnum() or len(text.split()) < MIN_WORDS:
+        return False
+    return not any(a == statement.article and start < e and s < end for a, s, e in disputed)
+
+
+def story_brief(
+    all_facts: Sequence[Fact],
+    corpus: Corpus,
+    disputed: Sequence[tuple[str, int, int]] = (),
+    max_items: int = MAX_ITEMS,
+) -> tuple[dict[str, Any], ...]:
+    """The brief; ``disputed`` spans (article, start, end) hold contradicted values and stay out."""
     corroborated = sorted(
         (f for f in all_facts if len(f.outlets) >= 2),
-        key=lambda f: (-len(f.outlets), min(s.index for s in f.statements)),
+        key=lambda f: (-len(f.outlets), -_weight(f), min(s.index for s in f.statements)),
     )
     single = [
         f
@@ -43,16 +71,17 @@ def story_brief(all_facts: Sequence[Fact], corpus: Corpus, max_items: int = MAX_
         and any(s.entities and (s.numbers or len(s.entities) >= 2) and not s.headline for s in f.statements)
     ]
     items: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, tuple[int, int]]] = set()
     for group, limit in ((corroborated, max_items), (single, MAX_SINGLE_SOURCE)):
         taken = 0
         for fact in group:
             if len(items) >= max_items or taken >= limit:
                 break
             statement = _pick(fact)
-            if statement.text in seen or len(statement.lemmas) < 3:
+            key = (statement.article, _sentence(statement))
+            if key in seen or len(statement.lemmas) < 3 or not _quotable(statement, corpus, disputed):
                 continue
-            seen.add(statement.text)
-            items.append(_item(fact, statement))
+            seen.add(key)
+            items.append(_item(fact, statement, corpus))
             taken += 1
     return tuple(items)

@@ -15,13 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from recoupe.compare.lexicon import fold, loaded_verb_forms
+from recoupe.compare.lexicon import cue_fillers, fold, loaded_verb_forms
 from recoupe.compare.statements import Fact, Statement, outlet_of
 from recoupe.corpus import Corpus
 from recoupe.model import Quote, Story
 
 MAX_OMITTED = 6
-AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "est", "sont", "etait", "s", "se", "il", "elle", "ils", "elles", "t", "on"})
 
 
 def _words(text: str) -> int:
@@ -29,9 +28,10 @@ def _words(text: str) -> int:
 
 
 def verb_of(cue: str) -> str:
-    """The verb of a reporting cue as written ("a-t-il déclaré" -> "declare")."""
-    words = [w for w in re.findall(r"\w+", fold(cue)) if w not in AUXILIARIES]
-    return words[0] if words else fold(cue)
+    """The verb of a reporting cue as written ("a-t-il par ailleurs déclaré" -> "déclaré")."""
+    fillers = cue_fillers()
+    words = [w for w in re.findall(r"\w+", cue.lower()) if fold(w) not in fillers]
+    return words[0] if words else cue.lower()
 
 
 def loaded_verb(cue: str) -> str | None:

@@ -21,6 +21,7 @@ from recoupe.model import Finding, Story
 
 MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone
 MAX_QUOTE_CHARS = 160
+MAX_CUT_CHARS = 14
 
 
 def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
@@ -36,7 +37,10 @@ def fact_subject(fact: Fact, corpus: Corpus) -> str:
     if people_first:
         return ", ".join(corpus.entity(e).name for e in people_first[:2])
     predicate = next((s.predicate for s in fact.statements if s.predicate), None)
-    return predicate or "fait"
+    if predicate:
+        return predicate
+    first_words = [w for s in fact.statements for w in s.words[:2]]
+    return " ".join(first_words[:2]) or "fait"
 
 
 def representative(fact: Fact) -> Statement:
@@ -75,24 +79,60 @@ def corroborated_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Fin
     return sorted(out, key=lambda f: -len(f.sources))
 
 
-def single_source_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
-    out = []
-    for fact in all_facts:
-        if len(fact.outlets) != 1:
-            continue
+def _runs(facts_of_one_outlet: Sequence[Fact]) -> list[list[Statement]]:
+    """Consecutive clauses of one sentence that no other outlet reports, as runs."""
+    by_sentence: dict[tuple[str, int, int], list[Statement]] = {}
+    for fact in facts_of_one_outlet:
         for statement in fact.statements:
-            if not is_salient(statement, corpus):
-                continue
-            out.append(
-                Finding(
-                    kind="single_source",
-                    subject=fact_subject(Fact((statement,)), corpus),
-                    slot="fact",
-                    summary=f"Only {statement.outlet} reports: “{_short(statement.text)}”",
-                    evidence=(make_evidence(corpus, statement.article, statement.start, statement.end),),
-                    sources=(statement.outlet,),
-                )
+            key = (statement.article, *(statement.sentence or (statement.start, statement.end)))
+            by_sentence.setdefault(key, []).append(statement)
+    runs: list[list[Statement]] = []
+    for clauses_ in by_sentence.values():
+        clauses_.sort(key=lambda c: c.start)
+        run = [clauses_[0]]
+        for clause in clauses_[1:]:
+            if _separated(run[-1], clause):
+                runs.append(run)
+                run = [clause]
+            else:
+                run.append(clause)
+        runs.append(run)
+    return sorted(runs, key=lambda r: (r[0].article, r[0].start))
+
+
+def _separated(before: Statement, after: Statement) -> bool:
+    """True when another clause (one that other outlets report) sits between two clauses."""
+    # a cut removes at most punctuation or a connective ("tandis que"); a clause has 4+ words
+    return after.start - before.end > MAX_CUT_CHARS
+
+
+def single_source_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
+    """Runs of clauses only one outlet reports, one finding per run worth reporting."""
+    out = []
+    for run in _runs([f for f in all_facts if len(f.outlets) == 1]):
+        first, last = run[0], run[-1]
+        merged = replace(
+            first,
+            end=last.end,
+            text=corpus.article(first.article).text[first.start : last.end],
+            lemmas=frozenset().union(*(c.lemmas for c in run)),
+            entities=frozenset().union(*(c.entities for c in run)),
+            numbers=tuple(n for c in run for n in c.numbers),
+            times=tuple(t for c in run for t in c.times),
+            quoted=any(c.quoted for c in run),
+        )
+        if not is_salient(merged, corpus):
+            continue
+        out.append(
+            Finding(
+                kind="single_source",
+                subject=fact_subject(Fact((merged,)), corpus),
+                slot="fact",
+                summary=f"Only {merged.outlet} reports: “{_short(merged.text)}”",
+                evidence=(make_evidence(corpus, merged.article, merged.start, merged.end),),
+                sources=(merged.outlet,),
             )
+        )
     return out
 
 
@@ -100,15 +140,16 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     """Fill a story's findings, coverage and brief."""
     statements = story_statements(story, corpus)
     all_facts = facts([clause for statement in statements for clause in clauses(statement)])
-    corroborated = corroborated_findings(all_facts, corpus)
+    contradictions = story_contradictions(story, corpus, statements)
     findings = (
-        *story_contradictions(story, corpus, statements),
-        *corroborated,
+        *contradictions,
+        *corroborated_findings(all_facts, corpus),
         *single_source_findings(all_facts, corpus),
     )
+    disputed = [(e.article, e.start, e.end) for f in contradictions if f.slot in {"number", "date"} for e in f.evidence]
     return replace(
         story,
         findings=findings,
         coverage=story_coverage(story, corpus, statements, all_facts),
-        brief=story_brief(all_facts, corpus),
+        brief=story_brief(all_facts, corpus, disputed),
     )

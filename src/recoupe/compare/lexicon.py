@@ -72,6 +72,12 @@ def loaded_verb_forms() -> dict[str, str]:
     return table
 
 
+@functools.cache
+def cue_fillers() -> frozenset[str]:
+    """Folded words inside a reporting cue that are not its verb."""
+    return frozenset(fold(line.strip()) for line in data_lines("cue_fillers.txt"))
+
+
 def canonical(lemma: str) -> str:
     """The canonical member of a lemma's paraphrase group (the folded lemma otherwise)."""
     folded = fold(lemma)
