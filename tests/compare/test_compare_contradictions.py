@@ -196,3 +196,28 @@ def test_negated_versus_affirmed_statement():
     )
     [finding] = [f for f in _contradictions(corpus) if f.slot == "negation"]
     assert {ev.value for ev in finding.evidence} == {"negated", "affirmed"}
+
+
+def test_generic_organisation_is_not_a_contradiction_but_a_named_one_is():
+    vasseur = {"Didier Vasseur": ("person", ["Didier Vasseur"])}
+    corpus = build(
+        [
+            Doc("a", "Le président de l'US Saint-Méran, Didier Vasseur, parle.", source="A", entities=vasseur,
+                roles=[("Didier Vasseur", "président de l'US Saint-Méran", "président", None)]),
+            Doc("b", "Le président du club, Didier Vasseur, parle.", source="B", entities=vasseur,
+                roles=[("Didier Vasseur", "président du club", "président", None)]),
+        ]
+    )
+    assert _contradictions(corpus) == []
+
+
+def test_parts_organisation_compared_when_named():
+    from dataclasses import replace
+
+    from recoupe.compare.contradictions import role_slot
+    from recoupe.model import Role, RoleParts
+
+    named = Role("maire de Saint-Méran", "a", 0, 1, "x", RoleParts(function="maire", organization="saint-meran"))
+    generic = replace(named, title="maire de la commune", parts=RoleParts(function="maire", organization="commune"))
+    assert role_slot(named).of == {"saint", "meran"}
+    assert role_slot(generic).of == frozenset()

@@ -92,11 +92,19 @@ def _words(text: str | None) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", fold(text).replace("_", " ")) if w not in ROLE_STOPWORDS)
 
 
+def _names_something(title: str) -> bool:
+    """The title names an organisation or place (a capitalised word after its first word)."""
+    return any(word[:1].isupper() for word in title.split()[1:])
+
+
 def role_slot(role: Role) -> RoleSlot | None:
     """The role's function and what it is of, from its parts (or its title when parts are empty)."""
     parts = role.parts
     if parts.function:
-        of = _words(parts.portfolio) or _words(parts.organization)
+        of = _words(parts.portfolio)
+        if not of and _names_something(role.title):
+            # only a named organisation is comparable: "le club" may well be "l'US Saint-Méran"
+            of = _words(parts.organization)
         return RoleSlot(fold(parts.function), of)
     title = fold(role.title)
     title = re.sub(r"^(?:la|le|l')\s*", "", title)

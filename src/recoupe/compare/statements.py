@@ -480,14 +480,22 @@ class Aligner:
 
     def pairs(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
         """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or more."""
+        # only statements sharing a word can align: look them up, never all pairs
+        by_word: dict[str, list[int]] = {}
+        for i, statement in enumerate(self.statements):
+            for word in statement.lemmas:
+                by_word.setdefault(word, []).append(i)
+        candidates: set[tuple[int, int]] = set()
+        for i, statement in enumerate(self.statements):
+            for word in statement.lemmas:
+                candidates.update(
+                    (i, j) for j in by_word[word] if j > i and self.statements[j].article != statement.article
+                )
         out = []
-        for i in range(len(self.statements)):
-            for j in range(i + 1, len(self.statements)):
-                if self.statements[i].article == self.statements[j].article:
-                    continue
-                score = self.score(i, j)
-                if score >= threshold:
-                    out.append((i, j, score))
+        for i, j in sorted(candidates):
+            score = self.score(i, j)
+            if score >= threshold:
+                out.append((i, j, score))
         return out
 
     def mutual_best(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
