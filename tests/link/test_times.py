@@ -168,35 +168,15 @@ def test_seed_000_tuesday_is_any_tuesday_of_march(seeds_report: Report) -> None:
     assert (mercredi.earliest, mercredi.latest) == ("2024-03-06", "2024-03-27")
 
 
-def _seed_corpus(report: Report) -> Corpus:
-    """The seeds' times as the nlp step left them, in one story (as the gold says they are)."""
-    analyses = tuple(
-        ArticleAnalysis(a.id, times=tuple(t for t in report.times if t.article == a.id))
-        for a in report.articles
-    )
-    corpus = Corpus(report.articles, analyses, report.entities, {}, times=report.times)
-    return replace(corpus, stories=(Story("S", "seeds", tuple(a.id for a in report.articles)),))
-
-
 @pytest.mark.slow
 def test_seed_003_inherits_march_and_orders_monday_before_tuesday(seeds_report: Report) -> None:
-    together = any({SEED_000, SEED_003} <= set(s.articles) for s in seeds_report.stories)
-    corpus = seeds_report if together else narrow_times(_seed_corpus(seeds_report))
-    story = next(s for s in corpus.stories if SEED_003 in s.articles)
+    story = next(s for s in seeds_report.stories if SEED_003 in s.articles)
+    assert SEED_000 in story.articles, "the seeds must form one story"
     assert (story.published_earliest, story.published_latest) == ("2024-03-01", "2024-03-31")
-    times = (
-        _seed_times(seeds_report, SEED_003)
-        if together
-        else {t.text: t for t in corpus.times if t.article == SEED_003}
-    )
+    times = _seed_times(seeds_report, SEED_003)
     monday, tuesday = times["lundi soir"], times["mardi après-midi"]
     assert tuesday.value is None and (tuesday.earliest, tuesday.latest) == (
         "2024-03-05",
         "2024-03-26",
     )
     assert (monday.earliest, monday.latest) == ("2024-03-04", "2024-03-25")
-    if not together:
-        pytest.xfail(
-            "link/stories.py does not yet cluster seeds 000 and 003 into one story; the narrowing "
-            "itself holds when they are (checked above on the seeds' own times)"
-        )
