@@ -1,6 +1,9 @@
-"""recoupe_paragraphs: a line break always ends a sentence (headlines, paragraphs).
+"""recoupe_paragraphs: sentence boundaries fixed before the parser runs.
 
-Runs before the parser, which keeps boundaries that are already set.
+A line break always ends a sentence (headlines, paragraphs), and so does
+sentence-final punctuation followed by a capital (abbreviations such as "M."
+excepted); nothing else does. The parser keeps boundaries that are already
+set, so every later component sees the same sentences (see ``boundaries``).
 """
 
 from __future__ import annotations
@@ -8,10 +11,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from recoupe.nlp.boundaries import boundary_offsets
+
 
 @Language.component("recoupe_paragraphs", assigns=["token.is_sent_start"])
 def recoupe_paragraphs(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:  # a newline after a word, or a whitespace token
-            doc[token.i + 1].is_sent_start = True
+    starts = set(boundary_offsets(doc.text))
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        token.is_sent_start = token.idx in starts or "\n" in previous.text_with_ws
     return doc

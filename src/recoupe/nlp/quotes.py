@@ -13,13 +13,13 @@ article's entities (``speakers``).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.model import LocalEntity, Quote, QuoteKind
+from recoupe.nlp.boundaries import boundary_offsets
 from recoupe.nlp.extensions import article_id
 from recoupe.nlp.quote_lexicon import (
     ReportingVerb,
@@ -72,8 +72,6 @@ class Attribution:
 # --- sentences ------------------------------------------------------------------------
 
 
-ABBREVIATIONS = {"m", "mm", "mme", "dr", "pr", "me", "mgr", "st", "ste", "c", "cf", "av", "apr", "j.-c", "no", "art", "vol", "p"}
-_BOUNDARY = re.compile(r"[.!?…]+[»”\"›)]*[ \t\u00a0\u202f]+(?=[«“\"‹(]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])|\n+")
 
 
 def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -83,15 +81,8 @@ def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]
     inverted cues ("…», a-t-il ajouté") apart.
     """
     bounds = [0]
-    for match in _BOUNDARY.finditer(text):
-        b = match.end()
-        if any(s.open_at < b < s.close_at for s in spans):
-            continue
-        if match.group().startswith((".",)) and "\n" not in match.group():
-            word = re.search(r"([\w.-]+)\.+[»”\"›)]*\s*$", text[max(0, match.start() - 12) : match.end()])
-            if word and (fold(word.group(1)) in ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
-        if b < len(text):
+    for b in boundary_offsets(text):
+        if not any(s.open_at < b < s.close_at for s in spans):
             bounds.append(b)
     bounds.append(len(text))
     return [
