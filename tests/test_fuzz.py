@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,8 +23,11 @@ from recoupe.ingest import FORMATS, IngestOptions, deduplicate, read_bytes, read
 from recoupe.model import Article, ArticleAnalysis, Rejected
 from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# New random cases on every local run; under CI the same cases each time, so a red build
+# always points at a change, never at luck (failures found locally are kept by Hypothesis).
+CI = bool(os.environ.get("CI"))
+FAST = settings(max_examples=100, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=20, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
 
 NAMES = ("a.txt", "a.jsonl", "a.json", "a.html", "a.rss", "a.atom", "a.warc", "a.warc.gz", "a", "-")
 OPTIONS = (IngestOptions(), *(IngestOptions(format=fmt) for fmt in FORMATS))
@@ -96,7 +100,7 @@ def test_truncated_utf8(text: str, data: st.DataObject, name: str, options: Inge
     read_all(raw[:cut], name, options)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=50_000, max_value=400_000), st.sampled_from(NAMES))
 def test_huge_lines(length: int, name: str) -> None:
     line = ("Lauzac digue maire " * (length // 19 + 1))[:length]
@@ -104,7 +108,7 @@ def test_huge_lines(length: int, name: str) -> None:
     read_all(json.dumps({"text": line, "title": "x" * 10_000}).encode(), "big.json", IngestOptions())
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=1, max_value=20_000), st.sampled_from(["div", "p", "span", "article", "li"]), french)
 def test_deeply_nested_html(depth: int, tag: str, text: str) -> None:
     page = f"<html><body>{f'<{tag}>' * depth}{text}{f'</{tag}>' * depth}</body></html>"
@@ -135,8 +139,12 @@ def test_malformed_json(document: object, data: st.DataObject, name: str) -> Non
     assert len(items) >= 3 or (len(items) == 1 and items[0].path == "lines.jsonl")
 
 
+# Titles without control characters: a file holding those is refused as a whole, as it should be.
+TITLES = st.none() | st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20)
+
+
 @FAST
-@given(st.lists(st.tuples(st.none() | st.text(max_size=20), st.sampled_from(["", " ", "<p></p>", "&nbsp;", *SENTENCES])), min_size=1, max_size=6))
+@given(st.lists(st.tuples(TITLES, st.sampled_from(["", " ", "<p></p>", "&nbsp;", *SENTENCES])), min_size=1, max_size=6))
 def test_feed_entries_without_text(entries: list[tuple[str | None, str]]) -> None:
     items_xml = "".join(
         "<item>"
@@ -216,7 +224,7 @@ def test_pipeline_on_the_french_model(texts: list[str]) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(HOSTILE_TEXT, st.sampled_from(["a.txt", "b.txt", "c.html", "d.json"])), min_size=1, max_size=6))
 def test_analyze_accounts_for_every_input(inputs: list[tuple[str, str]]) -> None:
     """The public API end to end: every item read is in the report as article, rejection or duplicate."""
