@@ -13,6 +13,7 @@ lookups, batched transactions, full-text indexing. Linking is not part of it
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
 import tempfile
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--db", default=None, help="database (default: a temporary SQLite file)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results to this file")
     args = parser.parse_args(argv)
 
     checkpoints = sorted({max(1, args.articles * k // 10) for k in (1, 2, 5, 10)})
@@ -102,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
         f"{counts['articles']} articles in the store; peak memory grew {growth:.1f} MiB "
         f"from {first} to {last} articles ({last / first:.0f}x more data)"
     )
+    if args.json:
+        args.json.write_text(json.dumps(results), encoding="utf-8")
     return results
 
 
