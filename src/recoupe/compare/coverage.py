@@ -63,7 +63,13 @@ def _headline_focus(corpus: Corpus, statements: Sequence[Statement]) -> str:
     if not headline:
         return ""
     first = headline[0]
-    names = [corpus.entity(e).name for e in sorted(first.entities, key=lambda e: corpus.entity(e).type != "person")]
+    # people first, then in the order the headline names them
+    position = {e: start for start, _, e in reversed(first.mentions)}
+    ordered = sorted(
+        first.entities,
+        key=lambda e: (corpus.entity(e).type != "person", position.get(e, 1 << 30), e),
+    )
+    names = [corpus.entity(e).name for e in ordered]
     focus = names[0] if names else ""
     if first.predicate:
         focus = f"{focus} — {first.predicate}" if focus else first.predicate

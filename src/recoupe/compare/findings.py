@@ -29,10 +29,17 @@ def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _entity_rank(entity_id: str) -> tuple[int, str]:
+    digits = entity_id.lstrip("E")
+    return (int(digits) if digits.isdigit() else 1 << 30, entity_id)
+
+
 def fact_subject(fact: Fact, corpus: Corpus) -> str:
     """The entities most statements of the fact share, else its predicate."""
     counts = Counter(e for s in fact.statements for e in s.entities)
-    shared = [e for e, n in counts.most_common() if n >= min(2, len(fact.statements))]
+    # ties broken by entity order (first mention in the corpus), never by set order
+    ranked = sorted(counts, key=lambda e: (-counts[e], _entity_rank(e)))
+    shared = [e for e in ranked if counts[e] >= min(2, len(fact.statements))]
     people_first = sorted(shared[:4], key=lambda e: corpus.entity(e).type != "person")
     if people_first:
         return ", ".join(corpus.entity(e).name for e in people_first[:2])

@@ -462,7 +462,8 @@ class Aligner:
         frequency: Counter[str] = Counter(f for feats in self._features for f in feats)
         n = max(1, len(self.statements))
         self._weight = {f: math.log((n + 1) / df) for f, df in frequency.items()}
-        self._norm = [math.sqrt(sum(self._weight[f] ** 2 for f in feats)) for feats in self._features]
+        # fsum: exact, so scores (and ties between them) do not depend on set order / hash seed
+        self._norm = [math.sqrt(math.fsum(self._weight[f] ** 2 for f in feats)) for feats in self._features]
 
     def score(self, i: int, j: int) -> float:
         shared = self._features[i] & self._features[j]
@@ -470,7 +471,7 @@ class Aligner:
         words = self.statements[i].lemmas & self.statements[j].lemmas
         if len(shared) < 2 or not words or not self._norm[i] or not self._norm[j]:
             return 0.0
-        common = sum(self._weight[f] ** 2 for f in shared)
+        common = math.fsum(self._weight[f] ** 2 for f in shared)
         cosine = common / (self._norm[i] * self._norm[j])
         # a short sentence wholly inside a long one reports the same fact
         containment = common / min(self._norm[i], self._norm[j]) ** 2
