@@ -154,8 +154,10 @@ def _role_finding(corpus: Corpus, entity: Entity, items: list[tuple[RoleSlot, Ro
         return None
     values: dict[str, list[Evidence]] = {}
     for _, members in groups:
+        # every evidence of a group carries the group's value: "de la Défense" and
+        # "de la défense" are one side of the contradiction, not two
         label = members[0].title
-        values[label] = [make_evidence(corpus, r.article, r.start, r.end, r.title) for r in members]
+        values[label] = [make_evidence(corpus, r.article, r.start, r.end, label) for r in members]
     return _finding(corpus, entity.name, "role", values)
 
 
