@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
-from importlib import resources
 
-DATA_PACKAGE = "recoupe.nlp"
+from recoupe.textnorm import data_lines, fold
 
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+__all__ = ["data_lines", "fold", "stem"]
 
 
 def stem(word: str) -> str:
@@ -23,12 +17,6 @@ def stem(word: str) -> str:
     while len(out) > 3 and out[-1] == "e":
         out = out[:-1]
     return out
-
-
-def data_lines(name: str) -> list[str]:
-    """Non-comment, non-empty lines of a data file."""
-    text = resources.files(DATA_PACKAGE).joinpath("data", name).read_text("utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @functools.cache

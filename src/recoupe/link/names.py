@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from recoupe.model import ArticleAnalysis, Entity, LocalEntity, Role
-from recoupe.nlp.lexicons import fold
 from recoupe.nlp.names_local import given_of, phonetic_key, same_name_word, surname_of
 from recoupe.nlp.roles import inherit_country
+from recoupe.textnorm import fold
 
 # (article id, LocalEntity key) -> global entity id
 KeyMap = dict[tuple[str, str], str]

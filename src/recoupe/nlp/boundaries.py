@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from recoupe.nlp.entities import fold
+from recoupe.textnorm import fold
 
 # Words whose trailing full stop does not end a sentence (M., Mme., Dr., J.-C.).
 ABBREVIATIONS = {"m", "mm", "mme", "dr", "pr", "me", "mgr", "st", "ste", "c", "cf", "av", "apr", "j.-c", "no", "art", "vol", "p"}

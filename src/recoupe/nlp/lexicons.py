@@ -6,31 +6,19 @@ Every loader is cached and returns immutable data, so nothing grows per call.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 from typing import cast
 
 from recoupe.model import EntityType
+from recoupe.textnorm import data_rows as _rows
+from recoupe.textnorm import fold
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+__all__ = ["fold"]
+
 ENTITY_TYPES: frozenset[str] = frozenset({"person", "organization", "place", "other"})
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key with normalised apostrophes and spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def _rows(name: str) -> list[list[str]]:
-    """Non-comment, non-empty lines of a data file, split on tabs."""
-    rows = []
-    for line in (DATA_DIR / name).read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
 
 
 @dataclass(frozen=True)

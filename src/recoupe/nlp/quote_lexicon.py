@@ -6,33 +6,20 @@ Read once from ``nlp/data/``; every loader is cached and returns immutable data.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, cast
 
 from recoupe.model import EntityType
+from recoupe.textnorm import data_rows as _rows
+from recoupe.textnorm import fold
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+__all__ = ["fold"]
+
 Gender = Literal["m", "f"]
 
 # Regular -er verb endings: a fallback when the lemmatiser misses a form.
 _ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "era", "erait")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key with normalised apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA_DIR / name).read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
 
 
 @dataclass(frozen=True)
