@@ -194,10 +194,6 @@ def xss_report() -> Report:
 
 # --- browser helpers -----------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
 def artifacts_dir():  # type: ignore[no-untyped-def]
     """test-artifacts/ at the repository root (gitignored), for screenshots."""
     from pathlib import Path
@@ -205,19 +201,6 @@ def artifacts_dir():  # type: ignore[no-untyped-def]
     path = Path(__file__).resolve().parents[2] / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
-
-
-def launch_chromium(playwright):  # type: ignore[no-untyped-def]
-    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
-    import os
-
-    import pytest
-
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: run scripts/system-deps.sh")
-        pytest.skip(f"{CHROMIUM} is absent (installed by scripts/system-deps.sh)")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 def active_marks(page):  # type: ignore[no-untyped-def]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ from html_helpers import (
     active_marks,
     artifacts_dir,
     contradiction_report,
-    launch_chromium,
     xss_report,
 )
 
@@ -21,16 +19,6 @@ from recoupe.model import Report
 from recoupe.render.html import render_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Opened:

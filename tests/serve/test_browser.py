@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from html_helpers import active_marks, artifacts_dir, contradiction_report, launch_chromium
+from html_helpers import active_marks, artifacts_dir, contradiction_report
 
 from recoupe.model import Report
 from recoupe.serve import InMemorySource
@@ -51,16 +51,6 @@ def seeds_app(seeds_report: Report) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def hand_app() -> Iterator[str]:
     yield from _serve(contradiction_report())
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def _page(browser: Any, base: str, width: int = 1280) -> tuple[Any, list[str]]:

@@ -339,11 +339,14 @@ def _article_view(
 # --- templates ---------------------------------------------------------------
 
 
-@cache
-def environment() -> jinja2.Environment:
-    """The Jinja environment of the report templates (autoescape on for every template)."""
+def make_environment(*template_packages: str) -> jinja2.Environment:
+    """A Jinja environment over the given packages' templates, then the report's own.
+
+    Autoescape is on for every template: article text is untrusted.
+    """
+    packages = [*template_packages, "recoupe.render"]
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("recoupe.render", "templates"),
+        loader=jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -351,6 +354,12 @@ def environment() -> jinja2.Environment:
     )
     install_helpers(env)
     return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment of the report templates."""
+    return make_environment()
 
 
 def install_helpers(env: jinja2.Environment) -> None:

@@ -26,7 +26,7 @@ from recoupe.model import Article, Rejected, Report, to_dict
 from recoupe.render.html import (
     content_security_policy,
     inline_assets,
-    install_helpers,
+    make_environment,
     report_context,
     speaker_name,
     story_view,
@@ -47,20 +47,7 @@ class ServeOptions:
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.PackageLoader("recoupe.serve", "templates"),
-                jinja2.PackageLoader("recoupe.render", "templates"),
-            ]
-        ),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    install_helpers(env)
-    return env
+    return make_environment("recoupe.serve")
 
 
 def _wants_json(request: Request) -> bool:
