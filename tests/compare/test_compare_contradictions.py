@@ -219,3 +219,19 @@ def test_parts_organisation_compared_when_named():
     generic = replace(named, title="maire de la commune", parts=RoleParts(function="maire", organization="commune"))
     assert role_slot(named).of == {"saint", "meran"}
     assert role_slot(generic).of == frozenset()
+
+
+
+def test_a_story_from_one_outlet_has_no_single_source_or_corroborated_findings():
+    corpus = build(
+        [
+            Doc(
+                "solo",
+                "Le conseil de Brisac a voté mardi un budget de 12 millions d'euros.\n"
+                "La maire a salué le vote du budget de 12 millions d'euros par le conseil.",
+                source="Ouest",
+            )
+        ]
+    )
+    story = compare_story(one_story(corpus), corpus)
+    assert {f.kind for f in story.findings} <= {"contradiction"}

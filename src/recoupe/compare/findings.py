@@ -15,7 +15,7 @@ from dataclasses import replace
 from recoupe.compare.brief import story_brief
 from recoupe.compare.contradictions import make_evidence, story_contradictions
 from recoupe.compare.coverage import story_coverage
-from recoupe.compare.statements import Fact, Statement, clauses, facts, story_statements
+from recoupe.compare.statements import Fact, Statement, clauses, facts, outlet_of, story_statements
 from recoupe.corpus import Corpus
 from recoupe.model import Finding, Story
 
@@ -148,11 +148,14 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     statements = story_statements(story, corpus)
     all_facts = facts([clause for statement in statements for clause in clauses(statement)])
     contradictions = story_contradictions(story, corpus, statements)
-    findings = (
-        *contradictions,
-        *corroborated_findings(all_facts, corpus),
-        *single_source_findings(all_facts, corpus),
+    outlets = {outlet_of(corpus.article(a)) for a in story.articles}
+    # with a single outlet every fact is "single-source" and none can be corroborated
+    cross_source = (
+        (*corroborated_findings(all_facts, corpus), *single_source_findings(all_facts, corpus))
+        if len(outlets) > 1
+        else ()
     )
+    findings = (*contradictions, *cross_source)
     disputed = [(e.article, e.start, e.end) for f in contradictions if f.slot in {"number", "date"} for e in f.evidence]
     return replace(
         story,
