@@ -55,6 +55,13 @@ def test_title_glued_to_name_by_ner_is_split(blank: Language) -> None:
     assert person.roles[0].parts.portfolio == "foreign_affairs"
 
 
+def test_a_title_complement_tagged_as_person_is_a_place(blank: Language) -> None:
+    text = "La maire de Brisac, Hélène Vautrin, a annoncé un budget."
+    doc = _doc(blank, text, [("Brisac", "PER"), ("Hélène Vautrin", "PER")])
+    types = {e.name: e.type for e in local_entities(doc)}
+    assert types == {"Brisac": "place", "Hélène Vautrin": "person"}
+
+
 def test_trailing_weekday_dropped_and_gazetteer_types_acronym(blank: Language) -> None:
     text = "Après la résolution du Conseil de sécurité des Nations unies lundi soir, la CIA a parlé."
     doc = _doc(blank, text, [("Conseil de sécurité des Nations unies lundi", "ORG")])

@@ -247,9 +247,19 @@ def _roles_of_mentions(
     return roles, genders, taken
 
 
-def _retype_stray_people(candidates: list[Candidate]) -> list[Candidate]:
+_OF_BEFORE = re.compile(r"([\w'’-]+)\s+(?:de la|de l['’]|du|de|d['’])\s*$")
+
+
+def _title_complement(text: str, start: int) -> bool:
+    """Does a title govern this word, as "Brisac" in "la maire de Brisac"?"""
+    match = _OF_BEFORE.search(text[max(0, start - 40) : start])
+    return bool(match) and fold(match.group(1)) in titles()
+
+
+def _retype_stray_people(candidates: list[Candidate], text: str) -> list[Candidate]:
     """A lone capitalised word tagged as a person, fitting no person of the article,
-    is a place when it is hyphenated ("Port-Lauzac") or typed otherwise elsewhere."""
+    is a place when it is hyphenated ("Port-Lauzac") or the complement of a title
+    ("la maire de Brisac"), or takes the type it has elsewhere in the article."""
     full_names = [c.name for c in candidates if c.type == "person" and len(c.name.split()) >= 2]
     others: dict[str, Counter[EntityType]] = {}
     for c in candidates:
@@ -263,7 +273,9 @@ def _retype_stray_people(candidates: list[Candidate]) -> list[Candidate]:
         ):
             if fold(word) in others:
                 c = replace(c, type=others[fold(word)].most_common(1)[0][0])
-            elif "-" in word and fold(word) not in given_names():
+            elif ("-" in word and fold(word) not in given_names()) or _title_complement(
+                text, c.start
+            ):
                 c = replace(c, type="place")
         out.append(c)
     return out
@@ -376,7 +388,7 @@ def local_entities(doc: Doc) -> list[LocalEntity]:
     candidates = [_candidate(doc, s) for s in spans]
     for acronym, expansion in _acronym_links(doc, spans).items():
         candidates[acronym] = replace(candidates[acronym], acronym_of=expansion)
-    candidates = _retype_stray_people(candidates)
+    candidates = _retype_stray_people(candidates, doc.text)
     roles, genders, taken = _roles_of_mentions(doc, spans, candidates, aid)
     candidates = [replace(c, gender=c.gender or genders.get(k)) for k, c in enumerate(candidates)]
     entities: list[LocalEntity] = []
