@@ -253,7 +253,7 @@ _OF_BEFORE = re.compile(r"([\w'’-]+)\s+(?:de la|de l['’]|du|de|d['’])\s*$"
 def _title_complement(text: str, start: int) -> bool:
     """Does a title govern this word, as "Brisac" in "la maire de Brisac"?"""
     match = _OF_BEFORE.search(text[max(0, start - 40) : start])
-    return bool(match) and fold(match.group(1)) in titles()
+    return match is not None and fold(match.group(1)) in titles()
 
 
 def _retype_stray_people(candidates: list[Candidate], text: str) -> list[Candidate]:
