@@ -7,6 +7,7 @@ import unicodedata
 from importlib import resources
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key with normalised apostrophes and spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))

@@ -9,6 +9,7 @@ stripped from the name, names are grouped inside the article
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,8 +20,9 @@ from spacy.tokens import Doc
 
 from recoupe.model import EntityType, LocalEntity, Mention, Role
 from recoupe.nlp import roles as role_rules
-from recoupe.nlp.extensions import article_id
+from recoupe.nlp.extensions import article_id, text_of
 from recoupe.nlp.lexicons import (
+    GazetteerEntry,
     country_of_demonym,
     fold,
     gazetteer,
@@ -126,12 +128,30 @@ def _extend_name(doc: Doc, end: int) -> int:
     return end
 
 
+@functools.cache
+def _gazetteer_patterns() -> tuple[tuple[GazetteerEntry, re.Pattern[str]], ...]:
+    return tuple(
+        (
+            entry,
+            re.compile(
+                r"(?<![\w-])" + re.escape(entry.form) + r"(?![\w-])",
+                0 if entry.case_sensitive else re.IGNORECASE,
+            ),
+        )
+        for entry in gazetteer()
+    )
+
+
 def _gazetteer_spans(doc: Doc) -> Iterable[TokenSpan]:
-    text = doc.text
-    for entry in gazetteer():
-        flags = 0 if entry.case_sensitive else re.IGNORECASE
-        pattern = r"(?<![\w-])" + re.escape(entry.form) + r"(?![\w-])"
-        for match in re.finditer(pattern, text, flags):
+    text = text_of(doc)
+    lowered = text.lower()
+    for entry, pattern in _gazetteer_patterns():
+        # a plain substring test first: most entries are absent from any one article
+        if (entry.form if entry.case_sensitive else entry.form.lower()) not in (
+            text if entry.case_sensitive else lowered
+        ):
+            continue
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is not None:
                 yield TokenSpan(span.start, span.end, entry.type, entry.canonical, entry.country, True)
@@ -388,7 +408,7 @@ def local_entities(doc: Doc) -> list[LocalEntity]:
     candidates = [_candidate(doc, s) for s in spans]
     for acronym, expansion in _acronym_links(doc, spans).items():
         candidates[acronym] = replace(candidates[acronym], acronym_of=expansion)
-    candidates = _retype_stray_people(candidates, doc.text)
+    candidates = _retype_stray_people(candidates, text_of(doc))
     roles, genders, taken = _roles_of_mentions(doc, spans, candidates, aid)
     candidates = [replace(c, gender=c.gender or genders.get(k)) for k, c in enumerate(candidates)]
     entities: list[LocalEntity] = []

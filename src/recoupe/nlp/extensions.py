@@ -28,6 +28,17 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+TEXT_KEY = "recoupe_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again at each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)
+
+
 def article_id(doc: Doc) -> str:
     return str(doc.user_data.get(ARTICLE_KEY, ""))
 

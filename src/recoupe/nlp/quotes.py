@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from recoupe.model import LocalEntity, Quote, QuoteKind
 from recoupe.nlp.boundaries import boundary_offsets
-from recoupe.nlp.extensions import article_id
+from recoupe.nlp.extensions import article_id, text_of
 from recoupe.nlp.quote_lexicon import (
     ReportingVerb,
     fold,
@@ -114,7 +114,7 @@ def _is_clitic(token: Token) -> bool:
 def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
     if index.in_quote(token.idx) or token.pos_ in {"PROPN", "DET", "ADP", "PRON"}:
         return None
-    if token.pos_ in {"NOUN", "ADJ"} and not _after_quote_and_comma(doc.text, token.idx):
+    if token.pos_ in {"NOUN", "ADJ"} and not _after_quote_and_comma(text_of(doc), token.idx):
         return None  # "souffle X" right after «…», is a verb whatever the tagger says
     entry = reporting_verb(token.lemma_, token.text)
     if entry is None:
@@ -146,7 +146,7 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
         break
     start = doc[start_token].idx
     end = doc[i - 1].idx + len(doc[i - 1].text) if clitic is not None and clitic.i >= token.i else token.idx + len(token.text)
-    before = doc.text[:start].rstrip()
+    before = text_of(doc)[:start].rstrip()
     after_quote = bool(before) and before[-1] in CLOSING_MARKS
     after_comma = before.endswith(",") and before[:-1].rstrip()[-1:] in CLOSING_MARKS | {""}
     verb_form = token.morph.get("VerbForm", [])
@@ -156,7 +156,7 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
         inverted = _looks_inverted(doc, token, i)
     if inverted and not entry.inversion and clitic is None:
         return None
-    return Cue(token.i, start, end, doc.text[start:end], entry, inverted, clitic)
+    return Cue(token.i, start, end, text_of(doc)[start:end], entry, inverted, clitic)
 
 
 def _after_quote_and_comma(text: str, offset: int) -> bool:
@@ -195,11 +195,11 @@ class Resolver:
         self.sentences = sentences
 
     def entity_speaker(self, entity: LocalEntity, start: int, end: int, text: str | None = None) -> Speaker:
-        return Speaker(entity.key, text if text is not None else self.doc.text[start:end], start, end, entity.type)
+        return Speaker(entity.key, text if text is not None else text_of(self.doc)[start:end], start, end, entity.type)
 
     def pronoun(self, start: int, end: int, state: Attribution) -> Speaker:
         """"il"/"elle" -> the last compatible speaker nearby, else the nearest compatible person."""
-        word = self.doc.text[start:end]
+        word = text_of(self.doc)[start:end]
         gender = pronoun_gender(word)
         here = self.sentences.index(start)
         last = state.speaker
@@ -236,8 +236,8 @@ class Resolver:
             return self.pronoun(start, end, state)
         if first in POSSESSIVES:  # "selon son bureau": whose bureau
             owner = self.pronoun(start, end, state)
-            return Speaker(owner.key, self.doc.text[start:end], start, end, "person" if owner.key else "organization")
-        text = self.doc.text[start:end]
+            return Speaker(owner.key, text_of(self.doc)[start:end], start, end, "person" if owner.key else "organization")
+        text = text_of(self.doc)[start:end]
         noun = head_noun(tokens)
         if noun is not None and noun[1] == "person":
             words = [fold(t.text) for t in tokens if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2]
@@ -335,7 +335,7 @@ class Resolver:
 
     def _antecedent(self, relative: Token) -> Speaker | None:
         """"l'agence régionale de santé, qui a indiqué": the name right before "qui"."""
-        before = self.doc.text[: relative.idx].rstrip().rstrip(",").rstrip()
+        before = text_of(self.doc)[: relative.idx].rstrip().rstrip(",").rstrip()
         for mention, entity in reversed(self.index.mentions_within(max(0, len(before) - 120), len(before) + 1)):
             if mention.end == len(before) or before.endswith(mention.text):
                 return self.entity_speaker(entity, mention.start, mention.end)
@@ -372,7 +372,7 @@ def _is_name_or_title(text: str, prefix: str) -> bool:
 class QuoteFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.article = article_id(doc)
         self.spans = find_quoted_spans(self.text)
         self.sentences = Sentences(split_sentences(self.text, self.spans))

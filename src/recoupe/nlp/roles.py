@@ -9,6 +9,8 @@ into :class:`RoleParts` and a comparable :func:`role_key`.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -52,9 +54,19 @@ class Span:
     name: str  # canonical or surface name
 
 
+def _first_segment(text: str) -> str:
+    return re.split(r"[\s'’-]", fold(text), maxsplit=1)[0]
+
+
+@functools.cache
+def title_first_segments() -> frozenset[str]:
+    """First words of every title: a token starting none of them starts no title."""
+    return frozenset(_first_segment(key) for key in titles())
+
+
 def title_at(doc: Doc, i: int) -> tuple[int, str, str, str | None] | None:
     """(end, function, kind, gender) when a title word starts at token i."""
-    if not doc[i].text[:1].isalpha():
+    if not doc[i].text[:1].isalpha() or _first_segment(doc[i].text) not in title_first_segments():
         return None
     # Hyphenated titles are split by the tokenizer, hence the generous window.
     for n in range(min(max_title_words() * 3, len(doc) - i), 0, -1):

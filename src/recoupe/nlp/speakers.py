@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from recoupe.model import EntityType, LocalEntity, Mention
+from recoupe.nlp.extensions import text_of
 from recoupe.nlp.quote_lexicon import Gender, first_names, fold, speaker_nouns
 
 MASCULINE_HONORIFICS = {"m.", "monsieur", "mm."}
@@ -178,7 +179,7 @@ class SpeakerIndex:
 
     def organization_named(self, noun: str, offset: int) -> LocalEntity | None:
         """The organisation last introduced with this noun ("l'association Littoral vivant")."""
-        text = self.doc.text
+        text = text_of(self.doc)
         for mention, entity in reversed(self.mentions_within(0, offset)):
             if entity.type != "person" and noun in _tokens(text[max(0, mention.start - 30) : mention.end]):
                 return entity
@@ -196,7 +197,7 @@ class SpeakerIndex:
         holders = [e for e in persons if head in by_roles[e.key]]
         if holders:
             return self._best(holders, by_roles, words, offset)
-        text = self.doc.text
+        text = text_of(self.doc)
         by_context = {
             e.key: _tokens(
                 " ".join(

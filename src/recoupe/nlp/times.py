@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from recoupe.model import TimeRef
-from recoupe.nlp.extensions import article_id, published
+from recoupe.nlp.extensions import article_id, published, text_of
 from recoupe.nlp.timex_normalise import Anchor, Resolution, Tense, anchor_from_published, normalise
 from recoupe.nlp.timex_recognise import TimexMention, recognise
 from recoupe.nlp.timex_tense import tense_at
@@ -34,7 +34,7 @@ def find_times(doc: Doc, anchor: Anchor | None) -> list[FoundTime]:
     """Every time expression of the doc, resolved in reading order (for 'la veille')."""
     found = []
     last_day: date | None = None
-    for mention in recognise(doc.text):
+    for mention in recognise(text_of(doc)):
         tense = tense_at(doc, mention.start, mention.end)
         resolution = normalise(mention, anchor, tense, last_day)
         found.append(FoundTime(mention, tense, resolution))
