@@ -286,57 +286,67 @@ def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool
     click.echo(score_json(score) if as_json else format_score(score, show_errors))
 
 
-@evaluate.command(name="entities")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list unmatched variants and role differences.")
+def _gold_report_command(name: str, errors_help: str) -> Callable[[Callable[..., None]], click.Command]:
+    """``recoupe eval NAME GOLD REPORT_JSON [--json] [--errors]``."""
+
+    def wrap(function: Callable[..., None]) -> click.Command:
+        decorated = click.option("--errors", "show_errors", is_flag=True, help=errors_help)(function)
+        decorated = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(decorated)
+        paths = click.Path(exists=True, dir_okay=False, path_type=Path)
+        decorated = click.argument("report_json", type=paths)(decorated)
+        decorated = click.argument("gold", type=paths)(decorated)
+        return evaluate.command(name=name)(decorated)
+
+    return wrap
+
+
+def _echo_score(
+    compute: Callable[[], Any],
+    gold_error: type[Exception],
+    to_json: Callable[[Any], str],
+    to_text: Callable[[Any, bool], str],
+    as_json: bool,
+    show_errors: bool,
+) -> None:
+    """Run a scorer; a bad gold file is a clean error, not a traceback."""
+    try:
+        score = compute()
+    except gold_error as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(to_json(score) if as_json else to_text(score, show_errors))
+
+
+@_gold_report_command("entities", "Also list unmatched variants and role differences.")
 def eval_entities(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
     """Score person clustering (B-cubed) and roles of a JSON report against gold."""
-    from recoupe.evaluate.entities import GoldError, evaluate_entities, format_score, score_json
+    from recoupe.evaluate import entities as scorer
 
-    try:
-        score = evaluate_entities(gold, report_json)
-    except GoldError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(score_json(score) if as_json else format_score(score, show_errors))
-
-
-@evaluate.command(name="quotes")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list missed, spurious and wrongly attributed quotes.")
-def eval_quotes(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
-    """Score quotes and speakers of a JSON report against gold (overlap 30% and 80%)."""
-    from recoupe.evaluate.quotes import QuoteGoldError, evaluate_quotes, format_score, score_json
-
-    try:
-        score = evaluate_quotes(gold, report_json)
-    except QuoteGoldError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(score_json(score) if as_json else format_score(score, show_errors))
-
-
-@evaluate.command(name="findings")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("report_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list missed facts, missed and false contradictions.")
-def eval_findings(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
-    """Score stories, contradictions and corroborated/single-source facts of a JSON report."""
-    from recoupe.evaluate.findings import (
-        FindingsGoldError,
-        format_scores,
-        score_findings_files,
-        scores_json,
+    _echo_score(
+        lambda: scorer.evaluate_entities(gold, report_json),
+        scorer.GoldError, scorer.score_json, scorer.format_score, as_json, show_errors,
     )
 
-    try:
-        scores = score_findings_files(gold, report_json)
-    except FindingsGoldError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(scores_json(scores) if as_json else format_scores(scores, show_errors))
+
+@_gold_report_command("quotes", "Also list missed, spurious and wrongly attributed quotes.")
+def eval_quotes(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
+    """Score quotes and speakers of a JSON report against gold (overlap 30% and 80%)."""
+    from recoupe.evaluate import quotes as scorer
+
+    _echo_score(
+        lambda: scorer.evaluate_quotes(gold, report_json),
+        scorer.QuoteGoldError, scorer.score_json, scorer.format_score, as_json, show_errors,
+    )
+
+
+@_gold_report_command("findings", "Also list missed facts, missed and false contradictions.")
+def eval_findings(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
+    """Score stories, contradictions and corroborated/single-source facts of a JSON report."""
+    from recoupe.evaluate import findings as scorer
+
+    _echo_score(
+        lambda: scorer.score_findings_files(gold, report_json),
+        scorer.FindingsGoldError, scorer.scores_json, scorer.format_scores, as_json, show_errors,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover
