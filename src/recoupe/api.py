@@ -18,6 +18,7 @@ from recoupe.model import (
     Duplicate,
     Rejected,
     Report,
+    Story,
 )
 from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
 
@@ -92,14 +93,23 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     return narrow_times(replace(corpus, stories=cluster_stories(corpus)))
 
 
+# Given a freshly linked story, its comparison from an earlier run when still valid.
+StoryReuse = Callable[[Story, Corpus], Story | None]
+
+
 def build_report(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
     rejected: Sequence[Rejected] = (),
     duplicates: Sequence[Duplicate] = (),
+    reuse: StoryReuse | None = None,
 ) -> Report:
+    """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories."""
     corpus = link_corpus(articles, analyses)
-    stories = tuple(compare_story(story, corpus) for story in corpus.stories)
+    stories = tuple(
+        (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
+        for story in corpus.stories
+    )
     return Report(
         articles=corpus.articles,
         rejected=tuple(rejected),

@@ -4,8 +4,9 @@ Inputs only grow, keyed by content hash, so ingesting the same files again adds
 nothing. Each batch of analysed articles is committed in one transaction with
 its analyses, search documents and rejections: a process killed at any moment
 leaves whole batches or nothing, and the next run picks up the rest.
-``relink`` recomputes entities, stories and findings from the stored analyses
-(no NLP is run again) and replaces the derived tables in one transaction.
+``relink`` recomputes entities and stories from the stored analyses (no NLP is
+run again), compares again only the stories that changed, and replaces the
+derived tables in one transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import dataclasses
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,15 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, s
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
+from recoupe.corpus import Corpus
 from recoupe.model import (
     Article,
     ArticleAnalysis,
     Duplicate,
+    Entity,
     Rejected,
     Report,
+    Story,
 )
 from recoupe.store import rows, schema
 from recoupe.store.migrations import UnsupportedDatabase, migrate
@@ -384,12 +388,21 @@ class Store:
     def relink(self) -> int:
         """Recompute entities, stories and findings from stored analyses; returns the story count.
 
-        Linking runs over the whole stored corpus (cost grows with it; no NLP is
-        re-run), then every derived table is replaced in one transaction.
+        Entities and stories are linked over the whole stored corpus (no NLP is
+        re-run); only the stories that changed are compared again, the others
+        keep their stored findings (see ``unchanged_stories``). Every derived
+        table is then replaced in one transaction.
         """
         from recoupe.api import build_report
 
-        report = build_report(self.articles(), self.analyses(), self.rejected(), self.duplicates())
+        previous = self.report()
+        report = build_report(
+            self.articles(),
+            self.analyses(),
+            self.rejected(),
+            self.duplicates(),
+            reuse=unchanged_stories(previous) if previous.stories else None,
+        )
         self.replace_derived(report)
         return len(report.stories)
 
@@ -489,3 +502,38 @@ class Store:
 
         return export(self, fmt, output, tables)
 
+
+
+# --- incremental relinking ---------------------------------------------------------
+
+
+def _story_signature(entities: Iterable[Entity], articles: frozenset[str]) -> frozenset[Any]:
+    """What a story's comparison reads of the entities: who is who inside its articles.
+
+    Entity ids are left out (they may be renumbered when the corpus grows); each
+    entity counts by its name, type, country, mentions and roles in the story.
+    """
+    signature = set()
+    for entity in entities:
+        mentions = frozenset((m.article, m.start, m.end) for m in entity.mentions if m.article in articles)
+        if not mentions:
+            continue
+        roles = frozenset((r.article, r.start, r.end, r.key) for r in entity.roles if r.article in articles)
+        signature.add((entity.name, entity.type, entity.country, mentions, roles))
+    return frozenset(signature)
+
+
+def unchanged_stories(previous: Report) -> Callable[[Story, Corpus], Story | None]:
+    """Reuse a stored story's comparison when its articles and their entities are unchanged."""
+    by_articles = {frozenset(story.articles): story for story in previous.stories}
+
+    def reuse(story: Story, corpus: Corpus) -> Story | None:
+        articles = frozenset(story.articles)
+        old = by_articles.get(articles)
+        if old is None:
+            return None
+        if _story_signature(previous.entities, articles) != _story_signature(corpus.entities, articles):
+            return None
+        return replace(story, findings=old.findings, coverage=old.coverage, brief=old.brief)
+
+    return reuse
