@@ -20,6 +20,12 @@ EntityType = Literal["person", "organization", "place", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 FindingKind = Literal["corroborated", "single_source", "contradiction"]
 TimeType = Literal["date", "time", "duration", "set"]
+Tense = Literal["past", "present", "future"]
+# What a time's value counts from: the expression itself ("12 mars 2024"), the
+# publication date, the last day named before it ("la veille"), the publication
+# span of its story (an undated article), or nothing yet ("undated": a relative
+# expression in an article without a date).
+TimeAnchor = Literal["text", "publication", "previous_day", "story", "undated"]
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,12 @@ class Quote:
     kind: QuoteKind
     speaker: str | None = None  # entity id
     speaker_text: str | None = None
-    cue: str | None = None
+    cue: str | None = None  # the reporting words as written: "a-t-il ajouté", "selon"
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_type: EntityType | None = None
+    cue_lemma: str | None = None  # lemma of the cue's reporting verb ("ajouter"), or "selon"
+    cue_loaded: bool | None = None  # the verb colours the statement (prétendre, marteler…)
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,10 @@ class TimeRef:
     earliest: str | None = None
     latest: str | None = None
     explanation: str | None = None
+    tense: Tense | None = None  # tense of the verb governing the expression
+    kind: str | None = None  # the pattern that recognised it: dm, weekday, deictic, duration…
+    anchor: TimeAnchor | None = None  # None when it is not a point in time (a duration, a set)
+    parts: tuple[tuple[str, str], ...] = ()  # recognised parts: (wd, mardi), (rel, dernier)…
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from recoupe.compare.lexicon import fold
 from recoupe.compare.statements import (
     CURRENCIES,
     Aligner,
@@ -26,6 +25,8 @@ from recoupe.compare.statements import (
     times_compatible,
 )
 from recoupe.corpus import Corpus
+from recoupe.fr.lexicon import word_class
+from recoupe.fr.text import fold
 from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef
 
 DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
@@ -34,7 +35,7 @@ NEGATION_OVERLAP = 0.5
 CURRENCY_NAMES = frozenset(CURRENCIES.values())
 QUOTE_SIMILARITY = 90.0
 MIN_QUOTE_WORDS = 4
-ROLE_STOPWORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux", "et", "en"})
+ROLE_STOPWORDS = word_class("role_stopword")
 
 
 def make_evidence(corpus: Corpus, article_id: str, start: int, end: int, value: str | None = None) -> Evidence:

@@ -4,8 +4,8 @@ One row (a plain dict) per outlet of a story: its articles, the speakers it
 quotes (with their country when known) and each one's share of its quoted
 words, the story's entities it mentions and those it omits, the facts it
 shares with other outlets and those only it reports, the reporting verbs it
-uses (loaded ones, from ``nlp/data/loaded_verbs.txt``, listed apart) and the
-focus of its headline.
+uses (by lemma, as the quote finder typed them; loaded ones, flagged in
+``fr/data/reporting_verbs.txt``, listed apart) and the focus of its headline.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from recoupe.compare.lexicon import cue_fillers, fold, loaded_verb_forms
 from recoupe.compare.statements import Fact, Statement, outlet_of
 from recoupe.corpus import Corpus
 from recoupe.model import Quote, Story
@@ -27,20 +26,9 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def verb_of(cue: str) -> str:
-    """The verb of a reporting cue as written ("a-t-il par ailleurs déclaré" -> "déclaré")."""
-    fillers = cue_fillers()
-    words = [w for w in re.findall(r"\w+", cue.lower()) if fold(w) not in fillers]
-    return words[0] if words else cue.lower()
-
-
-def loaded_verb(cue: str) -> str | None:
-    """The loaded reporting verb a cue uses, if any ("a prétendu" -> "prétendre")."""
-    forms = loaded_verb_forms()
-    for word in re.findall(r"\w+", fold(cue)):
-        if word in forms:
-            return forms[word]
-    return None
+def verb_of(quote: Quote) -> str | None:
+    """The reporting verb of a quote's cue, by lemma ("a-t-il par ailleurs déclaré" -> "déclarer")."""
+    return quote.cue_lemma
 
 
 def _speaker_label(corpus: Corpus, quote: Quote) -> str:
@@ -100,8 +88,8 @@ def story_coverage(
     for outlet, articles in outlets.items():
         ids = set(articles)
         quotes = [q for q in corpus.quotes if q.article in ids]
-        cues = [q.cue for q in quotes if q.cue]
-        loaded = list(dict.fromkeys(v for v in (loaded_verb(c) for c in cues) if v))
+        verbs = [v for v in (verb_of(q) for q in quotes) if v]
+        loaded = list(dict.fromkeys(q.cue_lemma for q in quotes if q.cue_lemma and q.cue_loaded))
         omitted = sorted(
             (corpus.entity(e) for e in story_entities - mentioned[outlet]),
             key=lambda e: (e.type != "person", -len(e.mentions), e.name),
@@ -119,7 +107,7 @@ def story_coverage(
                 "exclusive_facts": sum(
                     1 for f in all_facts if f.outlets == (outlet,) and any(s.entities for s in f.statements)
                 ),
-                "verbs": list(dict.fromkeys(verb_of(c) for c in cues)),
+                "verbs": list(dict.fromkeys(verbs)),
                 "loaded_verbs": loaded,
                 "headline_focus": _headline_focus(corpus, own_statements),
             }

@@ -1,7 +1,7 @@
 """Statements: each sentence of a story reduced to what outlets can agree or disagree on.
 
 A :class:`Statement` keeps a sentence's canonical lemmas (paraphrases folded
-together through ``nlp/data/paraphrases.tsv``), its canonical entities, the
+together through ``fr/data/paraphrases.tsv``), its canonical entities, the
 numbers it gives (with the interval of values its wording allows: "plus de
 300" is a lower bound), its times and its speaker. :func:`align` pairs the
 statements of different articles that report the same fact; :func:`facts`
@@ -16,9 +16,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from recoupe.compare.lexicon import canonical, fold, number_words, quantity_words, stem
 from recoupe.corpus import Corpus
-from recoupe.model import Article, ArticleAnalysis, Sentence, Story, TimeRef
+from recoupe.fr.lexicon import canonical, number_words, quantity_words, word_class
+from recoupe.fr.numbers import word_number
+from recoupe.fr.text import fold, stem
+from recoupe.model import Article, Story, TimeRef
 
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
@@ -26,10 +28,7 @@ ELISION = r"(?:[dlnjcsmt]|qu|jusqu|lorsqu|puisqu)['’](?=\w)"
 TOKEN_RE = re.compile(rf"{ELISION}|%|€|\$|{DIGITS}|{WORD}|[^\w\s]", re.UNICODE | re.IGNORECASE)
 
 # verbs too generic to say two sentences report the same fact
-GENERIC_PREDICATES = frozenset(
-    {"etre", "avoir", "faire", "dire", "declarer", "annoncer", "pouvoir", "devoir", "aller",
-     "falloir", "vouloir", "ajouter", "indiquer", "expliquer", "affirmer", "estimer", "selon"}
-)
+GENERIC_PREDICATES = word_class("generic_predicate")
 CLAUSE_BREAK = re.compile(
     r"\s*[,;:()«»“”\"]\s*|\s+(?:et|mais|dont|tandis qu[e']|alors qu[e']|car|avant de|après avoir)\s+"
 )
@@ -90,36 +89,6 @@ def _digits_value(text: str) -> float:
     return float(re.sub(r"[ \u00a0\u202f.]", "", text).replace(",", "."))
 
 
-def _word_number(word: str) -> tuple[float, str] | None:
-    """Value and kind of a number written in letters ("quarante-cinq" -> 45, exact)."""
-    table = number_words()
-    folded = fold(word)
-    if folded in table:
-        return table[folded]
-    parts = folded.split("-")
-    if len(parts) < 2:
-        return None
-    total, current, i = 0.0, 0.0, 0
-    while i < len(parts):
-        for j in range(len(parts), i, -1):  # longest known run first ("quatre-vingt")
-            chunk = "-".join(parts[i:j])
-            if chunk in table and table[chunk][1] == "exact":
-                value = table[chunk][0]
-                if value in (100.0, 1000.0):
-                    current = max(current, 1.0) * value
-                else:
-                    current += value
-                i = j
-                break
-        else:
-            if parts[i] == "et":
-                i += 1
-                continue
-            return None
-    total += current
-    return (total, "exact") if total else None
-
-
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
@@ -143,7 +112,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 i += 1
                 continue
         else:
-            parsed = _word_number(token)
+            parsed = word_number(token)
             if parsed is None or parsed[1] == "scale":
                 i += 1
                 continue
@@ -272,35 +241,6 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-SENTENCE_END = re.compile(r"[.!?…»\"”:]\s*$")
-
-
-def _repaired_sentences(article: Article, analysis: ArticleAnalysis) -> list[Sentence]:
-    """Sentences with wrong cuts undone: inside a name, or after no closing punctuation."""
-    mentions = [m for local in analysis.entities for m in local.mentions]
-    title_end = headline_end(article)
-    out: list[Sentence] = []
-    for sentence in analysis.sentences:
-        if out:
-            previous = out[-1]
-            cut = sentence.start
-            inside_name = any(m.start < cut < m.end for m in mentions)
-            unfinished = not SENTENCE_END.search(article.text[previous.start : previous.end])
-            same_paragraph = "\n" not in article.text[previous.start : sentence.start].strip(" ")
-            if previous.start >= title_end and (inside_name or (unfinished and same_paragraph)):
-                out[-1] = Sentence(
-                    start=previous.start,
-                    end=sentence.end,
-                    lemmas=previous.lemmas + sentence.lemmas,
-                    predicate=previous.predicate or sentence.predicate,
-                    negated=previous.negated or sentence.negated,
-                    entity_keys=tuple(dict.fromkeys(previous.entity_keys + sentence.entity_keys)),
-                )
-                continue
-        out.append(sentence)
-    return out
-
-
 def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     """The statements of one article, in text order."""
     article = corpus.article(article_id)
@@ -310,7 +250,7 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     quotes = [q for q in corpus.quotes if q.article == article_id]
     times = [t for t in corpus.times if t.article == article_id] or list(analysis.times)
     out: list[Statement] = []
-    for index, sentence in enumerate(_repaired_sentences(article, analysis)):
+    for index, sentence in enumerate(analysis.sentences):
         start, end = _strip_span(article.text, sentence.start, sentence.end)
         if start >= end:
             continue

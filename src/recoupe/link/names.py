@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from recoupe.fr.names import given_of, phonetic_key, same_name_word, surname_of
+from recoupe.fr.roles import inherit_country
+from recoupe.fr.text import fold
 from recoupe.model import ArticleAnalysis, Entity, LocalEntity, Role
-from recoupe.nlp.names_local import given_of, phonetic_key, same_name_word, surname_of
-from recoupe.nlp.roles import inherit_country
-from recoupe.textnorm import fold
 
 # (article id, LocalEntity key) -> global entity id
 KeyMap = dict[tuple[str, str], str]

@@ -16,24 +16,14 @@ Then each story gets its timeline: sentences with a resolved time, ordered.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
 from recoupe.corpus import Corpus
+from recoupe.fr.timex_normalise import Anchor, iso_interval, normalise, weekday_number
+from recoupe.fr.timex_recognise import TimexMention
 from recoupe.model import Article, Sentence, Story, TimelineEvent, TimeRef
-from recoupe.nlp.timex_normalise import (
-    WEEKDAY_NAMES,
-    Anchor,
-    Tense,
-    iso_interval,
-    normalise,
-)
-from recoupe.nlp.timex_recognise import TimexMention, recognise
-
-UNDATED_MARK = "relative expression in an undated article"
-TENSE_MARK = re.compile(r"\[(past|present|future) tense\]")
 
 Key = tuple[str, int, int]
 
@@ -43,11 +33,10 @@ def _key(t: TimeRef) -> Key:
 
 
 def _mention(t: TimeRef) -> TimexMention | None:
-    """The expression re-read from its own text (the kind and fields the nlp step saw)."""
-    for mention in recognise(t.text):
-        if mention.start == 0 and mention.end == len(t.text):
-            return mention
-    return None
+    """The expression as the nlp step recognised it (its kind and parts), None if unknown."""
+    if t.kind is None:
+        return None
+    return TimexMention(t.start, t.end, t.text, t.kind, t.parts, t.start, t.end)
 
 
 def _weekday(t: TimeRef) -> int | None:
@@ -57,7 +46,7 @@ def _weekday(t: TimeRef) -> int | None:
         return None
     if (mention.get("det") or "").lower() == "le":
         return None
-    return WEEKDAY_NAMES.index((mention.get("wd") or "").lower()) + 1
+    return weekday_number(mention.get("wd") or "")
 
 
 def _day(iso: str | None) -> date | None:
@@ -84,17 +73,16 @@ def story_span(corpus: Corpus, story: Story) -> tuple[date, date, tuple[str, ...
 
 def _reanchor(t: TimeRef, anchor: Anchor) -> TimeRef:
     mention = _mention(t)
-    if mention is None or not (t.explanation or "").startswith(UNDATED_MARK):
+    if mention is None or t.anchor != "undated":
         return t
-    found = TENSE_MARK.search(t.explanation or "")
-    tense: Tense | None = found.group(1) if found else None  # type: ignore[assignment]
-    r = normalise(mention, anchor, tense)
+    r = normalise(mention, anchor, t.tense)
     return replace(
         t,
         value=r.value,
         earliest=r.earliest,
         latest=r.latest,
         explanation=f"article undated; {r.explanation}",
+        anchor="story",
     )
 
 

@@ -18,13 +18,9 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from recoupe.model import EntityType, LocalEntity, Mention, Role
-from recoupe.nlp import roles as role_rules
-from recoupe.nlp.extensions import article_id, text_of
-from recoupe.nlp.lexicons import (
+from recoupe.fr.lexicon import (
     GazetteerEntry,
     country_of_demonym,
-    fold,
     gazetteer,
     gazetteer_by_fold,
     given_names,
@@ -34,7 +30,11 @@ from recoupe.nlp.lexicons import (
     titles,
     trailing_words,
 )
-from recoupe.nlp.names_local import Candidate, Group, fits_name, group_mentions, split_honorific
+from recoupe.fr.names import Candidate, Group, fits_name, group_mentions, split_honorific
+from recoupe.fr.text import fold
+from recoupe.model import EntityType, LocalEntity, Mention, Role
+from recoupe.nlp import roles as role_rules
+from recoupe.nlp.extensions import article_id, text_of
 
 __all__ = ["LABEL_TYPES", "fold", "recoupe_entities"]
 

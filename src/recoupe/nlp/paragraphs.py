@@ -3,7 +3,7 @@
 A line break always ends a sentence (headlines, paragraphs), and so does
 sentence-final punctuation followed by a capital (abbreviations such as "M."
 excepted); nothing else does. The parser keeps boundaries that are already
-set, so every later component sees the same sentences (see ``boundaries``).
+set, so every later component sees the same sentences (see ``recoupe.fr.sentences``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from recoupe.nlp.boundaries import boundary_offsets
+from recoupe.fr.sentences import boundary_offsets
 
 
 @Language.component("recoupe_paragraphs", assigns=["token.is_sent_start"])

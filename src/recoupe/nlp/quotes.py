@@ -12,23 +12,17 @@ article's entities (``speakers``).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from recoupe.fr.lexicon import ReportingVerb, reporting_verb, speaker_nouns, title_cues, word_class
+from recoupe.fr.quote_marks import QuotedSpan, find_quoted_spans
+from recoupe.fr.sentences import SentenceIndex, sentence_spans
+from recoupe.fr.text import fold
 from recoupe.model import LocalEntity, Quote, QuoteKind
-from recoupe.nlp.boundaries import boundary_offsets
 from recoupe.nlp.extensions import article_id, text_of
-from recoupe.nlp.quote_lexicon import (
-    ReportingVerb,
-    fold,
-    reporting_verb,
-    speaker_nouns,
-    title_cues,
-)
-from recoupe.nlp.quote_marks import QuotedSpan, find_quoted_spans
 from recoupe.nlp.speakers import (
     POSSESSIVES,
     Speaker,
@@ -39,12 +33,13 @@ from recoupe.nlp.speakers import (
 
 CLOSING_MARKS = {"»", "”", '"', "›"}
 AUX_LEMMAS = {"avoir", "être"}
-# Words allowed between an auxiliary and its participle ("a par ailleurs appelé").
-CUE_FILLERS = {fold(w) for w in ("par", "ailleurs", "de", "son", "sa", "leur", "côté", "en", "outre", "pour", "part", "ne", "pas", "n'", "lui", "leur", "nous", "vous", "me", "m'", "t")}
 SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
-NP_LINK_WORDS = {fold(w) for w in ("de", "du", "des", "d'", "à", "au", "aux", "la", "le", "les", "l'", "et", "-")}
-TIME_WORDS = {fold(w) for w in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "encore", "aussi", "également", "ensuite", "alors", "enfin", "pourtant", "toutefois", "lui", "leur", "ainsi", "déjà", "notamment", "soir", "matin")}
-DEFINITE = {"le", "la", "l'", "cette", "ce", "cet"}
+# Words allowed between an auxiliary and its participle ("a par ailleurs appelé").
+CUE_FILLERS = word_class("cue_filler")
+NP_LINK_WORDS = word_class("np_link")
+# Words skipped after a reporting verb ("a déclaré mardi que", "a également ajouté").
+TIME_WORDS = word_class("cue_skip")
+DEFINITE = word_class("definite")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 
 
@@ -69,46 +64,11 @@ class Attribution:
     sentence: int = -10
 
 
-# --- sentences ------------------------------------------------------------------------
-
-
-
-
-def split_sentences(text: str, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
-    """Sentences from punctuation and line breaks, never breaking inside a quote.
-
-    Our own rule rather than spaCy's parse-based splits, which cut quotes and
-    inverted cues ("…», a-t-il ajouté") apart.
-    """
-    bounds = [0]
-    for b in boundary_offsets(text):
-        if not any(s.open_at < b < s.close_at for s in spans):
-            bounds.append(b)
-    bounds.append(len(text))
-    return [
-        (bounds[i], bounds[i + 1])
-        for i in range(len(bounds) - 1)
-        if bounds[i + 1] > bounds[i] and text[bounds[i] : bounds[i + 1]].strip()
-    ]
-
-
-class Sentences:
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
-        self.starts = [s for s, _ in spans]
-
-    def index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def bounds(self, offset: int) -> tuple[int, int]:
-        return self.spans[self.index(offset)]
-
-
 # --- cues -----------------------------------------------------------------------------
 
 
 def _is_clitic(token: Token) -> bool:
-    return token.text.startswith("-") and fold(token.text).lstrip("-") in {"il", "elle", "on", "ils", "elles", "t"}
+    return token.text.startswith("-") and fold(token.text).lstrip("-") in word_class("subject_clitic")
 
 
 def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
@@ -189,7 +149,7 @@ def find_cues(doc: Doc, index: SpeakerIndex) -> list[Cue]:
 class Resolver:
     """Turns cue subjects, pronouns and descriptions into Speakers."""
 
-    def __init__(self, doc: Doc, index: SpeakerIndex, sentences: Sentences):
+    def __init__(self, doc: Doc, index: SpeakerIndex, sentences: SentenceIndex):
         self.doc = doc
         self.index = index
         self.sentences = sentences
@@ -375,7 +335,7 @@ class QuoteFinder:
         self.text = text_of(doc)
         self.article = article_id(doc)
         self.spans = find_quoted_spans(self.text)
-        self.sentences = Sentences(split_sentences(self.text, self.spans))
+        self.sentences = SentenceIndex(sentence_spans(self.text, ((s.open_at, s.close_at) for s in self.spans)))
         entities = list(doc._.recoupe_entities or [])
         self.index = SpeakerIndex(doc, entities, [(s.open_at, s.close_at) for s in self.spans])
         self.resolver = Resolver(doc, self.index, self.sentences)
@@ -467,19 +427,19 @@ class QuoteFinder:
         if kind == "partial" and _is_name_or_title(quoted, prefix):
             return None
         speaker: Speaker | None = None
-        cue_text: str | None = None
+        cue: Cue | Token | None = None
         if isinstance(post, Cue):
-            speaker, cue_text = self.cue_speaker(post), post.text
+            speaker, cue = self.cue_speaker(post), post
         elif isinstance(post, Token):
-            speaker, cue_text = self.resolver.selon(post, s_end, self.state), post.text
+            speaker, cue = self.resolver.selon(post, s_end, self.state), post
         if speaker is None:
             pre = self._pre_cue(span, s_start)
             if pre is not None:
-                speaker, cue_text = self.cue_speaker(pre), pre.text
+                speaker, cue = self.cue_speaker(pre), pre
         if speaker is None:
             selon = self._selon_before(span, s_start)
             if selon is not None:
-                speaker, cue_text = self.resolver.selon(selon, span.open_at, self.state), selon.text
+                speaker, cue = self.resolver.selon(selon, span.open_at, self.state), selon
         if speaker is None and prefix.endswith(":"):
             speaker = self._colon_speaker(s_start, span.open_at)
         if speaker is None and is_direct:
@@ -487,7 +447,7 @@ class QuoteFinder:
         if speaker is None or (speaker.key is None and (speaker.plural or not speaker.text)):
             return None
         self.remember(speaker, span.open_at)
-        return self._quote(span.start, span.end, kind, speaker, cue_text)
+        return self._quote(span.start, span.end, kind, speaker, cue)
 
     def _colon_speaker(self, s_start: int, colon: int) -> Speaker | None:
         tokens = [t for t in self.doc if s_start <= t.idx < colon]
@@ -560,7 +520,7 @@ class QuoteFinder:
         if speaker is None:
             return None
         self.remember(speaker, cue.start)
-        return self._quote(start, end, "indirect", speaker, cue.text)
+        return self._quote(start, end, "indirect", speaker, cue)
 
     def _fronted(self, cue: Cue, s_start: int) -> Quote | None:
         """"Les pertes sont trop élevées, a estimé X": the clause before the inverted cue."""
@@ -576,7 +536,7 @@ class QuoteFinder:
         if speaker is None:
             return None
         self.remember(speaker, cue.start)
-        return self._quote(start, end, "indirect", speaker, cue.text)
+        return self._quote(start, end, "indirect", speaker, cue)
 
     def _clause_end(self, start: int, s_end: int, cue: Cue) -> int:
         end = s_end
@@ -601,7 +561,13 @@ class QuoteFinder:
 
     # --- output ---------------------------------------------------------------------
 
-    def _quote(self, start: int, end: int, kind: QuoteKind, speaker: Speaker, cue: str | None) -> Quote:
+    def _quote(self, start: int, end: int, kind: QuoteKind, speaker: Speaker, cue: Cue | Token | None) -> Quote:
+        if isinstance(cue, Cue):
+            cue_text, lemma, loaded = cue.text, cue.entry.lemma, cue.entry.loaded
+        elif cue is not None:  # "selon X": no verb, nothing loaded
+            cue_text, lemma, loaded = cue.text, fold(cue.text), False
+        else:
+            cue_text, lemma, loaded = None, None, None
         return Quote(
             article=self.article,
             start=start,
@@ -610,7 +576,9 @@ class QuoteFinder:
             kind=kind,
             speaker=speaker.key,
             speaker_text=speaker.text,
-            cue=cue,
+            cue=cue_text,
+            cue_lemma=lemma,
+            cue_loaded=loaded,
             speaker_start=speaker.start,
             speaker_end=speaker.end,
             speaker_type=speaker.type,
@@ -634,7 +602,7 @@ class QuoteFinder:
         if speaker is None or (speaker.key is None and (speaker.plural or speaker.type is None)):
             return None
         self.remember(speaker, token.idx)
-        return self._quote(start, end, "indirect", speaker, token.text)
+        return self._quote(start, end, "indirect", speaker, token)
 
     def run(self) -> list[Quote]:
         items: list[tuple[int, int, QuotedSpan | Cue | Token]] = [(s.open_at, 0, s) for s in self.spans]

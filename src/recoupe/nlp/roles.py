@@ -11,28 +11,29 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from recoupe.model import Role, RoleParts
-from recoupe.nlp.lexicons import (
+from recoupe.fr.lexicon import (
     country_of_demonym,
-    fold,
     gazetteer_by_fold,
     max_title_words,
     portfolios,
     titles,
+    word_class,
 )
+from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
+from recoupe.fr.text import fold
+from recoupe.model import Role, RoleParts
 
-PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux"})
-GENITIVE = frozenset({"de", "d'", "du", "des"})
+__all__ = ["compatible", "counterpart_parts", "inherit_country", "role_key"]
+
+PREPOSITIONS = word_class("title_preposition")
+GENITIVE = word_class("title_genitive")
 DETERMINERS = frozenset({"la", "le", "l'", "les"})
-PRE_DETERMINERS = frozenset({"le", "la", "l'", "les", "son", "sa", "ses", "leur", "du", "au", "notre", "votre", "mon", "ma", "un", "une", "ce", "cette"})
+PRE_DETERMINERS = word_class("title_determiner")
 CHARGE_WORDS = frozenset({"charge", "chargee", "charges", "chargees"})
-# Cabinet officers: a US "secrétaire à la Défense" holds the office a "ministre de la Défense" holds.
-CABINET_FUNCTIONS = frozenset({"ministre", "secrétaire"})
 MAX_LOOKBACK = 14
 
 
@@ -165,21 +166,6 @@ def _complement(
     return None
 
 
-def role_key(parts: RoleParts) -> str:
-    """A comparable key: equal for the same office worded differently."""
-    function = parts.function
-    if function in CABINET_FUNCTIONS and parts.portfolio:
-        function = "ministre"
-    items = [
-        ("function", function),
-        ("portfolio", parts.portfolio),
-        ("organization", parts.organization),
-        ("country", fold(parts.country) if parts.country else None),
-        ("rank", parts.rank),
-    ]
-    return ";".join(f"{name}={value}" for name, value in items if value)
-
-
 def make_role(doc: Doc, phrase: TitlePhrase, article: str) -> Role:
     span = doc[phrase.start : phrase.end]
     text = span.text
@@ -277,46 +263,6 @@ def descriptions(
             found.append((phrase, _determiner_gender(doc, phrase.start)))
             i = phrase.end
     return found
-
-
-def compatible(description: RoleParts, role: RoleParts) -> bool:
-    """A description can refer to someone holding ``role`` (no stated part conflicts)."""
-    if description.function != role.function and not (
-        description.function in CABINET_FUNCTIONS
-        and role.function in CABINET_FUNCTIONS
-        and description.portfolio
-        and description.portfolio == role.portfolio
-    ):
-        return False
-    for name in ("portfolio", "organization", "country"):
-        a, b = getattr(description, name), getattr(role, name)
-        if a and b and a != b:
-            return False
-    return True
-
-
-def inherit_country(roles: Sequence[Role], country: str | None) -> tuple[Role, ...]:
-    """Roles without a country take the person's country when the person states one."""
-    if not country:
-        return tuple(roles)
-    out = []
-    for role in roles:
-        if role.parts.country is None and role.parts.function is not None:
-            parts = replace(role.parts, country=country)
-            role = replace(role, parts=parts, key=role_key(parts))
-        out.append(role)
-    return tuple(out)
-
-
-def counterpart_parts(parts: RoleParts, counterpart: RoleParts) -> RoleParts:
-    """'son homologue israélien' holds the counterpart's office in its own country."""
-    return RoleParts(
-        function=counterpart.function,
-        portfolio=counterpart.portfolio,
-        organization=parts.organization,
-        country=parts.country,
-        rank=parts.rank,
-    )
 
 
 def known_org(text: str) -> str | None:

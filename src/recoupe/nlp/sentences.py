@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recoupe.fr.lexicon import word_class
 from recoupe.model import Sentence
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-NEGATION_LEMMAS = {"ne", "pas", "jamais", "aucun", "aucune", "ni", "non", "rien"}
+NEGATION_LEMMAS = word_class("negation")
 
 
 def _predicate(sent: Span) -> str | None:

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from recoupe.fr.lexicon import Gender, given_names, honorific_gender, is_honorific, speaker_nouns
+from recoupe.fr.text import fold
 from recoupe.model import EntityType, LocalEntity, Mention
 from recoupe.nlp.extensions import text_of
-from recoupe.nlp.quote_lexicon import Gender, first_names, fold, speaker_nouns
 
-MASCULINE_HONORIFICS = {"m.", "monsieur", "mm."}
-FEMININE_HONORIFICS = {"mme", "madame", "mlle", "mademoiselle", "mmes"}
 PRONOUN_GENDER: dict[str, Gender] = {"il": "m", "elle": "f", "lui": "m"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 # Farther back than this, an antecedent is too far for "il"/"elle".
@@ -111,21 +110,17 @@ class SpeakerIndex:
         cues: list[Gender] = []
         words = mention.text.split()
         if words:
-            head = fold(words[0])
-            if head in MASCULINE_HONORIFICS:
-                cues.append("m")
-            elif head in FEMININE_HONORIFICS:
-                cues.append("f")
-            elif head in first_names():
-                cues.append(first_names()[head])
+            head = words[0]
+            gender = honorific_gender(head) if is_honorific(head) else given_names().get(fold(head))
+            if gender:
+                cues.append(gender)
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return cues
         before = self.doc[span.start - 1] if span.start > 0 else None
-        if before is not None and fold(before.text) in MASCULINE_HONORIFICS:
-            cues.append("m")
-        elif before is not None and fold(before.text) in FEMININE_HONORIFICS:
-            cues.append("f")
+        gender = honorific_gender(before.text) if before is not None else None
+        if gender:
+            cues.append(gender)
         appositive = self._apposition_gender(span.start, span.end)
         if appositive:
             cues.append(appositive)

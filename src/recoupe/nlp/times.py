@@ -1,8 +1,8 @@
 """recoupe_times: French time expressions, normalised against the publication date.
 
-Recognition (``timex_recognise``) works on the text; the tense of the governing
+Recognition (``fr/timex_recognise``) works on the text; the tense of the governing
 verb (``timex_tense``) decides between the last and the next weekday; the
-normalisation (``timex_normalise``) never claims more precision than the
+normalisation (``fr/timex_normalise``) never claims more precision than the
 publication date gives. The cross-article step is ``recoupe.link.times``.
 """
 
@@ -14,10 +14,10 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from recoupe.model import TimeRef
+from recoupe.fr.timex_normalise import Anchor, Resolution, anchor_from_published, normalise
+from recoupe.fr.timex_recognise import TimexMention, recognise
+from recoupe.model import Tense, TimeRef
 from recoupe.nlp.extensions import article_id, published, text_of
-from recoupe.nlp.timex_normalise import Anchor, Resolution, Tense, anchor_from_published, normalise
-from recoupe.nlp.timex_recognise import TimexMention, recognise
 from recoupe.nlp.timex_tense import tense_at
 
 
@@ -55,6 +55,10 @@ def to_time_ref(article: str, item: FoundTime) -> TimeRef:
         earliest=r.earliest,
         latest=r.latest,
         explanation=r.explanation,
+        tense=item.tense,
+        kind=m.kind,
+        anchor=r.anchor,
+        parts=m.fields,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from recoupe.nlp.timex_normalise import Tense
+from recoupe.model import Tense
 
 PERFECT_AUXILIARIES = {"avoir", "être"}
 MAX_HOPS = 6

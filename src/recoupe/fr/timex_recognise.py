@@ -1,7 +1,7 @@
 """Recognition of French time expressions in plain text (no spaCy needed).
 
 Each pattern below names a *kind* of expression; the words come from
-``nlp/data/time_words.tsv``. Extents follow the French TimeBank guide: the
+``fr/data/time_words.tsv``. Extents follow the French TimeBank guide: the
 noun phrase with its determiner and modifiers ("le 6 mai dernier", "vers
 15 h 30"), prepositions excluded ("en 2023" -> "2023"). Overlapping matches
 are resolved by keeping the longest, leftmost one.
@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from recoupe.nlp.timex_lexicon import TimeLexicon, time_lexicon
+from recoupe.fr.lexicon import TimeLexicon, time_lexicon
 
 APOS = "['’]"
 REL = r"(?:derni[eè]re?s?|prochaine?s?|pass[ée]e?s?|précédente?s?|suivante?s?)"

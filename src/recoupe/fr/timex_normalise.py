@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from recoupe.model import TimeType
-from recoupe.nlp.timex_lexicon import time_lexicon
-from recoupe.nlp.timex_recognise import TimexMention
+from recoupe.fr.lexicon import time_lexicon
+from recoupe.fr.numbers import parse_number
+from recoupe.fr.timex_recognise import TimexMention
+from recoupe.model import Tense, TimeAnchor, TimeType
 
-Tense = Literal["past", "present", "future"]
 TimemlType = Literal["DATE", "TIME", "DURATION", "SET"]
 
-WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 DAYPART_NAMES = {
     "MO": "morning",
     "AF": "afternoon",
@@ -40,6 +39,14 @@ SEASON_BOUNDS = {
     "WI": ((12, 21), (3, 19)),
 }
 MAX_ANCHOR_DAYS = 400  # an anchor longer than this (a vague span) is not enumerated day by day
+
+
+def weekday_number(name: str) -> int:
+    """ISO weekday of a French weekday name ("mardi" -> 2)."""
+    value = time_lexicon().lookup("weekday", name)
+    if value is None:
+        raise ValueError(f"not a weekday: {name!r}")
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class Resolution:
     explanation: str
     timeml: str | None
     timeml_type: TimemlType
+    anchor: TimeAnchor | None = None
 
 
 def iso_interval(iso: str) -> tuple[date, date] | None:
@@ -109,26 +117,6 @@ def anchor_from_published(published: str | None) -> Anchor | None:
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def parse_number(word: str) -> float | None:
-    """'3', '30,4', 'trois', 'dix-huit', 'vingt et un', 'quatre-vingt' -> number."""
-    word = word.strip().lower()
-    if re.fullmatch(r"\d+(?:[,.]\d+)?", word):
-        return float(word.replace(",", "."))
-    numbers = time_lexicon().table("number")
-    if word in numbers:
-        return float(numbers[word])
-    total = 0.0
-    for part in re.split(r"-|\s+et\s+", word):
-        if part not in numbers:
-            return None
-        value = float(numbers[part])
-        if (value in {100.0, 1000.0} and total > 0) or (part == "vingt" and total == 4):
-            total *= value
-        else:
-            total += value
-    return total
 
 
 def _two_digit_year(yy: int, anchor: Anchor | None) -> int:
@@ -279,7 +267,7 @@ def _dm(
         year = _year_for(month, day, ref, m.get("rel"), tense)
         wd = m.get("wd")
         if wd:  # a weekday written with the date picks among neighbouring years
-            wd_n = WEEKDAY_NAMES.index(wd.lower()) + 1
+            wd_n = weekday_number(wd)
             for candidate in (year, ref.year, ref.year - 1, ref.year + 1):
                 try:
                     if date(candidate, month, day).isoweekday() == wd_n:
@@ -365,7 +353,7 @@ def _weekday(
 ) -> Point | None:
     if ref is None:
         return None
-    wd = WEEKDAY_NAMES.index((m.get("wd") or "").lower()) + 1
+    wd = weekday_number(m.get("wd") or "")
     day, how = _weekday_on(wd, ref, m.get("rel"), tense)
     return _day_point(
         day, f"{m.get('wd')}: {how}", time_lexicon().lookup("daypart", m.get("dp") or "")
@@ -547,8 +535,8 @@ def _duration_like(m: TimexMention, time_type: TimeType) -> Resolution:
     if m.kind == "set":
         what = (m.get("what") or m.get("per") or "").lower()
         what = what if time_lexicon().lookup("unit", what) else what.rstrip("s")
-        if what in WEEKDAY_NAMES:
-            timeml = f"XXXX-WXX-{WEEKDAY_NAMES.index(what) + 1}"
+        if time_lexicon().lookup("weekday", what):
+            timeml = f"XXXX-WXX-{weekday_number(what)}"
         else:
             timeml = _duration_value(
                 "1", _unit(what) if what not in {"matin", "soir", "nuit"} else "D"
@@ -621,6 +609,7 @@ def _anaphoric(m: TimexMention, previous_day: date | None, time_type: TimeType) 
         explanation,
         timeml,
         timeml_type,
+        "previous_day",
     )
 
 
@@ -645,7 +634,7 @@ def normalise(
     if m.kind in {"duration", "few_last", "set"}:
         return _duration_like(m, time_type)
     if m.kind == "weekday" and (m.get("det") or "").lower() == "le":
-        wd = WEEKDAY_NAMES.index((m.get("wd") or "").lower()) + 1
+        wd = weekday_number(m.get("wd") or "")
         return Resolution(
             "set",
             None,
@@ -684,7 +673,7 @@ def normalise(
     if absolute is not None and (
         m.kind in ABSOLUTE or (absolute.timeml and "XXXX" in absolute.timeml) or m.get("year")
     ):
-        return _from_point(absolute, time_type, timeml_type, absolute.how + note)
+        return _from_point(absolute, time_type, timeml_type, absolute.how + note, "text")
     if anchor is None:
         return Resolution(
             time_type,
@@ -694,21 +683,28 @@ def normalise(
             "relative expression in an undated article: not resolvable from the text alone" + note,
             None,
             timeml_type,
+            "undated",
         )
     if anchor.day is not None:
         point = resolver(m, anchor.day, tense, anchor)
         if point is None:
             return Resolution(
-                time_type, None, None, None, "not normalised" + note, None, timeml_type
+                time_type, None, None, None, "not normalised" + note, None, timeml_type, "publication"
             )
-        return _from_point(point, time_type, timeml_type, f"{point.how} ({anchor.source})" + note)
+        return _from_point(
+            point, time_type, timeml_type, f"{point.how} ({anchor.source})" + note, "publication"
+        )
     if m.kind == "weekday" and not m.get("rel"):
         return _weekday_in_interval(m, anchor, tense, time_type, timeml_type, note)
     return _over_interval(m, resolver, anchor, tense, time_type, timeml_type, note)
 
 
 def _from_point(
-    point: Point, time_type: TimeType, timeml_type: TimemlType, explanation: str
+    point: Point,
+    time_type: TimeType,
+    timeml_type: TimemlType,
+    explanation: str,
+    anchor: TimeAnchor,
 ) -> Resolution:
     return Resolution(
         time_type,
@@ -718,6 +714,7 @@ def _from_point(
         explanation,
         point.timeml,
         timeml_type,
+        anchor,
     )
 
 
@@ -735,7 +732,7 @@ def _weekday_in_interval(
     note: str,
 ) -> Resolution:
     """Any such weekday: inside an anchor of a week or more, else around the span by tense."""
-    wd = WEEKDAY_NAMES.index((m.get("wd") or "").lower()) + 1
+    wd = weekday_number(m.get("wd") or "")
     if _spans_a_week(anchor):
         window = anchor.days()
     else:
@@ -745,7 +742,7 @@ def _weekday_in_interval(
     days = [d for d in window if d.isoweekday() == wd]
     if not days:
         explanation = f"no {m.get('wd')} within {anchor.source}" + note
-        return Resolution(time_type, None, None, None, explanation, None, timeml_type)
+        return Resolution(time_type, None, None, None, explanation, None, timeml_type, "publication")
     value = days[0].isoformat() if len(days) == 1 else None
     if value:
         explanation = f"the only {m.get('wd')} that fits {anchor.source}: {value}"
@@ -761,6 +758,7 @@ def _weekday_in_interval(
         explanation + note,
         value,
         timeml_type,
+        "publication",
     )
 
 
@@ -784,6 +782,7 @@ def _over_interval(
             f"not resolvable within {anchor.source}" + note,
             None,
             timeml_type,
+            "publication",
         )
     values = {p.value for p in known}
     value = values.pop() if len(values) == 1 else None
@@ -802,4 +801,5 @@ def _over_interval(
         explanation + note,
         timemls.pop() if len(timemls) == 1 else None,
         timeml_type,
+        "publication",
     )

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from recoupe.fr.lexicon import given_names, honorifics, word_class
+from recoupe.fr.text import fold
 from recoupe.model import EntityType
-from recoupe.nlp.lexicons import fold, given_names, honorifics
-
-PARTICLES = frozenset({"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "ben", "bin", "al", "el", "abu", "ibn", "di", "da", "dos", "del"})
 
 
 @dataclass(frozen=True)
@@ -56,10 +55,10 @@ def name_tokens(name: str) -> list[str]:
 def surname_of(name: str) -> str:
     """Last name of a person name, particles kept ("Yves Le Bihan" -> "Le Bihan")."""
     tokens = name_tokens(name)
-    if len(tokens) <= 1 or (len(tokens) == 2 and fold(tokens[0]) in PARTICLES):
+    if len(tokens) <= 1 or (len(tokens) == 2 and fold(tokens[0]) in word_class("name_particle")):
         return name.strip()
     start = len(tokens) - 1
-    while start > 1 and fold(tokens[start - 1]) in PARTICLES:
+    while start > 1 and fold(tokens[start - 1]) in word_class("name_particle"):
         start -= 1
     return " ".join(tokens[start:])
 
