@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from recoupe.corpus import Corpus
+from recoupe.fr.lexicon import ReportingVerb, reporting_verb
 from recoupe.model import (
     Article,
     ArticleAnalysis,
@@ -111,9 +112,11 @@ def build(docs: list[Doc]) -> Corpus:
             if speaker:
                 sp_start = _find(doc.text, speaker)
                 sp_end = sp_start + len(speaker)
-            quote = Quote(doc.id, at, at + len(text), text, "direct", speaker_key, speaker, cue, sp_start, sp_end)
+            verb = _cue_verb(cue)
+            typed = {"cue_lemma": verb.lemma if verb else None, "cue_loaded": verb.loaded if verb else None}
+            quote = Quote(doc.id, at, at + len(text), text, "direct", speaker_key, speaker, cue, sp_start, sp_end, **typed)
             quotes.append(quote)
-            all_quotes.append(Quote(doc.id, at, at + len(text), text, "direct", global_ids.get(speaker or ""), speaker, cue, sp_start, sp_end))
+            all_quotes.append(Quote(doc.id, at, at + len(text), text, "direct", global_ids.get(speaker or ""), speaker, cue, sp_start, sp_end, **typed))
         times = []
         for expression, earliest, latest in doc.times:
             at = _find(doc.text, expression)
@@ -133,3 +136,9 @@ def build(docs: list[Doc]) -> Corpus:
 
 def one_story(corpus: Corpus) -> Story:
     return Story(id="S1", title="t", articles=tuple(a.id for a in corpus.articles))
+
+
+def _cue_verb(cue: str | None) -> ReportingVerb | None:
+    """The reporting verb of a hand-written cue ("a déclaré"), as the quote finder types it."""
+    verbs = (reporting_verb(word, word) for word in (cue or "").split())
+    return next((v for v in verbs if v is not None), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compare_builders import Doc, build, one_story
 
-from recoupe.compare.coverage import loaded_verb, verb_of
+from recoupe.compare.coverage import verb_of
 from recoupe.compare.findings import compare_story
 
 PEOPLE = {
@@ -44,12 +44,13 @@ def _corpus():
     )
 
 
-def test_reporting_verbs_neutral_and_loaded():
-    assert verb_of("a-t-il déclaré") == "déclaré"
-    assert verb_of("a par ailleurs appelé") == "appelé"
-    assert loaded_verb("a prétendu") == "prétendre"
-    assert loaded_verb("a martelé") == "marteler"
-    assert loaded_verb("a déclaré") is None
+def test_reporting_verbs_by_typed_lemma():
+    corpus = _corpus()
+    by_text = {q.text: q for q in corpus.quotes}
+    assert verb_of(by_text["Nous n'avions pas le choix"]) == "déclarer"
+    assert verb_of(by_text["C'est une erreur coûteuse pour toute la ville"]) == "prétendre"
+    assert by_text["C'est une erreur coûteuse pour toute la ville"].cue_loaded
+    assert not by_text["Nous n'avions pas le choix"].cue_loaded
 
 
 def test_one_coverage_row_per_outlet():
@@ -61,6 +62,7 @@ def test_one_coverage_row_per_outlet():
     assert rows["Ouest"]["quoted_words"] == ["Paul Durand 100%"]
     assert rows["Nord"]["loaded_verbs"] == ["prétendre"]
     assert rows["Ouest"]["loaded_verbs"] == []
+    assert rows["Ouest"]["verbs"] == ["déclarer"]
     assert rows["Sud"]["omitted"] == ["Marie Curie"]
     assert rows["Ouest"]["omitted"] == []
     assert rows["Ouest"]["headline_focus"].startswith("")

@@ -7,7 +7,7 @@ import math
 import pytest
 from compare_builders import Doc, build, one_story
 
-from recoupe.compare.lexicon import canonical
+from recoupe.fr.lexicon import canonical
 from recoupe.compare.statements import Aligner, facts, parse_numbers, story_statements
 
 

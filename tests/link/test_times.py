@@ -18,8 +18,8 @@ from recoupe.model import (
     Story,
     TimeRef,
 )
-from recoupe.nlp.timex_normalise import Tense, anchor_from_published, normalise
-from recoupe.nlp.timex_recognise import recognise
+from recoupe.fr.timex_normalise import anchor_from_published, normalise
+from recoupe.fr.timex_recognise import recognise
 
 
 def _times(article: Article, tenses: dict[str, Tense]) -> tuple[TimeRef, ...]:
@@ -37,6 +37,10 @@ def _times(article: Article, tenses: dict[str, Tense]) -> tuple[TimeRef, ...]:
                 r.earliest,
                 r.latest,
                 r.explanation,
+                tense=tenses.get(m.text),
+                kind=m.kind,
+                anchor=r.anchor,
+                parts=m.fields,
             )
         )
     return tuple(out)

@@ -6,8 +6,8 @@ import pytest
 
 from recoupe.evaluate.quotes import same_speaker, score_quotes
 from recoupe.model import Article, LocalEntity, Quote
-from recoupe.nlp.quote_lexicon import reporting_verb, reporting_verbs
-from recoupe.nlp.quote_marks import find_quoted_spans
+from recoupe.fr.lexicon import reporting_verb, reporting_verbs
+from recoupe.fr.quote_marks import find_quoted_spans
 
 # --- quotation marks alone (no model) ---------------------------------------------------
 

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from recoupe.nlp.timex_normalise import (
+from recoupe.fr.numbers import parse_number
+from recoupe.fr.timex_normalise import (
     Resolution,
-    Tense,
     anchor_from_published,
     normalise,
-    parse_number,
 )
-from recoupe.nlp.timex_recognise import recognise
+from recoupe.fr.timex_recognise import recognise
+from recoupe.model import Tense
 
 THURSDAY = "2024-03-28"  # a Thursday
 
@@ -145,7 +145,7 @@ def test_previous_week_counts_back_from_the_publication_day() -> None:
 
 
 def test_weekday_in_a_story_span_that_is_not_a_calendar_month() -> None:
-    from recoupe.nlp.timex_normalise import Anchor
+    from recoupe.fr.timex_normalise import Anchor
 
     (mention,) = recognise("samedi")
     anchor = Anchor(date(2025, 9, 21), date(2025, 9, 22), "story span")
@@ -220,7 +220,7 @@ def test_component_uses_verb_tense() -> None:
 
 
 def test_anaphoric_days_count_from_the_last_day_named() -> None:
-    from recoupe.nlp.timex_normalise import Anchor
+    from recoupe.fr.timex_normalise import Anchor
 
     text = "Le sommet a eu lieu le 12 mars 2024. La veille, il pleuvait ; le lendemain, dans la nuit, il neigeait."
     mentions = recognise(text)

@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from recoupe.compare.lexicon import fold
+from recoupe.fr.text import fold
 
 SUBJECT_SIMILARITY = 80.0
 MIN_KEYWORDS = 2

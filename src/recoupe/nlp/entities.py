@@ -4,7 +4,7 @@ On top of the statistical NER: spans are cleaned (trailing weekdays, leading
 titles, bare institutions dropped), a gazetteer (``data/gazetteer.tsv``) adds
 and types well-known organisations, honorifics are kept in the mention and
 stripped from the name, names are grouped inside the article
-(:mod:`recoupe.nlp.names_local`) and roles attached (:mod:`recoupe.nlp.roles`).
+(:mod:`recoupe.fr.names`) and roles attached (:mod:`recoupe.nlp.roles`).
 """
 
 from __future__ import annotations
