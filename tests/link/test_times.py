@@ -184,3 +184,23 @@ def test_seed_003_inherits_march_and_orders_monday_before_tuesday(seeds_report: 
         "2024-03-26",
     )
     assert (monday.earliest, monday.latest) == ("2024-03-04", "2024-03-25")
+
+
+def test_reanchoring_reads_typed_facts_not_the_explanation() -> None:
+    """Rewording an explanation must not change cross-article dating."""
+    corpus = _corpus([MONTH, UNDATED], PAST)
+    reworded = tuple(replace(t, explanation="reworded") for t in corpus.times)
+    analyses = tuple(replace(a, times=tuple(replace(t, explanation="reworded") for t in a.times)) for a in corpus.analyses)
+    plain = _by_text(narrow_times(corpus), "undated")
+    typed = _by_text(narrow_times(replace(corpus, times=reworded, analyses=analyses)), "undated")
+    assert plain["mardi après-midi"].anchor == typed["mardi après-midi"].anchor == "story"
+    for text, t in plain.items():
+        assert (typed[text].earliest, typed[text].latest, typed[text].value) == (t.earliest, t.latest, t.value)
+
+
+def test_undated_relative_expression_is_typed_as_such() -> None:
+    times = _times(UNDATED, PAST)
+    assert {t.anchor for t in times} == {"undated"}
+    assert {t.kind for t in times} == {"weekday"}
+    assert all(t.tense == "past" for t in times)
+    assert ("wd", "mardi") in next(t for t in times if t.text.startswith("mardi")).parts
