@@ -7,8 +7,8 @@ import math
 import pytest
 from compare_builders import Doc, build, one_story
 
-from recoupe.fr.lexicon import canonical
 from recoupe.compare.statements import Aligner, facts, parse_numbers, story_statements
+from recoupe.fr.lexicon import canonical
 
 
 @pytest.mark.parametrize(

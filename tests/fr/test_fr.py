@@ -6,7 +6,13 @@ from importlib import resources
 
 import pytest
 
-from recoupe.fr.lexicon import given_names, honorific_gender, is_honorific, reporting_verb, word_class
+from recoupe.fr.lexicon import (
+    given_names,
+    honorific_gender,
+    is_honorific,
+    reporting_verb,
+    word_class,
+)
 from recoupe.fr.names import split_honorific, surname_of
 from recoupe.fr.numbers import parse_number, word_number
 from recoupe.fr.sentences import SentenceIndex, sentence_spans

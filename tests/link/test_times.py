@@ -7,6 +7,8 @@ from dataclasses import replace
 import pytest
 
 from recoupe.corpus import Corpus
+from recoupe.fr.timex_normalise import anchor_from_published, normalise
+from recoupe.fr.timex_recognise import recognise
 from recoupe.link.times import narrow_times
 from recoupe.model import (
     Article,
@@ -16,10 +18,9 @@ from recoupe.model import (
     Report,
     Sentence,
     Story,
+    Tense,
     TimeRef,
 )
-from recoupe.fr.timex_normalise import anchor_from_published, normalise
-from recoupe.fr.timex_recognise import recognise
 
 
 def _times(article: Article, tenses: dict[str, Tense]) -> tuple[TimeRef, ...]:

@@ -7,10 +7,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recoupe.fr.names import Candidate, group_mentions, phonetic_key, surname_of
 from recoupe.model import Report, RoleParts
 from recoupe.nlp.entities import local_entities
 from recoupe.nlp.extensions import ARTICLE_KEY
-from recoupe.fr.names import Candidate, group_mentions, phonetic_key, surname_of
 from recoupe.nlp.roles import compatible, role_key
 
 

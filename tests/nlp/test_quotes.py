@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from recoupe.evaluate.quotes import same_speaker, score_quotes
-from recoupe.model import Article, LocalEntity, Quote
 from recoupe.fr.lexicon import reporting_verb, reporting_verbs
 from recoupe.fr.quote_marks import find_quoted_spans
+from recoupe.model import Article, LocalEntity, Quote
 
 # --- quotation marks alone (no model) ---------------------------------------------------
 

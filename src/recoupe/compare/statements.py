@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, number_words, quantity_words, word_class
+from recoupe.fr.lexicon import canonical, currencies, number_words, quantity_words, word_class
 from recoupe.fr.numbers import word_number
 from recoupe.fr.text import fold, stem
 from recoupe.model import Article, Story, TimeRef
@@ -38,7 +38,7 @@ MIN_CLAUSE_WORDS = 4
 ALIGN_THRESHOLD = 0.2
 PREDICATE_BONUS = 0.1
 CONTAINMENT_WEIGHT = 0.0
-CURRENCIES = {"€": "euro", "euro": "euro", "euros": "euro", "$": "dollar", "dollar": "dollar", "dollars": "dollar"}
+CURRENCIES = currencies()
 PERCENT = {"%", "pour cent", "pourcent"}
 
 

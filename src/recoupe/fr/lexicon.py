@@ -287,6 +287,12 @@ def quantity_words() -> MappingProxyType[str, str]:
 
 
 @functools.cache
+def currencies() -> MappingProxyType[str, str]:
+    """Currency word or sign, lower-case ("euros", "$") -> the currency it names ("euro")."""
+    return MappingProxyType({form.lower(): currency for form, currency in data_rows("currencies.tsv")})
+
+
+@functools.cache
 def paraphrase_map() -> MappingProxyType[str, str]:
     """Folded lemma -> canonical lemma of its paraphrase group."""
     table: dict[str, str] = {}

@@ -1,10 +1,10 @@
 """recoupe_quotes: direct, partial and indirect quotes with their speakers.
 
-Quoted spans come from the quotation marks alone (``quote_marks``), so spaCy's
-sentence splits inside « » never cut a quote. Sentences are spaCy's, merged
-wherever a boundary falls inside a quote or right before its inverted cue
-("…», a-t-il ajouté"). Speakers come from reporting verbs (``data/
-reporting_verbs.txt``) before or after the quote, "selon X", colon
+Quoted spans come from the quotation marks alone (``fr/quote_marks``), so no
+sentence split inside « » ever cuts a quote. Sentences come from the one
+splitter (``fr/sentences``), never broken inside a quote nor before its
+inverted cue ("…», a-t-il ajouté"). Speakers come from reporting verbs
+(``fr/data/reporting_verbs.txt``) before or after the quote, "selon X", colon
 introductions, and otherwise from the previous speaker or the person named in
 the preceding sentence; pronouns and role-only descriptions resolve to the
 article's entities (``speakers``).

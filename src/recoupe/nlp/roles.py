@@ -183,9 +183,9 @@ def make_role(doc: Doc, phrase: TitlePhrase, article: str) -> Role:
 def _determiner_gender(doc: Doc, i: int) -> str | None:
     if i > 0:
         word = fold(doc[i - 1].text)
-        if word in ("la", "sa", "cette", "une"):
+        if word in word_class("feminine_determiner"):
             return "f"
-        if word in ("le", "son", "du", "au", "ce", "un"):
+        if word in word_class("masculine_determiner"):
             return None if fold(doc[i].text) in ("son",) else "m"
     return None
 
