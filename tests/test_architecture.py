@@ -102,3 +102,15 @@ def test_no_import_cycle_between_packages() -> None:
 
     cycles = sorted(p for p in graph if reaches(p, p, {p}))
     assert not cycles, f"packages in an import cycle: {cycles}"
+
+
+def test_the_language_layer_needs_no_spacy() -> None:
+    heavy = {"spacy", "thinc"}
+    found = [
+        f"{path.relative_to(SRC)}:{node.lineno}"
+        for path in sorted((SRC / "fr").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if (isinstance(node, ast.Import) and any(a.name.split(".")[0] in heavy for a in node.names))
+        or (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in heavy)
+    ]
+    assert not found, f"recoupe.fr imports spaCy at {found}"

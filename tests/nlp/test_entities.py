@@ -8,10 +8,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from recoupe.fr.names import Candidate, group_mentions, phonetic_key, surname_of
+from recoupe.fr.roles import compatible, role_key
 from recoupe.model import Report, RoleParts
 from recoupe.nlp.entities import local_entities
 from recoupe.nlp.extensions import ARTICLE_KEY
-from recoupe.nlp.roles import compatible, role_key
 
 
 @pytest.fixture(scope="module")

@@ -126,3 +126,21 @@ def test_migrations_are_recorded_and_a_newer_store_is_refused(tmp_path: Path) ->
         conn.execute(text("INSERT INTO schema_version VALUES (:v, 'from the future')"), {"v": LATEST_VERSION + 1})
     with pytest.raises(StoreTooNew, match="upgrade recoupe"):
         Store(path)
+
+
+def test_a_version_2_store_gains_the_typed_fact_columns(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    added = {"quotes": ["cue_lemma", "cue_loaded"], "times": ["tense", "kind", "anchor", "parts"]}
+    with Store(path) as store, store.engine.begin() as conn:
+        for table, columns in added.items():
+            for column in columns:
+                conn.execute(text(f'ALTER TABLE {table} DROP COLUMN "{column}"'))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 3"))
+    with Store(path) as store:
+        ingest(store, [invented_article(1)])
+        with store.engine.begin() as conn:
+            for table, columns in added.items():
+                present = {row[1] for row in conn.execute(text(f"PRAGMA table_info({table})"))}
+                assert set(columns) <= present
+        report = store.report()
+        assert report.times and all(t.kind for t in report.times)

@@ -31,6 +31,7 @@ from recoupe.fr.lexicon import (
     trailing_words,
 )
 from recoupe.fr.names import Candidate, Group, fits_name, group_mentions, split_honorific
+from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
 from recoupe.fr.text import fold
 from recoupe.model import EntityType, LocalEntity, Mention, Role
 from recoupe.nlp import roles as role_rules
@@ -348,8 +349,8 @@ def _resolve_counterparts(
             if role.parts.function == "homologue":
                 counterpart = _counterpart_role(doc, entity, role, entities, spans_of)
                 if counterpart is not None:
-                    parts = role_rules.counterpart_parts(role.parts, counterpart.parts)
-                    role = replace(role, parts=parts, key=role_rules.role_key(parts))
+                    parts = counterpart_parts(role.parts, counterpart.parts)
+                    role = replace(role, parts=parts, key=role_key(parts))
             new_roles.append(role)
         out.append(replace(entity, roles=tuple(new_roles)))
     return out
@@ -391,7 +392,7 @@ def _attach_descriptions(
             e
             for e in entities
             if e.type == "person"
-            and any(role_rules.compatible(phrase.parts, r.parts) for r in e.roles)
+            and any(compatible(phrase.parts, r.parts) for r in e.roles)
         ]
         if len(fits) == 1:
             added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
@@ -440,7 +441,7 @@ def _inherit_country(entity: LocalEntity) -> LocalEntity:
     country = stated.most_common(1)[0][0] if len(stated) == 1 else entity.country
     if entity.type != "person" or not country:
         return entity
-    return replace(entity, roles=role_rules.inherit_country(entity.roles, country), country=country)
+    return replace(entity, roles=inherit_country(entity.roles, country), country=country)
 
 
 @Language.component(

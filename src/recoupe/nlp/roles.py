@@ -4,7 +4,7 @@ definite descriptions ("le ministre") that refer back to one person.
 A title phrase is parsed forward from a title word of ``data/titles.tsv``:
 demonyms give the country, "de/à …" complements give a portfolio
 (``data/portfolios.tsv``), an organisation or a place. Each role is normalised
-into :class:`RoleParts` and a comparable :func:`role_key`.
+into :class:`RoleParts` and a comparable key (:func:`recoupe.fr.roles.role_key`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ from recoupe.fr.lexicon import (
     titles,
     word_class,
 )
-from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
+from recoupe.fr.roles import role_key
 from recoupe.fr.text import fold
 from recoupe.model import Role, RoleParts
-
-__all__ = ["compatible", "counterpart_parts", "inherit_country", "role_key"]
 
 PREPOSITIONS = word_class("title_preposition")
 GENITIVE = word_class("title_genitive")

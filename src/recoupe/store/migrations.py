@@ -52,9 +52,21 @@ def _create_search_index(conn: Connection) -> None:
         raise UnsupportedDatabase(conn.dialect.name)
 
 
+def _add_typed_facts(conn: Connection) -> None:
+    """Typed facts of quotes (cue lemma, loaded) and times (tense, kind, anchor, parts)."""
+    for table in (schema.quotes, schema.times):
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present:  # stores made before version 3
+                ddl = column.type.compile(dialect=conn.dialect)
+                default = f" NOT NULL DEFAULT '{column.server_default.arg}'" if column.server_default is not None else ""  # type: ignore[attr-defined]
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {ddl}{default}'))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, analyses, rejected, duplicates and derived tables", _create_tables),
     Migration(2, "full-text search over article text and quotes", _create_search_index),
+    Migration(3, "typed facts: quote cue lemma and loaded flag; time tense, kind, anchor, parts", _add_typed_facts),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

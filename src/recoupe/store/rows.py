@@ -104,7 +104,7 @@ def derived_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
     for position, quote in enumerate(report.quotes):
         rows["quotes"].append({"position": position, **to_dict(quote)})
     for position, time in enumerate(report.times):
-        rows["times"].append({"position": position, **to_dict(time)})
+        rows["times"].append({"position": position, **to_dict(time), "parts": dumps(time.parts)})
     for position, story in enumerate(report.stories):
         rows["stories"].append(
             {
@@ -169,7 +169,8 @@ def quote_from_row(row: Mapping[str, Any]) -> Quote:
 
 
 def time_from_row(row: Mapping[str, Any]) -> TimeRef:
-    return TimeRef(**_without(row, "position"))
+    parts = tuple((name, words) for name, words in json.loads(row["parts"]))
+    return TimeRef(parts=parts, **_without(row, "position", "parts"))
 
 
 def finding_from_row(row: Mapping[str, Any]) -> Finding:

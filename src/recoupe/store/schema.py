@@ -10,6 +10,7 @@ has the order it was written in. Nested values without a table of their own
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     ForeignKey,
     Index,
@@ -134,6 +135,8 @@ quotes = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("speaker_type", String(16)),
+    Column("cue_lemma", Text),
+    Column("cue_loaded", Boolean),
     Index("ix_quotes_article", "article"),
     Index("ix_quotes_speaker", "speaker"),
 )
@@ -151,6 +154,10 @@ times = Table(
     Column("earliest", String(64)),
     Column("latest", String(64)),
     Column("explanation", Text),
+    Column("tense", String(16)),
+    Column("kind", String(32)),
+    Column("anchor", String(16)),
+    Column("parts", Text, nullable=False, server_default="[]"),  # JSON list of [name, words]
     Index("ix_times_article", "article"),
 )
 
