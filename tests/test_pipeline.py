@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from recoupe.batch import analyse_articles
 from recoupe.model import Article, ArticleAnalysis, Rejected
-from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
+from recoupe.nlp.pipeline import PipelineOptions
 
 TEXT = (
     "Le maire de Valbrune, Paul Ferrand, a inauguré lundi la nouvelle médiathèque.\n"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from recoupe.batch import analyse_articles as run_pipeline
+from recoupe.batch import split_results
 from recoupe.compare.findings import compare_story
 from recoupe.corpus import Corpus
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
@@ -20,7 +22,7 @@ from recoupe.model import (
     Report,
     Story,
 )
-from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
+from recoupe.nlp.pipeline import PipelineOptions
 
 
 @dataclass(frozen=True)
@@ -49,29 +51,30 @@ def analyze_articles(
     rejected: Sequence[Rejected] = (),
     duplicates: Sequence[Duplicate] = (),
     progress: Progress | None = None,
+    known: MutableMapping[str, ArticleAnalysis] | None = None,
 ) -> Report:
-    """Analyse already-read articles (the web app and the store call this)."""
+    """Analyse already-read articles, then link and compare them (the web app calls this).
+
+    ``known`` maps article ids to analyses from an earlier call: those articles
+    are not analysed again, and the new analyses are added to it.
+    """
     options = options or AnalyzeOptions()
+    to_analyse = [a for a in articles if known is None or a.id not in known]
     done = 0
 
     def tick(n: int) -> None:
         nonlocal done
         done += n
         if progress:
-            progress(done, len(articles))
+            progress(done, len(to_analyse))
 
-    kept: list[Article] = []
-    analyses: list[ArticleAnalysis] = []
-    failed: list[Rejected] = list(rejected)
-    for article, result in zip(
-        articles, analyse_articles(articles, options.pipeline, tick), strict=True
-    ):
-        if isinstance(result, Rejected):
-            failed.append(result)
-        else:
-            kept.append(article)
-            analyses.append(result)
-    return build_report(kept, analyses, failed, duplicates)
+    analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
+    failed = [*rejected, *analysed.rejected]
+    if known is None:
+        return build_report(analysed.articles, analysed.analyses, failed, duplicates)
+    known.update((a.id, analysis) for a, analysis in analysed.pairs())
+    kept = [a for a in articles if a.id in known]
+    return build_report(kept, [known[a.id] for a in kept], failed, duplicates)
 
 
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:

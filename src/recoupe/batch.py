@@ -1,34 +1,54 @@
-"""The distributed runner: per-article NLP in this process, in worker processes, or on Dask.
+"""The one runner of the per-article NLP: in this process, in worker processes, or on Dask.
 
-Each runner is a :data:`~recoupe.store.BatchAnalyser`: it takes batches of
-articles and yields, in the same order, one list of ``ArticleAnalysis`` or
-``Rejected`` per batch. Only plain model data crosses processes. Every worker
-loads the spaCy pipeline once (``nlp.pipeline.load_pipeline`` is cached per
-process) and keeps it for all the batches it gets. At most ``window`` batches
-are in flight, so memory stays bounded however long the input stream is.
+``analyze``, ``ingest``, the web app and Dask all go through here. Each runner
+is a :data:`BatchAnalyser`: it takes batches of articles and yields, in the
+same order, one list of ``ArticleAnalysis`` or ``Rejected`` per batch. Only
+plain model data crosses processes. Every worker loads the spaCy pipeline once
+(``nlp.pipeline.load_pipeline`` is cached per process) and keeps it for all the
+batches it gets. At most ``window`` batches are in flight, so memory stays
+bounded however long the input stream is. :func:`split_results` is the one
+place that tells analysed articles from rejected ones.
+
+The NLP (spaCy) is imported only when a batch is analysed, so the store and
+the web app can import this module cheaply.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from recoupe.model import Article, ArticleAnalysis, Rejected
-from recoupe.nlp.pipeline import PipelineOptions, analyse_local
+
+if TYPE_CHECKING:
+    from recoupe.nlp.pipeline import PipelineOptions
 
 Results = list[ArticleAnalysis | Rejected]
 BatchAnalyser = Callable[[Iterable[Sequence[Article]]], Iterator[Results]]
+ProgressCallback = Callable[[int], None]  # articles done since the last call
 
 LOCAL_CLUSTER = "local"
+
+
+def _default_options(options: PipelineOptions | None) -> PipelineOptions:
+    if options is not None:
+        return options
+    from recoupe.nlp.pipeline import PipelineOptions
+
+    return PipelineOptions()
 
 
 def analyse_batch(articles: Sequence[Article], options: PipelineOptions) -> Results:
     """The task a worker runs: one batch through the (cached) pipeline."""
     if not articles:
         return []
+    from recoupe.nlp.pipeline import analyse_local
+
     return analyse_local(list(articles), options)
 
 
@@ -46,37 +66,93 @@ def _in_order(
 
 
 def local_analyser(options: PipelineOptions | None = None) -> BatchAnalyser:
-    """Batches analysed here (``n_process`` 1) or on a pool of worker processes."""
-    options = options or PipelineOptions()
+    """Batches analysed here (``n_process`` 1, or a single batch) or on a pool of worker processes."""
+    chosen = _default_options(options)
 
     def run(batches: Iterable[Sequence[Article]]) -> Iterator[Results]:
-        if options.n_process <= 1:
-            for batch in batches:
-                yield analyse_batch(batch, options)
+        stream = iter(batches)
+        head = list(itertools.islice(stream, 2))
+        if chosen.n_process <= 1 or len(head) <= 1:  # a pool is not worth starting
+            for batch in itertools.chain(head, stream):
+                yield analyse_batch(batch, chosen)
             return
-        with ProcessPoolExecutor(max_workers=options.n_process) as pool:
+        with ProcessPoolExecutor(max_workers=chosen.n_process) as pool:
 
             def submit(batch: Sequence[Article]) -> Future[Results]:
-                return pool.submit(analyse_batch, list(batch), options)
+                return pool.submit(analyse_batch, list(batch), chosen)
 
-            yield from _in_order(submit, batches, window=2 * options.n_process)
+            yield from _in_order(submit, itertools.chain(head, stream), window=2 * chosen.n_process)
 
     return run
 
 
 def dask_analyser(client: Any, options: PipelineOptions | None = None) -> BatchAnalyser:
     """Batches analysed as tasks on the workers of a ``distributed.Client``."""
-    options = options or PipelineOptions()
+    chosen = _default_options(options)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def run(batches: Iterable[Sequence[Article]]) -> Iterator[Results]:
         def submit(batch: Sequence[Article]) -> Any:
             # pure=False: two equal batches are still two tasks (no result sharing).
-            return client.submit(analyse_batch, list(batch), options, pure=False)
+            return client.submit(analyse_batch, list(batch), chosen, pure=False)
 
         yield from _in_order(submit, batches, window=2 * workers)
 
     return run
+
+
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive batches of ``size`` articles, read lazily from the stream."""
+    stream = iter(articles)
+    while batch := list(itertools.islice(stream, max(1, size))):
+        yield batch
+
+
+def analyse_articles(
+    articles: Iterable[Article],
+    options: PipelineOptions | None = None,
+    progress: ProgressCallback | None = None,
+    analyser: BatchAnalyser | None = None,
+) -> Iterator[ArticleAnalysis | Rejected]:
+    """One result per article, in order, through ``analyser`` (default: :func:`local_analyser`).
+
+    Articles are read lazily in batches of ``options.batch_size``; with
+    ``n_process`` > 1 at most ``2 * n_process`` batches are in flight.
+    """
+    chosen = _default_options(options)
+    run = analyser or local_analyser(chosen)
+    for results in run(batched(articles, chosen.batch_size)):
+        if progress:
+            progress(len(results))
+        yield from results
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """Articles split by the outcome of their analysis."""
+
+    articles: tuple[Article, ...] = ()
+    analyses: tuple[ArticleAnalysis, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+    def pairs(self) -> list[tuple[Article, ArticleAnalysis]]:
+        return list(zip(self.articles, self.analyses, strict=True))
+
+
+def split_results(
+    articles: Iterable[Article], results: Iterable[ArticleAnalysis | Rejected]
+) -> Analysed:
+    """Pair each article with its result: analysed ones kept, failed ones as their ``Rejected``."""
+    kept: list[Article] = []
+    analyses: list[ArticleAnalysis] = []
+    rejected: list[Rejected] = []
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            kept.append(article)
+            analyses.append(result)
+    return Analysed(tuple(kept), tuple(analyses), tuple(rejected))
 
 
 @contextmanager
@@ -105,7 +181,6 @@ def open_analyser(
     options: PipelineOptions | None = None, dask: str | None = None, n_workers: int = 2
 ) -> Iterator[BatchAnalyser]:
     """The runner chosen by the CLI: Dask when ``dask`` is given, else local processes."""
-    options = options or PipelineOptions()
     if dask:
         with dask_client(dask, n_workers) as client:
             yield dask_analyser(client, options)

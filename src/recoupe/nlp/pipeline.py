@@ -1,16 +1,15 @@
 """The per-article NLP pipeline: spaCy model + recoupe's registered components.
 
-spaCy objects never leave this package: :func:`analyse_articles` yields plain
-``ArticleAnalysis`` records. Parallelism uses worker processes that each load
-the pipeline once and return plain data (Docs never cross processes).
+spaCy objects never leave this package: :func:`analyse_local` returns plain
+``ArticleAnalysis`` records. Running it over a stream of articles, here, in
+worker processes or on Dask, is :mod:`recoupe.batch` (Docs never cross processes).
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import spacy
@@ -45,9 +44,6 @@ class PipelineOptions:
 
     def model_for(self, language: str) -> str | None:
         return dict(self.models).get((language or "").split("-")[0].lower())
-
-
-ProgressCallback = Callable[[int], None]
 
 
 @functools.lru_cache(maxsize=8)
@@ -143,34 +139,3 @@ def analyse_local(
         for article, result in zip(group, _analyse_group(nlp, group, options.batch_size), strict=True):
             results[article.id] = result
     return [results[a.id] for a in articles]
-
-
-def _worker_analyse(
-    articles: Sequence[Article], options: PipelineOptions
-) -> list[ArticleAnalysis | Rejected]:
-    return analyse_local(articles, options)
-
-
-def analyse_articles(
-    articles: Iterable[Article],
-    options: PipelineOptions = PipelineOptions(),
-    progress: ProgressCallback | None = None,
-) -> Iterator[ArticleAnalysis | Rejected]:
-    """Analyse articles in order; ``n_process`` > 1 spreads batches over worker processes."""
-    items = list(articles)
-    chunk = max(1, options.batch_size)
-    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
-    if options.n_process <= 1 or len(chunks) <= 1:
-        for part in chunks:
-            results = analyse_local(part, options)
-            if progress:
-                progress(len(part))
-            yield from results
-        return
-    with ProcessPoolExecutor(max_workers=options.n_process) as pool:
-        for part, results in zip(
-            chunks, pool.map(_worker_analyse, chunks, [options] * len(chunks)), strict=True
-        ):
-            if progress:
-                progress(len(part))
-            yield from results

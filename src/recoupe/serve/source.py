@@ -172,9 +172,8 @@ class InMemorySource:
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()
     ) -> Added:
-        from recoupe.api import build_report
+        from recoupe.api import analyze_articles
         from recoupe.ingest import deduplicate
-        from recoupe.nlp.pipeline import analyse_articles
 
         with self._lock:
             current = self._report
@@ -188,20 +187,13 @@ class InMemorySource:
                     duplicates=(*current.duplicates, *duplicates),
                 )
                 return Added(self._report, (), tuple(rejected), tuple(duplicates))
-            to_analyse = [a for a in kept if a.id not in self._analyses]
-            failed = list(rejected)
-            for article, result in zip(to_analyse, analyse_articles(to_analyse), strict=True):
-                if isinstance(result, Rejected):
-                    failed.append(result)
-                else:
-                    self._analyses[article.id] = result
-            analysed = [a for a in kept if a.id in self._analyses]
-            report = build_report(
-                analysed,
-                [self._analyses[a.id] for a in analysed],
-                [*current.rejected, *failed],
-                [*current.duplicates, *duplicates],
+            report = analyze_articles(
+                kept,
+                rejected=[*current.rejected, *rejected],
+                duplicates=[*current.duplicates, *duplicates],
+                known=self._analyses,
             )
             self._report = report
+            failed = report.rejected[len(current.rejected) :]
             added = tuple(a.id for a in new if a.id in self._analyses)
             return Added(report, added, tuple(failed), tuple(duplicates))
