@@ -27,6 +27,7 @@ from synthetic import articles as synthetic_articles
 
 from recoupe.model import Article, ArticleAnalysis, LocalEntity, Mention, Quote, Sentence, TimeRef
 from recoupe.store import Store
+from recoupe.store.ingest import ingest_items
 
 
 def premade(article: Article) -> ArticleAnalysis:
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
             done = 0
             for target in checkpoints:
                 stream = (a for a in synthetic_articles(args.articles) if done <= int(a.id.split("-")[1]) < target)
-                result = store.ingest(stream, premade_analyser, batch_size=args.batch_size, relink=False)
+                result = ingest_items(store, stream, premade_analyser, batch_size=args.batch_size, relink=False)
                 done = target
                 elapsed = time.perf_counter() - started
                 results[f"peak_mib_{target}"] = peak_mib()

@@ -10,6 +10,7 @@ from recoupe.batch import LOCAL_CLUSTER, analyse_batch, dask_analyser, dask_clie
 from recoupe.model import Article
 from recoupe.nlp.pipeline import PipelineOptions
 from recoupe.store import Store
+from recoupe.store.ingest import ingest_items
 
 ARTICLES = [
     Article(
@@ -42,7 +43,7 @@ def test_dask_workers_give_the_local_results(tmp_path: Path) -> None:
         # the model is loaded once per worker: the pipeline cache of each worker holds one entry
         cache_sizes = client.run(_pipeline_cache_size)
         with Store(tmp_path / "dask.db") as store:
-            result = store.ingest(ARTICLES, dask_analyser(client, OPTIONS), batch_size=1)
+            result = ingest_items(store, ARTICLES, dask_analyser(client, OPTIONS), batch_size=1)
             assert result.added == 4 and result.batches == 4
             assert [a.article for a in store.analyses()] == [a.id for a in ARTICLES]
             assert store.analyses() == [r for batch in local for r in batch]

@@ -186,8 +186,7 @@ def ingest(
     """Add articles to the store incrementally; re-ingesting the same files adds nothing."""
     from recoupe.nlp.errors import ModelNotInstalled
     from recoupe.nlp.pipeline import PipelineOptions
-    from recoupe.store import IngestResult
-    from recoupe.store.ingest import ingest_paths
+    from recoupe.store.ingest import IngestResult, ingest_paths
 
     def progress(result: IngestResult) -> None:
         if not quiet:
@@ -276,12 +275,13 @@ def evaluate() -> None:
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every DATE value error.")
 def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool, show_errors: bool) -> None:
     """Score date recognition and normalisation on ISO-TimeML files (French TimeBank)."""
-    from recoupe.evaluate.times import TimeBankError, evaluate_timebank, format_score, score_json
+    from recoupe.evaluate.base import ScoreError
+    from recoupe.evaluate.times import evaluate_timebank, format_score, score_json
     from recoupe.nlp.errors import ModelNotInstalled
 
     try:
         score = evaluate_timebank(timebank_dir, split, model)
-    except (TimeBankError, ModelNotInstalled) as error:
+    except (ScoreError, ModelNotInstalled) as error:
         raise click.ClickException(str(error)) from error
     click.echo(score_json(score) if as_json else format_score(score, show_errors))
 
@@ -300,20 +300,15 @@ def _gold_report_command(name: str, errors_help: str) -> Callable[[Callable[...,
     return wrap
 
 
-def _echo_score(
-    compute: Callable[[], Any],
-    gold_error: type[Exception],
-    to_json: Callable[[Any], str],
-    to_text: Callable[[Any, bool], str],
-    as_json: bool,
-    show_errors: bool,
-) -> None:
-    """Run a scorer; a bad gold file is a clean error, not a traceback."""
+def _echo_score(compute: Callable[[], Any], scorer: Any, as_json: bool, show_errors: bool) -> None:
+    """Run a scorer; a bad gold or report file is a clean error, not a traceback."""
+    from recoupe.evaluate.base import ScoreError
+
     try:
         score = compute()
-    except gold_error as error:
+    except ScoreError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(to_json(score) if as_json else to_text(score, show_errors))
+    click.echo(scorer.score_json(score) if as_json else scorer.format_score(score, show_errors))
 
 
 @_gold_report_command("entities", "Also list unmatched variants and role differences.")
@@ -321,10 +316,7 @@ def eval_entities(gold: Path, report_json: Path, as_json: bool, show_errors: boo
     """Score person clustering (B-cubed) and roles of a JSON report against gold."""
     from recoupe.evaluate import entities as scorer
 
-    _echo_score(
-        lambda: scorer.evaluate_entities(gold, report_json),
-        scorer.GoldError, scorer.score_json, scorer.format_score, as_json, show_errors,
-    )
+    _echo_score(lambda: scorer.evaluate_entities(gold, report_json), scorer, as_json, show_errors)
 
 
 @_gold_report_command("quotes", "Also list missed, spurious and wrongly attributed quotes.")
@@ -332,10 +324,7 @@ def eval_quotes(gold: Path, report_json: Path, as_json: bool, show_errors: bool)
     """Score quotes and speakers of a JSON report against gold (overlap 30% and 80%)."""
     from recoupe.evaluate import quotes as scorer
 
-    _echo_score(
-        lambda: scorer.evaluate_quotes(gold, report_json),
-        scorer.QuoteGoldError, scorer.score_json, scorer.format_score, as_json, show_errors,
-    )
+    _echo_score(lambda: scorer.evaluate_quotes(gold, report_json), scorer, as_json, show_errors)
 
 
 @_gold_report_command("findings", "Also list missed facts, missed and false contradictions.")
@@ -343,10 +332,7 @@ def eval_findings(gold: Path, report_json: Path, as_json: bool, show_errors: boo
     """Score stories, contradictions and corroborated/single-source facts of a JSON report."""
     from recoupe.evaluate import findings as scorer
 
-    _echo_score(
-        lambda: scorer.score_findings_files(gold, report_json),
-        scorer.FindingsGoldError, scorer.scores_json, scorer.format_scores, as_json, show_errors,
-    )
+    _echo_score(lambda: scorer.score_findings_files(gold, report_json), scorer, as_json, show_errors)
 
 
 if __name__ == "__main__":  # pragma: no cover

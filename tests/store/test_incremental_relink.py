@@ -12,6 +12,7 @@ from recoupe.api import build_report
 from recoupe.batch import local_analyser
 from recoupe.model import Article
 from recoupe.store import Store
+from recoupe.store.ingest import ingest_items
 
 FESTIVAL = Article(
     id="festival",
@@ -38,10 +39,10 @@ def test_only_the_changed_story_is_compared_again(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
     with Store(str(tmp_path / "recoupe.db")) as store:
-        store.ingest(flood, local_analyser(BLANK))
+        ingest_items(store, flood, local_analyser(BLANK))
         assert compared == [("art-0", "art-6")]
         compared.clear()
-        store.ingest([FESTIVAL], local_analyser(BLANK))
+        ingest_items(store, [FESTIVAL], local_analyser(BLANK))
         assert compared == [("festival",)], "the untouched flood story must keep its findings"
         incremental = store.report()
         full = build_report(store.articles(), store.analyses())

@@ -14,6 +14,7 @@ from recoupe.api import build_report
 from recoupe.batch import local_analyser
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Quote, Rejected, to_dict
 from recoupe.store import LATEST_VERSION, ExportError, Store, StoreTooNew, database_url
+from recoupe.store.ingest import ingest_items
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -25,7 +26,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def ingest(store: Store, items: list[Article | Rejected]):
-    return store.ingest(items, local_analyser(BLANK), batch_size=2)
+    return ingest_items(store, items, local_analyser(BLANK), batch_size=2)
 
 
 def test_database_url_defaults_to_a_sqlite_file_and_uses_psycopg() -> None:

@@ -9,7 +9,8 @@ from store_helpers import BLANK, invented_article
 from recoupe.model import ArticleAnalysis, Quote, Rejected
 from recoupe.serve import open_source
 from recoupe.serve.source import ReportSource
-from recoupe.store import Store, StoreSource
+from recoupe.serve.store_source import StoreSource
+from recoupe.store import Store
 
 
 def test_store_source_reads_searches_and_adds(tmp_path: Path) -> None:

@@ -47,14 +47,10 @@ def open_source(report: Path | None = None, db: str | None = None) -> ReportSour
 
 
 def _store_source(db: str) -> ReportSource:
-    """The store's own ReportSource when it has one, else a snapshot of its report."""
-    from recoupe import store
+    """The store as a ReportSource (needs the ``store`` extra: SQLAlchemy)."""
+    from recoupe.serve.store_source import StoreSource
 
-    source_class = getattr(store, "StoreSource", None)
-    if source_class is not None:
-        return source_class(db)  # type: ignore[no-any-return]
-    with store.Store(db) as opened:
-        return InMemorySource(opened.report(), opened.analyses())
+    return StoreSource(db)
 
 
 def is_loopback(host: str) -> bool:

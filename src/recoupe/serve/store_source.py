@@ -1,4 +1,7 @@
-"""The store as the web app's data source (``recoupe serve --db``): the ``ReportSource`` protocol."""
+"""The store as the web app's data source (``recoupe serve --db``): the ``ReportSource`` protocol.
+
+The web app sits above the store: this module imports ``recoupe.store``, never the reverse.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,16 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from recoupe.batch import local_analyser
 from recoupe.model import Article, Entity, Quote, Rejected, Report, Story
-from recoupe.nlp.pipeline import PipelineOptions
 from recoupe.serve.source import SNIPPET_CONTEXT, Added, SearchHit, find_all, narrow_to_story
-from recoupe.store.store import Store
+from recoupe.store import Store
+from recoupe.store.ingest import ingest_items
+
+if TYPE_CHECKING:
+    from recoupe.nlp.pipeline import PipelineOptions
 
 
 class StoreSource:
@@ -23,7 +31,7 @@ class StoreSource:
 
     def __init__(self, db: str | Path | None = None, pipeline: PipelineOptions | None = None) -> None:
         self.store = Store(db)
-        self._pipeline = pipeline or PipelineOptions()
+        self._pipeline = pipeline
         self._lock = threading.RLock()
         self._report: Report | None = None
 
@@ -78,10 +86,8 @@ class StoreSource:
         return [*quotes, *matches][:limit]
 
     def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:
-        from recoupe.batch import local_analyser
-
         with self._lock:
-            result = self.store.ingest([*rejected, *articles], local_analyser(self._pipeline))
+            result = ingest_items(self.store, [*rejected, *articles], local_analyser(self._pipeline))
             self._report = None
             return Added(
                 self.report(),

@@ -1,39 +1,26 @@
-"""The database layer: SQLite by default, PostgreSQL given a URL; one schema, migrations, search, export."""
+"""The database layer: SQLite by default, PostgreSQL given a URL; one schema, migrations, search, export.
 
+The store knows nothing of the web app: ``serve/`` sits above it
+(:class:`recoupe.serve.store_source.StoreSource`). Ingesting inputs is
+:mod:`recoupe.store.ingest`.
+"""
+
+from recoupe.store.engine import DEFAULT_DATABASE, database_url
 from recoupe.store.export import FORMATS as EXPORT_FORMATS
 from recoupe.store.export import TABLES as EXPORT_TABLES
 from recoupe.store.export import ExportError
 from recoupe.store.migrations import LATEST_VERSION, StoreTooNew, UnsupportedDatabase
-from recoupe.store.store import (
-    DEFAULT_DATABASE,
-    BatchAnalyser,
-    IngestResult,
-    SearchHit,
-    Store,
-    database_url,
-)
-
-
-def __getattr__(name: str) -> object:
-    # StoreSource needs the web app's types: imported only when asked for.
-    if name == "StoreSource":
-        from recoupe.store.source import StoreSource
-
-        return StoreSource
-    raise AttributeError(name)
-
+from recoupe.store.search import SearchHit
+from recoupe.store.store import Store
 
 __all__ = [
     "DEFAULT_DATABASE",
     "EXPORT_FORMATS",
     "EXPORT_TABLES",
     "LATEST_VERSION",
-    "BatchAnalyser",
     "ExportError",
-    "IngestResult",
     "SearchHit",
     "Store",
-    "StoreSource",
     "StoreTooNew",
     "UnsupportedDatabase",
     "database_url",

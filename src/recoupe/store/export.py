@@ -7,14 +7,11 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from sqlalchemy import Integer, Table, select
+from sqlalchemy import Engine, Integer, Table, select
 
 from recoupe.store import schema
-
-if TYPE_CHECKING:
-    from recoupe.store.store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
 EXTENSIONS = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
@@ -29,7 +26,7 @@ class ExportError(Exception):
     """A request the exporter cannot fulfil; the message says what to pass instead."""
 
 
-def export(store: Store, fmt: str, output: Path | None, tables: Sequence[str] = ()) -> list[Path]:
+def export(engine: Engine, fmt: str, output: Path | None, tables: Sequence[str] = ()) -> list[Path]:
     """Write the chosen tables (all when none given); returns the files written.
 
     ``output`` a directory (existing, or a path without suffix): one file per
@@ -45,30 +42,30 @@ def export(store: Store, fmt: str, output: Path | None, tables: Sequence[str] = 
     if output is None:
         if fmt != "jsonl":
             raise ExportError(f"{fmt} export needs -o DIR_OR_FILE")
-        _write_jsonl(store, chosen, sys.stdout, tagged=True)
+        _write_jsonl(engine, chosen, sys.stdout, tagged=True)
         return []
     if output.is_dir() or not output.suffix:
         output.mkdir(parents=True, exist_ok=True)
         written = []
         for table in chosen:
             path = output / f"{table.name}{EXTENSIONS[fmt]}"
-            _write_file(store, fmt, [table], path, tagged=False)
+            _write_file(engine, fmt, [table], path, tagged=False)
             written.append(path)
         return written
     if fmt != "jsonl" and len(chosen) != 1:
         raise ExportError(f"a single {fmt} file holds one table: pass --table NAME, or -o DIR")
     output.parent.mkdir(parents=True, exist_ok=True)
-    _write_file(store, fmt, chosen, output, tagged=len(chosen) > 1)
+    _write_file(engine, fmt, chosen, output, tagged=len(chosen) > 1)
     return [output]
 
 
-def _rows(store: Store, table: Table) -> Iterator[dict[str, Any]]:
+def _rows(engine: Engine, table: Table) -> Iterator[dict[str, Any]]:
     parent = next((table.c[name] for name in ("entity", "story") if name in table.c), None)
     if "seq" in table.c:
         order = [table.c.seq]
     else:
         order = ([parent] if parent is not None else []) + [table.c.position]
-    with store.engine.connect() as conn:
+    with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=_CHUNK_ROWS).execute(
             select(table).order_by(*order)
         )
@@ -76,34 +73,34 @@ def _rows(store: Store, table: Table) -> Iterator[dict[str, Any]]:
             yield dict(row._mapping)
 
 
-def _write_file(store: Store, fmt: str, tables: Sequence[Table], path: Path, *, tagged: bool) -> None:
+def _write_file(engine: Engine, fmt: str, tables: Sequence[Table], path: Path, *, tagged: bool) -> None:
     if fmt == "parquet":
-        _write_parquet(store, tables[0], path)
+        _write_parquet(engine, tables[0], path)
         return
     with path.open("w", encoding="utf-8", newline="") as stream:
         if fmt == "jsonl":
-            _write_jsonl(store, tables, stream, tagged=tagged)
+            _write_jsonl(engine, tables, stream, tagged=tagged)
         else:
-            _write_csv(store, tables[0], stream)
+            _write_csv(engine, tables[0], stream)
 
 
-def _write_jsonl(store: Store, tables: Sequence[Table], stream: IO[str], *, tagged: bool) -> None:
+def _write_jsonl(engine: Engine, tables: Sequence[Table], stream: IO[str], *, tagged: bool) -> None:
     for table in tables:
-        for row in _rows(store, table):
+        for row in _rows(engine, table):
             record = {k: json.loads(v) if k in JSON_COLUMNS and v is not None else v for k, v in row.items()}
             if tagged:
                 record = {"table": table.name, **record}
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _write_csv(store: Store, table: Table, stream: IO[str]) -> None:
+def _write_csv(engine: Engine, table: Table, stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, fieldnames=list(table.columns.keys()))
     writer.writeheader()
-    for row in _rows(store, table):
+    for row in _rows(engine, table):
         writer.writerow(row)
 
 
-def _write_parquet(store: Store, table: Table, path: Path) -> None:
+def _write_parquet(engine: Engine, table: Table, path: Path) -> None:
     import pyarrow as pa  # heavy: imported only for Parquet
     import pyarrow.parquet as pq
 
@@ -115,7 +112,7 @@ def _write_parquet(store: Store, table: Table, path: Path) -> None:
     )
     with pq.ParquetWriter(path, arrow_schema) as writer:
         chunk: list[dict[str, Any]] = []
-        for row in _rows(store, table):
+        for row in _rows(engine, table):
             chunk.append(row)
             if len(chunk) >= _CHUNK_ROWS:
                 writer.write_table(pa.Table.from_pylist(chunk, schema=arrow_schema))
