@@ -9,6 +9,9 @@ from typing import Any
 
 import pytest
 
+# A reader's unexpected exception is a bug: raised in tests, never turned into a rejection.
+os.environ.setdefault("RECOUPE_STRICT", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"

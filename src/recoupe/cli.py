@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,10 @@ SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "htm
 
 
 def _bundled_corpus() -> Path:
-    """The sample corpus shipped with the source tree (examples/corpus)."""
-    return Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    """The sample corpus shipped inside the package (``recoupe/sample/corpus``, package data)."""
+    from importlib import resources
+
+    return Path(str(resources.files("recoupe") / "sample" / "corpus"))
 
 
 def render(report: object, fmt: str) -> str:
@@ -63,6 +65,20 @@ def _progress(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[
     return update, close
 
 
+def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
+    """Print rejections (internal errors, which are bugs, even with -q); a note on their count."""
+    from recoupe.ingest import is_internal_error
+
+    bugs = [r for r in rejections if is_internal_error(r)]
+    for rejected in bugs:
+        click.echo(f"INTERNAL ERROR: {rejected.path}: {rejected.reason}", err=True)
+    if not quiet:
+        for rejected in rejections:
+            if not is_internal_error(rejected):
+                click.echo(f"rejected: {rejected.path}: {rejected.reason}", err=True)
+    return f" ({len(bugs)} internal errors: please report them)" if bugs else ""
+
+
 def run_analysis(
     paths: tuple[str, ...],
     output_format: str,
@@ -89,11 +105,10 @@ def run_analysis(
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
+    bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
-        for rejected in report.rejected:
-            click.echo(f"rejected: {rejected.path}: {rejected.reason}", err=True)
         summary = (
-            f"{len(report.articles)} analysed, {len(report.rejected)} rejected, "
+            f"{len(report.articles)} analysed, {len(report.rejected)} rejected{bugs}, "
             f"{len(report.duplicates)} duplicates, {len(report.stories)} stories"
         )
         click.echo(summary + (f" -> {output}" if output else ""), err=True)
@@ -203,9 +218,7 @@ def ingest(
         )
     except ModelNotInstalled as error:
         raise click.ClickException(str(error)) from error
-    if not quiet:
-        for rejected in result.rejections:
-            click.echo(f"rejected: {rejected.path}: {rejected.reason}", err=True)
+    _echo_rejections(result.rejections, quiet)
     click.echo(result.summary())
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from recoupe.ingest.decode import check_size, decode
-from recoupe.ingest.errors import InputError
+from recoupe.ingest.errors import InputError, internal_error, strict_mode
 from recoupe.ingest.feeds import read_feed
 from recoupe.ingest.html import read_html
 from recoupe.ingest.jsonl import read_json, read_jsonl
@@ -74,9 +74,11 @@ def read_bytes(
     except InputError as error:
         produced = True
         yield Rejected(name, error.reason)
-    except Exception as error:  # a reader library failing must not stop the batch
+    except Exception as error:  # a bug, not bad input: loud in tests, listed apart otherwise
+        if strict_mode():
+            raise
         produced = True
-        yield Rejected(name, f"internal error while reading: {type(error).__name__}: {error}")
+        yield internal_error(name, error)
     if not produced:
         yield Rejected(name, "no articles found")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recoupe.batch import BatchAnalyser, Results, local_analyser, open_analyser, split_results
-from recoupe.ingest import IngestOptions, read_inputs
+from recoupe.ingest import IngestOptions, is_internal_error, read_inputs
 from recoupe.model import Article, Duplicate, Rejected
 from recoupe.store import rows, writes
 from recoupe.store.store import Store
@@ -47,6 +47,8 @@ class IngestResult:
             f"{self.added} added, {self.unchanged} unchanged, {self.duplicates} duplicates, "
             f"{self.rejected} rejected"
         )
+        bugs = sum(is_internal_error(r) for r in self.rejections)
+        text += f" ({bugs} internal errors: please report them)" if bugs else ""
         return text + (f", {self.stories} stories" if self.stories is not None else "")
 
 
