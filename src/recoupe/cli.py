@@ -138,7 +138,8 @@ def main() -> None:
 @click.option("--title-field", default="title", show_default=True, help="JSON field holding the headline.")
 @click.option("--date-field", default="date", show_default=True, help="JSON field holding the publication date.")
 @click.option("--source-field", default="source", show_default=True, help="JSON field holding the outlet name.")
-@click.option("--language", default="fr", show_default=True, help="Language of articles that do not state one.")
+@click.option("--language", default=None, help="Analyse every article in this language (skips language identification, which rejects articles in a language without a model).")
+@click.option("--source", "source_name", default=None, metavar="NAME", help="Outlet of articles that name none (plain text files).")
 @click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
@@ -151,7 +152,8 @@ def analyze(
     title_field: str,
     date_field: str,
     source_field: str,
-    language: str,
+    language: str | None,
+    source_name: str | None,
     n_process: int,
     quiet: bool,
 ) -> None:
@@ -159,7 +161,12 @@ def analyze(
     fmt = output_format or (SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json")
     fields = FieldNames(text=text_field, title=title_field, date=date_field, source=source_field)
     ingest_options = IngestOptions(
-        format=input_format, max_bytes=max_bytes, fields=fields, default_language=language
+        format=input_format,
+        max_bytes=max_bytes,
+        fields=fields,
+        default_language=language or "fr",
+        language=language,
+        source=source_name,
     )
     run_analysis(paths, fmt, output, quiet, ingest_options, n_process)
 

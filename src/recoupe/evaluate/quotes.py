@@ -28,6 +28,7 @@ from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_re
 from recoupe.model import Quote, Report
 
 THRESHOLDS = (0.3, 0.8)
+ARTICLES = {"le", "la", "les", "un", "une", "des"}
 HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "me", "mgr", "monsieur", "madame"}
 GROUP_KINDS: dict[str, tuple[str, ...]] = {
     "direct+partial": ("direct", "partial"),
@@ -129,6 +130,9 @@ def _name_forms(name: str) -> list[str]:
     out = []
     for form in forms:
         words = [w for w in _fold(form).split() if w.rstrip(".") not in HONORIFICS]
+        while len(words) > 1 and (words[0] in ARTICLES or words[0].startswith("l'")):
+            # "les autorités" names the "autorités russes" of the gold: articles are not names
+            words = words[1:] if words[0] in ARTICLES else [words[0][2:], *words[1:]]
         if words:
             out.append(" ".join(words))
     return out

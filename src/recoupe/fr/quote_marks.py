@@ -58,6 +58,8 @@ def _scan(text: str, i: int, opener: str) -> tuple[int, int, bool]:
         j = i
         while j < stop:
             c = text[j]
+            if opener != STRAIGHT and c == opener and depth == 0 and _misturned_closer(text, j):
+                return j, j + 1, True
             if opener != STRAIGHT and c == opener:
                 depth += 1
             elif c == closer:
@@ -75,6 +77,18 @@ def _scan(text: str, i: int, opener: str) -> tuple[int, int, bool]:
         return stop, stop, False
 
 
+def _misturned_closer(text: str, j: int) -> bool:
+    """"il reste grave« , a-t-elle ajouté": an opening mark glued to the word before it closes."""
+    glued = j > 0 and not text[j - 1].isspace() and text[j - 1] not in "«“‹('"
+    return glued and (j + 1 >= len(text) or not text[j + 1].isalnum())
+
+
+def _misturned_opener(text: str, i: int) -> bool:
+    """A » that opens a paragraph and is closed by another » in it."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip() and "»" in text[i + 1 : _paragraph_end(text, i)]
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Top-level quoted spans in text order (nested quotes stay inside their parent)."""
     spans: list[QuotedSpan] = []
@@ -82,6 +96,16 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     n = len(text)
     while i < n:
         c = text[i]
+        if c == "»" and _misturned_opener(text, i):
+            c = "«"  # "» La situation reste sombre », a affirmé X": read as the opening mark
+            content_end, after, closed = _scan(text, i + 1, c)
+            if closed:
+                start, end = _trim(text, i + 1, content_end)
+                if end > start:
+                    spans.append(QuotedSpan(i, after, start, end, closed))
+                i = max(after, i + 1)
+                continue
+            c = "»"
         if c in PAIRS or c == STRAIGHT:
             if c == STRAIGHT and _is_inch_mark(text, i):
                 i += 1

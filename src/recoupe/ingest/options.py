@@ -39,6 +39,9 @@ class IngestOptions:
     max_bytes: int = 20_000_000
     fields: FieldNames = field(default_factory=FieldNames)
     default_language: str = "fr"
+    language: str | None = None  # forces every article's language, skipping identification
+    supported_languages: tuple[str, ...] = ("fr",)  # others are rejected when identified
+    source: str | None = None  # outlet of inputs that name none (--source)
 
     def __post_init__(self) -> None:
         if self.format is None:

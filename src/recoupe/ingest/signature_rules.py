@@ -27,6 +27,11 @@ SIGNATURE_RULES: tuple[tuple[str, str], ...] = (
         "edge",
         r"par (?P<author>[^,]{2,80}),\s*(?:pour|envoyée? spéciale? (?:de|du|pour)) (?P<source>.+?)\s*[.]?",
     ),
+    # "Par Jean Dupont, Le Courrier du Sud": a byline naming the outlet after a comma
+    (
+        "edge",
+        r"par (?P<author>[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){1,3}),\s*(?P<source>(?:L[ae]s? |L['’])?[A-ZÀ-Ý][^,]{1,50}?)\s*[.]?",
+    ),
     # "(Le Courrier Alpin)" as the final line
     ("end", r"\((?P<source>[A-ZÀ-Ý][^()]{1,60})\)\s*[.]?"),
     # "© Le Matin Libre", "© 2024 Le Matin Libre. Tous droits réservés"

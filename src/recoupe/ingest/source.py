@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from recoupe.ingest.decode import check_size, decode
@@ -14,6 +15,7 @@ from recoupe.ingest.errors import InputError, internal_error, strict_mode
 from recoupe.ingest.feeds import read_feed
 from recoupe.ingest.html import read_html
 from recoupe.ingest.jsonl import read_json, read_jsonl
+from recoupe.ingest.language import check_language
 from recoupe.ingest.options import DEFAULT_OPTIONS, IngestOptions
 from recoupe.ingest.text import read_text
 from recoupe.ingest.warc import is_warc, read_warc, read_warc_file
@@ -70,7 +72,7 @@ def read_bytes(
     try:
         for item in _read(data, name, fmt, options):
             produced = True
-            yield item
+            yield _finish(item, options)
     except InputError as error:
         produced = True
         yield Rejected(name, error.reason)
@@ -103,6 +105,15 @@ def _read(
         yield from read_json(text, stem=stem, path=name, options=options)
     else:
         yield from read_feed(data, stem=stem, path=name, language=language)
+
+
+def _finish(item: Article | Rejected, options: IngestOptions) -> Article | Rejected:
+    """Language check and --source for every article read."""
+    if isinstance(item, Rejected):
+        return item
+    if options.source and not item.source:
+        item = replace(item, source=options.source, source_evidence="metadata")
+    return check_language(item, options.supported_languages, options.language)
 
 
 def sniff_format(text: str) -> str:

@@ -109,9 +109,20 @@ def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenS
         return TokenSpan(start, end, entry.type, entry.canonical, entry.country, True)
     if etype == "other" and end - start == 1 and folded in given_names():
         etype = "person"
+    if etype != "person" and _titled_name(doc, start, end):
+        etype = "person"
     if etype == "person":
         end = _extend_name(doc, end)
     return TokenSpan(start, end, etype)
+
+
+def _titled_name(doc: Doc, start: int, end: int) -> bool:
+    """"le ministre de l'Intérieur Matus Sutaj Estok" tagged ORG: capitalised words right after a person's title."""
+    words = doc[start:end]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    floor = doc[start].sent.start if doc.has_annotation("SENT_START") else max(0, start - 15)
+    return bool(role_rules.roles_before(doc, start, floor, {}))
 
 
 def _extend_name(doc: Doc, end: int) -> int:

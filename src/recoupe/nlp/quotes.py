@@ -12,16 +12,25 @@ article's entities (``speakers``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recoupe.fr.lexicon import ReportingVerb, reporting_verb, speaker_nouns, title_cues, word_class
+from recoupe.fr.lexicon import (
+    Gender,
+    ReportingVerb,
+    country_of_demonym,
+    reporting_verb,
+    speaker_nouns,
+    title_cues,
+    word_class,
+)
 from recoupe.fr.quote_marks import QuotedSpan, find_quoted_spans
 from recoupe.fr.sentences import SentenceIndex, sentence_spans
 from recoupe.fr.text import fold
-from recoupe.model import LocalEntity, Quote, QuoteKind
+from recoupe.model import LocalEntity, Mention, Quote, QuoteKind
 from recoupe.nlp.extensions import article_id, text_of
 from recoupe.nlp.speakers import (
     POSSESSIVES,
@@ -40,6 +49,9 @@ NP_LINK_WORDS = word_class("np_link")
 # Words skipped after a reporting verb ("a déclaré mardi que", "a également ajouté").
 TIME_WORDS = word_class("cue_skip")
 DEFINITE = word_class("definite")
+INDEFINITE = word_class("indefinite")
+# Reporting verbs whose bare infinitive complement states a claim ("a démenti être").
+INFINITIVE_CLAIMS = word_class("infinitive_claim")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 
 
@@ -62,6 +74,8 @@ class Attribution:
 
     speaker: Speaker | None = None
     sentence: int = -10
+    unnamed: Speaker | None = None  # "une source policière": who "elle" may be next
+    unnamed_sentence: int = -10
 
 
 # --- cues -----------------------------------------------------------------------------
@@ -163,6 +177,16 @@ class Resolver:
         gender = pronoun_gender(word)
         here = self.sentences.index(start)
         last = state.speaker
+        s_start = self.sentences.spans[here][0]
+        subject = self._subject_person(s_start, start, gender)
+        if subject is not None and subject.type == "person":
+            return Speaker(subject.key, word, start, end, "person")
+        unnamed = state.unnamed
+        if unnamed is not None and here - state.unnamed_sentence <= 1 and state.unnamed_sentence >= state.sentence:
+            shown = DETERMINER_GENDER.get(fold((unnamed.text or "").split()[0]))
+            if gender is not None and shown == gender:
+                # "D'après une source policière, … a-t-elle ajouté": the source just cited
+                return Speaker(None, unnamed.text, unnamed.start, unnamed.end, "person")
         if (
             last is not None
             and last.key is not None
@@ -171,11 +195,39 @@ class Resolver:
             and self.index.compatible(last.key, gender)
         ):
             return Speaker(last.key, word, start, end, "person")
+        previous = self.sentences.spans[max(0, here - 1)][0]
+        subject = self._subject_person(previous, s_start, gender)
+        if subject is not None:
+            return Speaker(subject.key, word, start, end, "person")
         found = self.index.nearest_person_before(start, gender)
         if found is not None:
             return Speaker(found[1].key, word, start, end, "person")
         plural = fold(word) in {"ils", "elles"}
         return Speaker(None, word, start, end, "person" if not plural else None, plural)
+
+    def _is_clause_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ in {"appos", "flat:name"} and token.head is not token:
+            token = token.head
+        return token.dep_.startswith("nsubj")
+
+    def _subject_person(self, start: int, end: int, gender: Gender | None) -> LocalEntity | None:
+        """The last person named as a clause subject between two offsets (centering: "il" continues the subject)."""
+        for mention, entity in reversed(self.index.mentions_within(start, end)):
+            if entity.type != "person" or not self.index.compatible(entity.key, gender):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            token = span.root
+            while token.dep_ in {"appos", "flat:name"} and token.head is not token:
+                token = token.head
+            if token.dep_ == "nsubj":
+                return entity
+        return None
 
     def description(self, tokens: list[Token], state: Attribution) -> Speaker | None:
         """A noun phrase naming a speaker: a name, a pronoun, a role, an organisation."""
@@ -199,6 +251,9 @@ class Resolver:
             return Speaker(owner.key, text_of(self.doc)[start:end], start, end, "person" if owner.key else "organization")
         text = text_of(self.doc)[start:end]
         noun = head_noun(tokens)
+        if first in INDEFINITE:
+            # "une source proche du dossier", "un témoin": someone the article does not name
+            return Speaker(None, text, start, end, noun[1] if noun else None, first in {"des", "plusieurs"})
         if noun is not None and noun[1] == "person":
             words = [fold(t.text) for t in tokens if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2]
             holder = self.index.role_holder(words, noun[0], noun[2], start)
@@ -211,9 +266,10 @@ class Resolver:
         if noun is not None and not plural and first in DEFINITE:
             # "l'élu", "la conseillère", "l'association": the one just named
             if noun[1] == "person":
-                found = self.index.nearest_person_before(start, noun[2])
-                if found is not None:
-                    return Speaker(found[1].key, text, start, end, "person")
+                words = [fold(t.text) for t in tokens if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2]
+                last = self._last_speaker_fitting(words or [noun[0]], noun[2], start, state)
+                if last is not None:
+                    return Speaker(last, text, start, end, "person")
             else:
                 named = self.index.organization_named(noun[0], start)
                 if named is not None:
@@ -223,6 +279,40 @@ class Resolver:
         )
         etype = noun[1] if noun else None
         return Speaker(None, text, start, end, etype, plural)
+
+    def _last_speaker_fitting(self, words: list[str], gender: Gender | None, offset: int, state: Attribution) -> str | None:
+        """"a insisté le président": the person who spoke just before, unless their known roles say otherwise."""
+        last = state.speaker
+        candidates: list[tuple[str, bool]] = []
+        recent = self.sentences.index(offset) - state.sentence <= 3
+        if last is not None and last.key is not None and last.type == "person" and recent:
+            candidates.append((last.key, True))
+        here = self.sentences.index(offset)
+        reach = self.sentences.spans[max(0, here - 1)][0]
+        # In the sentence itself, a person who is not a clause subject ("Pour Camille Fabre, … :
+        # « … », a ajouté la conseillère"); the subject of the reported clause is what it is about.
+        s_start = self.sentences.spans[here][0]
+        for mention, person in reversed(self.index.persons_between(s_start, offset)):
+            opinion_holder = fold(text_of(self.doc)[max(s_start, mention.start - 6) : mention.start]).strip() == "pour"
+            if opinion_holder and self.index.compatible(person.key, gender):
+                candidates.append((person.key, False))
+                break
+        found = self.index.nearest_person_before(s_start, gender, reach=s_start - reach) if here else None
+        if found is not None:
+            candidates.append((found[1].key, False))
+        for key, strict in candidates:
+            entity = self.index.entities.get(key)
+            if entity is None or not self.index.compatible(key, gender):
+                continue
+            roles = fold(" ".join(r.title for r in entity.roles)).replace("'", " ").split()
+            if not roles or words[0] in GENERIC_ROLE_NOUNS:
+                return key
+            if strict and all(w in roles for w in words):
+                return key
+            # the person just named fits unless a stated nationality differs ("le président français" ≠ Zelensky)
+            if not strict and all(w in roles for w in words if country_of_demonym(w)):
+                return key
+        return None
 
     def after(self, index: int, limit: int) -> list[Token]:
         """The noun phrase right after an inverted verb ("a déclaré mardi le ministre X")."""
@@ -266,6 +356,9 @@ class Resolver:
         doc = self.doc
         verb = doc[cue.verb]
         heads = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+        if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            # "Il a remercié …, et a ajouté que": the subject of the first verb
+            heads.append(verb.head)
         for head in heads:
             for child in head.children:
                 if child.dep_.startswith("nsubj") and child.idx < cue.start:
@@ -277,14 +370,20 @@ class Resolver:
                     if fold(child.text) in SUBJECT_PRONOUNS:
                         return self.pronoun(child.idx, child.idx + len(child.text), state)
                     if fold(child.text) in {"qui", "lequel", "laquelle"}:
-                        antecedent = self._antecedent(child)
+                        antecedent = self._antecedent(child, state)
                         if antecedent is not None:
                             return antecedent
                     found = self.description(tokens, state)
                     if found is not None:
                         return found
-        # No parse (or no subject found): the nearest name or pronoun before the cue.
+        # No parse (or no subject found): the noun phrase right before the cue
+        # ("… et les autorités ont averti que"), else the nearest name or pronoun.
         before = [t for t in doc if sentence_start <= t.idx < cue.start and not self.index.in_quote(t.idx)]
+        phrase = _phrase_before(before)
+        if phrase:
+            found = self.description(phrase, state)
+            if found is not None and (found.key is not None or found.type is not None):
+                return found
         if before and fold(before[-1].text) in SUBJECT_PRONOUNS:
             return self.pronoun(before[-1].idx, before[-1].idx + len(before[-1].text), state)
         persons = self.index.persons_between(sentence_start, cue.start)
@@ -293,12 +392,17 @@ class Resolver:
             return self.entity_speaker(entity, mention.start, mention.end)
         return None
 
-    def _antecedent(self, relative: Token) -> Speaker | None:
+    def _antecedent(self, relative: Token, state: Attribution | None = None) -> Speaker | None:
         """"l'agence régionale de santé, qui a indiqué": the name right before "qui"."""
         before = text_of(self.doc)[: relative.idx].rstrip().rstrip(",").rstrip()
         for mention, entity in reversed(self.index.mentions_within(max(0, len(before) - 120), len(before) + 1)):
             if mention.end == len(before) or before.endswith(mention.text):
                 return self.entity_speaker(entity, mention.start, mention.end)
+        words = before.split()
+        if words and fold(words[-1]) in DEMONSTRATIVES:
+            # "celui qui avait fixé le « défi insensé »": the person the article is about
+            start = len(before) - len(words[-1])
+            return self.pronoun(start, len(before), state) if state is not None else None
         return None
 
     def inverted(self, cue: Cue, sentence_end: int, state: Attribution) -> Speaker | None:
@@ -306,8 +410,28 @@ class Resolver:
             clitic = cue.clitic
             word_start = clitic.idx + len(clitic.text) - len(fold(clitic.text).lstrip("-").removeprefix("t-"))
             return self.pronoun(word_start, clitic.idx + len(clitic.text), state)
+        parsed = self._inverted_subject(cue, sentence_end)
+        if parsed is not None:
+            found = self.description(parsed, state)
+            if found is not None:
+                return found
         tokens = self.after(cue.verb + 1, sentence_end)
         return self.description(tokens, state)
+
+    def _inverted_subject(self, cue: Cue, sentence_end: int) -> list[Token] | None:
+        """The parsed subject after an inverted verb, skipping relays ("a déclaré à l'AFP, depuis X, le …")."""
+        verb = self.doc[cue.verb]
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and child.i > verb.i and child.idx < sentence_end:
+                if self.index.in_quote(child.idx) or fold(child.text) in {"que", "qu'", "qui"}:
+                    return None
+                right = child.i
+                for t in self.doc[child.i : child.right_edge.i + 1]:
+                    if t.text in SENTENCE_END or t.text in {":", "«", "»", "“", "”", '"', "("} or "\n" in t.text:
+                        break
+                    right = t.i
+                return [t for t in self.doc[child.left_edge.i : right + 1] if t.i >= child.left_edge.i]
+        return None
 
     def selon(self, token: Token, sentence_end: int, state: Attribution) -> Speaker | None:
         return self.description(self.after(token.i + 1, sentence_end), state)
@@ -323,10 +447,79 @@ def _word_count(text: str) -> int:
 def _is_name_or_title(text: str, prefix: str) -> bool:
     """A quoted name or title ("l'opération « Bouclier du Nord »") rather than speech."""
     words = prefix.split()
-    if words and fold(words[-1]).strip(",") in title_cues():
+    if words and re.sub(r"^[a-z]['’]", "", fold(words[-1]).strip(",")) in title_cues():
         return True
     content = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return 0 < _word_count(text) <= 4 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def _starts_d_apres(token: Token) -> bool:
+    return fold(token.text) == "d'" and token.i + 1 < len(token.doc) and fold(token.nbor().text) == "apres"
+
+
+def _phrase_before(tokens: list[Token]) -> list[Token]:
+    """The determiner-led noun phrase ending right before a verb, if any."""
+    phrase: list[Token] = []
+    for token in reversed(tokens):
+        if token.pos_ == "DET" and phrase:
+            phrase.insert(0, token)
+            if token.i and token.nbor(-1).pos_ == "ADP":
+                continue  # "le porte-parole de la mairie": keep walking to the head
+            return phrase
+        if token.pos_ in {"NOUN", "ADJ", "PROPN"} or (phrase and fold(token.text) in NP_LINK_WORDS - {"et"}):
+            phrase.insert(0, token)
+            continue
+        break
+    return []
+
+
+DEMONSTRATIVES = word_class("demonstrative")
+DETERMINER_GENDER: dict[str, Gender] = {**dict.fromkeys(word_class("feminine_determiner"), "f"), **dict.fromkeys(word_class("masculine_determiner"), "m")}
+# Heads of "selon un bilan de X": the document speaks for whoever issued it.
+DOCUMENT_NOUNS = word_class("document_noun")
+QUOTE_LINKS = word_class("quote_link")
+COMPOUND_CONJUNCTIONS = word_class("conjunction_head")
+# Tokens an adjunct may hold between a reporting verb and its "que" ("à la télévision russe").
+MAX_ADJUNCT_TOKENS = 12
+PREPOSITION_WORDS = word_class("preposition")
+# Role nouns that fit any office ("l'élu" for a mayor or a senator).
+GENERIC_ROLE_NOUNS = word_class("generic_role")
+
+UNRESOLVED_PRONOUNS = SUBJECT_PRONOUNS | {"on", "lui", "eux", "nous", "vous", "notre", "nos"}
+
+
+def _usable(speaker: Speaker | None, strict: bool) -> bool:
+    """A speaker worth a quote: an entity, or a description naming who spoke.
+
+    An unresolved pronoun is not; a plural description is when its head noun
+    says who ("les autorités", "des proches"); with ``strict`` an unlinked
+    description needs such a head noun or a capitalised name ("selon le FSB").
+    """
+    if speaker is None:
+        return False
+    if speaker.key is not None:
+        return True
+    text = (speaker.text or "").strip()
+    if not text or fold(text) in UNRESOLVED_PRONOUNS:
+        return False
+    if speaker.type is not None:
+        return True
+    if speaker.plural:
+        return False
+    return not strict or any(w[:1].isupper() for w in text.split()[1:] or text.split())
+
+
+# Share of a heading quote's content words that the quote it repeats must hold.
+HEADING_MATCH = 0.6
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in fold(text).replace("'", " ").replace("’", " ").split() if len(w) > 3 and w.isalpha()}
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
 
 
 class QuoteFinder:
@@ -342,6 +535,7 @@ class QuoteFinder:
         self.cues = find_cues(doc, self.index)
         self.state = Attribution()
         self._cue_speakers: dict[int, Speaker | None] = {}
+        self.headings: list[tuple[QuotedSpan, QuoteKind]] = []
 
     # speakers of cues, computed once in document order
     def cue_speaker(self, cue: Cue) -> Speaker | None:
@@ -369,6 +563,9 @@ class QuoteFinder:
         if speaker is not None and speaker.key is not None:
             self.state.speaker = speaker
             self.state.sentence = self.sentences.index(offset)
+        elif speaker is not None and speaker.text and speaker.type == "person" and not speaker.plural:
+            self.state.unnamed = speaker
+            self.state.unnamed_sentence = self.sentences.index(offset)
 
     # --- direct and partial ---------------------------------------------------------
 
@@ -376,8 +573,15 @@ class QuoteFinder:
         rest = self.text[span.close_at : s_end]
         stripped = rest.lstrip(" \u00a0\u202f,")
         gap = span.close_at + len(rest) - len(stripped)
+        for adverb in ("toujours ", "encore ", "là encore "):
+            if stripped.startswith(adverb) and stripped[len(adverb) :].startswith(("selon", "d'après")):
+                stripped = stripped[len(adverb) :]  # ", toujours selon le gouverneur"
+                gap += len(adverb)
+                break
         if not rest.lstrip(" \u00a0\u202f").startswith(",") and not stripped.startswith(("selon", "d'après")):
-            return None
+            # "« … »a souligné X": a cue glued to the closing mark
+            glued = [c for c in self.cues if c.inverted and span.close_at <= c.start <= span.close_at + 1]
+            return glued[0] if glued else None
         for cue in self.cues:
             if cue.inverted and gap <= cue.start <= gap + 2:
                 return cue
@@ -421,6 +625,14 @@ class QuoteFinder:
             prefix.endswith(",") and quoted[:1].isupper()
         )
         kind: QuoteKind = "direct" if is_direct else "partial"
+        line_start = self.text.rfind("\n", 0, span.open_at) + 1
+        line_end = _line_end(self.text, span.close_at)
+        # a heading: the quote alone on its line, with no sentence punctuation
+        alone = not self.text[line_start : span.open_at].strip() and not self.text[span.close_at : line_end].strip(" \u00a0")
+        if _word_count(quoted) > 1 and alone and span.closed and quoted.rstrip()[-1:] not in ".!?…":
+            # a headline or a heading: the words are someone's, said further down
+            self.headings.append((span, "direct" if is_direct else "partial"))
+            return None
         post = self._post_cue(span, s_end)
         if _word_count(quoted) <= 1 and post is None:
             return None  # scare quotes
@@ -440,14 +652,121 @@ class QuoteFinder:
             selon = self._selon_before(span, s_start)
             if selon is not None:
                 speaker, cue = self.resolver.selon(selon, span.open_at, self.state), selon
+        if speaker is None:
+            later = self._sentence_final_cue(span, s_end)
+            if later is not None:
+                speaker, cue = self.cue_speaker(later), later
+        if speaker is None and kind == "partial":
+            speaker = self._governing_subject(span)
+            if speaker is not None and speaker.key is None and speaker.type is None:
+                speaker = None
         if speaker is None and prefix.endswith(":"):
             speaker = self._colon_speaker(s_start, span.open_at)
         if speaker is None and is_direct:
             speaker = self._from_context(span.open_at)
-        if speaker is None or (speaker.key is None and (speaker.plural or not speaker.text)):
+        if speaker is None or not _usable(speaker, strict=False):
+            if line_start == 0 and _word_count(quoted) > 1:
+                self.headings.append((span, kind))  # a headline: said further down
             return None
         self.remember(speaker, span.open_at)
         return self._quote(span.start, span.end, kind, speaker, cue)
+
+    def _sentence_final_cue(self, span: QuotedSpan, s_end: int) -> Cue | None:
+        """"Il allait « à l'église », il « aimait sa communauté », a ajouté X.": the cue closing the sentence."""
+        for cue in self.cues:
+            if cue.inverted and span.close_at < cue.start < s_end:
+                if self.text[: cue.start].rstrip().endswith(",") and not self.text[cue.end : s_end].strip(" .\n\u00a0"):
+                    return cue
+                if cue.clitic is None and self.text[: cue.start].rstrip().endswith(","):
+                    return cue
+                return None
+        return None
+
+    def _governing_subject(self, span: QuotedSpan) -> Speaker | None:
+        """A partial quote with no reporting verb: the subject of the clause it sits in.
+
+        "X, qui avait fixé le « défi insensé » …", "Il a remercié la population
+        pour « … »": the dependency tree leads from the quoted words to the verb
+        outside the quote and on to its subject (through coordinated, infinitive
+        and relative clauses); passives ("mené par « … »") have no speaker.
+        """
+        doc = self.doc
+        inside = [t for t in doc if span.start <= t.idx < span.end]
+        if not inside:
+            return None
+        attached = [t for t in inside if not t.is_punct and (not span.start <= t.head.idx < span.end or t.head is t)]
+        if len(attached) != 1:
+            return None  # not one constituent of the sentence (a slogan, a parse astray)
+        token = attached[0]
+        between_commas = self.text[: span.open_at].rstrip().endswith(",") and self.text[span.close_at :].lstrip().startswith(",")
+        if between_commas and (token.pos_ == "ADJ" or token.morph.get("VerbForm", []) == ["Part"]):
+            return None  # "X, « très émue », a pris la parole": the writer's description of X
+        verb = token
+        for _ in range(10):
+            outside = not span.open_at <= verb.idx < span.close_at
+            if outside and verb.pos_ in {"VERB", "AUX"}:
+                break
+            if verb.head is verb:
+                return None
+            verb = verb.head
+        else:
+            return None
+        for _ in range(4):
+            if any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children):
+                return None
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not self.index.in_quote(c.idx)]
+            if subjects:
+                return self._subject_speaker(subjects[0], verb)
+            if verb.dep_ == "acl:relcl":
+                return None
+            if verb.dep_ == "advcl" and verb.i and doc[verb.i - 1].pos_ == "NOUN":
+                return None  # "une banderole proclamant « … »": the participle describes the noun
+            if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} or verb.head.pos_ == "ADJ":
+                verb = verb.head if verb.head.pos_ != "ADJ" else verb.head.head
+                continue
+            if verb.dep_ == "ROOT":
+                return self._person_before(verb)
+            return None
+        return None
+
+    def _person_before(self, verb: Token) -> Speaker | None:
+        """A main verb the parser left without a subject: the person named before it, outside any complement."""
+        s_start = self.sentences.bounds(verb.idx)[0]
+        for mention, entity in reversed(self.index.persons_between(s_start, verb.idx)):
+            before = self.text[max(s_start, mention.start - 12) : mention.start].split()
+            if before and fold(before[-1]) in PREPOSITION_WORDS:
+                continue
+            return self.resolver.entity_speaker(entity, mention.start, mention.end)
+        return None
+
+    def _apposed_person(self, end: int) -> Speaker | None:
+        """"Un enseignant de philosophie, Martin Dousseau, a décrit …": the name in apposition."""
+        rest = self.text[end : end + 3]
+        if not rest.lstrip().startswith(","):
+            return None
+        start = end + rest.index(",") + 1
+        for mention, entity in self.index.persons_between(start, start + 60):
+            if not self.text[start : mention.start].strip() and self.text[mention.end :].lstrip().startswith(","):
+                return self.resolver.entity_speaker(entity, mention.start, mention.end)
+            break
+        return None
+
+    def _subject_speaker(self, subject: Token, verb: Token) -> Speaker | None:
+        word = fold(subject.text)
+        if word in SUBJECT_PRONOUNS | DEMONSTRATIVES:
+            return self.resolver.pronoun(subject.idx, subject.idx + len(subject.text), self.state)
+        if word in {"qui", "lequel", "laquelle"}:
+            return self.resolver._antecedent(subject, self.state)
+        tokens = [
+            t for t in self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+            if t.i < verb.i and not self.index.in_quote(t.idx)
+        ]
+        found = self.resolver.description(tokens, self.state)
+        if found is not None and found.key is None and tokens:
+            named = self._apposed_person(tokens[-1].idx + len(tokens[-1].text))
+            if named is not None:
+                return named
+        return found
 
     def _colon_speaker(self, s_start: int, colon: int) -> Speaker | None:
         tokens = [t for t in self.doc if s_start <= t.idx < colon]
@@ -498,6 +817,8 @@ class QuoteFinder:
             i += 1
         if i >= len(doc):
             return None
+        if not cue.entry.needs_a and not cue.inverted and fold(doc[i].text) not in {"que", "qu'"}:
+            i = self._que_after_adjuncts(i, s_end)
         word = fold(doc[i].text)
         if cue.entry.needs_a:
             if word == "a" and i + 2 < len(doc) and fold(doc[i + 1].text) == "ce" and fold(doc[i + 2].text) in {"que", "qu'"}:
@@ -508,6 +829,8 @@ class QuoteFinder:
                 return None
         elif word in {"que", "qu'"}:
             start = doc[i].idx + len(doc[i].text)
+        elif not cue.inverted and doc[i].morph.get("VerbForm", []) == ["Inf"] and fold(verb.lemma_) in INFINITIVE_CLAIMS:
+            start = doc[i].idx  # "a démenti être …", "ont indiqué avoir …"
         elif cue.inverted:
             return self._fronted(cue, s_start)
         else:
@@ -522,21 +845,47 @@ class QuoteFinder:
         self.remember(speaker, cue.start)
         return self._quote(start, end, "indirect", speaker, cue)
 
+    def _que_after_adjuncts(self, i: int, s_end: int) -> int:
+        """"a affirmé à la télévision que", "a rapporté, samedi dans la soirée, qu'": skip to "que"."""
+        doc = self.doc
+        for j in range(i, min(len(doc), i + MAX_ADJUNCT_TOKENS)):
+            token = doc[j]
+            if token.idx >= s_end or self.index.in_quote(token.idx) or token.text in {":", ";", "«", "»", '"', "“", "”"}:
+                break
+            if fold(token.text) in {"que", "qu'"}:
+                # a conjunction, not a relative ("un décompte que lui a attribué …") nor "alors que"
+                compound = j > 0 and fold(doc[j - 1].text) in COMPOUND_CONJUNCTIONS
+                return j if token.pos_ == "SCONJ" and not compound else i
+            if token.pos_ in {"VERB", "AUX"} or fold(token.text) in {"et", "mais", "qui", "dont"}:
+                break
+        return i
+
     def _fronted(self, cue: Cue, s_start: int) -> Quote | None:
         """"Les pertes sont trop élevées, a estimé X": the clause before the inverted cue."""
         before = self.text[s_start : cue.start].rstrip()
-        if not before.endswith(",") or before[:-1].rstrip()[-1:] in CLOSING_MARKS:
-            return None
-        if any(s_start <= s.close_at <= cue.start for s in self.spans):
+        if not before.endswith(","):
             return None
         start, end = self._trim(s_start, s_start + len(before) - 1)
-        if _word_count(self.text[start:end]) < 3:
-            return None
+        if any(start <= other.start < end for other in self.cues):
+            return None  # "« … », a déclaré X, a rapporté l'AFP": the last cue only relays
+        last = [q for q in self.spans if start <= q.open_at and end <= q.close_at <= end + 1]
+        if last and self.text[start : last[0].open_at].rstrip().endswith(":"):
+            return None  # "Pour X, … : « … », a ajouté X": a direct quote with its introduction
+        if self._only_a_quote(start, end) or _word_count(self.text[start:end]) < 3:
+            return None  # "« … », a dit X" is a direct quote; a clause with quoted words in it is reported speech
         speaker = self.cue_speaker(cue)
         if speaker is None:
             return None
         self.remember(speaker, cue.start)
         return self._quote(start, end, "indirect", speaker, cue)
+
+    def _only_a_quote(self, start: int, end: int) -> bool:
+        """Is text[start:end] one quoted span, marks included (or quoted spans and punctuation only)?"""
+        rest = self.text[start:end]
+        for span in self.spans:
+            if start <= span.open_at and span.close_at <= end + 1:
+                rest = rest.replace(self.text[span.open_at : span.close_at], " ")
+        return all(fold(w) in QUOTE_LINKS for w in re.findall(r"\w+", rest))
 
     def _clause_end(self, start: int, s_end: int, cue: Cue) -> int:
         end = s_end
@@ -561,10 +910,10 @@ class QuoteFinder:
 
     # --- output ---------------------------------------------------------------------
 
-    def _quote(self, start: int, end: int, kind: QuoteKind, speaker: Speaker, cue: Cue | Token | None) -> Quote:
+    def _quote(self, start: int, end: int, kind: QuoteKind, speaker: Speaker, cue: Cue | Token | Span | None) -> Quote:
         if isinstance(cue, Cue):
             cue_text, lemma, loaded = cue.text, cue.entry.lemma, cue.entry.loaded
-        elif cue is not None:  # "selon X": no verb, nothing loaded
+        elif cue is not None:  # "selon X", "d'après X": no verb, nothing loaded
             cue_text, lemma, loaded = cue.text, fold(cue.text), False
         else:
             cue_text, lemma, loaded = None, None, None
@@ -585,29 +934,70 @@ class QuoteFinder:
         )
 
     def selon(self, token: Token) -> Quote | None:
-        """"Selon X, <clause>" at the head of a sentence: an indirect quote of X."""
+        """"Selon X, <clause>" or "<clause>, selon X.": an indirect quote of X (also "d'après X")."""
         s_start, s_end = self.sentences.bounds(token.idx)
-        if self.text[s_start : token.idx].strip() or self.index.in_quote(token.idx):
+        if self.index.in_quote(token.idx):
             return None
-        described = self.resolver.after(token.i + 1, s_end)
+        source = token.i + (2 if fold(token.text) == "d'" else 1)
+        if self.text[s_start : token.idx].strip():
+            return self._trailing_selon(token, source, s_start, s_end)
+        described = self.resolver.after(source, s_end)
         if not described:
             return None
         comma = self.text.find(",", described[-1].idx, s_end)
+        first_comma = self.text.find(",", token.idx, s_end)
+        if 0 <= first_comma < comma and self._clause_follows(first_comma):
+            comma = first_comma  # "Selon le FSB, les suspects …": the clause starts at the first comma
         if comma < 0:
             return None
         start, end = self._trim(comma + 1, s_end)
-        if self.text[start : start + 1] in {"«", "“", '"', "‹"} or _word_count(self.text[start:end]) < 3:
-            return None  # a direct quote introduced by "Selon X," is found as such
-        speaker = self.resolver.selon(token, comma, self.state)
-        if speaker is None or (speaker.key is None and (speaker.plural or speaker.type is None)):
+        if self._only_a_quote(start, end) or _word_count(self.text[start:end]) < 3:
+            return None  # "Selon X, « … »": a direct quote, found as such
+        speaker = self.resolver.description(self.resolver.after(source, comma), self.state)
+        if speaker is None or not _usable(speaker, strict=True):
             return None
         self.remember(speaker, token.idx)
-        return self._quote(start, end, "indirect", speaker, token)
+        return self._quote(start, end, "indirect", speaker, self.doc[token.i : source])
+
+    def _clause_follows(self, comma: int) -> bool:
+        """After "Selon X,": does a clause start ("les suspects avaient …") rather than an apposition?"""
+        words = self.text[comma + 1 : comma + 40].split()
+        return bool(words) and fold(words[0]) in word_class("clause_opener")
+
+    def _trailing_selon(self, token: Token, source: int, s_start: int, s_end: int) -> Quote | None:
+        """"<clause>, selon X." closing a sentence: an indirect quote of X."""
+        before = self.text[s_start : token.idx].rstrip()
+        if not before.endswith(","):
+            return None
+        start, end = self._trim(s_start, s_start + len(before) - 1)
+        if any(start <= c.start < end for c in self.cues) or self._only_a_quote(start, end):
+            return None  # the clause has its own reporting verb, or is a direct quote
+        if _word_count(self.text[start:end]) < 4:
+            return None
+        tail = [t for t in self.doc[source:] if t.idx < s_end]
+        if any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in tail):
+            return None  # "selon X" opens a clause of its own
+        speaker = self._document_source(tail) or self.resolver.description(self.resolver.after(source, s_end), self.state)
+        if speaker is None or not _usable(speaker, strict=True) or speaker.plural:
+            return None
+        self.remember(speaker, token.idx)
+        return self._quote(start, end, "indirect", speaker, self.doc[token.i : source])
+
+    def _document_source(self, tokens: list[Token]) -> Speaker | None:
+        """"selon un bilan de l'Élysée", "selon les chiffres communiqués par le Kremlin": who issued it."""
+        nouns = [t for t in tokens[:4] if t.pos_ == "NOUN"]
+        if not nouns or fold(nouns[0].lemma_) not in DOCUMENT_NOUNS or not tokens:
+            return None
+        end = tokens[-1].idx + len(tokens[-1].text)
+        for mention, entity in self.index.mentions_within(nouns[0].idx, end):
+            if entity.type in {"person", "organization"}:
+                return self.resolver.entity_speaker(entity, mention.start, mention.end)
+        return None
 
     def run(self) -> list[Quote]:
         items: list[tuple[int, int, QuotedSpan | Cue | Token]] = [(s.open_at, 0, s) for s in self.spans]
         items += [(c.start, 1, c) for c in self.cues]
-        items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon"]
+        items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon" or _starts_d_apres(t)]
         quotes: list[Quote] = []
         for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
             if isinstance(item, QuotedSpan):
@@ -618,7 +1008,28 @@ class QuoteFinder:
                 found = self.selon(item)
             if found is not None:
                 quotes.append(found)
-        return quotes
+        quotes += self._headings(quotes)
+        return sorted(quotes, key=lambda q: (q.start, q.end))
+
+    def _headings(self, quotes: list[Quote]) -> list[Quote]:
+        """Quotes in a headline or heading take the speaker of the quote they repeat."""
+        out = []
+        for span, kind in self.headings:
+            words = _content_words(self.text[span.start : span.end])
+            if not words:
+                continue
+            best, best_share = None, 0.0
+            for quote in quotes:
+                if quote.start <= span.open_at or quote.speaker_text is None:
+                    continue
+                share = len(words & _content_words(quote.text)) / len(words)
+                if share > best_share:
+                    best, best_share = quote, share
+            if best is None or best_share < HEADING_MATCH:
+                continue
+            speaker = Speaker(best.speaker, best.speaker_text, best.speaker_start, best.speaker_end, best.speaker_type)
+            out.append(self._quote(span.start, span.end, kind, speaker, None))
+        return out
 
 
 @Language.component(

@@ -17,7 +17,7 @@ from recoupe.fr.text import fold
 from recoupe.model import EntityType, LocalEntity, Mention
 from recoupe.nlp.extensions import text_of
 
-PRONOUN_GENDER: dict[str, Gender] = {"il": "m", "elle": "f", "lui": "m"}
+PRONOUN_GENDER: dict[str, Gender] = {"il": "m", "elle": "f", "lui": "m", "celui": "m", "celle": "f"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 # Farther back than this, an antecedent is too far for "il"/"elle".
 PRONOUN_REACH = 1200
@@ -189,7 +189,8 @@ class SpeakerIndex:
             if e.type == "person" and self.compatible(e.key, gender)
         ]
         by_roles = {e.key: _tokens(" ".join(r.title for r in e.roles)) for e in persons}
-        holders = [e for e in persons if head in by_roles[e.key]]
+        # every word of the description in the holder's roles: "le président français" is not "président ukrainien"
+        holders = [e for e in persons if head in by_roles[e.key] and all(w in by_roles[e.key] for w in words)]
         if holders:
             return self._best(holders, by_roles, words, offset)
         text = text_of(self.doc)
@@ -228,9 +229,11 @@ def _tokens(text: str) -> set[str]:
 def head_noun(words: list[Token]) -> tuple[str, EntityType, Gender | None] | None:
     """The first speaker noun of a description, with its type and shown gender."""
     det_gender: Gender | None = None
-    for token in words:
+    for k, token in enumerate(words):
         if token.pos_ == "DET" and det_gender is None:
             det_gender = _token_gender(token)
+        if token.pos_ == "ADJ" and k + 1 < len(words) and words[k + 1].pos_ == "NOUN" and not speaker_nouns().get(fold(words[k + 1].text)):
+            continue  # "les premiers témoignages": the adjective is not the head
         noun = speaker_nouns().get(fold(token.text)) or speaker_nouns().get(fold(token.lemma_))
         if noun:
             gender = noun.gender or (det_gender if fold(words[0].text) not in {"l'", "les"} else None)

@@ -1,0 +1,58 @@
+"""Quotes, speakers and roles on ../shared/data/news-dev (27 real French pages), pinned.
+
+Measured with fr_core_news_md (``recoupe analyze ../shared/data/news-dev/*.jsonl``
+then ``recoupe eval quotes|entities``): direct+partial R 0.755 P 0.937 speaker
+0.870; partial R 0.586; indirect R 0.492 P 0.970; roles R 0.339 P 0.816;
+person B-cubed F1 0.971. Raise on purpose only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recoupe.evaluate.entities import score_entities
+from recoupe.evaluate.quotes import score_quotes
+
+MIN_QUOTES_RECALL = 0.75
+MIN_QUOTES_PRECISION = 0.93
+MIN_SPEAKER_ACCURACY = 0.86
+MIN_PARTIAL_RECALL = 0.58
+MIN_INDIRECT_RECALL = 0.49
+MIN_INDIRECT_PRECISION = 0.95
+MIN_ROLES_RECALL = 0.33
+MIN_PERSON_BCUBED_F1 = 0.97
+
+
+@pytest.fixture(scope="module")
+def news_dev(shared_dir: Path):
+    from recoupe import analyze
+
+    folder = shared_dir / "data" / "news-dev"
+    gold = json.loads((folder / "gold.json").read_text("utf-8"))
+    return gold, analyze(sorted(folder.glob("*.jsonl")))
+
+
+@pytest.mark.slow
+def test_news_dev_quotes_and_speakers_are_pinned(news_dev) -> None:
+    gold, report = news_dev
+    assert not report.rejected, report.rejected  # all French: none rejected by language identification
+    score = score_quotes(gold, report)
+    quotes = score.get("direct+partial", 0.3)
+    assert quotes.recall >= MIN_QUOTES_RECALL, quotes.as_dict()
+    assert quotes.precision >= MIN_QUOTES_PRECISION, quotes.as_dict()
+    assert quotes.speaker_accuracy >= MIN_SPEAKER_ACCURACY, quotes.as_dict()
+    assert score.get("partial", 0.3).recall >= MIN_PARTIAL_RECALL
+    indirect = score.get("indirect", 0.3)
+    assert indirect.recall >= MIN_INDIRECT_RECALL, indirect.as_dict()
+    assert indirect.precision >= MIN_INDIRECT_PRECISION, indirect.as_dict()
+
+
+@pytest.mark.slow
+def test_news_dev_people_and_roles_are_pinned(news_dev) -> None:
+    gold, report = news_dev
+    score = score_entities(gold, report)
+    assert score.bcubed_f1 >= MIN_PERSON_BCUBED_F1
+    assert score.role_recall >= MIN_ROLES_RECALL
