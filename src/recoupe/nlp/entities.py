@@ -399,11 +399,14 @@ def _attach_descriptions(
     }
     added: dict[str, list[Role]] = {}
     for phrase, _ in role_rules.descriptions(doc, entity_spans, taken):
+        country = phrase.parts.country
         fits = [
             e
             for e in entities
             if e.type == "person"
             and any(compatible(phrase.parts, r.parts) for r in e.roles)
+            # "le président français": only someone known to be French
+            and (not country or e.country == country or any(r.parts.country == country for r in e.roles))
         ]
         if len(fits) == 1:
             added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))

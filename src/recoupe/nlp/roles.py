@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -69,6 +69,8 @@ def title_at(doc: Doc, i: int) -> tuple[int, str, str, str | None] | None:
         return None
     # Hyphenated titles are split by the tokenizer, hence the generous window.
     for n in range(min(max_title_words() * 3, len(doc) - i), 0, -1):
+        if doc[i + n - 1].is_space:
+            continue  # "pompier volontaire\n\n": the line break is not part of the title
         title = titles().get(fold(doc[i : i + n].text))
         if title is not None:
             return i + n, title.function, title.kind, title.gender
@@ -118,7 +120,8 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
             elif kind_found == "organization" and organization is None:
                 organization = value
             continue
-        if token.pos_ == "ADJ" and token.text.islower() and complements == 0:
+        participle = token.pos_ == "VERB" and token.morph.get("VerbForm", []) == ["Part"] and token.morph.get("Tense", []) == ["Past"]
+        if (token.pos_ == "ADJ" or participle) and token.text.islower() and complements == 0:
             end += 1  # "conseillère municipale", "directeur général"
             continue
         break
@@ -206,18 +209,53 @@ def roles_before(
     found: list[tuple[TitlePhrase, str | None]] = []
     pos = mention_start
     for _ in range(3):
-        if (pos > floor and doc[pos - 1].text == "," and found) or (pos > floor and doc[pos - 1].text == "," and not found):
+        comma = pos > floor and doc[pos - 1].text == ","
+        if comma or (found and pos > floor and fold(doc[pos - 1].text) == "et"):
             pos -= 1
         phrase = _phrase_ending_at(doc, pos, floor, spans)
         if phrase is None:
             break
+        if comma and not found and _in_complement(doc, phrase.start, floor) and _opens_clause(doc[mention_start]):
+            break  # "organisé par le candidat républicain, Corey C. …": a complement, then a new clause
+        if comma and found and doc[found[-1][0].start].head.i not in range(phrase.start, phrase.end):
+            break  # "le président élu américain, le président ukrainien X": two people of a list
+        phrase = _with_modifier(doc, phrase, floor)
         found.append((phrase, _determiner_gender(doc, phrase.start)))
         pos = phrase.start
         if pos > floor and fold(doc[pos - 1].text) in PRE_DETERMINERS:
             pos -= 1
-        if not (pos > floor and doc[pos - 1].text == ","):
-            break
+        if not (pos > floor and fold(doc[pos - 1].text) in {",", "et"}):
+            break  # "le ministre de la défense et vice-Premier ministre X": both are X's
     return found
+
+
+# Words before a title that belong to the role ("l'ancien président", "l'ex-ministre").
+ROLE_MODIFIERS = frozenset({"ancien", "ancienne", "ex", "futur", "future", "nouveau", "nouvel", "nouvelle"})
+
+
+def _with_modifier(doc: Doc, phrase: TitlePhrase, floor: int) -> TitlePhrase:
+    i = phrase.start - 1
+    if i > floor and doc[i].text == "-":
+        i -= 1
+    if i >= floor and fold(doc[i].text) in ROLE_MODIFIERS:
+        return replace(phrase, start=i)
+    return phrase
+
+
+def _in_complement(doc: Doc, start: int, floor: int) -> bool:
+    """Is the title the object of a preposition ("organisé par le candidat …")?"""
+    i = start - 1
+    if i >= floor and fold(doc[i].text) in PRE_DETERMINERS:
+        i -= 1
+    return i >= floor and doc[i].pos_ == "ADP"
+
+
+def _opens_clause(name: Token) -> bool:
+    """Is the name the subject of what follows it (a new clause), not an apposition?"""
+    token = name
+    while token.dep_ == "flat:name" and token.head is not token:
+        token = token.head
+    return token.dep_.startswith("nsubj")
 
 
 def role_after(
