@@ -9,7 +9,7 @@ from functools import cache
 from recoupe.ingest.signature_rules import SIGNATURE_RULES
 
 # How many non-empty lines at each edge of the text can hold a signature.
-_EDGE_LINES = 3
+_EDGE_LINES = 5  # a headline, date and share lines may come before the byline
 _MAX_SOURCE_WORDS = 8
 _MAX_SOURCE_CHARS = 80
 

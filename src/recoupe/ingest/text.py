@@ -31,13 +31,56 @@ def split_date_marker(text: str) -> tuple[str | None, str]:
     return published, text[match.end() :]
 
 
+# "Publié le 24 mai 2025 à 10h", "Mis à jour le 24/05/2025": the page's own date line.
+_DATELINE = re.compile(
+    r"^\s*(?P<kind>publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée)\s+le\s+"
+    r"(?P<date>[^\n]{4,60}?)(?:\s*(?:à|,)\s*\d{1,2}\s*(?:h|:)\s*\d{0,2}.*)?\s*$",
+    re.IGNORECASE,
+)
+# Lines read for a date line: the first ones after the headline and the last ones.
+DATELINE_WINDOW = 8
+
+
 def find_headline(text: str) -> str | None:
-    """The first line when it is short and more text follows it."""
+    """The first line when it is short, reads as a title and more text follows it.
+
+    "Partager:" or a single word is site furniture, not a headline: a title has
+    at least two words and does not end with a colon.
+    """
     first, _, rest = text.partition("\n")
     first = first.strip()
-    if first and len(first) <= MAX_HEADLINE_CHARS and rest.strip():
-        return first
-    return None
+    if not first or len(first) > MAX_HEADLINE_CHARS or not rest.strip():
+        return None
+    if first.endswith(":") or len(first.split()) < 2:
+        return None
+    return first
+
+
+def read_dateline(text: str) -> str | None:
+    """The ISO date of a "Publié le …" line (else "Mis à jour le …"), at day precision."""
+    lines = text.splitlines()
+    candidates = lines[:DATELINE_WINDOW] + lines[-DATELINE_WINDOW:]
+    found: dict[str, str] = {}
+    for line in candidates:
+        match = _DATELINE.match(line)
+        if match is None:
+            continue
+        kind = "published" if match.group("kind").lower().startswith("publi") else "updated"
+        value = _french_date(match.group("date"))
+        if value is not None:
+            found.setdefault(kind, value)
+    return found.get("published") or found.get("updated")
+
+
+def _french_date(value: str) -> str | None:
+    import dateparser  # slow to import: only when a date line is there
+
+    parsed = dateparser.parse(
+        value.strip(" ,."),
+        languages=["fr"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"},
+    )
+    return parsed.date().isoformat() if parsed is not None else None
 
 
 def read_text(text: str, *, article_id: str, path: str, language: str) -> Article:
@@ -51,6 +94,6 @@ def read_text(text: str, *, article_id: str, path: str, language: str) -> Articl
         text=body,
         path=path,
         title=find_headline(body),
-        published=published,
+        published=published or read_dateline(body),
         language=language,
     )

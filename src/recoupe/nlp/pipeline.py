@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from recoupe.fr.furniture import blank_furniture
 from recoupe.model import Article, ArticleAnalysis, Rejected
 from recoupe.nlp.errors import ModelNotInstalled
 from recoupe.nlp.extensions import ARTICLE_KEY, PUBLISHED_KEY, TITLE_END_KEY
@@ -85,10 +86,11 @@ def pipeline_for(article_language: str, options: PipelineOptions) -> Language:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    """The Doc of an article, page furniture blanked out (offsets are the article's)."""
+    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+    doc = nlp.make_doc(blank_furniture(article.text, title_end))
     doc.user_data[ARTICLE_KEY] = article.id
     doc.user_data[PUBLISHED_KEY] = article.published
-    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
     doc.user_data[TITLE_END_KEY] = title_end
     return doc
 

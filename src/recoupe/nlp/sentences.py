@@ -51,7 +51,8 @@ def recoupe_sentences(doc: Doc) -> Doc:
         sentences.append(
             Sentence(
                 start=sent.start_char,
-                end=sent.end_char,
+                # trailing spaces and blanked page furniture are not part of the sentence
+                end=sent.start_char + len(sent.text.rstrip()),
                 lemmas=lemmas,
                 predicate=_predicate(sent),
                 negated=any(t.lemma_.lower() in NEGATION_LEMMAS and t.dep_ == "advmod" for t in sent),
