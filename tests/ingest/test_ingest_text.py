@@ -107,3 +107,21 @@ def test_source_never_comes_from_the_file_name(tmp_path: object) -> None:
     article = read_one("Titre\nCorps sans signature.", "Le Monde.txt")
     assert article.source is None
     assert article.source_evidence is None
+
+
+def test_date_line_byline_and_share_line_of_a_text_file() -> None:
+    from recoupe.ingest.source import read_bytes
+
+    page = (
+        "Partager:\n"
+        "Le pont de Kervéan rouvrira en juin\n\n"
+        "Mis à jour le 25 mai 2025 à 08h12\n"
+        "Publié le 24 mai 2025 à 10h\n"
+        "Par Jean Dupont, Le Courrier du Sud\n\n"
+        "Le maire de Kervéan, Paul Le Gall, a annoncé mardi que le pont rouvrirait en juin "
+        "après six mois de travaux, sous la surveillance des services de l'État."
+    )
+    (article,) = list(read_bytes(page.encode(), "kervean.txt"))
+    assert article.title is None  # "Partager:" is not a headline
+    assert article.published == "2025-05-24"  # the publication, not the update
+    assert (article.source, article.author) == ("Le Courrier du Sud", "Jean Dupont")

@@ -44,14 +44,12 @@ DATELINE_WINDOW = 8
 def find_headline(text: str) -> str | None:
     """The first line when it is short, reads as a title and more text follows it.
 
-    "Partager:" or a single word is site furniture, not a headline: a title has
-    at least two words and does not end with a colon.
+    A line ending with a colon ("Partager:", "Lire aussi :") is site furniture
+    or an introduction, never a title.
     """
     first, _, rest = text.partition("\n")
     first = first.strip()
-    if not first or len(first) > MAX_HEADLINE_CHARS or not rest.strip():
-        return None
-    if first.endswith(":") or len(first.split()) < 2:
+    if not first or len(first) > MAX_HEADLINE_CHARS or not rest.strip() or first.endswith(":"):
         return None
     return first
 

@@ -415,8 +415,27 @@ class Resolver:
             found = self.description(parsed, state)
             if found is not None:
                 return found
-        tokens = self.after(cue.verb + 1, sentence_end)
+        tokens = self.after(self._past_adjuncts(cue.verb + 1, sentence_end), sentence_end)
         return self.description(tokens, state)
+
+    def _past_adjuncts(self, i: int, limit: int) -> int:
+        """Skip "à l'AFP", ", depuis Benghazi," after an inverted verb: relays and places, not speakers."""
+        doc = self.doc
+        for _ in range(3):
+            j = i
+            while j < len(doc) and doc[j].idx < limit and (doc[j].is_space or doc[j].text == ","):
+                j += 1
+            if j >= len(doc) or doc[j].idx >= limit or doc[j].pos_ != "ADP" or fold(doc[j].text) in {"selon"}:
+                return i
+            k = j + 1
+            while k < len(doc) and doc[k].idx < limit and (doc[k].pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"} or fold(doc[k].text) in NP_LINK_WORDS):
+                if k > j + 1 and doc[k].pos_ == "DET" and doc[k - 1].pos_ in {"PROPN", "NOUN"}:
+                    break  # "à l'AFP le porte-parole": the subject starts here
+                k += 1
+            if k == j + 1:
+                return i
+            i = k
+        return i
 
     def _inverted_subject(self, cue: Cue, sentence_end: int) -> list[Token] | None:
         """The parsed subject after an inverted verb, skipping relays ("a déclaré à l'AFP, depuis X, le …")."""
@@ -946,7 +965,7 @@ class QuoteFinder:
             return None
         comma = self.text.find(",", described[-1].idx, s_end)
         first_comma = self.text.find(",", token.idx, s_end)
-        if 0 <= first_comma < comma and self._clause_follows(first_comma):
+        if first_comma >= 0 and (comma < 0 or first_comma < comma) and self._clause_follows(first_comma):
             comma = first_comma  # "Selon le FSB, les suspects …": the clause starts at the first comma
         if comma < 0:
             return None
