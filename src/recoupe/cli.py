@@ -347,6 +347,17 @@ def eval_quotes(gold: Path, report_json: Path, as_json: bool, show_errors: bool)
     _echo_score(lambda: scorer.evaluate_quotes(gold, report_json), scorer, as_json, show_errors)
 
 
+@_gold_report_command("dates", "Also list missed dates, wrong values and spurious dates.")
+def eval_dates(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
+    """Score the dates of a JSON report against the gold 'dates' (value, or honest interval)."""
+    from recoupe.evaluate import dates as scorer
+
+    _echo_score(
+        lambda: scorer.evaluate_dates(gold, report_json),
+        scorer.GoldError, scorer.score_json, scorer.format_score, as_json, show_errors,
+    )
+
+
 @_gold_report_command("findings", "Also list missed facts, missed and false contradictions.")
 def eval_findings(gold: Path, report_json: Path, as_json: bool, show_errors: bool) -> None:
     """Score stories, contradictions and corroborated/single-source facts of a JSON report."""
