@@ -36,8 +36,9 @@ from recoupe.evaluate.quotes import article_for
 from recoupe.model import Report, TimeRef
 
 SCORED_TYPES = ("date", "time")  # "samedi soir" is a time of a day
-# Not dates: a clock time alone ("vers 20h15"), "actuellement", "désormais".
-UNSCORED_KINDS = ("clock", "ref_word")
+# Not annotated as dates by the gold: a clock time alone ("vers 20h15"), "actuellement",
+# "désormais", centuries ("XIIe siècle").
+UNSCORED_KINDS = ("clock", "ref_word", "century")
 MIN_OVERLAP = 0.5
 
 
@@ -161,7 +162,7 @@ def value_right(gold: GoldDate, time: TimeRef) -> bool:
     if gold.span:
         return (time.earliest, time.latest) == (low, high)
     if time.value is not None and len(time.value) >= len("2024-01-01"):
-        return False  # a single day the article does not allow
+        return low == high == time.value  # a single day only where the story allows that one day
     truth = gold.true_value or gold.value
     holds_truth = truth is None or time.earliest <= truth <= time.latest
     return holds_truth and time.earliest <= high and low <= time.latest
