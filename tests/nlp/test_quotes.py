@@ -326,3 +326,14 @@ def test_misturned_guillemets_close_and_open() -> None:
         "L'état est stable, mais il reste grave",
         "La route reste coupée",
     ]
+
+
+def test_quote_broken_by_an_incise_and_a_lost_opening_mark(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le maire Paul Guérec a rendu hommage aux sauveteurs, « des gens courageux, dit-il, « qui ont "
+        "tout donné » cette nuit.\n\n"
+        "Les secours resteront mobilisés toute la semaine sur la digue\", a précisé Paul Guérec."
+    )
+    incise = _one(quotes, "partial", "des gens courageux")
+    assert "dit-il" in incise.text and _named(incise, entities, "Paul Guérec")
+    assert _named(_one(quotes, "direct", "Les secours resteront"), entities, "Paul Guérec")

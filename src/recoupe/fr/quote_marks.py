@@ -8,6 +8,7 @@ with its paragraph and is marked unclosed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PAIRS = {"«": "»", "“": "”", "‹": "›"}
@@ -60,6 +61,9 @@ def _scan(text: str, i: int, opener: str) -> tuple[int, int, bool]:
             c = text[j]
             if opener != STRAIGHT and c == opener and depth == 0 and _misturned_closer(text, j):
                 return j, j + 1, True
+            if opener != STRAIGHT and c == opener and depth == 0 and _INCISE.search(text[max(i, j - 40) : j]):
+                j += 1  # "« des personnes innocentes, dit-il, « parmi lesquelles …": the quote goes on
+                continue
             if opener != STRAIGHT and c == opener:
                 depth += 1
             elif c == closer:
@@ -75,6 +79,10 @@ def _scan(text: str, i: int, opener: str) -> tuple[int, int, bool]:
             depth = 0
             continue
         return stop, stop, False
+
+
+# ", dit-il, " right before a reopened guillemet: an incise inside one quote.
+_INCISE = re.compile(r",\s*[^\W\d_]+(?:-t)?-(?:il|elle|ils|elles|on)\s*,\s*$")
 
 
 def _misturned_closer(text: str, j: int) -> bool:
@@ -106,6 +114,14 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 i = max(after, i + 1)
                 continue
             c = "»"
+        if c == STRAIGHT and _orphan_closer(text, i):
+            # 'Ces chiffres devraient augmenter", commentait X': the page cut the opening mark
+            line_start = text.rfind("\n", 0, i) + 1
+            start, end = _trim(text, line_start, i)
+            if end > start:
+                spans.append(QuotedSpan(line_start, i + 1, start, end, False))
+            i += 1
+            continue
         if c in PAIRS or c == STRAIGHT:
             if c == STRAIGHT and _is_inch_mark(text, i):
                 i += 1
@@ -118,6 +134,17 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             continue
         i += 1
     return spans
+
+
+def _orphan_closer(text: str, i: int) -> bool:
+    """A straight quote glued to the end of a paragraph's first clause and followed by ", ",
+    with no other quotation mark before it in the paragraph: the closing mark of a quote whose
+    opening mark the page lost."""
+    line_start = text.rfind("\n", 0, i) + 1
+    before = text[line_start:i]
+    glued = i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".!?…")
+    followed = text[i + 1 : i + 2] == "," and len(before.split()) >= 4
+    return glued and followed and not any(mark in before for mark in ('"', "«", "»", "“", "”"))
 
 
 def _is_inch_mark(text: str, i: int) -> bool:

@@ -88,8 +88,11 @@ def _is_clitic(token: Token) -> bool:
 def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
     if index.in_quote(token.idx) or token.pos_ in {"PROPN", "DET", "ADP", "PRON"}:
         return None
-    if token.pos_ in {"NOUN", "ADJ"} and not _after_quote_and_comma(text_of(doc), token.idx):
-        return None  # "souffle X" right after «…», is a verb whatever the tagger says
+    # "souffle X" right after «…», and "L'Ocha alerte sur …" (a name, then the word) are verbs
+    # whatever the tagger says
+    after_name = token.pos_ == "NOUN" and token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and token.text.islower()
+    if token.pos_ in {"NOUN", "ADJ"} and not after_name and not _after_quote_and_comma(text_of(doc), token.idx):
+        return None
     entry = reporting_verb(token.lemma_, token.text)
     if entry is None:
         return None
@@ -672,6 +675,10 @@ class QuoteFinder:
             if selon is not None:
                 speaker, cue = self.resolver.selon(selon, span.open_at, self.state), selon
         if speaker is None:
+            incise = self._incise_cue(span)
+            if incise is not None:
+                speaker, cue = self.resolver.inverted(incise, s_end, self.state), incise
+        if speaker is None:
             later = self._sentence_final_cue(span, s_end)
             if later is not None:
                 speaker, cue = self.cue_speaker(later), later
@@ -689,6 +696,21 @@ class QuoteFinder:
             return None
         self.remember(speaker, span.open_at)
         return self._quote(span.start, span.end, kind, speaker, cue)
+
+    def _incise_cue(self, span: QuotedSpan) -> Cue | None:
+        """"« des personnes innocentes, dit-il, « parmi lesquelles … »": the cue set inside the quote."""
+        doc = self.doc
+        for token in doc:
+            if not span.start <= token.idx < span.end or token.i + 1 >= len(doc):
+                continue
+            clitic = doc[token.i + 1]
+            if not _is_clitic(clitic) or not self.text[: token.idx].rstrip().endswith(","):
+                continue
+            entry = reporting_verb(token.lemma_, token.text)
+            if entry is not None:
+                end = clitic.idx + len(clitic.text)
+                return Cue(token.i, token.idx, end, self.text[token.idx : end], entry, True, clitic)
+        return None
 
     def _sentence_final_cue(self, span: QuotedSpan, s_end: int) -> Cue | None:
         """"Il allait « à l'église », il « aimait sa communauté », a ajouté X.": the cue closing the sentence."""
