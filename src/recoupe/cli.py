@@ -352,10 +352,7 @@ def eval_dates(gold: Path, report_json: Path, as_json: bool, show_errors: bool) 
     """Score the dates of a JSON report against the gold 'dates' (value, or honest interval)."""
     from recoupe.evaluate import dates as scorer
 
-    _echo_score(
-        lambda: scorer.evaluate_dates(gold, report_json),
-        scorer.GoldError, scorer.score_json, scorer.format_score, as_json, show_errors,
-    )
+    _echo_score(lambda: scorer.evaluate_dates(gold, report_json), scorer, as_json, show_errors)
 
 
 @_gold_report_command("findings", "Also list missed facts, missed and false contradictions.")

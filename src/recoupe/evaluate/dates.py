@@ -25,14 +25,12 @@ alone), value recall over gold dates.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from recoupe.evaluate.entities import GoldError, load_report
-from recoupe.evaluate.quotes import article_for
+from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report, to_json
 from recoupe.model import Report, TimeRef
 
 SCORED_TYPES = ("date", "time")  # "samedi soir" is a time of a day
@@ -100,15 +98,15 @@ class DateScore:
         }
 
 
-class DateGoldError(GoldError):
+class DateGoldError(ScoreError):
     """A gold file that cannot be read, or a gold date expression not in its article's text."""
 
 
 def gold_dates(gold: Mapping[str, Any], report: Report) -> list[GoldDate]:
-    ids = [a.id for a in report.articles]
+    matcher = ArticleMatcher.of_report(report)
     out: list[GoldDate] = []
     for key, entry in dict(gold.get("files", {})).items():
-        article_id = article_for(key, ids) if not key.startswith("_") else None
+        article_id = matcher.find(key) if not key.startswith("_") else None
         if article_id is None:
             continue
         text = report.article(article_id).text
@@ -170,9 +168,8 @@ def value_right(gold: GoldDate, time: TimeRef) -> bool:
 
 def score_dates(gold: Mapping[str, Any], report: Report) -> DateScore:
     golds = gold_dates(gold, report)
-    scored = {g.article for g in golds} | {
-        article_for(k, [a.id for a in report.articles]) for k in gold.get("files", {}) if not k.startswith("_")
-    }
+    matcher = ArticleMatcher.of_report(report)
+    scored = {g.article for g in golds} | {matcher.find(k) for k in gold.get("files", {}) if not k.startswith("_")}
     predicted = [
         t for t in report.times if t.article in scored and t.type in SCORED_TYPES and t.kind not in UNSCORED_KINDS
     ]
@@ -199,11 +196,7 @@ def score_dates(gold: Mapping[str, Any], report: Report) -> DateScore:
 
 
 def evaluate_dates(gold_path: Path, report_path: Path) -> DateScore:
-    try:
-        gold = json.loads(gold_path.read_text("utf-8"))
-    except (OSError, ValueError) as error:
-        raise DateGoldError(f"cannot read gold {gold_path}: {error}") from error
-    return score_dates(gold, load_report(report_path))
+    return score_dates(load_gold(gold_path), load_report(report_path))
 
 
 def format_score(score: DateScore, show_errors: bool = False) -> str:
@@ -224,7 +217,7 @@ def format_score(score: DateScore, show_errors: bool = False) -> str:
 
 
 def score_json(score: DateScore) -> str:
-    return json.dumps(score.as_dict(), indent=2)
+    return to_json(score.as_dict())
 
 
 __all__: Sequence[str] = ("DateScore", "evaluate_dates", "format_score", "score_dates", "score_json")
