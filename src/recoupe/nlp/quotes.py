@@ -510,6 +510,15 @@ GENERIC_ROLE_NOUNS = word_class("generic_role")
 UNRESOLVED_PRONOUNS = SUBJECT_PRONOUNS | {"on", "lui", "eux", "nous", "vous", "notre", "nos"}
 
 
+DETERMINERS_ONLY = INDEFINITE | DEFINITE | POSSESSIVES | {"notre", "nos", "votre", "vos", "mon", "ma", "mes", "l'", "les"}
+
+
+def _cut_description(speaker: Speaker) -> bool:
+    """A description that is only a determiner ("un", "notre"): the page cut the name."""
+    words = (speaker.text or "").split()
+    return speaker.key is None and bool(words) and all(fold(w) in DETERMINERS_ONLY for w in words)
+
+
 def _usable(speaker: Speaker | None, strict: bool) -> bool:
     """A speaker worth a quote: an entity, or a description naming who spoke.
 
@@ -524,6 +533,8 @@ def _usable(speaker: Speaker | None, strict: bool) -> bool:
     text = (speaker.text or "").strip()
     if not text or fold(text) in UNRESOLVED_PRONOUNS:
         return False
+    if _cut_description(speaker):
+        return False  # "a déclaré un" cut by the page: no one is named
     if speaker.type is not None:
         return True
     if speaker.plural:
@@ -690,6 +701,9 @@ class QuoteFinder:
             speaker = self._colon_speaker(s_start, span.open_at)
         if speaker is None and is_direct:
             speaker = self._from_context(span.open_at)
+        if speaker is not None and isinstance(cue, Cue) and _cut_description(speaker):
+            # "», a déclaré un" where the page ends: a quote, its speaker unknown (never "un")
+            return self._quote(span.start, span.end, kind, Speaker(None, None, None, None, None), cue)
         if speaker is None or not _usable(speaker, strict=False):
             if line_start == 0 and _word_count(quoted) > 1:
                 self.headings.append((span, kind))  # a headline: said further down
