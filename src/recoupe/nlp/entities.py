@@ -137,6 +137,10 @@ def _extend_name(doc: Doc, end: int) -> int:
         and fold(doc[end].text) not in titles()
     ):
         end += 1
+    if end + 1 < len(doc) and len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end + 1].text == ".":
+        end += 2  # "Mohammed M.": a surname the article gives as an initial
+    elif end < len(doc) and re.fullmatch(r"[A-ZÀ-Ý]\.", doc[end].text):
+        end += 1
     return end
 
 
