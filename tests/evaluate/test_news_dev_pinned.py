@@ -3,7 +3,7 @@
 Measured with fr_core_news_md (``recoupe analyze ../shared/data/news-dev/*.jsonl``
 then ``recoupe eval quotes|entities``): direct+partial R 0.833 P 0.943 speaker
 0.929; partial R 0.655; indirect R 0.738 P 0.960; roles R 0.381 P 0.957;
-person B-cubed F1 0.971; date value F1 0.709 (``recoupe eval dates``). Raise on
+person B-cubed F1 0.971; date value F1 0.714 (``recoupe eval dates``). Raise on
 purpose only.
 """
 
