@@ -306,6 +306,22 @@ def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool
     click.echo(score_json(score) if as_json else format_score(score, show_errors))
 
 
+@evaluate.command(name="pairs")
+@click.argument("tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every wrongly judged pair.")
+def eval_pairs(tsv: Path, as_json: bool, show_errors: bool) -> None:
+    """Score contradiction detection on sentence pairs (DACCORD TSV: id, premise, hypothesis, label)."""
+    from recoupe.evaluate import pairs as scorer
+    from recoupe.nlp.errors import ModelNotInstalled
+
+    try:
+        score = scorer.evaluate_pairs(tsv)
+    except (scorer.PairsError, ModelNotInstalled) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(scorer.scores_json(score) if as_json else scorer.format_scores(score, show_errors))
+
+
 def _gold_report_command(name: str, errors_help: str) -> Callable[[Callable[..., None]], click.Command]:
     """``recoupe eval NAME GOLD REPORT_JSON [--json] [--errors]``."""
 

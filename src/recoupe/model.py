@@ -146,6 +146,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class ValueGroup:
+    """One side of a contradiction: a value and the outlets that give it."""
+
+    value: str
+    sources: tuple[str, ...] = ()
+    later: bool = False  # every article giving it was published after those giving the others: an update
+
+
+@dataclass(frozen=True)
 class Finding:
     kind: FindingKind
     subject: str
@@ -153,6 +162,9 @@ class Finding:
     summary: str
     evidence: tuple[Evidence, ...] = ()
     sources: tuple[str, ...] = ()  # outlets involved
+    title: str = ""  # a readable phrase from the text that names the claim
+    confidence: float = 0.0  # how surely the finding holds, 0 to 1 (see README, Findings)
+    values: tuple[ValueGroup, ...] = ()  # contradictions: the values grouped, most outlets first
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ def test_role_contradiction_across_and_inside_articles():
                 "Le ministre israélien des Affaires étrangères Gallant parle.\n"
                 "Le ministre israélien de la défense, Yoav Gallant, a rencontré Austin.",
                 source="Nord",
+                # inside one article only the headline may contradict the body
+                title="Le ministre israélien des Affaires étrangères Gallant parle.",
                 entities=GALLANT,
                 roles=[
                     ("Yoav Gallant", "ministre israélien des Affaires étrangères", "ministre", "foreign_affairs"),
@@ -114,8 +116,13 @@ def test_number_contradiction_names_both_values():
     corpus = _toll("12 morts", "17 morts")
     [finding] = _contradictions(corpus)
     assert finding.slot == "number"
-    assert {ev.value for ev in finding.evidence} == {"12", "17"}
+    assert {ev.value for ev in finding.evidence} == {"12 morts", "17 morts"}
     assert {ev.text for ev in finding.evidence} == {"12 morts", "17 morts"}
+    assert [(g.value, g.sources) for g in finding.values] in (
+        [("12 morts", ("A",)), ("17 morts", ("B",))],
+        [("17 morts", ("B",)), ("12 morts", ("A",))],
+    )
+    assert finding.title and 0 < finding.confidence <= 1
     assert set(finding.sources) == {"A", "B"}
     _assert_exact(corpus, finding)
 

@@ -30,9 +30,44 @@ def test_numbers_are_read_with_their_precision(text, value, low, high, unit):
     assert text[number.start : number.end] == number.text
 
 
-@pytest.mark.parametrize("text", ["le 14 mars 2025", "depuis 2009", "vers 21 h 15", "le 1er novembre", "seize ans"])
-def test_dates_and_durations_are_not_quantities(text):
+@pytest.mark.parametrize("text", ["le 14 mars 2025", "depuis 2009", "vers 21 h 15", "le 1er novembre", "à 19 heures"])
+def test_dates_and_times_of_day_are_not_quantities(text):
     assert parse_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("seize ans", 16 * 365.25),
+        ("quinze semaines", 105),
+        ("51 jours", 51),
+        ("deux heures et demie", 2.5 / 24),
+    ],
+)
+def test_durations_are_quantities_in_days(text, days):
+    [number] = parse_numbers(text)
+    assert number.unit == "durée"
+    assert number.value == pytest.approx(days, rel=1e-3)
+
+
+def test_durations_in_other_units_compare():
+    [decades] = parse_numbers("une peine de trois décennies")
+    [years] = parse_numbers("une peine de 19 ans")
+    [thirty] = parse_numbers("une peine de 30 ans")
+    assert not decades.compatible(years)  # "trois décennies" = 30 ans, not 19
+    assert decades.compatible(thirty)
+    [more] = parse_numbers("plus de quatre mois")
+    [weeks] = parse_numbers("quinze semaines")
+    assert not more.compatible(weeks)
+
+
+def test_vague_anaphoric_and_narrowed_figures_are_marked():
+    [dozens] = parse_numbers("des dizaines de blessés")
+    [both] = parse_numbers("les deux pays")
+    [serious] = parse_numbers("deux blessés graves")
+    [magnitude] = parse_numbers("un séisme de magnitude 6,8")
+    assert dozens.vague and both.anaphoric and serious.qualifier == "graves"
+    assert (magnitude.unit, magnitude.value) == ("magnitude", 6.8)
 
 
 def test_precision_differences_are_compatible():

@@ -9,6 +9,8 @@ inside one article (a headline against its own body).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -17,17 +19,23 @@ from rapidfuzz import fuzz
 
 from recoupe.compare.statements import (
     CURRENCIES,
+    DURATION,
+    GENERIC_PREDICATES,
     Aligner,
     NumberMention,
     Statement,
+    clauses,
+    headline_end,
     outlet_of,
     same_predicate,
     times_compatible,
 )
+from recoupe.compare.polarity import negated, opposite_words, polarity_pairs
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import word_class
-from recoupe.fr.text import fold
-from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef
+from recoupe.fr.lexicon import news_agencies, superseded_markers, word_class
+from recoupe.fr.text import fold, stem
+from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef, ValueGroup
+from recoupe.nlp.vectors import similarity
 
 DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
 NUMBER_CONTEXT = 0.2  # minimum statement alignment for two figures to count the same thing
@@ -35,6 +43,8 @@ NEGATION_OVERLAP = 0.5
 CURRENCY_NAMES = frozenset(CURRENCIES.values())
 QUOTE_SIMILARITY = 90.0
 MIN_QUOTE_WORDS = 4
+# counted nouns too general to say alone that two figures count the same thing
+GENERIC_UNITS = frozenset({"@day", "@clock", "personn", "fois", "cas", "homm", "femm", DURATION, "%", *CURRENCIES.values()})
 ROLE_STOPWORDS = word_class("role_stopword")
 
 
@@ -47,9 +57,32 @@ def _outlets(corpus: Corpus, articles: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(outlet_of(corpus.article(a)) for a in articles))
 
 
-def _summary(subject: str, slot: str, groups: Sequence[tuple[str, Sequence[str]]]) -> str:
-    parts = [f"“{value}” ({', '.join(outlets)})" for value, outlets in groups]
-    return f"{subject}: {slot} differs — " + " vs ".join(parts)
+def _count(outlets: Sequence[str]) -> str:
+    return f"{len(outlets)} outlet{'s' if len(outlets) > 1 else ''}"
+
+
+def _summary(subject: str, slot: str, groups: Sequence[ValueGroup]) -> str:
+    parts = [
+        f"“{g.value}” — {_count(g.sources)} ({', '.join(g.sources)})" + (" · later update" if g.later else "")
+        for g in groups
+    ]
+    return f"{subject}: {slot} differs — " + " · ".join(parts)
+
+
+def _later_groups(corpus: Corpus, groups: dict[str, list[Evidence]]) -> set[str]:
+    """Values every article of which was published after every article giving another value."""
+    dates: dict[str, list[str]] = {}
+    for value, evidence in groups.items():
+        published = [corpus.article(e.article).published for e in evidence]
+        if any(p is None for p in published):
+            return set()
+        dates[value] = [str(p)[:10] for p in published]
+    out = set()
+    for value, mine in dates.items():
+        others = [d for other, ds in dates.items() if other != value for d in ds]
+        if others and min(mine) > max(others):
+            out.add(value)
+    return out
 
 
 def _finding(
@@ -57,20 +90,73 @@ def _finding(
     subject: str,
     slot: str,
     groups: dict[str, list[Evidence]],
-) -> Finding:
-    """One contradiction from value -> evidence (values in first-seen order)."""
-    summary_groups = [
-        (value, _outlets(corpus, (e.article for e in evidence))) for value, evidence in groups.items()
-    ]
-    evidence = tuple(e for items in groups.values() for e in items)
+    confidence: float = 0.7,
+    title: str = "",
+) -> Finding | None:
+    """One contradiction from value -> evidence, its values grouped most outlets first."""
+    later = _later_groups(corpus, groups) if slot == "number" else set()
+    if not _two_voices(corpus, groups):
+        return None
+    values = sorted(
+        (
+            ValueGroup(value, _outlets(corpus, (e.article for e in evidence)), value in later)
+            for value, evidence in groups.items()
+        ),
+        key=lambda g: (-len(g.sources), g.later),
+    )
+    order = {g.value: k for k, g in enumerate(values)}
+    evidence = tuple(e for value in sorted(groups, key=order.__getitem__) for e in groups[value])
     return Finding(
         kind="contradiction",
         subject=subject,
         slot=slot,
-        summary=_summary(subject, slot, summary_groups),
+        summary=_summary(subject, slot, values),
         evidence=evidence,
         sources=_outlets(corpus, (e.article for e in evidence)),
+        title=title or subject,
+        confidence=round(confidence, 2),
+        values=tuple(values),
     )
+
+
+def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]]) -> bool:
+    """Two values each given by an outlet that does not also give the other (or headline against body).
+
+    An outlet that gives both values reports the disagreement of its sources; it never
+    contradicts itself, except its headline against its own body.
+    """
+    sides = []
+    for evidence in groups.values():
+        voices = set()
+        for e in evidence:
+            article = corpus.article(e.article)
+            voices.add((outlet_of(article), e.article, e.start < headline_end(article)))
+        sides.append(voices)
+    for k, first in enumerate(sides):
+        for second in sides[k + 1 :]:
+            outlets_first, outlets_second = {v[0] for v in first}, {v[0] for v in second}
+            for outlet_a, article_a, head_a in first:
+                for outlet_b, article_b, head_b in second:
+                    if article_a == article_b and head_a != head_b:
+                        return True
+                    if outlet_a not in outlets_second and outlet_b not in outlets_first:
+                        return True
+    return False
+
+
+def _across_outlets(corpus: Corpus, groups: dict[str, list[Evidence]], headline_ends: dict[str, int]) -> bool:
+    """Two values come from two outlets, or from one article's headline and its body."""
+    sides = [
+        {(outlet_of(corpus.article(e.article)), e.article, e.start < headline_ends.get(e.article, 0)) for e in ev}
+        for ev in groups.values()
+    ]
+    for k, first in enumerate(sides):
+        for second in sides[k + 1 :]:
+            for outlet_a, article_a, head_a in first:
+                for outlet_b, article_b, head_b in second:
+                    if outlet_a != outlet_b or (article_a == article_b and head_a != head_b):
+                        return True
+    return False
 
 
 # --- roles -----------------------------------------------------------------------
@@ -170,52 +256,295 @@ def _may_compare(a: Statement, b: Statement) -> bool:
     return a.article != b.article or a.headline != b.headline
 
 
-def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
-    aligner = Aligner(statements)
-    mentions = [(k, s, n) for k, s in enumerate(statements) for n in s.numbers]
-    best: dict[tuple[int, str, bool], tuple[int, float]] = {}
-    for i, (k1, s1, n1) in enumerate(mentions):
-        for j, (k2, s2, n2) in enumerate(mentions):
-            if i == j or n1.unit != n2.unit or not _may_compare(s1, s2):
-                continue
-            score = aligner.score(k1, k2) + (0.01 if n1.compatible(n2) else 0.0)
-            if score < NUMBER_CONTEXT:
-                continue
-            key = (i, s2.article, s2.headline)
-            if score > best.get(key, (-1, 0.0))[1]:
-                best[key] = (j, score)
-    parent = list(range(len(mentions)))
+@dataclass(frozen=True)
+class _Figure:
+    """A figure with the clause it stands in: what it counts, in which words."""
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    index: int  # statement index
+    statement: Statement
+    clause: Statement
+    number: NumberMention
+    context: frozenset[str]  # prefixes of the clause's content lemmas, the counted noun and generic verbs left out
+    attribution: str | None = None  # entity id of who gives the figure ("selon X", X's quote), relays left out
+    entities: frozenset[str] = frozenset()  # what the clause is about: its entities but sources and relays
 
-    conflicting: set[int] = set()
-    for (i, _, _), (j, _) in best.items():
-        _, s1, n1 = mentions[i]
-        _, s2, n2 = mentions[j]
-        mutual = best.get((j, s1.article, s1.headline), (-1, 0.0))[0] == i
-        if mutual and not n1.compatible(n2):
-            parent[find(i)] = find(j)
-            conflicting |= {i, j}
-    components: dict[int, list[int]] = {}
-    for i in sorted(conflicting):
-        components.setdefault(find(i), []).append(i)
-    findings = []
-    for members in components.values():
-        labels: dict[float, str] = {}
-        values: dict[str, list[Evidence]] = {}
-        for i in members:
-            _, statement, number = mentions[i]
-            label = labels.setdefault(number.value, number.figure)
-            values.setdefault(label, []).append(
-                make_evidence(corpus, statement.article, number.start, number.end, number.figure)
+
+ATTRIBUTION_RE = re.compile(r"\b(?:selon|d['’]apr[eè]s|de source)\s+", re.IGNORECASE)
+CONTEXT_PREFIX = 4
+CONTEXT_CHARS = 60  # sentence words this close to a figure tell what it counts
+WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+DATE_CONFIDENCE = 0.7
+POLARITY_VALUES = {"négation": "negated", "affirmation": "affirmed"}
+POLARITY_CONFIDENCE = 0.6  # a denial is often a nuance the words alone cannot weigh
+STRONG_MATCH = 2.0  # two shared context words: a one-way best match is enough
+SYNONYM_SIMILARITY = 0.75  # word-vector cosine above which two words say the same (ministre/président: 0.73)
+
+
+def _context(statement: Statement, clause: Statement, start: int, end: int, noun: str) -> frozenset[str]:
+    """Content words around a figure: its clause, and the words of its sentence close to it."""
+    before = statement.text[max(0, start - statement.start - CONTEXT_CHARS) : start - statement.start]
+    after = statement.text[end - statement.start : end - statement.start + CONTEXT_CHARS]
+    window = [w for w in WORD_RE.findall(f"{before} {after}") if not w[:1].isupper()]
+    stops = stop_words()
+    return frozenset(
+        w.lower()
+        for w in (*clause.words, *window)
+        if len(w) >= CONTEXT_PREFIX
+        and w.lower() not in stops
+        and fold(w) not in GENERIC_PREDICATES
+        and not any(c.isdigit() for c in w)
+        and fold(w)[:CONTEXT_PREFIX] != noun
+        and not (statement.start + statement.text.find(w) >= start and statement.start + statement.text.find(w) < end)
+    )
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, with time words: they never tell two claims apart."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | TIME_WORDS
+
+
+TIME_WORDS = frozenset(
+    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
+     "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "heure", "heures",
+     "matin", "soir", "soirée", "nuit", "journée", "veille", "lendemain", "hier", "aujourd", "demain"}
+)
+
+
+def shared_meaning(a: frozenset[str], b: frozenset[str]) -> int:
+    """Words of ``a`` that ``b`` also says: same stem ("opéré" / "opération") or near synonym by word vectors."""
+    stems_b = {fold(w)[:CONTEXT_PREFIX] for w in b}
+    return sum(
+        1 for w in a if fold(w)[:CONTEXT_PREFIX] in stems_b or any(similarity(w, x) >= SYNONYM_SIMILARITY for x in b)
+    )
+
+
+def _attribution(corpus: Corpus, statement: Statement, clause: Statement) -> str | None:
+    """Who gives the clause's claim: the speaker of a quote holding it, or X in "selon X"."""
+    agencies = news_agencies()
+    for quote in corpus.quotes:
+        if quote.article == clause.article and quote.start < clause.end and clause.start < quote.end and quote.speaker:
+            if fold(corpus.entity(quote.speaker).name) not in agencies:
+                return quote.speaker
+    for match in ATTRIBUTION_RE.finditer(statement.text):
+        at = statement.start + match.end()
+        for start, _, entity in statement.mentions:
+            if at <= start <= at + 4 and fold(corpus.entity(entity).name) not in agencies:
+                return entity
+    return None
+
+
+def _superseded(clause: Statement) -> bool:
+    """The clause gives an earlier value the text itself replaces ("un précédent bilan de 60 morts")."""
+    text = " " + " ".join(re.findall(r"\w+", fold(clause.text))) + " "
+    return any(f" {marker} " in text for marker in superseded_markers())
+
+
+def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
+    """Every figure and every day or clock time of the statements, with its clause."""
+    out = []
+    for k, statement in enumerate(statements):
+        for clause in clauses(statement):
+            if _superseded(clause):
+                continue
+            moments = [m for m in (_moment(corpus, t) for t in clause.times) if m]
+            if not clause.numbers and not moments:
+                continue
+            attribution = _attribution(corpus, statement, clause)
+            agencies = news_agencies()
+            about = frozenset(
+                e for e in clause.entities if e != attribution and fold(corpus.entity(e).name) not in agencies
             )
-        if len(values) >= 2:
-            findings.append(_finding(corpus, _quantity_name(mentions[members[0]][2]), "number", values))
+            for number in clause.numbers:
+                if number.vague or number.anaphoric:
+                    continue
+                context = _context(statement, clause, number.start, number.end, fold(number.noun)[:CONTEXT_PREFIX])
+                out.append(_Figure(k, statement, clause, number, context, attribution, about))
+            for moment in moments:
+                context = _context(statement, clause, moment.start, moment.end, "")
+                out.append(_Figure(k, statement, clause, moment, context, attribution, about))
+    return out
+
+
+CLOCK_RE = re.compile(r"(?:\b(vers|environ|aux alentours de)\s+)?\b(\d{1,2})\s*(?:h|H|heures?\b)\s*(\d{2})?")
+CLOCK = "@clock"  # unit of a time of day, its value in minutes
+DAY = "@day"  # unit of a calendar day, its value the day's ordinal
+ABOUT_MINUTES = 5  # "vers 9 h" allows a few minutes either side
+
+
+def _moment(corpus: Corpus, time: TimeRef) -> NumberMention | None:
+    """A day ("samedi 16 septembre") or a time of day ("vers 9h20") as a comparable value."""
+    if time.type in {"date", "time"} and _is_day(time):
+        day = (time.value or time.earliest or "")[:10]
+        try:
+            ordinal = float(dt.date.fromisoformat(day).toordinal())
+        except ValueError:
+            return None
+        return NumberMention(time.start, time.end, time.text, ordinal, ordinal, ordinal, DAY, time.text, time.text)
+    if time.type == "time":
+        text = corpus.article(time.article).text
+        before = text[max(0, time.start - 25) : time.start]
+        match = CLOCK_RE.fullmatch(time.text.strip()) or CLOCK_RE.search(time.text)
+        if not match:
+            return None
+        hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+        if hours > 23 or minutes > 59:
+            return None
+        value = hours * 60.0 + minutes
+        about = bool(match.group(1)) or bool(re.search(r"\b(?:vers|environ)\s*$", before))
+        slack = ABOUT_MINUTES if about else 0
+        return NumberMention(
+            time.start, time.end, time.text, value, value - slack, value + slack, CLOCK, time.text, time.text
+        )
+    return None
+
+
+def _dated_before(corpus: Corpus, a: _Figure, b: _Figure) -> bool:
+    """``a`` is dated in a year before ``b``'s article was published, and ``b`` gives no date: a past event."""
+    if b.statement.times or a.number.unit in {DAY, CLOCK}:
+        return False
+    published = corpus.article(b.statement.article).published
+    years = [int(t.latest[:4]) for t in a.statement.times if t.type == "date" and t.latest and t.latest[:4].isdigit()]
+    return bool(published and years and published[:4].isdigit() and max(years) < int(published[:4]))
+
+
+def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner: Aligner) -> float:
+    """How surely two figures count the same thing (0 = not the same quantity)."""
+    if a.number.unit != b.number.unit or a.number.qualifier != b.number.qualifier:
+        return 0.0
+    if not _may_compare(a.statement, b.statement):
+        return 0.0
+    if a.entities and b.entities and not a.entities & b.entities:
+        return 0.0  # the same count said of two different people or places
+    if not times_compatible(a.statement, b.statement) or _dated_before(corpus, a, b) or _dated_before(corpus, b, a):
+        return 0.0  # dated apart: two moments, not two versions
+    if a.attribution and b.attribution and a.attribution != b.attribution:
+        return 0.0  # two sources giving their own figures: reported as such, not a contradiction
+    shared = shared_meaning(a.context, b.context)
+    score = aligner.score(a.index, b.index)
+    if shared >= 2 or (shared == 1 and score >= NUMBER_CONTEXT / 2):
+        return shared + score
+    if unique and a.number.unit not in GENERIC_UNITS and score >= NUMBER_CONTEXT / 2:
+        return 0.5 + score  # the only figure of its kind in both articles
+    return 0.0
+
+
+def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+    """Figures that count the same thing in different outlets, grouped by value when they differ."""
+    aligner = Aligner(statements, figures=False)
+    figures = _figures(statements, corpus)
+    by_unit: dict[str, list[int]] = {}
+    for i, figure in enumerate(figures):
+        by_unit.setdefault(figure.number.unit, []).append(i)
+    heads = {a: headline_end(corpus.article(a)) for a in {f.statement.article for f in figures}}
+    known: dict[tuple[str, str], list[NumberMention]] = {}  # (outlet, unit) -> every figure it gives
+    for statement in statements:
+        for number in statement.numbers:
+            known.setdefault((statement.outlet, number.unit), []).append(number)
+    for figure in figures:
+        if figure.number.unit in {DAY, CLOCK}:
+            known.setdefault((figure.statement.outlet, figure.number.unit), []).append(figure.number)
+    findings = []
+    for indices in by_unit.values():
+        values_per_article: dict[str, set[float]] = {}
+        for i in indices:
+            values_per_article.setdefault(figures[i].statement.article, set()).add(figures[i].number.value)
+        best: dict[tuple[int, str, bool], tuple[int, float]] = {}
+        for i in indices:
+            for j in indices:
+                a, b = figures[i], figures[j]
+                if i == j or (a.statement.article == b.statement.article and a.statement.headline == b.statement.headline):
+                    continue
+                unique = len(values_per_article[a.statement.article]) == 1 and len(values_per_article[b.statement.article]) == 1
+                strength = _same_quantity(corpus, a, b, unique, aligner)
+                key = (i, b.statement.article, b.statement.headline)
+                if strength and strength > best.get(key, (-1, 0.0))[1]:
+                    best[key] = (j, strength)
+        parent = {i: i for i in indices}
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        strengths: dict[int, float] = {}
+        for (i, _, _), (j, strength) in best.items():
+            back = best.get((j, figures[i].statement.article, figures[i].statement.headline))
+            # mutual best matches, or a one-way match said in enough of the same words
+            if (back and back[0] == i) or strength >= STRONG_MATCH:
+                parent[find(i)] = find(j)
+                strengths[find(j)] = max(strengths.get(find(j), 0.0), strength)
+        components: dict[int, list[int]] = {}
+        for i in indices:
+            components.setdefault(find(i), []).append(i)
+        for root, members in components.items():
+            if len(members) >= 2:
+                finding = _number_finding(
+                    corpus, [figures[i] for i in members], heads, strengths.get(root, 0.0), known
+                )
+                if finding:
+                    findings.append(finding)
     return findings
+
+
+def _number_finding(
+    corpus: Corpus,
+    members: list[_Figure],
+    heads: dict[str, int],
+    strength: float,
+    known: dict[tuple[str, str], list[NumberMention]],
+) -> Finding | None:
+    # values that can be the same count ("plus de 2 000" / "2 122") fall in one group
+    groups: list[list[_Figure]] = []
+    for figure in sorted(members, key=lambda f: (f.number.high - f.number.low, f.statement.article, f.number.start)):
+        for group in groups:
+            if all(figure.number.compatible(other.number) for other in group):
+                group.append(figure)
+                break
+        else:
+            groups.append([figure])
+    if len(groups) < 2 or not _disputed(groups, known):
+        return None
+    values: dict[str, list[Evidence]] = {}
+    for group in groups:
+        label = " ".join(group[0].number.text.split())
+        values[label] = [
+            make_evidence(corpus, f.statement.article, f.number.start, f.number.end, label) for f in group
+        ]
+    if not _across_outlets(corpus, values, heads):
+        return None
+    title_clause = min((f.clause for f in members), key=lambda c: (c.headline, len(c.text)))
+    confidence = min(0.9, 0.55 + 0.1 * strength)
+    unit = members[0].number.unit
+    slot = "date" if unit in {DAY, CLOCK} else "number"
+    name = {DAY: "date", CLOCK: "heure"}.get(unit) or _quantity_name(members[0].number)
+    return _finding(corpus, name, slot, values, confidence, _short_title(title_clause.text))
+
+
+def _disputed(groups: list[list[_Figure]], known: dict[tuple[str, str], list[NumberMention]]) -> bool:
+    """Two outlets each give a value the other never gives. Outlets that both cite both figures
+    ("3 252 selon le ministère, 11 300 selon l'ONU") report a disagreement between sources, not one."""
+
+    def gives(figure: _Figure, value: NumberMention) -> bool:
+        return any(n.compatible(value) for n in known.get((figure.statement.outlet, figure.number.unit), []))
+
+    for k, first in enumerate(groups):
+        for second in groups[k + 1 :]:
+            for x in first:
+                for y in second:
+                    if x.statement.outlet == y.statement.outlet:
+                        return True  # headline against body: _across_outlets checked it may compare
+                    if not gives(x, y.number) and not gives(y, x.number):
+                        return True
+    return False
+
+
+def _short_title(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split()).strip(" ,;:«»\"“”")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _quantity_name(number: NumberMention) -> str:
@@ -225,6 +554,10 @@ def _quantity_name(number: NumberMention) -> str:
         return f"pourcentage ({of})" if of else "pourcentage"
     if number.unit in CURRENCY_NAMES:
         return f"montant en {number.noun}"
+    if number.unit == DURATION:
+        return "durée"
+    if number.unit == "magnitude":
+        return "magnitude"
     return f"nombre de {number.noun}"
 
 
@@ -278,7 +611,9 @@ def date_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list
                 values.setdefault(f"{_time_value(time)} ({time.text})", []).append(
                     make_evidence(corpus, statement.article, time.start, time.end, _time_value(time))
                 )
-        findings.append(_finding(corpus, subject, "date", values))
+        finding = _finding(corpus, subject, "date", values)
+        if finding:
+            findings.append(finding)
     return findings
 
 
@@ -337,7 +672,9 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
             for sid, items in speakers.items()
         }
         quote = min((quotes[i] for i in members_), key=lambda q: len(q.text))
-        findings.append(_finding(corpus, quote.text, "speaker", values))
+        finding = _finding(corpus, quote.text, "speaker", values)
+        if finding:
+            findings.append(finding)
     return findings
 
 
@@ -345,29 +682,87 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
 
 
 def negation_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+    """A claim one outlet makes and another denies, or says with an antonym (slot "negation")."""
+    clause_list = [c for s in statements for c in clauses(s)]
     findings = []
-    for i, j, _ in Aligner(statements).mutual_best():
-        a, b = statements[i], statements[j]
-        if a.negated == b.negated or not same_predicate(a, b) or not (a.entities & b.entities):
-            continue
-        if len(a.lemmas & b.lemmas) * 2 / max(1, len(a.lemmas) + len(b.lemmas)) < NEGATION_OVERLAP:
-            continue
+    for i, j, reason in polarity_pairs(clause_list):
+        a, b = clause_list[i], clause_list[j]
+        if reason == "negation":
+            labels = {id(s): ("négation" if negated(s) else "affirmation") for s in (a, b)}
+        else:
+            pair = opposite_words(a, b) or ("", "")
+            labels = {id(a): pair[0], id(b): pair[1]}
         values = {
-            ("négation" if s.negated else "affirmation"): [
-                make_evidence(corpus, s.article, s.start, s.end, "negated" if s.negated else "affirmed")
-            ]
+            labels[id(s)]: [make_evidence(corpus, s.article, s.start, s.end, POLARITY_VALUES.get(labels[id(s)], labels[id(s)]))]
             for s in (a, b)
         }
-        findings.append(_finding(corpus, a.predicate or "énoncé", "negation", values))
+        finding = _finding(
+            corpus, _short_title(min((a, b), key=lambda s: len(s.text)).text), "negation", values,
+            POLARITY_CONFIDENCE, _short_title(min((a, b), key=lambda s: len(s.text)).text),
+        )
+        if finding:
+            findings.append(finding)
     return findings
 
 
 def story_contradictions(story: Story, corpus: Corpus, statements: Sequence[Statement]) -> list[Finding]:
-    """Every contradiction of a story, slot by slot."""
-    return [
+    """Every contradiction of a story, slot by slot, each reported once."""
+    return _distinct([
         *role_contradictions(story, corpus),
         *number_contradictions(statements, corpus),
-        *date_contradictions(statements, corpus),
+        *grouped_dates(date_contradictions(statements, corpus), corpus),
         *speaker_contradictions(story, corpus),
         *negation_contradictions(statements, corpus),
-    ]
+    ])
+
+
+def grouped_dates(findings: Sequence[Finding], corpus: Corpus) -> list[Finding]:
+    """Pairwise date findings of one event merged into one finding per event, grouped by value."""
+    merged: dict[str, dict[str, list[Evidence]]] = {}
+    for finding in findings:
+        groups = merged.setdefault(finding.subject, {})
+        for evidence in finding.evidence:
+            label = next((g for g in groups if groups[g][0].value == evidence.value), None)
+            items = groups.setdefault(label or f"{evidence.value} ({evidence.text})", [])
+            if all((e.article, e.start) != (evidence.article, evidence.start) for e in items):
+                items.append(evidence)
+    out = []
+    for subject, groups in merged.items():
+        finding = _finding(corpus, subject, "date", groups, DATE_CONFIDENCE)
+        if finding:
+            out.append(finding)
+    return out
+
+
+def _distinct(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings without the later ones of a slot that cite the same words in two articles."""
+    out: list[Finding] = []
+    for finding in findings:
+        spans = {(e.article, e.start, e.end) for e in finding.evidence}
+
+        def overlapping(other: Finding) -> int:
+            return len({
+                a for a, s, e in spans
+                for ev in other.evidence
+                if ev.article == a and ev.start < e and s < ev.end
+            })
+
+        if not any(f.slot == finding.slot and overlapping(f) >= 2 for f in out):
+            out.append(finding)
+    return out
+
+
+def minority_spans(findings: Sequence[Finding]) -> list[tuple[str, int, int]]:
+    """Evidence of every value but the one most outlets give (when one value has a clear majority).
+
+    Corroboration may cite the majority value of a contradiction, never another one.
+    """
+    out = []
+    for finding in findings:
+        if finding.slot not in {"number", "date"} or not finding.values:
+            continue
+        counts = sorted((len(g.sources) for g in finding.values), reverse=True)
+        clear = counts[0] >= 2 and (len(counts) == 1 or counts[0] > counts[1])
+        majority = max(finding.values, key=lambda g: len(g.sources)).value if clear else None
+        out += [(e.article, e.start, e.end) for e in finding.evidence if e.value != majority]
+    return out

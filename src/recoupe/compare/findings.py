@@ -9,19 +9,37 @@ link stage set it).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
-from recoupe.compare.contradictions import make_evidence, story_contradictions
+from recoupe.fr.lexicon import reporting_lemmas
+from recoupe.compare.polarity import negated, opposite_words
+from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
-from recoupe.compare.statements import Fact, Statement, clauses, facts, outlet_of, story_statements
+from recoupe.compare.statements import (
+    GENERIC_PREDICATES,
+    Aligner,
+    Fact,
+    Statement,
+    clauses,
+    facts,
+    outlet_of,
+    story_statements,
+)
 from recoupe.corpus import Corpus
 from recoupe.model import Finding, Story
 
 MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone
+MIN_COMMON = 2  # content words or names all statements of a corroborated fact must share
+MAX_TITLE_CHARS = 90
+MAX_MERGED_SENTENCES = 2  # sentences of one article a merged corroboration may cite
+MAX_SINGLE_PER_ARTICLE = 8  # single-source findings per article, the most informative kept
+COUNTERPART_SCORE = 0.15  # below alignment (0.2), above chance: a clause this close has a counterpart
+SINGLE_SOURCE_CONFIDENCE = 0.6  # a claim one outlet makes: sure it is there, unsure nobody else says it
 MAX_QUOTE_CHARS = 160
 MAX_CUT_CHARS = 14
+MAX_RUN = 6  # clauses in one single-source passage
 
 
 def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
@@ -66,11 +84,104 @@ def is_salient(statement: Statement, corpus: Corpus) -> bool:
     return len(statement.lemmas) >= MIN_LEMMAS - 1 and bool(anchored)
 
 
-def corroborated_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
-    out = []
+def _common(fact: Fact) -> frozenset[str]:
+    """Content words and names every statement of the fact says (generic verbs left out)."""
+    return frozenset.intersection(
+        *(
+            (s.lemmas - GENERIC_PREDICATES - reporting_lemmas())
+            | {"@" + e for e in s.entities}
+            | {f"#{n.unit}={n.value:g}" for n in s.numbers if not n.vague}
+            for s in fact.statements
+        )
+    )
+
+
+def _conflicting(fact: Fact) -> bool:
+    """Outlets of the fact disagree on a figure or on polarity: not the same claim."""
+    for k, a in enumerate(fact.statements):
+        for b in fact.statements[k + 1 :]:
+            if a.outlet == b.outlet:
+                continue
+            if negated(a) != negated(b) or opposite_words(a, b) or opposite_words(b, a):
+                return True
+            if any(x.unit == y.unit and not x.compatible(y) for x in a.numbers for y in b.numbers):
+                return True
+    return False
+
+
+def _disputed(statement: Statement, disputed: Sequence[tuple[str, int, int]]) -> bool:
+    return any(a == statement.article and s < statement.end and statement.start < e for a, s, e in disputed)
+
+
+def _cites_disputed(statement: Statement, fact: Fact, disputed: Sequence[tuple[str, int, int]]) -> bool:
+    """The statement gives a disputed figure of a kind the fact's other statements also count."""
+    units = {n.unit for other in fact.statements if other is not statement for n in other.numbers}
+    return any(
+        n.unit in units and any(a == statement.article and s < n.end and n.start < e for a, s, e in disputed)
+        for n in statement.numbers
+    ) or (not statement.numbers and _disputed(statement, disputed) and bool(statement.times))
+
+
+def _sentence_key(statement: Statement) -> tuple[str, int, int]:
+    return (statement.article, *(statement.sentence or (statement.start, statement.end)))
+
+
+def merged_corroborations(all_facts: Sequence[Fact], disputed: Sequence[tuple[str, int, int]] = ()) -> list[Fact]:
+    """Facts several outlets state alike, clauses of the same sentences merged into one.
+
+    A fact is kept when its statements share at least ``MIN_COMMON`` content words
+    or names, give no conflicting figure or polarity, and hold no contradicted value
+    (a corroboration never cites one side of a contradiction).
+    """
+    kept = []
     for fact in all_facts:
-        if len(fact.outlets) < 2:
+        fact = Fact(tuple(s for s in fact.statements if not _cites_disputed(s, fact, disputed)))
+        if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON or _conflicting(fact):
             continue
+        kept.append(fact)
+    # facts citing the same sentences in two articles are one claim said in several clauses;
+    # groups grow while they hold at most MAX_MERGED_SENTENCES sentences of any article
+    groups: list[tuple[set[tuple[str, int, int]], list[Statement]]] = []
+    for fact in sorted(kept, key=lambda f: (-len(f.outlets), -len(_common(f)))):
+        keys = {_sentence_key(s) for s in fact.statements}
+        for group_keys, members in groups:
+            inside = {k[0] for k in keys if k in group_keys}
+            union = group_keys | keys
+            per_article = Counter(k[0] for k in union)
+            if len(inside) >= 2 and max(per_article.values()) <= MAX_MERGED_SENTENCES:
+                group_keys |= keys
+                members.extend(fact.statements)
+                break
+        else:
+            groups.append((set(keys), list(fact.statements)))
+    out = []
+    for _, statements in groups:
+        unique = {(s.article, s.start, s.end): s for s in statements}
+        out.append(Fact(tuple(sorted(unique.values(), key=lambda s: (s.article, s.start)))))
+    return out
+
+
+def title_of(fact: Fact) -> str:
+    """A readable phrase from the text naming the fact: the body statement saying most of what all share."""
+    common = _common(fact)
+
+    def says(statement: Statement) -> int:
+        return len(common & (statement.lemmas | {"@" + e for e in statement.entities}))
+
+    best = min(fact.statements, key=lambda s: (s.headline, -says(s), s.quoted, len(s.text)))
+    return _short(best.text.strip(" ,;:«»\"“”"), MAX_TITLE_CHARS)
+
+
+def corroboration_confidence(fact: Fact) -> float:
+    """More outlets and more shared words: surer. Capped below certainty (alignment is lexical)."""
+    return round(min(0.95, 0.45 + 0.15 * (len(fact.outlets) - 1) + 0.05 * min(len(_common(fact)), 5)), 2)
+
+
+def corroborated_findings(
+    all_facts: Sequence[Fact], corpus: Corpus, disputed: Sequence[tuple[str, int, int]] = ()
+) -> list[Finding]:
+    out = []
+    for fact in merged_corroborations(all_facts, disputed):
         best = representative(fact)
         out.append(
             Finding(
@@ -81,30 +192,34 @@ def corroborated_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Fin
                 f"“{_short(best.text)}”",
                 evidence=tuple(make_evidence(corpus, s.article, s.start, s.end) for s in fact.statements),
                 sources=fact.outlets,
+                title=title_of(fact),
+                confidence=corroboration_confidence(fact),
             )
         )
-    return sorted(out, key=lambda f: -len(f.sources))
+    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
 
 
-def _runs(facts_of_one_outlet: Sequence[Fact]) -> list[list[Statement]]:
-    """Consecutive clauses of one sentence that no other outlet reports, as runs."""
-    by_sentence: dict[tuple[str, int, int], list[Statement]] = {}
-    for fact in facts_of_one_outlet:
-        for statement in fact.statements:
-            key = (statement.article, *(statement.sentence or (statement.start, statement.end)))
-            by_sentence.setdefault(key, []).append(statement)
+def _runs(corpus: Corpus, single: Sequence[Statement]) -> list[list[Statement]]:
+    """Consecutive clauses only one outlet reports, as passages: a run stops at a clause
+    other outlets report, at a paragraph break and at the end of the headline."""
+    by_article: dict[str, list[Statement]] = {}
+    for statement in single:
+        by_article.setdefault(statement.article, []).append(statement)
     runs: list[list[Statement]] = []
-    for clauses_ in by_sentence.values():
-        clauses_.sort(key=lambda c: c.start)
-        run = [clauses_[0]]
-        for clause in clauses_[1:]:
-            if _separated(run[-1], clause):
+    for article_id, statements in sorted(by_article.items()):
+        text = corpus.article(article_id).text
+        statements.sort(key=lambda c: c.start)
+        run = [statements[0]]
+        for clause in statements[1:]:
+            before = run[-1]
+            gap = text[before.end : clause.start]
+            if _separated(before, clause) or "\n" in gap or before.headline != clause.headline or len(run) >= MAX_RUN:
                 runs.append(run)
                 run = [clause]
             else:
                 run.append(clause)
         runs.append(run)
-    return sorted(runs, key=lambda r: (r[0].article, r[0].start))
+    return runs
 
 
 def _separated(before: Statement, after: Statement) -> bool:
@@ -113,10 +228,31 @@ def _separated(before: Statement, after: Statement) -> bool:
     return after.start - before.end > MAX_CUT_CHARS
 
 
-def single_source_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Finding]:
-    """Runs of clauses only one outlet reports, one finding per run worth reporting."""
-    out = []
-    for run in _runs([f for f in all_facts if len(f.outlets) == 1]):
+def _salience(statement: Statement) -> float:
+    """What a reader gains from a claim: figures, dates, names, then substance."""
+    return (
+        2.0 * bool(statement.numbers)
+        + bool(statement.times)
+        + min(len(statement.entities), 3)
+        + min(len(statement.lemmas), 8) / 4
+        - 2.0 * statement.quoted
+    )
+
+
+def single_source_findings(
+    all_facts: Sequence[Fact], corpus: Corpus, counterpart: Callable[[Statement], bool] | None = None
+) -> list[Finding]:
+    """Claims only one outlet makes: runs of clauses with no counterpart anywhere in the story.
+
+    ``counterpart`` says whether a clause resembles one of another outlet, even below
+    the alignment threshold; such a clause is not "only" that outlet's. At most
+    ``MAX_SINGLE_PER_ARTICLE`` findings per article, the most informative ones.
+    """
+    by_article: dict[str, list[tuple[float, Finding]]] = {}
+    single = [
+        s for f in all_facts if len(f.outlets) == 1 for s in f.statements if not (counterpart and counterpart(s))
+    ]
+    for run in _runs(corpus, single) if single else []:
         first, last = run[0], run[-1]
         merged = replace(
             first,
@@ -130,33 +266,52 @@ def single_source_findings(all_facts: Sequence[Fact], corpus: Corpus) -> list[Fi
         )
         if not is_salient(merged, corpus):
             continue
-        out.append(
-            Finding(
-                kind="single_source",
-                subject=fact_subject(Fact((merged,)), corpus),
-                slot="fact",
-                summary=f"Only {merged.outlet} reports: “{_short(merged.text)}”",
-                evidence=(make_evidence(corpus, merged.article, merged.start, merged.end),),
-                sources=(merged.outlet,),
-            )
+        finding = Finding(
+            kind="single_source",
+            subject=fact_subject(Fact((merged,)), corpus),
+            slot="fact",
+            summary=f"Only {merged.outlet} reports: “{_short(merged.text)}”",
+            evidence=(make_evidence(corpus, merged.article, merged.start, merged.end),),
+            sources=(merged.outlet,),
+            title=_short(merged.text.strip(" ,;:«»\"“”"), MAX_TITLE_CHARS),
+            confidence=SINGLE_SOURCE_CONFIDENCE,
         )
+        by_article.setdefault(merged.article, []).append((_salience(merged), finding))
+    out = []
+    for items in by_article.values():
+        best = sorted(items, key=lambda item: -item[0])[:MAX_SINGLE_PER_ARTICLE]
+        out += [finding for _, finding in sorted(best, key=lambda item: item[1].evidence[0].start)]
     return out
 
 
+def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement], bool]:
+    """Whether a clause scores ``COUNTERPART_SCORE`` or more against a clause of another article."""
+    aligner = Aligner(clause_list)
+    position = {(c.article, c.start, c.end): k for k, c in enumerate(clause_list)}
+    near = {k for i, j, _ in aligner.pairs(COUNTERPART_SCORE) for k in (i, j)}
+
+    def test(clause: Statement) -> bool:
+        return position.get((clause.article, clause.start, clause.end)) in near
+
+    return test
+
+
 def compare_story(story: Story, corpus: Corpus) -> Story:
-    """Fill a story's findings, coverage and brief."""
+    """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief."""
     statements = story_statements(story, corpus)
-    all_facts = facts([clause for statement in statements for clause in clauses(statement)])
+    clause_list = [clause for statement in statements for clause in clauses(statement)]
+    all_facts = facts(clause_list)
     contradictions = story_contradictions(story, corpus, statements)
+    disputed = [(e.article, e.start, e.end) for f in contradictions if f.slot in {"number", "date"} for e in f.evidence]
+    minority = minority_spans(contradictions)
     outlets = {outlet_of(corpus.article(a)) for a in story.articles}
     # with a single outlet every fact is "single-source" and none can be corroborated
     cross_source = (
-        (*corroborated_findings(all_facts, corpus), *single_source_findings(all_facts, corpus))
+        (*corroborated_findings(all_facts, corpus, minority), *single_source_findings(all_facts, corpus, _counterpart_test(clause_list)))
         if len(outlets) > 1
         else ()
     )
-    findings = (*contradictions, *cross_source)
-    disputed = [(e.article, e.start, e.end) for f in contradictions if f.slot in {"number", "date"} for e in f.evidence]
+    findings = (*sorted(contradictions, key=lambda f: (-len(f.sources), -f.confidence)), *cross_source)
     return replace(
         story,
         findings=findings,

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, currencies, number_words, quantity_words, word_class
+from recoupe.fr.lexicon import canonical, currencies, duration_days, number_words, quantity_words, word_class
 from recoupe.fr.numbers import word_number
 from recoupe.fr.text import fold, stem
 from recoupe.model import Article, Story, TimeRef
@@ -40,6 +40,10 @@ PREDICATE_BONUS = 0.1
 CONTAINMENT_WEIGHT = 0.0
 CURRENCIES = currencies()
 PERCENT = {"%", "pour cent", "pourcent"}
+DURATION = "durée"  # the unit of every duration, its value in days
+ROUND_UNIT_DAYS = 3652  # decades and centuries are roundings, not counts
+MAGNITUDE_WORDS = frozenset({"magnitude"})
+ANAPHORIC_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes", "tes", "tous", "toutes"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ class NumberMention:
     unit: str  # stem of the counted noun, "%" (with its complement) or a currency
     figure: str = ""  # the figure alone as written: "plus de 300", "38 millions"
     noun: str = ""  # the counted noun as written: "blessés", "euros", "%"
+    vague: bool = False  # "des dizaines", "plusieurs centaines": an order of size, never a count
+    anaphoric: bool = False  # "les deux pays", "ses trois enfants": refers back, does not count
+    qualifier: str = ""  # what narrows the counted noun: "graves" in "deux blessés graves"
 
     def compatible(self, other: NumberMention) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -117,6 +124,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 i += 1
                 continue
             value, kind = parsed
+        vague = kind == "approx" and fold(token).endswith(("s", "x"))  # "dizaines", "milliers"
         first, last, j = i, i, i + 1
         # scale words: "1,5 million", "trois milliards"
         scale = 1.0
@@ -133,12 +141,24 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             qualifier = words.get(phrase)
             if qualifier in {"lower", "upper", "approx", "many"}:
                 low, high = _qualified(value, qualifier, kind, low, high)
+                vague = vague or qualifier == "many"
                 first -= width
                 break
         unit, last = _unit(tokens, last, j)
+        if unit is None and _after_magnitude(tokens, first):
+            unit = "magnitude"
         if unit is None:
             i = j
             continue
+        if unit.startswith(DURATION):
+            factor = float(unit.partition(":")[2])
+            unit = DURATION
+            if factor >= ROUND_UNIT_DAYS and not vague:  # "trois décennies" is a rounding
+                low, high = min(low, value * 0.85), max(high, value * 1.15)
+            if _half_after(tokens, last):  # "deux heures et demie"
+                value, low, high, last = value + 0.5, low + 0.5, high + 0.5, last + 2
+            value, low, high = value * factor, low * factor, high * factor
+        anaphoric = first > 0 and fold(tokens[first - 1][2]) in ANAPHORIC_DETERMINERS
         span_start, span_end = tokens[first][0], tokens[last][1]
         figure_end = tokens[j - 1][1]
         out.append(
@@ -152,10 +172,45 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 unit=unit,
                 figure=text[span_start:figure_end],
                 noun=tokens[last][2],
+                vague=vague,
+                anaphoric=anaphoric,
+                qualifier=_qualifier_after(tokens, last),
             )
         )
         i = last + 1
     return out
+
+
+CLOCK_WORDS = frozenset({"h", "heure", "heures"})
+CLOCK_BEFORE = frozenset({"a", "vers", "des", "avant", "apres", "jusqu'a", "depuis"})
+
+
+def _clock_time(tokens: list[tuple[int, int, str]], j: int, k: int) -> bool:
+    """"21 h 15", "vers 9 heures", "à 19 heures": a time of day, not a duration."""
+    if fold(tokens[k][2]) not in CLOCK_WORDS:
+        return False
+    if k + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[k + 1][2]):
+        return True
+    number_at = j - 1
+    while number_at > 0 and number_words().get(fold(tokens[number_at][2]), (0, ""))[1] == "scale":
+        number_at -= 1
+    return number_at > 0 and fold(tokens[number_at - 1][2]) in CLOCK_BEFORE
+
+
+def _after_magnitude(tokens: list[tuple[int, int, str]], first: int) -> bool:
+    """A figure whose unit comes before it: "séisme de magnitude 6,8"."""
+    return first > 0 and fold(tokens[first - 1][2]) in MAGNITUDE_WORDS
+
+
+def _half_after(tokens: list[tuple[int, int, str]], last: int) -> bool:
+    return last + 2 < len(tokens) and fold(tokens[last + 1][2]) == "et" and fold(tokens[last + 2][2]) in {"demi", "demie"}
+
+
+def _qualifier_after(tokens: list[tuple[int, int, str]], last: int) -> str:
+    """An adjective that narrows the counted noun ("blessés graves"), from fr/data/quantity_words.tsv."""
+    if last + 1 < len(tokens) and quantity_words().get(fold(tokens[last + 1][2])) == "narrow":
+        return fold(tokens[last + 1][2])
+    return ""
 
 
 def _interval(base: float, scale: float, kind: str, token: str) -> tuple[float, float]:
@@ -197,6 +252,10 @@ def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | 
         kind = words.get(word) or words.get(word.rstrip("'"))
         if word in CURRENCIES or word.rstrip("'") in CURRENCIES:
             return CURRENCIES[word.rstrip("'")], k
+        if kind == "time" and word in duration_days():
+            if _clock_time(tokens, j, k):
+                return None, last
+            return f"{DURATION}:{duration_days()[word]}", k
         if kind in {"time", "month"}:
             return None, last
         if kind == "skip":
@@ -281,7 +340,7 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
         numbers = tuple(
             n
             for n in parse_numbers(text, start)
-            if not any(t.start < n.end and t.end > n.start for t in sentence_times)
+            if not any(t.start < n.end and t.end > n.start and t.type != "duration" for t in sentence_times)
         )
         words = tuple(
             lemma for lemma in sentence.lemmas if not lemma.isdigit() and fold(lemma) not in name_words
@@ -384,8 +443,10 @@ def same_predicate(a: Statement, b: Statement) -> bool:
     return bool(a.predicate) and a.predicate == b.predicate and a.predicate not in GENERIC_PREDICATES
 
 
-def _features(statement: Statement) -> frozenset[str]:
-    return statement.lemmas | {"@" + e for e in statement.entities}
+def _features(statement: Statement, figures_too: bool = True) -> frozenset[str]:
+    """Canonical lemmas, entities ("@E3") and exact figures ("#bless=47"): the anchors of a claim."""
+    figures = {f"#{n.unit}={n.value:g}" for n in statement.numbers if not n.vague} if figures_too else set()
+    return statement.lemmas | {"@" + e for e in statement.entities} | figures
 
 
 class Aligner:
@@ -396,9 +457,10 @@ class Aligner:
     says little), plus a bonus when the main predicates are the same.
     """
 
-    def __init__(self, statements: Sequence[Statement]) -> None:
+    def __init__(self, statements: Sequence[Statement], figures: bool = True) -> None:
+        """``figures``: equal figures count as shared words (off when the figures are what is compared)."""
         self.statements = list(statements)
-        self._features = [_features(s) for s in self.statements]
+        self._features = [_features(s, figures) for s in self.statements]
         frequency: Counter[str] = Counter(f for feats in self._features for f in feats)
         n = max(1, len(self.statements))
         self._weight = {f: math.log((n + 1) / df) for f, df in frequency.items()}

@@ -32,6 +32,8 @@ from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_re
 from recoupe.fr.text import fold
 
 SUBJECT_SIMILARITY = 80.0
+# recoupe's slot -> the gold's name for it: gold files call a claim and its denial "other"
+SLOT_ALIASES = {"negation": "other"}
 MIN_KEYWORDS = 2
 COGNATE_PREFIX = 5
 ENGLISH_STOPWORDS = frozenset(
@@ -223,7 +225,7 @@ def contradiction_matches(
 ) -> bool:
     """Does a found contradiction report this gold item (``distinct``: gold values must differ)?"""
     slot, subject = _gold_slot(item)
-    if finding.get("slot") != slot:
+    if SLOT_ALIASES.get(finding.get("slot", ""), finding.get("slot")) != slot:
         return False
     values: dict[str, str] = item.get("values", {})
     by_article = _evidence_by_article(finding)

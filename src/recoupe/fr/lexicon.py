@@ -307,3 +307,37 @@ def canonical(lemma: str) -> str:
     """The canonical member of a lemma's paraphrase group (the folded lemma otherwise)."""
     folded = fold(lemma)
     return paraphrase_map().get(folded, folded)
+
+
+@functools.cache
+def duration_days() -> MappingProxyType[str, float]:
+    """Folded unit of time -> its length in days ("semaines" -> 7, "décennie" -> 3652.5)."""
+    return MappingProxyType({fold(unit): float(days) for unit, days in data_rows("duration_units.tsv")})
+
+
+@functools.cache
+def news_agencies() -> frozenset[str]:
+    """Folded names of news agencies: relays of a claim, never its speaker."""
+    return frozenset(fold(row[0]) for row in data_rows("news_agencies.txt"))
+
+
+@functools.cache
+def superseded_markers() -> tuple[str, ...]:
+    """Folded words that mark a figure as an earlier value the text replaces."""
+    return tuple(fold(row[0]) for row in data_rows("superseded_markers.txt"))
+
+
+@functools.cache
+def antonyms() -> MappingProxyType[str, frozenset[str]]:
+    """Folded lemma -> the folded lemmas that say its opposite (``antonyms.tsv``)."""
+    table: dict[str, set[str]] = {}
+    for row in data_rows("antonyms.tsv"):
+        a, b = fold(row[0]), fold(row[1])
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return MappingProxyType({word: frozenset(opposites) for word, opposites in table.items()})
+
+
+def reporting_lemmas() -> frozenset[str]:
+    """Folded lemmas and forms of reporting verbs: they say who speaks, not what."""
+    return frozenset(reporting_verbs())

@@ -50,6 +50,14 @@ class _Passages:
         return key
 
 
+def value_labels(finding: Finding) -> tuple[str, ...]:
+    """A contradiction's values grouped: "47 blessés — 3 outlets", "52 blessés — 1 outlet · later update"."""
+    return tuple(
+        f"{g.value} — {len(g.sources)} outlet{'s' if len(g.sources) > 1 else ''}" + (" · later update" if g.later else "")
+        for g in finding.values
+    )
+
+
 @dataclass(frozen=True)
 class Cited:
     """A passage shown in a card: its outlet, text and (optional) the value it states."""
@@ -158,7 +166,7 @@ def story_view(report: Report, story: Story) -> StoryView:
             if finding.kind != kind:
                 continue
             cited = tuple(_cite_evidence(ev, cite_finding) for ev in finding.evidence)
-            values = tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
+            values = value_labels(finding) or tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
             views.append(FindingView(finding, " ".join(c.key for c in cited), cited, values))
         findings.append((kind, heading, tuple(views)))
 

@@ -100,7 +100,12 @@ def _story(report: Report, story: Story) -> list[str]:
 
 
 def _finding(report: Report, finding: Finding) -> list[str]:
-    lines = [f"- **{_md(finding.subject)}** — {_md(finding.slot)}: {_md(finding.summary)}"]
+    confidence = f" (confidence {finding.confidence:.0%})" if finding.confidence else ""
+    lines = [f"- **{_md(finding.title or finding.subject)}** — {_md(finding.slot)}{confidence}: {_md(finding.summary)}"]
+    for group in finding.values:
+        count = f"{len(group.sources)} outlet{'s' if len(group.sources) > 1 else ''}"
+        later = " · later update" if group.later else ""
+        lines.append(f"  - value **{_md(group.value)}** — {count} ({_md(', '.join(group.sources))}){later}")
     for ev in finding.evidence:
         value = f" → {_md(ev.value)}" if ev.value else ""
         lines.append(f"  - {_outlet(report, ev.article)} [{ev.start}:{ev.end}] “{_md(ev.text)}”{value}")

