@@ -96,6 +96,14 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     return narrow_times(replace(corpus, stories=cluster_stories(corpus)))
 
 
+def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:
+    """Link analysed articles and compare them as one story, whatever clustering would say
+    (``recoupe eval pairs`` puts each sentence pair in one story this way)."""
+    corpus = link_corpus(articles, analyses)
+    story = Story(id="S1", title=articles[0].title or articles[0].text[:80], articles=tuple(a.id for a in articles))
+    return compare_story(story, replace(corpus, stories=(story,)))
+
+
 # Given a freshly linked story, its comparison from an earlier run when still valid.
 StoryReuse = Callable[[Story, Corpus], Story | None]
 

@@ -35,7 +35,7 @@ from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import news_agencies, superseded_markers, word_class
 from recoupe.fr.text import fold, stem
 from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef, ValueGroup
-from recoupe.nlp.vectors import similarity
+from recoupe.compare.vectors import similarity
 
 DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
 NUMBER_CONTEXT = 0.2  # minimum statement alignment for two figures to count the same thing

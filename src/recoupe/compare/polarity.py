@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from recoupe.fr.lexicon import antonyms
 from recoupe.fr.text import fold
 from recoupe.compare.statements import GENERIC_PREDICATES, Aligner, Statement
-from recoupe.nlp.vectors import similarity
+from recoupe.compare.vectors import similarity
 
 NEGATION_RE = re.compile(
     r"\b(?:pas|jamais|aucune?|nullement|rien|personne|ni)\b|\bn['’]\w+\s+plus\b|\bne\s+\w+\s+plus\b|\bsans\b",

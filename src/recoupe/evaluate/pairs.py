@@ -16,15 +16,17 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoupe.api import link_corpus
-from recoupe.compare.findings import compare_story
 from recoupe.model import Article, ArticleAnalysis, Rejected, Story
 from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
+
+# links and compares analysed articles as one story (``recoupe.api.compare_one_story``);
+# passed in, because evaluate/ sits beside compare/, not above it (docs/architecture.md)
+CompareOneStory = Callable[[Sequence[Article], Sequence[ArticleAnalysis]], Story]
 
 CONTRADICTION_LABELS = frozenset({"1", "contradiction"})
 COMPATIBLE_LABELS = frozenset({"0", "compatible", "compatibles"})
@@ -124,12 +126,14 @@ def analyse_pairs(
     ]
 
 
-def judge_pair(pair: Pair, first: tuple[Article, ArticleAnalysis], second: tuple[Article, ArticleAnalysis]) -> PairVerdict:
-    """Link and compare the pair as one story of two outlets."""
-    corpus = link_corpus([first[0], second[0]], [first[1], second[1]])
-    story = Story(id=f"pair-{pair.id}", title=pair.premise[:80], articles=(first[0].id, second[0].id))
-    corpus = replace(corpus, stories=(story,))
-    findings = compare_story(story, corpus).findings
+def judge_pair(
+    pair: Pair,
+    first: tuple[Article, ArticleAnalysis],
+    second: tuple[Article, ArticleAnalysis],
+    compare: CompareOneStory,
+) -> PairVerdict:
+    """Compare the pair as one story of two outlets."""
+    findings = compare([first[0], second[0]], [first[1], second[1]]).findings
     slots = tuple(f.slot for f in findings if f.kind == "contradiction")
     return PairVerdict(
         pair=pair,
@@ -164,14 +168,16 @@ def score_verdicts(verdicts: Iterable[PairVerdict], rejected: int = 0) -> PairSc
     )
 
 
-def evaluate_pairs(path: str | Path, options: PipelineOptions | None = None) -> PairScores:
+def evaluate_pairs(
+    path: str | Path, compare: CompareOneStory, options: PipelineOptions | None = None
+) -> PairScores:
     """Read, analyse, compare and score every pair of a DACCORD-format file."""
     verdicts, rejected = [], 0
     for pair, first, second in analyse_pairs(read_pairs(path), options):
         if isinstance(first[1], Rejected) or isinstance(second[1], Rejected):
             rejected += 1  # an empty or unreadable sentence: counted, not judged
             continue
-        verdicts.append(judge_pair(pair, (first[0], first[1]), (second[0], second[1])))
+        verdicts.append(judge_pair(pair, (first[0], first[1]), (second[0], second[1]), compare))
     return score_verdicts(verdicts, rejected)
 
 

@@ -1,10 +1,10 @@
 """Word similarity from the static word vectors that ship with the spaCy model.
 
 compare/ asks whether two words mean nearly the same ("opération" /
-"intervention") without holding any spaCy object: this module loads only the
-model's vocabulary (no pipeline component), once per process, and answers
-with plain floats. Without the model installed every similarity is 0, so
-comparison falls back to exact words.
+"intervention"). This module reads only the static word-vector table shipped
+in the model package (no pipeline component runs, no Doc is made), once per
+process, and answers with plain floats. Without the model installed every
+similarity is 0, so comparison falls back to exact words.
 """
 
 from __future__ import annotations
