@@ -290,7 +290,7 @@ def _context(statement: Statement, clause: Statement, start: int, end: int, noun
         w.lower()
         for w in (*clause.words, *window)
         if len(w) >= CONTEXT_PREFIX
-        and w.lower() not in stops
+        and fold(w) not in stops
         and fold(w) not in GENERIC_PREDICATES
         and not any(c.isdigit() for c in w)
         and fold(w)[:CONTEXT_PREFIX] != noun
@@ -300,17 +300,13 @@ def _context(statement: Statement, clause: Statement, start: int, end: int, noun
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """spaCy's French stop words, with time words: they never tell two claims apart."""
+    """spaCy's French stop words and time words, folded: they never tell two claims apart."""
     from spacy.lang.fr.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | TIME_WORDS
+    return frozenset(fold(w) for w in STOP_WORDS) | TIME_WORDS
 
 
-TIME_WORDS = frozenset(
-    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
-     "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "heure", "heures",
-     "matin", "soir", "soirée", "nuit", "journée", "veille", "lendemain", "hier", "aujourd", "demain"}
-)
+TIME_WORDS = word_class("time_word")
 
 
 def shared_meaning(a: frozenset[str], b: frozenset[str]) -> int:

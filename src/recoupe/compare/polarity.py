@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recoupe.fr.lexicon import antonyms
+from recoupe.fr.lexicon import antonyms, word_class
 from recoupe.fr.text import fold
 from recoupe.compare.statements import GENERIC_PREDICATES, Aligner, Statement
 from recoupe.compare.vectors import similarity
@@ -21,7 +21,7 @@ NEGATION_RE = re.compile(
     r"\b(?:pas|jamais|aucune?|nullement|rien|personne|ni)\b|\bn['’]\w+\s+plus\b|\bne\s+\w+\s+plus\b|\bsans\b",
     re.IGNORECASE,
 )
-NEGATION_WORDS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "rien", "personne", "ni", "sans", "plus", "ne"})
+NEGATION_WORDS = word_class("negation") | {"nullement", "personne", "sans", "plus"}
 POLARITY_ALIGNMENT = 0.25  # statements must first be about the same thing
 MIN_CONTAINED = 0.8  # share of the shorter claim's words the other must say
 MIN_WORDS = 3

@@ -42,8 +42,8 @@ CURRENCIES = currencies()
 PERCENT = {"%", "pour cent", "pourcent"}
 DURATION = "durée"  # the unit of every duration, its value in days
 ROUND_UNIT_DAYS = 3652  # decades and centuries are roundings, not counts
-MAGNITUDE_WORDS = frozenset({"magnitude"})
-ANAPHORIC_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "nos", "vos", "mes", "tes", "tous", "toutes"})
+MAGNITUDE_WORDS = word_class("magnitude_word")
+ANAPHORIC_DETERMINERS = word_class("anaphoric_determiner")
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
 
 
 CLOCK_WORDS = frozenset({"h", "heure", "heures"})
-CLOCK_BEFORE = frozenset({"a", "vers", "des", "avant", "apres", "jusqu'a", "depuis"})
+CLOCK_BEFORE = word_class("clock_preposition")
 
 
 def _clock_time(tokens: list[tuple[int, int, str]], j: int, k: int) -> bool:
