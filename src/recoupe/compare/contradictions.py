@@ -267,10 +267,13 @@ class _Figure:
     context: frozenset[str]  # prefixes of the clause's content lemmas, the counted noun and generic verbs left out
     attribution: str | None = None  # entity id of who gives the figure ("selon X", X's quote), relays left out
     entities: frozenset[str] = frozenset()  # what the clause is about: its entities but sources and relays
+    holder: str = ""  # the content word right before the figure: whose figure it is ("frère de 17 ans")
 
 
 ATTRIBUTION_RE = re.compile(r"\b(?:selon|d['’]apr[eè]s|de source)\s+", re.IGNORECASE)
 CONTEXT_PREFIX = 4
+HOLDER_CHARS = 25
+HOLDER_BONUS = 0.2
 CONTEXT_CHARS = 60  # sentence words this close to a figure tell what it counts
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 DATE_CONFIDENCE = 0.7
@@ -332,6 +335,13 @@ def _attribution(corpus: Corpus, statement: Statement, clause: Statement) -> str
     return None
 
 
+def _holder(statement: Statement, start: int) -> str:
+    """The last content word in the few characters before a figure ("son frère de 17 ans" -> "frère")."""
+    before = statement.text[max(0, start - statement.start - HOLDER_CHARS) : start - statement.start]
+    words = [w for w in WORD_RE.findall(before) if len(w) >= CONTEXT_PREFIX and fold(w) not in stop_words()]
+    return words[-1].lower() if words else ""
+
+
 def _superseded(clause: Statement) -> bool:
     """The clause gives an earlier value the text itself replaces ("un précédent bilan de 60 morts")."""
     text = " " + " ".join(re.findall(r"\w+", fold(clause.text))) + " "
@@ -357,7 +367,8 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
                 if number.vague or number.anaphoric:
                     continue
                 context = _context(statement, clause, number.start, number.end, fold(number.noun)[:CONTEXT_PREFIX])
-                out.append(_Figure(k, statement, clause, number, context, attribution, about))
+                holder = _holder(statement, number.start)
+                out.append(_Figure(k, statement, clause, number, context, attribution, about, holder))
             for moment in moments:
                 context = _context(statement, clause, moment.start, moment.end, "")
                 out.append(_Figure(k, statement, clause, moment, context, attribution, about))
@@ -420,6 +431,8 @@ def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner
         return 0.0  # two sources giving their own figures: reported as such, not a contradiction
     shared = shared_meaning(a.context, b.context)
     score = aligner.score(a.index, b.index)
+    if a.holder and b.holder and shared_meaning(frozenset({a.holder}), frozenset({b.holder})):
+        score += HOLDER_BONUS  # the figure of the same thing: "son frère de 16 ans" / "son frère de 17 ans"
     if shared >= 2 or (shared == 1 and score >= NUMBER_CONTEXT / 2):
         return shared + score
     if unique and a.number.unit not in GENERIC_UNITS and score >= NUMBER_CONTEXT / 2:

@@ -144,9 +144,10 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 vague = vague or qualifier == "many"
                 first -= width
                 break
-        unit, last = _unit(tokens, last, j)
-        if unit is None and _after_magnitude(tokens, first):
-            unit = "magnitude"
+        if _after_magnitude(tokens, first):
+            unit: str | None = "magnitude"
+        else:
+            unit, last = _unit(tokens, last, j)
         if unit is None:
             i = j
             continue
