@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from recoupe.compare.polarity import negated, opposite_words, polarity_pairs
 from recoupe.compare.statements import (
     CURRENCIES,
     DURATION,
@@ -30,12 +31,11 @@ from recoupe.compare.statements import (
     same_predicate,
     times_compatible,
 )
-from recoupe.compare.polarity import negated, opposite_words, polarity_pairs
+from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import news_agencies, superseded_markers, word_class
-from recoupe.fr.text import fold, stem
+from recoupe.fr.text import fold
 from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef, ValueGroup
-from recoupe.compare.vectors import similarity
 
 DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
 NUMBER_CONTEXT = 0.2  # minimum statement alignment for two figures to count the same thing
@@ -324,9 +324,9 @@ def _attribution(corpus: Corpus, statement: Statement, clause: Statement) -> str
     """Who gives the clause's claim: the speaker of a quote holding it, or X in "selon X"."""
     agencies = news_agencies()
     for quote in corpus.quotes:
-        if quote.article == clause.article and quote.start < clause.end and clause.start < quote.end and quote.speaker:
-            if fold(corpus.entity(quote.speaker).name) not in agencies:
-                return quote.speaker
+        inside = quote.article == clause.article and quote.start < clause.end and clause.start < quote.end
+        if inside and quote.speaker and fold(corpus.entity(quote.speaker).name) not in agencies:
+            return quote.speaker
     for match in ATTRIBUTION_RE.finditer(statement.text):
         at = statement.start + match.end()
         for start, _, entity in statement.mentions:
@@ -471,24 +471,14 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                 key = (i, b.statement.article, b.statement.headline)
                 if strength and strength > best.get(key, (-1, 0.0))[1]:
                     best[key] = (j, strength)
-        parent = {i: i for i in indices}
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
         strengths: dict[int, float] = {}
+        links = []
         for (i, _, _), (j, strength) in best.items():
             back = best.get((j, figures[i].statement.article, figures[i].statement.headline))
             # mutual best matches, or a one-way match said in enough of the same words
             if (back and back[0] == i) or strength >= STRONG_MATCH:
-                parent[find(i)] = find(j)
-                strengths[find(j)] = max(strengths.get(find(j), 0.0), strength)
-        components: dict[int, list[int]] = {}
-        for i in indices:
-            components.setdefault(find(i), []).append(i)
+                links.append((i, j, strength))
+        components = _components(indices, links, strengths)
         for root, members in components.items():
             if len(members) >= 2:
                 finding = _number_finding(
@@ -737,10 +727,33 @@ def grouped_dates(findings: Sequence[Finding], corpus: Corpus) -> list[Finding]:
                 items.append(evidence)
     out = []
     for subject, groups in merged.items():
-        finding = _finding(corpus, subject, "date", groups, DATE_CONFIDENCE)
-        if finding:
-            out.append(finding)
+        grouped = _finding(corpus, subject, "date", groups, DATE_CONFIDENCE)
+        if grouped:
+            out.append(grouped)
     return out
+
+
+def _components(
+    items: Sequence[int], links: Sequence[tuple[int, int, float]], strengths: dict[int, float]
+) -> dict[int, list[int]]:
+    """Connected items (union-find), by root; ``strengths`` gets each root's strongest link."""
+    parent = {i: i for i in items}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in links:
+        parent[find(i)] = find(j)
+    for i, _, strength in links:
+        root = find(i)
+        strengths[root] = max(strengths.get(root, 0.0), strength)
+    components: dict[int, list[int]] = {}
+    for i in items:
+        components.setdefault(find(i), []).append(i)
+    return components
 
 
 def _distinct(findings: Sequence[Finding]) -> list[Finding]:
@@ -749,7 +762,7 @@ def _distinct(findings: Sequence[Finding]) -> list[Finding]:
     for finding in findings:
         spans = {(e.article, e.start, e.end) for e in finding.evidence}
 
-        def overlapping(other: Finding) -> int:
+        def overlapping(other: Finding, spans: set[tuple[str, int, int]] = spans) -> int:
             return len({
                 a for a, s, e in spans
                 for ev in other.evidence

@@ -13,10 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
-from recoupe.fr.lexicon import reporting_lemmas
-from recoupe.compare.polarity import negated, opposite_words
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
+from recoupe.compare.polarity import negated, opposite_words
 from recoupe.compare.statements import (
     GENERIC_PREDICATES,
     Aligner,
@@ -28,6 +27,7 @@ from recoupe.compare.statements import (
     story_statements,
 )
 from recoupe.corpus import Corpus
+from recoupe.fr.lexicon import reporting_lemmas
 from recoupe.model import Finding, Story
 
 MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone

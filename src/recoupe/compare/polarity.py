@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recoupe.fr.lexicon import antonyms, word_class
-from recoupe.fr.text import fold
 from recoupe.compare.statements import GENERIC_PREDICATES, Aligner, Statement
 from recoupe.compare.vectors import similarity
+from recoupe.fr.lexicon import antonyms, word_class
+from recoupe.fr.text import fold
 
 NEGATION_RE = re.compile(
     r"\b(?:pas|jamais|aucune?|nullement|rien|personne|ni)\b|\bn['’]\w+\s+plus\b|\bne\s+\w+\s+plus\b|\bsans\b",

@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, currencies, duration_days, number_words, quantity_words, word_class
+from recoupe.fr.lexicon import (
+    canonical,
+    currencies,
+    duration_days,
+    number_words,
+    quantity_words,
+    word_class,
+)
 from recoupe.fr.numbers import word_number
 from recoupe.fr.text import fold, stem
 from recoupe.model import Article, Story, TimeRef
