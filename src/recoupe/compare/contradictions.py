@@ -320,11 +320,11 @@ def shared_meaning(a: frozenset[str], b: frozenset[str]) -> int:
     )
 
 
-def _attribution(corpus: Corpus, statement: Statement, clause: Statement) -> str | None:
-    """Who gives the clause's claim: the speaker of a quote holding it, or X in "selon X"."""
+def _attribution(corpus: Corpus, quotes: Sequence[Quote], statement: Statement, clause: Statement) -> str | None:
+    """Who gives the clause's claim: the speaker of a quote (of its article) holding it, or X in "selon X"."""
     agencies = news_agencies()
-    for quote in corpus.quotes:
-        inside = quote.article == clause.article and quote.start < clause.end and clause.start < quote.end
+    for quote in quotes:
+        inside = quote.start < clause.end and clause.start < quote.end
         if inside and quote.speaker and fold(corpus.entity(quote.speaker).name) not in agencies:
             return quote.speaker
     for match in ATTRIBUTION_RE.finditer(statement.text):
@@ -351,6 +351,11 @@ def _superseded(clause: Statement) -> bool:
 def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
     """Every figure and every day or clock time of the statements, with its clause."""
     out = []
+    articles = {s.article for s in statements}
+    quotes: dict[str, list[Quote]] = {}
+    for quote in corpus.quotes:
+        if quote.article in articles:
+            quotes.setdefault(quote.article, []).append(quote)
     for k, statement in enumerate(statements):
         for clause in clauses(statement):
             if _superseded(clause):
@@ -358,7 +363,7 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
             moments = [m for m in (_moment(corpus, t) for t in clause.times) if m]
             if not clause.numbers and not moments:
                 continue
-            attribution = _attribution(corpus, statement, clause)
+            attribution = _attribution(corpus, quotes.get(statement.article, []), statement, clause)
             agencies = news_agencies()
             about = frozenset(
                 e for e in clause.entities if e != attribution and fold(corpus.entity(e).name) not in agencies
@@ -461,10 +466,10 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
         for i in indices:
             values_per_article.setdefault(figures[i].statement.article, set()).add(figures[i].number.value)
         best: dict[tuple[int, str, bool], tuple[int, float]] = {}
-        for i in indices:
-            for j in indices:
+        for first, second in sorted(_candidate_pairs(figures, indices)):  # sorted: ties never depend on set order
+            for i, j in ((first, second), (second, first)):
                 a, b = figures[i], figures[j]
-                if i == j or (a.statement.article == b.statement.article and a.statement.headline == b.statement.headline):
+                if a.statement.article == b.statement.article and a.statement.headline == b.statement.headline:
                     continue
                 unique = len(values_per_article[a.statement.article]) == 1 and len(values_per_article[b.statement.article]) == 1
                 strength = _same_quantity(corpus, a, b, unique, aligner)
@@ -731,6 +736,17 @@ def grouped_dates(findings: Sequence[Finding], corpus: Corpus) -> list[Finding]:
         if grouped:
             out.append(grouped)
     return out
+
+
+def _candidate_pairs(figures: Sequence[_Figure], indices: Sequence[int]) -> set[tuple[int, int]]:
+    """Pairs of figures sharing a context stem or a word of their statement, looked up in an
+    index by word: the work grows with the figures that share words, never with all pairs."""
+    index: dict[str, list[int]] = {}
+    for i in indices:
+        keys = {"c:" + fold(w)[:CONTEXT_PREFIX] for w in figures[i].context} | {"l:" + w for w in figures[i].statement.lemmas}
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    return {(i, j) for members in index.values() for i in members for j in members if i < j}
 
 
 def _components(

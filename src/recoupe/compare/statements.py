@@ -577,15 +577,14 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
     every other article, the statement that best matches both.
     """
     aligner = Aligner(statements)
-    pairs = [
-        (i, j, score)
-        for i, j, score in aligner.pairs(threshold)
-        if times_compatible(statements[i], statements[j])
-    ]
+    scored = aligner.pairs(threshold)
+    # each statement's aligned neighbours: a fact grows only among them, never over all statements
+    neighbours: dict[int, dict[int, float]] = {}
+    for i, j, score in scored:
+        neighbours.setdefault(i, {})[j] = score
+        neighbours.setdefault(j, {})[i] = score
+    pairs = [(i, j, score) for i, j, score in scored if times_compatible(statements[i], statements[j])]
     pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
-    by_article: dict[str, list[int]] = {}
-    for index, statement in enumerate(statements):
-        by_article.setdefault(statement.article, []).append(index)
     groups: list[frozenset[int]] = []
     for i, j, _ in pairs:
         # a statement may carry several facts, but a pair already linked through groups adds none
@@ -595,17 +594,22 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
         ):
             continue
         members = {i, j}
+        # from every other article, the statement that best matches all members (each at threshold)
+        common = set(neighbours.get(i, {})) & set(neighbours.get(j, {}))
+        by_article: dict[str, list[int]] = {}
+        for x in sorted(common):
+            by_article.setdefault(statements[x].article, []).append(x)
         for article, indices in by_article.items():
             if article in {statements[m].article for m in members}:
                 continue
             options = [
-                x for x in indices if all(times_compatible(statements[x], statements[m]) for m in members)
+                x
+                for x in indices
+                if all(m in neighbours.get(x, {}) for m in members)
+                and all(times_compatible(statements[x], statements[m]) for m in members)
             ]
-            if not options:
-                continue
-            best = max(options, key=lambda x: (min(aligner.score(x, m) for m in members), -x))
-            if min(aligner.score(best, m) for m in members) >= threshold:
-                members.add(best)
+            if options:
+                members.add(max(options, key=lambda x: (min(neighbours[x][m] for m in members), -x)))
         groups.append(frozenset(members))
     aligned = {i for g in groups for i in g}
     out = [Fact(tuple(statements[i] for i in sorted(g))) for g in groups]

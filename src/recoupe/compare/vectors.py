@@ -38,6 +38,7 @@ def _unit_vector(word: str, model: str) -> Any:
     return vector / norm if norm else None
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def similarity(a: str, b: str, model: str = DEFAULT_MODEL) -> float:
     """Cosine of two words' vectors (lower-case lemmas), 0 when either has none."""
     if a == b:
