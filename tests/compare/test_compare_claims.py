@@ -133,3 +133,17 @@ def test_corroboration_never_cites_a_minority_value_and_nobody_alone_says_what_a
     assert all(f.title and 0 < f.confidence <= 1 for f in corroborated)
     single = _findings(corpus, "single_source")
     assert all("tribune" not in f.summary for f in single)
+
+
+def test_a_news_agency_relaying_a_quote_is_not_another_speaker():
+    people = {"Yoav Gallant": ("person", ["Yoav Gallant"]), "Anadolu": ("organization", ["Anadolu"])}
+    quote = "Nous poursuivrons les opérations jusqu'au retour des otages"
+    corpus = build(
+        [
+            Doc("a", f"« {quote} », a déclaré Yoav Gallant.", source="A", entities=people,
+                quotes=[(quote, "Yoav Gallant", "a déclaré")]),
+            Doc("b", f"« {quote} », rapporte Anadolu.", source="B", entities=people,
+                quotes=[(quote, "Anadolu", "rapporte")]),
+        ]
+    )
+    assert [f for f in _findings(corpus, "contradiction") if f.slot == "speaker"] == []

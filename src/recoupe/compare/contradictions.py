@@ -667,6 +667,8 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
         speakers: dict[str, list[Quote]] = {}
         for i in members_:
             speakers.setdefault(str(quotes[i].speaker), []).append(quotes[i])
+        # a news agency relays the words ("(Reuters)", "selon l'AFP"): it is not another speaker
+        speakers = {sid: qs for sid, qs in speakers.items() if fold(corpus.entity(sid).name) not in news_agencies()}
         names = {sid: corpus.entity(sid).name for sid in speakers}
         distinct = list(dict.fromkeys(names.values()))
         if len(speakers) < 2 or all(_same_person_name(distinct[0], n) for n in distinct[1:]):
