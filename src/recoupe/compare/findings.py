@@ -8,6 +8,7 @@ link stage set it).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -228,8 +229,14 @@ def _separated(before: Statement, after: Statement) -> bool:
     return after.start - before.end > MAX_CUT_CHARS
 
 
+FURNITURE_RE = re.compile(r"©|\bPHOTO\b|\bLire aussi\b|\bÀ lire\b|\bCrédit", re.IGNORECASE)
+
+
 def _salience(statement: Statement) -> float:
-    """What a reader gains from a claim: figures, dates, names, then substance."""
+    """What a reader gains from a claim: figures, dates, names, then substance; captions and
+    credits ("PHOTO …", "©") give nothing."""
+    if FURNITURE_RE.search(statement.text):
+        return -10.0
     return (
         2.0 * bool(statement.numbers)
         + bool(statement.times)
