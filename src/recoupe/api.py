@@ -97,11 +97,27 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
 
 
 def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:
-    """Link analysed articles and compare them as one story, whatever clustering would say
-    (``recoupe eval pairs`` puts each sentence pair in one story this way)."""
+    """Link analysed articles and compare them as one story, whatever clustering would say."""
     corpus = link_corpus(articles, analyses)
     story = Story(id="S1", title=articles[0].title or articles[0].text[:80], articles=tuple(a.id for a in articles))
     return compare_story(story, replace(corpus, stories=(story,)))
+
+
+def compare_groups(
+    groups: Sequence[Sequence[Article]], options: PipelineOptions | None = None
+) -> list[Story | None]:
+    """Each group of articles analysed and compared as one story (None when one of its
+    articles is rejected); ``recoupe eval pairs`` puts each sentence pair in one story this way."""
+    flat = [article for group in groups for article in group]
+    results = list(run_pipeline(flat, options))
+    out: list[Story | None] = []
+    at = 0
+    for group in groups:
+        part = results[at : at + len(group)]
+        at += len(group)
+        analyses = [r for r in part if isinstance(r, ArticleAnalysis)]
+        out.append(compare_one_story(group, analyses) if len(analyses) == len(group) else None)
+    return out
 
 
 # Given a freshly linked story, its comparison from an earlier run when still valid.

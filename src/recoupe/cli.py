@@ -312,12 +312,12 @@ def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every wrongly judged pair.")
 def eval_pairs(tsv: Path, as_json: bool, show_errors: bool) -> None:
     """Score contradiction detection on sentence pairs (DACCORD TSV: id, premise, hypothesis, label)."""
-    from recoupe.api import compare_one_story
+    from recoupe.api import compare_groups
     from recoupe.evaluate import pairs as scorer
     from recoupe.nlp.errors import ModelNotInstalled
 
     try:
-        score = scorer.evaluate_pairs(tsv, compare_one_story)
+        score = scorer.evaluate_pairs(tsv, compare_groups)
     except (scorer.PairsError, ModelNotInstalled) as error:
         raise click.ClickException(str(error)) from error
     click.echo(scorer.scores_json(score) if as_json else scorer.format_scores(score, show_errors))

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from recoupe.api import compare_one_story
+from recoupe.api import compare_groups
 from recoupe.cli import main
 from recoupe.evaluate.pairs import (
     Pair,
     PairsError,
     PairVerdict,
-    analyse_pairs,
     evaluate_pairs,
     judge_pair,
+    pair_articles,
     read_pairs,
     score_verdicts,
 )
@@ -84,14 +84,15 @@ def test_invented_pairs_are_judged_with_the_model():
         Pair("c", "Le conseil municipal de Port-Lauzac a approuvé le projet d'extension du port.",
              "Le projet d'extension du port a été approuvé par le conseil municipal de Port-Lauzac.", False),
     ]
-    verdicts = {p.id: judge_pair(p, a, b, compare_one_story) for p, a, b in analyse_pairs(pairs)}  # type: ignore[arg-type]
+    stories = compare_groups([pair_articles(p) for p in pairs])
+    verdicts = {p.id: judge_pair(p, story) for p, story in zip(pairs, stories, strict=True) if story}
     assert verdicts["n"].contradiction and verdicts["n"].slots == ("number",)
     assert verdicts["d"].contradiction and not verdicts["d"].corroborated
     assert not verdicts["c"].contradiction and verdicts["c"].corroborated
 
 
 def test_daccord_dev_scores_stay_at_least_what_was_reached(shared_dir):
-    scores = evaluate_pairs(shared_dir / "data" / "daccord-dev" / "daccord_dev.tsv", compare_one_story)
+    scores = evaluate_pairs(shared_dir / "data" / "daccord-dev" / "daccord_dev.tsv", compare_groups)
     assert scores.pairs == 497
     assert scores.precision >= DACCORD_MIN_PRECISION, scores
     assert scores.recall >= DACCORD_MIN_RECALL, scores

@@ -21,19 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoupe.model import Article, ArticleAnalysis, Rejected, Story
-from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
+from recoupe.evaluate.base import ScoreError
+from recoupe.model import Article, Story
 
-# links and compares analysed articles as one story (``recoupe.api.compare_one_story``);
-# passed in, because evaluate/ sits beside compare/, not above it (docs/architecture.md)
-CompareOneStory = Callable[[Sequence[Article], Sequence[ArticleAnalysis]], Story]
+# analyses and compares each group of articles as one story, None when one is rejected
+# (``recoupe.api.compare_groups``); passed in, because evaluate/ sits beside the system it
+# scores, not above it (docs/architecture.md)
+CompareGroups = Callable[[Sequence[Sequence[Article]]], Sequence[Story | None]]
 
 CONTRADICTION_LABELS = frozenset({"1", "contradiction"})
 COMPATIBLE_LABELS = frozenset({"0", "compatible", "compatibles"})
 PAIR_DATE = "2024-01-15"  # one shared publication date: the pair is one moment, no update
 
 
-class PairsError(ValueError):
+class PairsError(ScoreError):
     """The pair file cannot be read (missing, not UTF-8, or without the needed columns)."""
 
 
@@ -114,31 +115,13 @@ def pair_articles(pair: Pair) -> tuple[Article, Article]:
     )
 
 
-def analyse_pairs(
-    pairs: Sequence[Pair], options: PipelineOptions | None = None
-) -> list[tuple[Pair, tuple[Article, ArticleAnalysis | Rejected], tuple[Article, ArticleAnalysis | Rejected]]]:
-    """Each pair with both its articles run through the NLP pipeline."""
-    articles = [a for pair in pairs for a in pair_articles(pair)]
-    results = list(analyse_articles(articles, options or PipelineOptions()))
-    return [
-        (pair, (articles[2 * k], results[2 * k]), (articles[2 * k + 1], results[2 * k + 1]))
-        for k, pair in enumerate(pairs)
-    ]
-
-
-def judge_pair(
-    pair: Pair,
-    first: tuple[Article, ArticleAnalysis],
-    second: tuple[Article, ArticleAnalysis],
-    compare: CompareOneStory,
-) -> PairVerdict:
-    """Compare the pair as one story of two outlets."""
-    findings = compare([first[0], second[0]], [first[1], second[1]]).findings
-    slots = tuple(f.slot for f in findings if f.kind == "contradiction")
+def judge_pair(pair: Pair, story: Story) -> PairVerdict:
+    """The verdict on a pair from the findings of its story."""
+    slots = tuple(f.slot for f in story.findings if f.kind == "contradiction")
     return PairVerdict(
         pair=pair,
         contradiction=bool(slots),
-        corroborated=any(f.kind == "corroborated" for f in findings),
+        corroborated=any(f.kind == "corroborated" for f in story.findings),
         slots=slots,
     )
 
@@ -168,17 +151,12 @@ def score_verdicts(verdicts: Iterable[PairVerdict], rejected: int = 0) -> PairSc
     )
 
 
-def evaluate_pairs(
-    path: str | Path, compare: CompareOneStory, options: PipelineOptions | None = None
-) -> PairScores:
+def evaluate_pairs(path: str | Path, compare: CompareGroups) -> PairScores:
     """Read, analyse, compare and score every pair of a DACCORD-format file."""
-    verdicts, rejected = [], 0
-    for pair, first, second in analyse_pairs(read_pairs(path), options):
-        if isinstance(first[1], Rejected) or isinstance(second[1], Rejected):
-            rejected += 1  # an empty or unreadable sentence: counted, not judged
-            continue
-        verdicts.append(judge_pair(pair, (first[0], first[1]), (second[0], second[1]), compare))
-    return score_verdicts(verdicts, rejected)
+    pairs = read_pairs(path)
+    stories = compare([pair_articles(pair) for pair in pairs])
+    verdicts = [judge_pair(pair, story) for pair, story in zip(pairs, stories, strict=True) if story is not None]
+    return score_verdicts(verdicts, rejected=sum(story is None for story in stories))
 
 
 def scores_json(scores: PairScores) -> str:
