@@ -145,3 +145,17 @@ def test_a_version_2_store_gains_the_typed_fact_columns(tmp_path: Path) -> None:
                 assert set(columns) <= present
         report = store.report()
         assert report.times and all(t.kind for t in report.times)
+
+
+def test_a_version_3_store_gains_the_finding_detail_columns(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
+    with Store(path) as store, store.engine.begin() as conn:
+        for column in ("title", "confidence", "value_groups"):
+            conn.execute(text(f'ALTER TABLE findings DROP COLUMN "{column}"'))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 4"))
+    with Store(path) as store:
+        ingest(store, [invented_article(1), invented_article(2)])
+        with store.engine.begin() as conn:
+            present = {row[1] for row in conn.execute(text("PRAGMA table_info(findings)"))}
+        assert {"title", "confidence", "value_groups"} <= present
+        assert all(f.title for story in store.report().stories for f in story.findings)

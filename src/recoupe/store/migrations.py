@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from recoupe.store import schema
 
@@ -54,7 +54,16 @@ def _create_search_index(conn: Connection) -> None:
 
 def _add_typed_facts(conn: Connection) -> None:
     """Typed facts of quotes (cue lemma, loaded) and times (tense, kind, anchor, parts)."""
-    for table in (schema.quotes, schema.times):
+    _add_missing_columns(conn, (schema.quotes, schema.times))
+
+
+def _add_finding_details(conn: Connection) -> None:
+    """Findings' readable title, confidence and contradiction values grouped by outlet."""
+    _add_missing_columns(conn, (schema.findings,))
+
+
+def _add_missing_columns(conn: Connection, tables: tuple[Table, ...]) -> None:
+    for table in tables:
         present = {c["name"] for c in inspect(conn).get_columns(table.name)}
         for column in table.columns:
             if column.name not in present:  # stores made before version 3
@@ -67,6 +76,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, analyses, rejected, duplicates and derived tables", _create_tables),
     Migration(2, "full-text search over article text and quotes", _create_search_index),
     Migration(3, "typed facts: quote cue lemma and loaded flag; time tense, kind, anchor, parts", _add_typed_facts),
+    Migration(4, "findings: title, confidence, values grouped by outlet", _add_finding_details),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

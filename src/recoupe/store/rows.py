@@ -22,6 +22,7 @@ from recoupe.model import (
     Story,
     TimelineEvent,
     TimeRef,
+    ValueGroup,
     from_dict,
     to_dict,
 )
@@ -131,6 +132,9 @@ def derived_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
                     "summary": finding.summary,
                     "evidence": dumps(finding.evidence),
                     "sources": dumps(finding.sources),
+                    "title": finding.title,
+                    "confidence": finding.confidence,
+                    "value_groups": dumps(finding.values),
                 }
             )
     return rows
@@ -181,6 +185,9 @@ def finding_from_row(row: Mapping[str, Any]) -> Finding:
         summary=row["summary"],
         evidence=from_dict(tuple[Evidence, ...], json.loads(row["evidence"])),
         sources=tuple(json.loads(row["sources"])),
+        title=row.get("title") or "",
+        confidence=float(row.get("confidence") or 0),
+        values=from_dict(tuple[ValueGroup, ...], json.loads(row.get("value_groups") or "[]")),
     )
 
 

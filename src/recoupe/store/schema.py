@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -195,6 +196,9 @@ findings = Table(
     Column("summary", Text, nullable=False),
     Column("evidence", Text, nullable=False),  # JSON list of Evidence
     Column("sources", Text, nullable=False),  # JSON list of outlets
+    Column("title", Text, nullable=False, server_default=""),
+    Column("confidence", Float, nullable=False, server_default="0"),
+    Column("value_groups", Text, nullable=False, server_default="[]"),  # JSON list of ValueGroup
     Index("ix_findings_story", "story", "position"),
 )
 
