@@ -147,3 +147,16 @@ def test_a_news_agency_relaying_a_quote_is_not_another_speaker():
         ]
     )
     assert [f for f in _findings(corpus, "contradiction") if f.slot == "speaker"] == []
+
+
+def test_a_replaced_figure_is_history_but_the_value_it_went_to_is_a_claim():
+    corpus = build(
+        [
+            Doc("a", "L'attaque de la salle de concert a fait 115 morts selon le dernier bilan.", source="A"),
+            Doc("b", "Le bilan de l'attaque de la salle de concert s'est alourdi, passant de 115 à 133 morts.",
+                source="B"),
+            Doc("c", "Un précédent bilan de l'attaque de la salle de concert faisait état de 60 morts.", source="C"),
+        ]
+    )
+    [finding] = _findings(corpus, "contradiction")
+    assert {g.value for g in finding.values} == {"115 morts", "133 morts"}

@@ -12,7 +12,7 @@ import pytest
 from recoupe.evaluate.findings import score_findings
 from recoupe.model import to_dict
 
-CONTRADICTIONS_MIN_RECALL = 0.46
+CONTRADICTIONS_MIN_RECALL = 0.5
 CONTRADICTIONS_MIN_PRECISION = 0.9
 CORROBORATED_MIN_RECALL = 0.65
 SINGLE_SOURCE_MIN_RECALL = 0.74

@@ -342,10 +342,15 @@ def _holder(statement: Statement, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _superseded(clause: Statement) -> bool:
-    """The clause gives an earlier value the text itself replaces ("un précédent bilan de 60 morts")."""
-    text = " " + " ".join(re.findall(r"\w+", fold(clause.text))) + " "
-    return any(f" {marker} " in text for marker in superseded_markers())
+def _superseded(clause: Statement, start: int) -> bool:
+    """The figure at ``start`` is an earlier value the text itself replaces: a marker before it
+    in its clause ("un précédent bilan de 60 morts", "rehausse celui de 93 morts"), unless the
+    figure is where the value went ("passant de 115 à 133 morts": 133 is the new value)."""
+    before = fold(clause.text[: start - clause.start])
+    if re.search(r"\ba\s*$", before):
+        return False
+    words = " " + " ".join(re.findall(r"\w+", before)) + " "
+    return any(f" {marker} " in words for marker in superseded_markers())
 
 
 def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
@@ -358,8 +363,6 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
             quotes.setdefault(quote.article, []).append(quote)
     for k, statement in enumerate(statements):
         for clause in clauses(statement):
-            if _superseded(clause):
-                continue
             moments = [m for m in (_moment(corpus, t) for t in clause.times) if m]
             if not clause.numbers and not moments:
                 continue
@@ -369,7 +372,7 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
                 e for e in clause.entities if e != attribution and fold(corpus.entity(e).name) not in agencies
             )
             for number in clause.numbers:
-                if number.vague or number.anaphoric:
+                if number.vague or number.anaphoric or _superseded(clause, number.start):
                     continue
                 context = _context(statement, clause, number.start, number.end, fold(number.noun)[:CONTEXT_PREFIX])
                 holder = _holder(statement, number.start)
