@@ -34,6 +34,7 @@ from recoupe.model import Finding, Story
 MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone
 MIN_COMMON = 2  # content words or names all statements of a corroborated fact must share
 MAX_TITLE_CHARS = 90
+MIN_TITLE_WORDS = 6  # a shorter clause is titled by its whole sentence
 MAX_MERGED_SENTENCES = 2  # sentences of one article a merged corroboration may cite
 MAX_SINGLE_PER_ARTICLE = 8  # single-source findings per article, the most informative kept
 COUNTERPART_SCORE = 0.15  # below alignment (0.2), above chance: a clause this close has a counterpart
@@ -149,7 +150,9 @@ def merged_corroborations(all_facts: Sequence[Fact], disputed: Sequence[tuple[st
             inside = {k[0] for k in keys if k in group_keys}
             union = group_keys | keys
             per_article = Counter(k[0] for k in union)
-            if len(inside) >= 2 and max(per_article.values()) <= MAX_MERGED_SENTENCES:
+            same_clause = any((s.article, s.start, s.end) in {(m.article, m.start, m.end) for m in members} for s in fact.statements)
+            # one clause matched by two other outlets is one claim; so are clauses of the same sentences
+            if (same_clause or len(inside) >= 2) and max(per_article.values()) <= MAX_MERGED_SENTENCES:
                 group_keys |= keys
                 members.extend(fact.statements)
                 break
@@ -162,15 +165,19 @@ def merged_corroborations(all_facts: Sequence[Fact], disputed: Sequence[tuple[st
     return out
 
 
-def title_of(fact: Fact) -> str:
-    """A readable phrase from the text naming the fact: the body statement saying most of what all share."""
+def title_of(fact: Fact, corpus: Corpus | None = None) -> str:
+    """A readable phrase from the text naming the fact: the body statement saying most of what
+    all share; its whole sentence when the clause alone is a fragment ("dans le Pas-de-Calais")."""
     common = _common(fact)
 
     def says(statement: Statement) -> int:
         return len(common & (statement.lemmas | {"@" + e for e in statement.entities}))
 
     best = min(fact.statements, key=lambda s: (s.headline, -says(s), s.quoted, len(s.text)))
-    return _short(best.text.strip(" ,;:«»\"“”"), MAX_TITLE_CHARS)
+    text = best.text
+    if corpus is not None and best.sentence and len(text.split()) < MIN_TITLE_WORDS:
+        text = corpus.article(best.article).text[best.sentence[0] : best.sentence[1]]
+    return _short(text.strip(" ,;:«»\"“”"), MAX_TITLE_CHARS)
 
 
 def corroboration_confidence(fact: Fact) -> float:
@@ -181,23 +188,33 @@ def corroboration_confidence(fact: Fact) -> float:
 def corroborated_findings(
     all_facts: Sequence[Fact], corpus: Corpus, disputed: Sequence[tuple[str, int, int]] = ()
 ) -> list[Finding]:
-    out = []
+    by_title: dict[str, Finding] = {}
     for fact in merged_corroborations(all_facts, disputed):
         best = representative(fact)
-        out.append(
-            Finding(
-                kind="corroborated",
-                subject=fact_subject(fact, corpus),
-                slot="fact",
-                summary=f"Reported by {len(fact.outlets)} outlets ({', '.join(fact.outlets)}): "
-                f"“{_short(best.text)}”",
-                evidence=tuple(make_evidence(corpus, s.article, s.start, s.end) for s in fact.statements),
-                sources=fact.outlets,
-                title=title_of(fact),
-                confidence=corroboration_confidence(fact),
-            )
+        title = title_of(fact, corpus)
+        finding = Finding(
+            kind="corroborated",
+            subject=fact_subject(fact, corpus),
+            slot="fact",
+            summary=f"Reported by {len(fact.outlets)} outlets ({', '.join(fact.outlets)}): “{_short(best.text)}”",
+            evidence=tuple(make_evidence(corpus, s.article, s.start, s.end) for s in fact.statements),
+            sources=fact.outlets,
+            title=title,
+            confidence=corroboration_confidence(fact),
         )
-    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
+        earlier = by_title.get(title)
+        if earlier is not None:  # the same words stand for both: one claim, its evidence joined
+            evidence = tuple(dict.fromkeys((*earlier.evidence, *finding.evidence)))
+            sources = tuple(dict.fromkeys((*earlier.sources, *finding.sources)))
+            finding = replace(
+                earlier,
+                evidence=evidence,
+                sources=sources,
+                summary=f"Reported by {len(sources)} outlets ({', '.join(sources)}): “{_short(best.text)}”",
+                confidence=max(earlier.confidence, finding.confidence),
+            )
+        by_title[title] = finding
+    return sorted(by_title.values(), key=lambda f: (-len(f.sources), -f.confidence))
 
 
 def _runs(corpus: Corpus, single: Sequence[Statement]) -> list[list[Statement]]:
