@@ -26,14 +26,14 @@ def _bundled_corpus() -> Path:
     return Path(str(resources.files("recoupe") / "sample" / "corpus"))
 
 
-def render(report: object, fmt: str) -> str:
+def render(report: object, fmt: str, indent: int | None = None) -> str:
     from recoupe.model import Report
 
     assert isinstance(report, Report)
     if fmt == "json":
         from recoupe.render.json import render_json
 
-        return render_json(report)
+        return render_json(report, indent)
     if fmt == "md":
         from recoupe.render.markdown import render_markdown
 
@@ -86,6 +86,7 @@ def run_analysis(
     quiet: bool,
     ingest_options: IngestOptions,
     n_process: int,
+    indent: int | None = None,
 ) -> None:
     from recoupe.api import AnalyzeOptions, analyze
     from recoupe.nlp.errors import ModelNotInstalled
@@ -99,7 +100,7 @@ def run_analysis(
         raise click.ClickException(str(error)) from error
     finally:
         close()
-    text = render(report, output_format)
+    text = render(report, output_format, indent)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -141,6 +142,7 @@ def main() -> None:
 @click.option("--language", default=None, help="Analyse every article in this language (skips language identification, which rejects articles in a language without a model).")
 @click.option("--source", "source_name", default=None, metavar="NAME", help="Outlet of articles that name none (plain text files).")
 @click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
+@click.option("--indent", type=click.IntRange(min=0), default=None, help="Indent the JSON report by N spaces (default: compact).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
     paths: tuple[str, ...],
@@ -155,6 +157,7 @@ def analyze(
     language: str | None,
     source_name: str | None,
     n_process: int,
+    indent: int | None,
     quiet: bool,
 ) -> None:
     """Analyse files, directories or - (stdin) and write a report."""
@@ -168,7 +171,7 @@ def analyze(
         language=language,
         source=source_name,
     )
-    run_analysis(paths, fmt, output, quiet, ingest_options, n_process)
+    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent)
 
 
 @main.command()

@@ -62,9 +62,10 @@ class StoryOptions:
     num_perm: int = 256
     bands: int = 128
     keywords: int = 15
-    # a token already in this share of indexed articles (and in at least
-    # ``common_min`` of them) is left out of LSH lookups: "France" or "gouvernement"
-    # would make every article a candidate of every other
+    # a token already in this share of the stories (and in at least ``common_min``
+    # of them) is left out of LSH lookups: "France" or "gouvernement" would make
+    # every article a candidate of every other. Stories, not articles, are counted:
+    # the words of a story covered by a thousand outlets stay distinctive of it
     common_share: float = 0.01
     common_min: int = 20
     lemma_weight: float = 0.45
@@ -140,7 +141,8 @@ class StoryIndex:
         self._features: dict[str, ArticleFeatures] = {}
         self._story_of: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
-        self._frequency: Counter[str] = Counter()
+        self._frequency: Counter[str] = Counter()  # token -> stories using it
+        self._story_tokens: dict[str, set[str]] = {}
         self.comparisons = 0  # similarity evaluations so far (work done, for benchmarks)
 
     def __len__(self) -> int:
@@ -154,7 +156,7 @@ class StoryIndex:
         return minhash
 
     def _distinctive(self, tokens: set[str]) -> set[str]:
-        limit = max(self.options.common_min, self.options.common_share * len(self._features))
+        limit = max(self.options.common_min, self.options.common_share * len(self._members))
         kept = {t for t in tokens if self._frequency[t] < limit}
         return kept or tokens
 
@@ -187,7 +189,9 @@ class StoryIndex:
         tokens = features.tokens()
         if tokens:
             self._lsh.insert(features.article, self._minhash(self._distinctive(tokens)))
-            self._frequency.update(tokens)
+            known = self._story_tokens.setdefault(story_id, set())
+            self._frequency.update(tokens - known)
+            known |= tokens
         return story_id
 
     def add_all(self, features: Iterable[ArticleFeatures]) -> list[str]:

@@ -16,8 +16,10 @@ def schema() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
-def render_json(report: Report, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+def render_json(report: Report, indent: int | None = None) -> str:
+    """The report as JSON: compact by default (indentation adds ~40%), ``indent`` for people."""
+    separators = (",", ":") if indent is None else None
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent, separators=separators)
 
 
 def load_report(text: str) -> Report:
