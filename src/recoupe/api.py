@@ -12,7 +12,6 @@ from recoupe.compare.findings import compare_story
 from recoupe.corpus import Corpus
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 from recoupe.link.names import resolve_entities
-from recoupe.link.stories import cluster_stories
 from recoupe.link.times import narrow_times
 from recoupe.model import (
     Article,
@@ -68,6 +67,8 @@ def analyze_articles(
         if progress:
             progress(done, len(to_analyse))
 
+    if progress:
+        progress(0, len(to_analyse))  # shown while the model loads
     analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
     failed = [*rejected, *analysed.rejected]
     if known is None:
@@ -79,6 +80,8 @@ def analyze_articles(
 
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
     """Resolve entities across articles, attach speakers, cluster stories."""
+    from recoupe.link.stories import cluster_stories  # datasketch and scipy: only here
+
     resolved = resolve_entities(analyses)
     corpus = Corpus(
         articles=tuple(articles),

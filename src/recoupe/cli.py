@@ -88,6 +88,8 @@ def run_analysis(
     n_process: int,
     indent: int | None = None,
 ) -> None:
+    if not quiet:  # at once, before the slow imports and the model load
+        click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
     from recoupe.api import AnalyzeOptions, analyze
     from recoupe.nlp.errors import ModelNotInstalled
     from recoupe.nlp.pipeline import PipelineOptions
@@ -100,12 +102,17 @@ def run_analysis(
         raise click.ClickException(str(error)) from error
     finally:
         close()
-    text = render(report, output_format, indent)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(render(report, output_format, indent), nl=False)
+    elif output_format == "json":  # written item by item, never held as one string
+        from recoupe.render.json import write_json
+
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as out:
+            write_json(report, out, indent)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output.write_text(render(report, output_format, indent), encoding="utf-8")
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
         summary = (

@@ -267,7 +267,7 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass (recursively) from :func:`to_dict` output."""
-    return typing.cast(T, _builder(cls)(data))
+    return typing.cast(T, _builder(typing.cast(Any, cls))(data))
 
 
 def _keep(data: Any) -> Any:

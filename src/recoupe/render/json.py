@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TextIO
 
 from recoupe.model import Report, from_dict, to_dict
 
@@ -20,6 +21,39 @@ def render_json(report: Report, indent: int | None = None) -> str:
     """The report as JSON: compact by default (indentation adds ~40%), ``indent`` for people."""
     separators = (",", ":") if indent is None else None
     return json.dumps(to_dict(report), ensure_ascii=False, indent=indent, separators=separators)
+
+
+def write_json(report: Report, out: TextIO, indent: int | None = None) -> None:
+    """Write the report to ``out`` as :func:`render_json` would, item by item when compact.
+
+    The compact report is never built as one string: each article, entity or
+    story is serialised and written in turn, so a large corpus's report needs
+    memory for one item at a time beyond the report itself.
+    """
+    if indent is not None:
+        out.write(render_json(report, indent))
+        return
+    out.write("{")
+    for number, f in enumerate(_report_fields()):
+        value = getattr(report, f)
+        out.write(("," if number else "") + json.dumps(f) + ":")
+        if not isinstance(value, tuple):
+            out.write(_compact(to_dict(value)))
+            continue
+        out.write("[")
+        for k, item in enumerate(value):
+            out.write(("," if k else "") + _compact(to_dict(item)))
+        out.write("]")
+    out.write("}")
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _report_fields() -> list[str]:
+    names = [f.name for f in dataclasses.fields(Report)]
+    return ["schema", *(n for n in names if n != "schema")]  # the order of to_dict
 
 
 def load_report(text: str) -> Report:
