@@ -61,3 +61,20 @@ def test_json_written_item_by_item_equals_the_rendered_report(sample_report):
     indented = io.StringIO()
     write_json(sample_report, indented, indent=2)
     assert indented.getvalue() == render_json(sample_report, indent=2)
+
+
+def test_json_lines_report_holds_every_item_once_in_order(sample_report):
+    import io
+
+    from recoupe.model import to_dict
+    from recoupe.render.json import JSONL_RECORDS, write_jsonl
+
+    out = io.StringIO()
+    write_jsonl(sample_report, out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert lines[0] == {"schema": sample_report.schema}
+    full = to_dict(sample_report)
+    for field, kind in JSONL_RECORDS.items():
+        records = [{k: v for k, v in line.items() if k != "record"} for line in lines[1:] if line["record"] == kind]
+        assert records == full[field], field
+    assert len(lines) == 1 + sum(len(full[field]) for field in JSONL_RECORDS)

@@ -16,7 +16,7 @@ EXIT_BAD_INPUT = 2
 EXIT_NOTHING_ANALYSED = 3
 
 REPORT_FORMATS = ("json", "md")
-SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 def _bundled_corpus() -> Path:
@@ -34,6 +34,14 @@ def render(report: object, fmt: str, indent: int | None = None) -> str:
         from recoupe.render.json import render_json
 
         return render_json(report, indent)
+    if fmt == "jsonl":
+        import io
+
+        from recoupe.render.json import write_jsonl
+
+        buffer = io.StringIO()
+        write_jsonl(report, buffer)
+        return buffer.getvalue()
     if fmt == "md":
         from recoupe.render.markdown import render_markdown
 
@@ -104,12 +112,15 @@ def run_analysis(
         close()
     if output is None:
         click.echo(render(report, output_format, indent), nl=False)
-    elif output_format == "json":  # written item by item, never held as one string
-        from recoupe.render.json import write_json
+    elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
+        from recoupe.render.json import write_json, write_jsonl
 
         output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("w", encoding="utf-8") as out:
-            write_json(report, out, indent)
+            if output_format == "jsonl":
+                write_jsonl(report, out)
+            else:
+                write_json(report, out, indent)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(render(report, output_format, indent), encoding="utf-8")
@@ -135,7 +146,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["json", "md", "html"]),
+    type=click.Choice(["json", "jsonl", "md", "html"]),
     default=None,
     help="Report format (default: from the -o suffix, else json).",
 )

@@ -47,6 +47,32 @@ def write_json(report: Report, out: TextIO, indent: int | None = None) -> None:
     out.write("}")
 
 
+def write_jsonl(report: Report, out: TextIO) -> None:
+    """The report as JSON Lines: a header line, then one record per line, written as it goes.
+
+    The header is ``{"schema": …}``; each other line is ``{"record": KIND, …fields}``
+    with KIND one of ``article``, ``rejected``, ``duplicate``, ``entity``, ``quote``,
+    ``time`` and ``story`` (the report's lists, in their order). Big corpora can be
+    read back a line at a time with any JSON Lines tool.
+    """
+    out.write(_compact({"schema": report.schema}) + "\n")
+    for f in _report_fields()[1:]:
+        kind = JSONL_RECORDS[f]
+        for item in getattr(report, f):
+            out.write(_compact({"record": kind, **to_dict(item)}) + "\n")
+
+
+JSONL_RECORDS = {
+    "articles": "article",
+    "rejected": "rejected",
+    "duplicates": "duplicate",
+    "entities": "entity",
+    "quotes": "quote",
+    "times": "time",
+    "stories": "story",
+}
+
+
 def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
