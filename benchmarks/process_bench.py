@@ -8,7 +8,8 @@ two fresh processes, one after the other:
 * ``recoupe``: the real ``recoupe analyze CORPUS -q -o REPORT.json`` command
   (``recoupe.cli.main``), in a process that also times each phase (start-up,
   read, NLP, names, stories, times, compare, render) by wrapping the API's
-  functions: a wrapper costs microseconds per call.
+  functions (a wrapper costs microseconds per call), and the time spent in the
+  cyclic garbage collector across them.
 
 Wall times are taken from outside each process and peak RSS from ``wait4`` of
 that very process (never inherited from this one). The ratio is plain / recoupe
@@ -47,10 +48,19 @@ for _ in nlp.pipe(texts, batch_size=16):
 """
 
 PHASES = """
-import json, sys, time
+import gc, json, sys, time
 from collections import defaultdict
 spent = defaultdict(float)
 began = time.perf_counter()
+collecting = [0.0]
+
+def count_gc(phase, info):  # time in the cyclic garbage collector (inside the phases above)
+    if phase == "start":
+        collecting[0] = time.perf_counter()
+    else:
+        spent["gc"] += time.perf_counter() - collecting[0]
+
+gc.callbacks.append(count_gc)
 
 def timed(module, name, phase):
     inner = getattr(module, name)
@@ -132,7 +142,7 @@ def measure(size: int, directory: Path) -> dict[str, float]:
     return row
 
 
-PHASE_NAMES = ("start-up", "read", "nlp", "names", "stories", "times", "compare", "render", "total")
+PHASE_NAMES = ("start-up", "read", "nlp", "names", "stories", "times", "compare", "render", "total", "gc")
 
 
 def exponents(rows: Sequence[dict[str, float]]) -> dict[str, list[float]]:
