@@ -121,7 +121,12 @@ def _run(command: Sequence[str]) -> tuple[float, float]:
     return time.perf_counter() - began, usage.ru_maxrss / 1024
 
 
-def measure(size: int, directory: Path) -> dict[str, float]:
+def _best(runs: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The fastest run's time (the least disturbed by other load) and the highest peak RSS."""
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def measure(size: int, directory: Path, repeat: int = 1) -> dict[str, float]:
     sys.path.insert(0, str(HERE))
     from replicated import replicate, write_jsonl
 
@@ -129,10 +134,14 @@ def measure(size: int, directory: Path) -> dict[str, float]:
     articles = replicate(size)
     write_jsonl(articles, corpus)
     row: dict[str, float] = {"articles": size, "characters": sum(len(a.text) for a in articles)}
-    row["plain_s"], row["plain_peak_mib"] = _run([sys.executable, "-c", PLAIN, str(corpus)])
     report = directory / f"report-{size}.json"
     phases = directory / f"phases-{size}.json"
-    row["recoupe_s"], row["recoupe_peak_mib"] = _run([sys.executable, "-c", PHASES, str(corpus), str(report), str(phases)])
+    plain, recoupe = [], []
+    for _ in range(repeat):  # alternated, so both meet the same load from other processes
+        plain.append(_run([sys.executable, "-c", PLAIN, str(corpus)]))
+        recoupe.append(_run([sys.executable, "-c", PHASES, str(corpus), str(report), str(phases)]))
+    row["plain_s"], row["plain_peak_mib"] = _best(plain)
+    row["recoupe_s"], row["recoupe_peak_mib"] = _best(recoupe)
     row["report_bytes_per_article"] = report.stat().st_size / size
     row["ratio"] = row["plain_s"] / row["recoupe_s"]
     for phase, seconds in json.loads(phases.read_text("utf-8")).items():
@@ -186,12 +195,13 @@ def table(rows: Sequence[dict[str, float]]) -> str:
 def main(argv: Sequence[str] | None = None) -> list[dict[str, float]]:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each process per size; the fastest counts")
     parser.add_argument("--json", type=Path, default=None, help="also write the rows to this file")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as directory:
         for size in args.sizes:
-            row = measure(size, Path(directory))
+            row = measure(size, Path(directory), args.repeat)
             rows.append(row)
             print(
                 f"{size} articles: plain {row['plain_s']:.1f} s, recoupe {row['recoupe_s']:.1f} s,"
