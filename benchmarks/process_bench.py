@@ -92,7 +92,7 @@ import recoupe.link.stories as stories
 import recoupe.render.json as render
 spent["start-up"] = time.perf_counter() - began
 timed(api, "deduplicate", "read")
-timed_iter(api, "analyse_articles", "nlp")
+timed_iter(api, "run_pipeline", "nlp")
 timed(api, "resolve_entities", "names")
 timed(stories, "cluster_stories", "stories")
 timed(api, "narrow_times", "times")
