@@ -127,12 +127,12 @@ def _lightly_edited(features: ArticleFeatures, copy: int) -> ArticleFeatures:
 def test_a_story_covered_by_two_hundred_outlets_stays_one_story():
     """Words frequent inside one story are still distinctive of it (they once split it after 20 copies)."""
     from recoupe.api import link_corpus
+    from recoupe.batch import analyse_articles, split_results
     from recoupe.ingest import IngestOptions, deduplicate, read_inputs
-    from recoupe.nlp.pipeline import PipelineOptions, analyse_articles
 
     articles, _, _ = deduplicate(read_inputs([Path(__file__).parents[2] / "examples" / "corpus"], IngestOptions()))
-    analyses = list(analyse_articles(articles, PipelineOptions()))
-    corpus = link_corpus(articles, analyses)
+    analysed = split_results(articles, analyse_articles(articles))
+    corpus = link_corpus(analysed.articles, analysed.analyses)
     alone = StoryIndex()
     sample = corpus_features(corpus)
     alone.add_all(sample)
