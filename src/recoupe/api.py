@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableMapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -99,6 +101,24 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     return narrow_times(replace(corpus, stories=cluster_stories(corpus)))
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while linking and comparing build plain, acyclic data.
+
+    Each full collection walks every object alive (the model, every analysis), and
+    the linking pass creates enough containers to trigger several: at 5,000 articles
+    they took 40% of the linking time. Reference counting still frees everything;
+    cycles, if any, are collected when the collector resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # Given a freshly linked story, its comparison from an earlier run when still valid.
 StoryReuse = Callable[[Story, Corpus], Story | None]
 
@@ -111,11 +131,12 @@ def build_report(
     reuse: StoryReuse | None = None,
 ) -> Report:
     """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories."""
-    corpus = link_corpus(articles, analyses)
-    stories = tuple(
-        (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
-        for story in corpus.stories
-    )
+    with _no_cycle_collection():
+        corpus = link_corpus(articles, analyses)
+        stories = tuple(
+            (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
+            for story in corpus.stories
+        )
     return Report(
         articles=corpus.articles,
         rejected=tuple(rejected),

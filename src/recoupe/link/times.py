@@ -121,6 +121,13 @@ class _Peers:
                 by_day.setdefault(day, []).append(peer)
         self.days = sorted(by_day)
         self.by_day = by_day
+        self._entities: dict[date, set[str]] = {}
+
+    def entities_on(self, day: date, near: _Near) -> set[str]:
+        """Every entity near an expression of that day (to skip a day sharing none at once)."""
+        if day not in self._entities:
+            self._entities[day] = set().union(*(near(peer) for peer in self.by_day[day]))
+        return self._entities[day]
 
     def within(self, low: date, high: date) -> list[date]:
         return self.days[bisect_left(self.days, low) : bisect_right(self.days, high)]
@@ -135,12 +142,14 @@ def _narrow_from_peers(t: TimeRef, peers: _Peers, near: _Near) -> TimeRef:
     entities = near(t)
     support: dict[date, list[tuple[TimeRef, set[str]]]] = {}
     for day in peers.within(low, high):
-        if day.isoweekday() != wd:
+        if day.isoweekday() != wd or not entities & peers.entities_on(day, near):
             continue
+        # the first peer of the day sharing an entity is the evidence (one is enough)
         for peer in peers.by_day[day]:
             shared = entities & near(peer)
             if shared:
                 support.setdefault(day, []).append((peer, shared))
+                break
     if len(support) != 1:
         return t
     day, evidence = next(iter(support.items()))
