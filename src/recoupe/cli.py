@@ -16,7 +16,7 @@ EXIT_BAD_INPUT = 2
 EXIT_NOTHING_ANALYSED = 3
 
 REPORT_FORMATS = ("json", "md")
-SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 def _bundled_corpus() -> Path:
@@ -26,14 +26,22 @@ def _bundled_corpus() -> Path:
     return Path(str(resources.files("recoupe") / "sample" / "corpus"))
 
 
-def render(report: object, fmt: str) -> str:
+def render(report: object, fmt: str, indent: int | None = None) -> str:
     from recoupe.model import Report
 
     assert isinstance(report, Report)
     if fmt == "json":
         from recoupe.render.json import render_json
 
-        return render_json(report)
+        return render_json(report, indent)
+    if fmt == "jsonl":
+        import io
+
+        from recoupe.render.json import write_jsonl
+
+        buffer = io.StringIO()
+        write_jsonl(report, buffer)
+        return buffer.getvalue()
     if fmt == "md":
         from recoupe.render.markdown import render_markdown
 
@@ -86,7 +94,10 @@ def run_analysis(
     quiet: bool,
     ingest_options: IngestOptions,
     n_process: int,
+    indent: int | None = None,
 ) -> None:
+    if not quiet:  # at once, before the slow imports and the model load
+        click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
     from recoupe.api import AnalyzeOptions, analyze
     from recoupe.nlp.errors import ModelNotInstalled
     from recoupe.nlp.pipeline import PipelineOptions
@@ -99,12 +110,20 @@ def run_analysis(
         raise click.ClickException(str(error)) from error
     finally:
         close()
-    text = render(report, output_format)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(render(report, output_format, indent), nl=False)
+    elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
+        from recoupe.render.json import write_json, write_jsonl
+
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as out:
+            if output_format == "jsonl":
+                write_jsonl(report, out)
+            else:
+                write_json(report, out, indent)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output.write_text(render(report, output_format, indent), encoding="utf-8")
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
         summary = (
@@ -127,7 +146,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["json", "md", "html"]),
+    type=click.Choice(["json", "jsonl", "md", "html"]),
     default=None,
     help="Report format (default: from the -o suffix, else json).",
 )
@@ -141,6 +160,7 @@ def main() -> None:
 @click.option("--language", default=None, help="Analyse every article in this language (skips language identification, which rejects articles in a language without a model).")
 @click.option("--source", "source_name", default=None, metavar="NAME", help="Outlet of articles that name none (plain text files).")
 @click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
+@click.option("--indent", type=click.IntRange(min=0), default=None, help="Indent the JSON report by N spaces (default: compact).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
     paths: tuple[str, ...],
@@ -155,6 +175,7 @@ def analyze(
     language: str | None,
     source_name: str | None,
     n_process: int,
+    indent: int | None,
     quiet: bool,
 ) -> None:
     """Analyse files, directories or - (stdin) and write a report."""
@@ -168,7 +189,7 @@ def analyze(
         language=language,
         source=source_name,
     )
-    run_analysis(paths, fmt, output, quiet, ingest_options, n_process)
+    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent)
 
 
 @main.command()

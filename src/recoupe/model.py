@@ -9,8 +9,10 @@ with :func:`to_dict` / :func:`from_dict`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union
 
@@ -277,28 +279,40 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass (recursively) from :func:`to_dict` output."""
-    return typing.cast(T, _build(cls, data))
+    return typing.cast(T, _builder(typing.cast(Any, cls))(data))
 
 
-def _build(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+def _keep(data: Any) -> Any:
+    return data
+
+
+@functools.cache
+def _builder(tp: Any) -> Callable[[Any], Any]:
+    """A function turning :func:`to_dict` output back into ``tp``, made once per type.
+
+    Type hints are resolved once per class here, not once per object: loading a
+    large report builds millions of objects of a dozen classes.
+    """
     origin = typing.get_origin(tp)
     if origin in (Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(options[0], data) if len(options) == 1 else data
+        inner = _builder(options[0]) if len(options) == 1 else _keep
+        return lambda data: None if data is None else inner(data)
     if origin is tuple:
         args = typing.get_args(tp)
-        item_type = args[0] if args else Any
-        return tuple(_build(item_type, item) for item in data)
-    if origin is Literal or tp is Any or origin is dict:
-        return data
+        item = _builder(args[0]) if args else _keep
+        if item is _keep:
+            return lambda data: None if data is None else tuple(data)
+        return lambda data: None if data is None else tuple(item(x) for x in data)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
-        kwargs = {
-            f.name: _build(hints[f.name], data[f.name])
-            for f in dataclasses.fields(tp)
-            if f.name in data
-        }
-        return tp(**kwargs)
-    return data
+        fields = [(f.name, _builder(hints[f.name])) for f in dataclasses.fields(tp)]
+        cls = tp
+
+        def build(data: Any) -> Any:
+            if data is None:
+                return None
+            return cls(**{name: build_field(data[name]) for name, build_field in fields if name in data})
+
+        return build
+    return _keep

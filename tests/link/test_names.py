@@ -79,3 +79,36 @@ def test_resolution_is_deterministic() -> None:
         _analysis("b", _local("b", "e0", "Biden")),
     ]
     assert resolve_entities(analyses) == resolve_entities(analyses)
+
+
+def test_a_name_cited_by_thousands_of_articles_is_paired_once_not_quadratically(monkeypatch) -> None:
+    """Identical names are merged before pairing: pairs grow with distinct names, not mentions."""
+    import recoupe.link.names as names
+
+    counted: list[int] = []
+    real = names._candidate_pairs
+
+    def counting(items, units):  # type: ignore[no-untyped-def]
+        pairs = real(items, units)
+        counted.append(len(pairs))
+        return pairs
+
+    monkeypatch.setattr(names, "_candidate_pairs", counting)
+    analyses = [
+        _analysis(
+            f"a{k}",
+            _local(f"a{k}", "e0", "Claire Vidal", gender="f"),
+            _local(f"a{k}", "e1", "Vidal"),  # surname only: joins the full name
+            _local(f"a{k}", "e2", "Lauzac", etype="place"),
+            _local(f"a{k}", "e3", "Paul Vidal" if k % 2 else "Claire Vidal", gender="m" if k % 2 else "f"),
+        )
+        for k in range(2000)
+    ]
+    resolved = resolve_entities(analyses)
+    # each surname-only mention meets the two full names once (all pairs: 32 million)
+    assert counted and counted[0] <= 2 * 2000 + 1
+    ids = resolved.key_map
+    assert {ids[(f"a{k}", "e0")] for k in range(2000)} == {ids[("a0", "e0")]}
+    assert {ids[(f"a{k}", "e2")] for k in range(2000)} == {ids[("a0", "e2")]}
+    assert ids[("a1", "e3")] != ids[("a1", "e0")]  # Paul Vidal is another person
+    assert len({ids[(f"a{k}", "e3")] for k in range(1, 2000, 2)}) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 from compare.compare_builders import Doc, build
 from recoupe.link.stories import (
@@ -103,3 +104,48 @@ def test_sample_corpus_stories_are_exactly_right(sample_report, sample_gold):
     score = score_stories(sample_gold, to_dict(sample_report))
     assert score["exact"], score
     assert score["pair_precision"] == score["pair_recall"] == 1.0
+
+
+def _lightly_edited(features: ArticleFeatures, copy: int) -> ArticleFeatures:
+    """Copy ``copy`` of an article as another outlet writes it: a word dropped, one of its own added."""
+    import dataclasses
+    import random
+
+    rng = random.Random(copy)
+    dropped = rng.choice(sorted(features.lemmas))
+    own = f"détail{copy}"  # a local detail only this outlet gives
+    keywords = sorted(features.keywords - {dropped})
+    keywords[rng.randrange(len(keywords))] = own
+    return dataclasses.replace(
+        features,
+        article=f"{features.article}~{copy}",
+        lemmas=(features.lemmas - {dropped}) | {own},
+        keywords=frozenset(keywords),
+    )
+
+
+def test_a_story_covered_by_two_hundred_outlets_stays_one_story():
+    """Words frequent inside one story are still distinctive of it (they once split it after 20 copies)."""
+    from recoupe.api import link_corpus
+    from recoupe.batch import analyse_articles, split_results
+    from recoupe.ingest import IngestOptions, deduplicate, read_inputs
+
+    articles, _, _ = deduplicate(read_inputs([Path(__file__).parents[2] / "examples" / "corpus"], IngestOptions()))
+    analysed = split_results(articles, analyse_articles(articles))
+    corpus = link_corpus(analysed.articles, analysed.analyses)
+    alone = StoryIndex()
+    sample = corpus_features(corpus)
+    alone.add_all(sample)
+    covered = next(f for f in sample if len(f.keywords) >= 10)
+    index = StoryIndex()
+    stream = list(sample)
+    for copy in range(1, 201):
+        stream.insert(len(sample) // 2 + copy, _lightly_edited(covered, copy))
+    index.add_all(stream)
+    story = index.story_of(covered.article)
+    assert [index.story_of(f"{covered.article}~{copy}") for copy in range(1, 201)] == [story] * 200
+    # the other sample stories are grouped exactly as without the copies
+    expected = {g.id: set(g.articles) - {covered.article} for g in alone.stories()}
+    found = {g.id: {a for a in g.articles if "~" not in a} - {covered.article} for g in index.stories()}
+    assert sorted(map(sorted, expected.values())) == sorted(map(sorted, found.values()))
+    assert len(index.stories()) == len(alone.stories())

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -55,14 +56,27 @@ class _Item:
 
 @dataclass
 class _Clusters:
-    """Union-find over items, each root remembering its members."""
+    """Union-find over items; each root keeps its members and the signature conflicts read.
+
+    The signature of a cluster is the set of given names and the set of genders of
+    its members: two clusters conflict when a given name of one does not fit a
+    given name of the other, or their genders differ, which compares distinct
+    names rather than every member pair.
+    """
 
     parent: list[int]
     members: dict[int, list[int]] = field(default_factory=dict)
+    givens: dict[int, set[str]] = field(default_factory=dict)
+    genders: dict[int, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, n: int) -> _Clusters:
-        return cls(list(range(n)), {i: [i] for i in range(n)})
+    def of(cls, items: Sequence[_Item]) -> _Clusters:
+        return cls(
+            list(range(len(items))),
+            {i.index: [i.index] for i in items},
+            {i.index: {i.given} if i.given else set() for i in items},
+            {i.index: {i.local.gender} if i.local.gender else set() for i in items},
+        )
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -70,14 +84,31 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def size(self, i: int) -> int:
+        return len(self.members[self.find(i)])
+
+    def union(self, a: int, b: int) -> int:
+        """Merge the clusters of a and b (the smaller into the larger); return the root."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return
-        if rb < ra:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
+        self.givens[ra] |= self.givens.pop(rb)
+        self.genders[ra] |= self.genders.pop(rb)
+        return ra
+
+    def conflict(self, a: int, b: int) -> bool:
+        """Two clusters whose members have different given names or genders are different people."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False  # clusters only ever form without conflict
+        left, right = self.genders[ra], self.genders[rb]
+        if left and right and (len(left | right) > 1):
+            return True
+        return any(not _same_given(x, y) for x in self.givens[ra] for y in self.givens[rb])
 
 
 def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
@@ -120,20 +151,76 @@ def blocking_keys(item: _Item) -> set[str]:
     return keys
 
 
-def _candidate_pairs(items: Sequence[_Item]) -> list[tuple[int, int]]:
-    blocks: dict[str, list[int]] = {}
+def _unit_key(item: _Item) -> tuple[str, ...] | None:
+    """Items with one key are the same referent before any pairing (None: the item stays alone).
+
+    Identical folded names merge whatever their frequency, so no pair list grows with
+    the square of a name's frequency. Surname-only people stay apart: each joins
+    a full name by its own context.
+    """
+    if item.is_person:
+        if item.given is None:
+            return None
+        return ("p", fold(item.local.name), item.local.gender or "")
+    return ("o", fold(item.local.name))
+
+
+@dataclass
+class _Unit:
+    """Items merged before pairing (identical folded names); ``rep`` is the first of them."""
+
+    rep: int
+    items: list[int]
+    articles: set[str]
+
+
+def _units(items: Sequence[_Item]) -> list[_Unit]:
+    grouped: dict[tuple[str, ...], _Unit] = {}
+    units: list[_Unit] = []
     for item in items:
-        for key in blocking_keys(item):
-            blocks.setdefault(key, []).append(item.index)
+        key = _unit_key(item)
+        unit = grouped.get(key) if key is not None else None
+        if unit is None:
+            unit = _Unit(item.index, [], set())
+            units.append(unit)
+            if key is not None:
+                grouped[key] = unit
+        unit.items.append(item.index)
+        unit.articles.add(item.article)
+    # Identical names inside one article only are two local entities: keep them apart.
+    out: list[_Unit] = []
+    for unit in units:
+        if len(unit.items) > 1 and len(unit.articles) == 1:
+            out.extend(_Unit(i, [i], set(unit.articles)) for i in unit.items)
+        else:
+            out.append(unit)
+    return sorted(out, key=lambda u: u.rep)
+
+
+def _candidate_pairs(items: Sequence[_Item], units: Sequence[_Unit]) -> list[tuple[int, int]]:
+    """Pairs of units (by their first item) that share a blocking key and may be one referent.
+
+    Surname-only people meet full names only: two surname-only people are never
+    compared by name (they join by context, after).
+    """
+    blocks: dict[str, list[_Unit]] = {}
+    for unit in units:
+        for key in blocking_keys(items[unit.rep]):
+            blocks.setdefault(key, []).append(unit)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         for x, a in enumerate(members):
+            single_a = items[a.rep].is_person and items[a.rep].given is None
             for b in members[x + 1 :]:
-                if items[a].article != items[b].article:
-                    pairs.add((a, b))
+                if single_a and items[b.rep].given is None:
+                    continue
+                if len(a.articles) == 1 and a.articles == b.articles:
+                    continue  # the same article: in-article coreference already decided
+                pairs.add((a.rep, b.rep))
     return sorted(pairs)
 
 
+@lru_cache(maxsize=65536)
 def _same_given(a: str, b: str) -> bool:
     if same_name_word(a, b):
         return True
@@ -164,24 +251,36 @@ def _others_match(a: _Item, b: _Item) -> bool:
     return min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= ORG_SIMILARITY
 
 
-def _cluster_conflicts(clusters: _Clusters, items: Sequence[_Item], a: int, b: int) -> bool:
-    """Two clusters whose members have different given names or genders are different people."""
-    left = [items[i] for i in clusters.members[clusters.find(a)]]
-    right = [items[i] for i in clusters.members[clusters.find(b)]]
-    for x in left:
-        for y in right:
-            if x.given and y.given and not _same_given(x.given, y.given):
-                return True
-            if x.local.gender and y.local.gender and x.local.gender != y.local.gender:
-                return True
-    return False
-
-
-def _context_score(item: _Item, cluster: Sequence[_Item]) -> float:
+def _context_score(item: _Item, roles: set[str], context: set[str]) -> float:
     """How much a surname-only item shares with a cluster: roles and co-occurring names."""
-    roles = set().union(*(c.role_keys for c in cluster))
-    context = set().union(*(c.context for c in cluster))
     return 2.0 * len(item.role_keys & roles) + len(item.context & context)
+
+
+class _ClusterContext:
+    """Roles and co-occurring names of each cluster, gathered once and kept up to date."""
+
+    def __init__(self, clusters: _Clusters, items: Sequence[_Item]) -> None:
+        self._clusters = clusters
+        self._items = items
+        self._known: dict[int, tuple[set[str], set[str]]] = {}
+
+    def of(self, root: int) -> tuple[set[str], set[str]]:
+        if root not in self._known:
+            members = [self._items[k] for k in self._clusters.members[root]]
+            self._known[root] = (
+                set().union(*(m.role_keys for m in members)),
+                set().union(*(m.context for m in members)),
+            )
+        return self._known[root]
+
+    def union(self, item: int, root: int) -> None:
+        """Join a lone item to a cluster, keeping the cluster's gathered context."""
+        known = self._known.pop(root, None)
+        merged = self._clusters.union(item, root)
+        if known is not None:
+            known[0].update(self._items[item].role_keys)
+            known[1].update(self._items[item].context)
+            self._known[merged] = known
 
 
 def _attach_surname_only(
@@ -191,37 +290,40 @@ def _attach_surname_only(
     for a, b in pairs:
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
+    contexts = _ClusterContext(clusters, items)
     for i in singles:
         item = items[i]
-        options: dict[int, list[_Item]] = {}
+        options: set[int] = set()
         for j in sorted(neighbours.get(i, ())):
             other = items[j]
             if not other.is_person or other.given is None or not same_name_word(item.surname, other.surname):
                 continue
             if item.local.gender and other.local.gender and item.local.gender != other.local.gender:
                 continue
-            root = clusters.find(j)
-            options[root] = [items[k] for k in clusters.members[root]]
+            options.add(clusters.find(j))
         if len(options) == 1:
-            clusters.union(i, next(iter(options)))
+            contexts.union(i, next(iter(options)))
         elif options:
-            scored = sorted(((_context_score(item, c), root) for root, c in options.items()), reverse=True)
+            scored = sorted(((_context_score(item, *contexts.of(root)), root) for root in options), reverse=True)
             if scored[0][0] > scored[1][0] and scored[0][0] > 0:
-                clusters.union(i, scored[0][1])
+                contexts.union(i, scored[0][1])
 
 
 def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
     """Link the LocalEntities of all articles into global entities E1, E2, … (first mention order)."""
     items = _items(analyses)
-    clusters = _Clusters.of(len(items))
-    pairs = _candidate_pairs(items)
-    singles: list[int] = []
+    clusters = _Clusters.of(items)
+    units = _units(items)
+    for unit in units:
+        for other in unit.items[1:]:
+            clusters.union(unit.rep, other)
+    pairs = _candidate_pairs(items, units)
     for a, b in pairs:
         x, y = items[a], items[b]
-        if x.is_person != y.is_person:
+        if x.is_person != y.is_person or clusters.find(a) == clusters.find(b):
             continue
         if x.is_person:
-            if _full_names_match(x, y) and not _cluster_conflicts(clusters, items, a, b):
+            if _full_names_match(x, y) and not clusters.conflict(a, b):
                 clusters.union(a, b)
         elif _others_match(x, y):
             clusters.union(a, b)
@@ -231,12 +333,12 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
     # context across articles is one person only when no full name is in play.
     lonely: dict[str, list[int]] = {}
     for i in singles:
-        if len(clusters.members.get(clusters.find(i), ())) == 1:
+        if clusters.size(i) == 1:
             lonely.setdefault(fold(items[i].surname), []).append(i)
     for group in lonely.values():
         for other in group[1:]:
-            if not _cluster_conflicts(clusters, items, group[0], other) and _context_score(
-                items[other], [items[group[0]]]
+            if not clusters.conflict(group[0], other) and _context_score(
+                items[other], set(items[group[0]].role_keys), set(items[group[0]].context)
             ) > 0:
                 clusters.union(group[0], other)
     return _build(items, clusters)

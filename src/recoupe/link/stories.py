@@ -16,12 +16,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from recoupe.corpus import Corpus
 from recoupe.model import Article, ArticleAnalysis, Story
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 WORD_RE = re.compile(r"\w+")
 QUOTE_SHINGLE = 3  # words per quote shingle
@@ -62,14 +66,27 @@ class StoryOptions:
     num_perm: int = 256
     bands: int = 128
     keywords: int = 15
-    # a token already in this share of indexed articles (and in at least
-    # ``common_min`` of them) is left out of LSH lookups: "France" or "gouvernement"
-    # would make every article a candidate of every other
+    # a token already in this share of the stories (and in at least ``common_min``
+    # of them) is left out of LSH lookups: "France" or "gouvernement" would make
+    # every article a candidate of every other. Stories, not articles, are counted:
+    # the words of a story covered by a thousand outlets stay distinctive of it
     common_share: float = 0.01
     common_min: int = 20
     lemma_weight: float = 0.45
     entity_weight: float = 0.45
     quote_weight: float = 0.10
+    # a story's members compared with a new article, at most (the latest indexed):
+    # enough to find the story, and the work per article stays bounded however
+    # many outlets cover it
+    compared_per_story: int = 16
+    # an article this similar to a member of its story adds nothing to retrieval:
+    # once the story has ``indexed_per_story`` members in the LSH index, such
+    # near-copies stay out of it, so lookups return bounded lists
+    near_copy: float = 0.5
+    indexed_per_story: int = 16
+    # the central article of a larger story is the one closest to this many
+    # members spread over the story, not to every member
+    central_sample: int = 32
     max_gap_days: int = 10  # publication dates further apart weaken the link…
     cutoff_gap_days: int = 45  # …and this far apart break it
 
@@ -83,9 +100,11 @@ class StoryGroup:
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
+@lru_cache(maxsize=4096)
 def _first_day(iso: str | None) -> date | None:
     """The first day an ISO date at any precision (2024, 2024-03, 2024-03-26) can mean."""
     if not iso:
@@ -132,21 +151,29 @@ class StoryIndex:
     options: StoryOptions = field(default_factory=StoryOptions)
 
     def __post_init__(self) -> None:
+        # imported here: datasketch pulls in scipy, which only story clustering needs
+        from datasketch import MinHash, MinHashLSH
+
         rows = self.options.num_perm // self.options.bands
         self._lsh = MinHashLSH(num_perm=self.options.num_perm, params=(self.options.bands, rows))
         template = MinHash(num_perm=self.options.num_perm)
         self._permutations = template.permutations
         self._scheme = template.scheme
         self._features: dict[str, ArticleFeatures] = {}
+        self._order: dict[str, int] = {}  # article -> position in indexing order
+        self._indexed: Counter[str] = Counter()  # story -> its members in the LSH index
         self._story_of: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
-        self._frequency: Counter[str] = Counter()
+        self._frequency: Counter[str] = Counter()  # token -> stories using it
+        self._story_tokens: dict[str, set[str]] = {}
         self.comparisons = 0  # similarity evaluations so far (work done, for benchmarks)
 
     def __len__(self) -> int:
         return len(self._features)
 
     def _minhash(self, tokens: Iterable[str]) -> MinHash:
+        from datasketch import MinHash
+
         minhash = MinHash(
             num_perm=self.options.num_perm, permutations=self._permutations, scheme=self._scheme
         )
@@ -154,7 +181,7 @@ class StoryIndex:
         return minhash
 
     def _distinctive(self, tokens: set[str]) -> set[str]:
-        limit = max(self.options.common_min, self.options.common_share * len(self._features))
+        limit = max(self.options.common_min, self.options.common_share * len(self._members))
         kept = {t for t in tokens if self._frequency[t] < limit}
         return kept or tokens
 
@@ -165,12 +192,25 @@ class StoryIndex:
             return []
         return sorted(self._lsh.query(self._minhash(self._distinctive(tokens))))
 
+    def _bounded(self, candidates: list[str]) -> list[str]:
+        """The candidates, at most ``compared_per_story`` of each story (its latest indexed)."""
+        by_story: dict[str, list[str]] = {}
+        for other in candidates:
+            by_story.setdefault(self._story_of[other], []).append(other)
+        limit = self.options.compared_per_story
+        if all(len(members) <= limit for members in by_story.values()):
+            return candidates
+        kept: set[str] = set()
+        for members in by_story.values():
+            kept.update(sorted(members, key=self._order.__getitem__)[-limit:])
+        return [c for c in candidates if c in kept]
+
     def add(self, features: ArticleFeatures) -> str:
         """Index one article and return the id of the story it joins or starts."""
         if features.article in self._story_of:
             return self._story_of[features.article]
         scores: dict[str, float] = {}
-        for other in self.candidates(features):
+        for other in self._bounded(self.candidates(features)):
             self.comparisons += 1
             score = similarity(features, self._features[other], self.options)
             story = self._story_of[other]
@@ -184,10 +224,19 @@ class StoryIndex:
         self._members[story_id].append(features.article)
         self._story_of[features.article] = story_id
         self._features[features.article] = features
+        self._order[features.article] = len(self._order)
         tokens = features.tokens()
-        if tokens:
+        near_copy = (
+            scores.get(story_id, 0.0) >= self.options.near_copy
+            and self._indexed[story_id] >= self.options.indexed_per_story
+        )
+        if tokens and not near_copy:
             self._lsh.insert(features.article, self._minhash(self._distinctive(tokens)))
-            self._frequency.update(tokens)
+            self._indexed[story_id] += 1
+        if tokens:
+            known = self._story_tokens.setdefault(story_id, set())
+            self._frequency.update(tokens - known)
+            known |= tokens
         return story_id
 
     def add_all(self, features: Iterable[ArticleFeatures]) -> list[str]:
@@ -203,13 +252,21 @@ class StoryIndex:
         return tuple(StoryGroup(sid, tuple(members)) for sid, members in self._members.items())
 
     def central_article(self, story_id: str) -> str:
-        """The member most similar on average to the others (titled and first on ties)."""
+        """The member most similar on average to the others (first on ties).
+
+        In a story larger than ``central_sample``, "the others" are that many members
+        spread evenly over the story, so the work grows linearly with its size.
+        """
         members = self._members[story_id]
         if len(members) <= 2:
             return next((m for m in members if self._features[m].titled), members[0])
         feats = [self._features[m] for m in members]
+        sample = feats
+        if len(feats) > self.options.central_sample:
+            step = len(feats) / self.options.central_sample
+            sample = [feats[int(k * step)] for k in range(self.options.central_sample)]
         mean = [
-            float(np.mean([similarity(f, g, self.options) for g in feats if g is not f]))
+            float(np.mean([similarity(f, g, self.options) for g in sample if g is not f]))
             for f in feats
         ]
         return members[int(np.argmax(mean))]

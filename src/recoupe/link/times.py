@@ -16,6 +16,7 @@ Then each story gets its timeline: sentences with a resolved time, ordered.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -93,29 +94,62 @@ def _sentence_of(corpus: Corpus, t: TimeRef) -> Sentence | None:
     return None
 
 
-def _entities_near(corpus: Corpus, t: TimeRef) -> set[str]:
-    sentence = _sentence_of(corpus, t)
-    if sentence is None:
-        return set()
-    ids = (corpus.entity_of(t.article, k) for k in sentence.entity_keys)
-    return {i for i in ids if i}
+class _Near:
+    """The entities of the sentence around each time expression, looked up once each."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._known: dict[Key, set[str]] = {}
+
+    def __call__(self, t: TimeRef) -> set[str]:
+        key = _key(t)
+        if key not in self._known:
+            sentence = _sentence_of(self._corpus, t)
+            ids = (self._corpus.entity_of(t.article, k) for k in sentence.entity_keys) if sentence else ()
+            self._known[key] = {i for i in ids if i}
+        return self._known[key]
 
 
-def _narrow_from_peers(corpus: Corpus, t: TimeRef, peers: list[TimeRef]) -> TimeRef:
+class _Peers:
+    """Time expressions of the story's day-dated articles, by the day they resolve to."""
+
+    def __init__(self, peers: Iterable[TimeRef]) -> None:
+        by_day: dict[date, list[TimeRef]] = {}
+        for peer in peers:
+            day = _day(peer.value)
+            if day is not None:
+                by_day.setdefault(day, []).append(peer)
+        self.days = sorted(by_day)
+        self.by_day = by_day
+        self._entities: dict[date, set[str]] = {}
+
+    def entities_on(self, day: date, near: _Near) -> set[str]:
+        """Every entity near an expression of that day (to skip a day sharing none at once)."""
+        if day not in self._entities:
+            self._entities[day] = set().union(*(near(peer) for peer in self.by_day[day]))
+        return self._entities[day]
+
+    def within(self, low: date, high: date) -> list[date]:
+        return self.days[bisect_left(self.days, low) : bisect_right(self.days, high)]
+
+
+def _narrow_from_peers(t: TimeRef, peers: _Peers, near: _Near) -> TimeRef:
     """An interval narrows to the day a day-dated article of the story gives the same event."""
     wd = _weekday(t)
     low, high = _day(t.earliest), _day(t.latest)
     if t.value is not None or wd is None or low is None or high is None:
         return t
-    entities = _entities_near(corpus, t)
+    entities = near(t)
     support: dict[date, list[tuple[TimeRef, set[str]]]] = {}
-    for peer in peers:
-        day = _day(peer.value)
-        if day is None or not low <= day <= high or day.isoweekday() != wd:
+    for day in peers.within(low, high):
+        if day.isoweekday() != wd or not entities & peers.entities_on(day, near):
             continue
-        shared = entities & _entities_near(corpus, peer)
-        if shared:
-            support.setdefault(day, []).append((peer, shared))
+        # the first peer of the day sharing an entity is the evidence (one is enough)
+        for peer in peers.by_day[day]:
+            shared = entities & near(peer)
+            if shared:
+                support.setdefault(day, []).append((peer, shared))
+                break
     if len(support) != 1:
         return t
     day, evidence = next(iter(support.items()))
@@ -200,14 +234,16 @@ def _narrow_story(corpus: Corpus, story: Story, by_article: dict[str, list[TimeR
         for a in story.articles
         if (s := _publication_interval(corpus.article(a))) and s[0] == s[1]
     ]
-    peers = [t for a in day_dated for t in by_article.get(a, [])]
+    peers = _Peers(t for a in day_dated for t in by_article.get(a, []))
+    near = _Near(corpus)
+    day_dated_set = set(day_dated)
     for article_id in story.articles:
-        if article_id in day_dated:
+        if article_id in day_dated_set:
             continue
         refs = by_article.get(article_id, [])
         if not corpus.article(article_id).published:
             refs = [_reanchor(t, anchor) for t in refs]
-        refs = [_narrow_from_peers(corpus, t, peers) for t in refs]
+        refs = [_narrow_from_peers(t, peers, near) for t in refs]
         by_article[article_id] = _order_weekdays(refs)
     return story
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TextIO
 
 from recoupe.model import Report, from_dict, to_dict
 
@@ -16,8 +17,69 @@ def schema() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
-def render_json(report: Report, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+def render_json(report: Report, indent: int | None = None) -> str:
+    """The report as JSON: compact by default (indentation adds ~40%), ``indent`` for people."""
+    separators = (",", ":") if indent is None else None
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent, separators=separators)
+
+
+def write_json(report: Report, out: TextIO, indent: int | None = None) -> None:
+    """Write the report to ``out`` as :func:`render_json` would, item by item when compact.
+
+    The compact report is never built as one string: each article, entity or
+    story is serialised and written in turn, so a large corpus's report needs
+    memory for one item at a time beyond the report itself.
+    """
+    if indent is not None:
+        out.write(render_json(report, indent))
+        return
+    out.write("{")
+    for number, f in enumerate(_report_fields()):
+        value = getattr(report, f)
+        out.write(("," if number else "") + json.dumps(f) + ":")
+        if not isinstance(value, tuple):
+            out.write(_compact(to_dict(value)))
+            continue
+        out.write("[")
+        for k, item in enumerate(value):
+            out.write(("," if k else "") + _compact(to_dict(item)))
+        out.write("]")
+    out.write("}")
+
+
+def write_jsonl(report: Report, out: TextIO) -> None:
+    """The report as JSON Lines: a header line, then one record per line, written as it goes.
+
+    The header is ``{"schema": …}``; each other line is ``{"record": KIND, …fields}``
+    with KIND one of ``article``, ``rejected``, ``duplicate``, ``entity``, ``quote``,
+    ``time`` and ``story`` (the report's lists, in their order). Big corpora can be
+    read back a line at a time with any JSON Lines tool.
+    """
+    out.write(_compact({"schema": report.schema}) + "\n")
+    for f in _report_fields()[1:]:
+        kind = JSONL_RECORDS[f]
+        for item in getattr(report, f):
+            out.write(_compact({"record": kind, **to_dict(item)}) + "\n")
+
+
+JSONL_RECORDS = {
+    "articles": "article",
+    "rejected": "rejected",
+    "duplicates": "duplicate",
+    "entities": "entity",
+    "quotes": "quote",
+    "times": "time",
+    "stories": "story",
+}
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _report_fields() -> list[str]:
+    names = [f.name for f in dataclasses.fields(Report)]
+    return ["schema", *(n for n in names if n != "schema")]  # the order of to_dict
 
 
 def load_report(text: str) -> Report:

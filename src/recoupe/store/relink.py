@@ -6,6 +6,7 @@ findings (see :func:`unchanged_stories`).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -28,32 +29,55 @@ def relinked_report(
     return build_report(articles, analyses, rejected, duplicates, reuse=reuse)
 
 
-def _story_signature(entities: Iterable[Entity], articles: frozenset[str]) -> frozenset[Any]:
+def _story_signatures(entities: Iterable[Entity]) -> Callable[[frozenset[str]], frozenset[Any]]:
     """What a story's comparison reads of the entities: who is who inside its articles.
 
     Entity ids are left out (they may be renumbered when the corpus grows); each
     entity counts by its name, type, country, mentions and roles in the story.
+    Mentions and roles are grouped by article once, so each story's signature
+    costs its own articles' entities, not a pass over every entity of the store.
     """
-    signature = set()
-    for entity in entities:
-        mentions = frozenset((m.article, m.start, m.end) for m in entity.mentions if m.article in articles)
-        if not mentions:
-            continue
-        roles = frozenset((r.article, r.start, r.end, r.key) for r in entity.roles if r.article in articles)
-        signature.add((entity.name, entity.type, entity.country, mentions, roles))
-    return frozenset(signature)
+    mentions_in: dict[str, dict[int, list[Any]]] = defaultdict(dict)
+    roles_in: dict[str, dict[int, list[Any]]] = defaultdict(dict)
+    entities = list(entities)
+    for number, entity in enumerate(entities):
+        for m in entity.mentions:
+            mentions_in[m.article].setdefault(number, []).append((m.article, m.start, m.end))
+        for r in entity.roles:
+            roles_in[r.article].setdefault(number, []).append((r.article, r.start, r.end, r.key))
+
+    def signature(articles: frozenset[str]) -> frozenset[Any]:
+        parts: dict[int, tuple[Entity, set[Any], set[Any]]] = {}
+        for article in articles:
+            for number, mentions in mentions_in.get(article, {}).items():
+                parts.setdefault(number, (entities[number], set(), set()))[1].update(mentions)
+        for article in articles:
+            for number, roles in roles_in.get(article, {}).items():
+                if number in parts:  # an entity counts where it is mentioned
+                    parts[number][2].update(roles)
+        return frozenset(
+            (entity.name, entity.type, entity.country, frozenset(mentions), frozenset(roles))
+            for entity, mentions, roles in parts.values()
+        )
+
+    return signature
 
 
 def unchanged_stories(previous: Report) -> Callable[[Story, Corpus], Story | None]:
     """Reuse a stored story's comparison when its articles and their entities are unchanged."""
     by_articles = {frozenset(story.articles): story for story in previous.stories}
+    before = _story_signatures(previous.entities)
+    after: dict[int, Callable[[frozenset[str]], frozenset[Any]]] = {}
 
     def reuse(story: Story, corpus: Corpus) -> Story | None:
         articles = frozenset(story.articles)
         old = by_articles.get(articles)
         if old is None:
             return None
-        if _story_signature(previous.entities, articles) != _story_signature(corpus.entities, articles):
+        if id(corpus) not in after:  # one corpus per relink: its entities grouped once
+            after.clear()
+            after[id(corpus)] = _story_signatures(corpus.entities)
+        if before(articles) != after[id(corpus)](articles):
             return None
         return replace(story, findings=old.findings, coverage=old.coverage, brief=old.brief)
 
