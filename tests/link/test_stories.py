@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pickle
+from collections import deque
 from pathlib import Path
 
 from compare.compare_builders import Doc, build
 from recoupe.link.stories import (
     ArticleFeatures,
     StoryIndex,
+    StoryOptions,
     cluster_stories,
     corpus_features,
     similarity,
@@ -16,13 +18,13 @@ from recoupe.link.stories import (
 
 
 def _features(article: str, topic: str, extra: str = "", published: str | None = "2025-05-20") -> ArticleFeatures:
-    words = {f"{topic}{i}" for i in range(30)} | {f"{extra}{i}" for i in range(5)}
+    words = {f"{topic}{i}" for i in range(30)} | {f"{extra or topic}-x{i}" for i in range(5)}
     return ArticleFeatures(
         article=article,
         headline=f"{topic} {article}",
         published=published,
         lemmas=frozenset(words),
-        entities=frozenset({f"E-{topic}", "E-common"}),
+        entities=frozenset({f"E-{topic}", f"E-{topic}-2", f"E-{topic}-3", "E-common"}),
     )
 
 
@@ -149,3 +151,37 @@ def test_a_story_covered_by_two_hundred_outlets_stays_one_story():
     found = {g.id: {a for a in g.articles if "~" not in a} - {covered.article} for g in index.stories()}
     assert sorted(map(sorted, expected.values())) == sorted(map(sorted, found.values()))
     assert len(index.stories()) == len(alone.stories())
+
+
+def _angle(article: str, shared: range, own: str, entities: set[str]) -> ArticleFeatures:
+    """An article whose topic words (keywords) are its own, sharing only some body words."""
+    own_words = {f"{own}{i}" for i in range(20)}
+    return ArticleFeatures(
+        article=article,
+        published="2025-05-20",
+        lemmas=frozenset({f"body{i}" for i in shared} | own_words),
+        keywords=frozenset([*sorted(own_words)[:14], "body0"]),
+        entities=frozenset(entities),
+    )
+
+
+def test_a_different_angle_naming_the_same_people_is_compared_whatever_the_hashing():
+    # the two share one entity, one topic word and a few body words: similar enough
+    # (>= threshold), but their hashed tokens barely overlap, so LSH alone would
+    # usually miss the pair
+    first = _angle("a", range(10), "verdict", {"E-judge", "E-court"})
+    second = _angle("b", range(10), "crowd", {"E-judge", "E-street"})
+    assert similarity(first, second) >= StoryIndex().options.threshold
+    tokens_a, tokens_b = first.tokens(), second.tokens()
+    assert len(tokens_a & tokens_b) / len(tokens_a | tokens_b) < 0.07
+    for perm in (64, 128, 256):
+        index = StoryIndex(StoryOptions(num_perm=perm, bands=perm // 2))
+        assert index.add(first) == index.add(second)
+
+
+def test_postings_stay_bounded():
+    index = StoryIndex(StoryOptions(postings=4))
+    for i in range(12):
+        index.add(_angle(f"a{i}", range(1), f"topic{i}x", {"E-shared", f"E-{i}"}))
+    assert index._postings["e:E-shared"] == deque(["a8", "a9", "a10", "a11"])
+    assert max(len(p) for p in index._postings.values()) == 4

@@ -12,7 +12,7 @@ the same articles in the same order always give the same ids.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,6 +87,13 @@ class StoryOptions:
     # the central article of a larger story is the one closest to this many
     # members spread over the story, not to every member
     central_sample: int = 32
+    # besides the LSH lookup, an indexed article among the latest ``postings`` to use
+    # each of at least ``postings_shared`` distinctive tokens of a new article is a
+    # candidate: a report on a different angle of one event (few topic words in
+    # common, the same people) is then compared whatever the hashing draws, and the
+    # work per article stays bounded
+    postings: int = 16
+    postings_shared: int = 2
     max_gap_days: int = 10  # publication dates further apart weaken the link…
     cutoff_gap_days: int = 45  # …and this far apart break it
 
@@ -166,6 +173,7 @@ class StoryIndex:
         self._members: dict[str, list[str]] = {}
         self._frequency: Counter[str] = Counter()  # token -> stories using it
         self._story_tokens: dict[str, set[str]] = {}
+        self._postings: dict[str, deque[str]] = {}  # token -> latest indexed articles using it
         self.comparisons = 0  # similarity evaluations so far (work done, for benchmarks)
 
     def __len__(self) -> int:
@@ -186,11 +194,19 @@ class StoryIndex:
         return kept or tokens
 
     def candidates(self, features: ArticleFeatures) -> list[str]:
-        """Articles already indexed that may share a story with ``features`` (LSH lookup)."""
+        """Articles already indexed that may share a story with ``features``.
+
+        The LSH lookup finds those with similar topic words and entities; the postings
+        add the latest articles that share several of its distinctive tokens.
+        """
         tokens = features.tokens()
         if not tokens:
             return []
-        return sorted(self._lsh.query(self._minhash(self._distinctive(tokens))))
+        distinctive = self._distinctive(tokens)
+        found = set(self._lsh.query(self._minhash(distinctive)))
+        shared = Counter(a for token in distinctive for a in self._postings.get(token, ()))
+        found.update(a for a, n in shared.items() if n >= self.options.postings_shared)
+        return sorted(found)
 
     def _bounded(self, candidates: list[str]) -> list[str]:
         """The candidates, at most ``compared_per_story`` of each story (its latest indexed)."""
@@ -233,6 +249,9 @@ class StoryIndex:
         if tokens and not near_copy:
             self._lsh.insert(features.article, self._minhash(self._distinctive(tokens)))
             self._indexed[story_id] += 1
+            for token in tokens:
+                posting = self._postings.setdefault(token, deque(maxlen=self.options.postings))
+                posting.append(features.article)
         if tokens:
             known = self._story_tokens.setdefault(story_id, set())
             self._frequency.update(tokens - known)
