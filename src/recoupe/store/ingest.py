@@ -42,6 +42,10 @@ class IngestResult:
     added_ids: list[str] = field(default_factory=list)
     duplicate_items: list[Duplicate] = field(default_factory=list)
 
+    def taken(self) -> int:
+        """Inputs that ended up as stored articles (added now or already there)."""
+        return self.added + self.unchanged + self.duplicates
+
     def summary(self) -> str:
         text = (
             f"{self.added} added, {self.unchanged} unchanged, {self.duplicates} duplicates, "
