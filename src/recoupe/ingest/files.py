@@ -31,15 +31,22 @@ def open_regular(path: Path) -> BinaryIO:
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except OSError as error:
+        try:  # a socket cannot even be opened: say what it is
+            _check_regular(os.stat(path).st_mode)
+        except OSError:
+            pass
         raise InputError(f"cannot read: {error.strerror or error}") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-            raise InputError(f"not a regular file: {kind}")
+        _check_regular(os.fstat(fd).st_mode)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "of an unknown kind")
+        raise InputError(f"not a regular file: {kind}")
