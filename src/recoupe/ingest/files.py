@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -31,10 +32,8 @@ def open_regular(path: Path) -> BinaryIO:
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except OSError as error:
-        try:  # a socket cannot even be opened: say what it is
+        with contextlib.suppress(OSError):  # a socket cannot even be opened: say what it is
             _check_regular(os.stat(path).st_mode)
-        except OSError:
-            pass
         raise InputError(f"cannot read: {error.strerror or error}") from None
     try:
         _check_regular(os.fstat(fd).st_mode)
