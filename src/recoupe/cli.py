@@ -314,7 +314,10 @@ def search(query: str, db: str | None, limit: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
 @click.option("--max-upload-bytes", type=int, default=5 * 1024 * 1024, show_default=True, help="Largest request body accepted (413 above).")
-def serve(report_path: Path | None, db: str | None, host: str, port: int, max_upload_bytes: int) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests for this Host name (repeatable; loopback names and the bound address always).")
+def serve(
+    report_path: Path | None, db: str | None, host: str, port: int, max_upload_bytes: int, allow_hosts: tuple[str, ...]
+) -> None:
     """Serve the report in a web app: stories, entities, quotes, search, uploads, JSON API."""
     from recoupe.serve import SourceError, is_loopback, open_source, run
 
@@ -325,7 +328,7 @@ def serve(report_path: Path | None, db: str | None, host: str, port: int, max_up
     if not is_loopback(host):
         click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can upload", err=True)
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    run(source, host=host, port=port, max_body_bytes=max_upload_bytes)
+    run(source, host=host, port=port, max_body_bytes=max_upload_bytes, allow_hosts=allow_hosts)
 
 
 @main.group(name="eval")
