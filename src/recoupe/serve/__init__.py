@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from recoupe.serve.source import Added, InMemorySource, ReportSource, SearchHit, narrow_to_story
+from recoupe.serve.worker import AnalysisWorker
 
 __all__ = [
     "Added",
@@ -33,27 +34,29 @@ def open_source(report: Path | None = None, db: str | None = None) -> ReportSour
 
     if report is not None and db is not None:
         raise SourceError("give either --report or --db, not both")
+    from recoupe.serve.worker import AnalysisWorker
+
     if report is not None:
         import jsonschema
 
         from recoupe.render.json import load_report
 
         try:
-            return InMemorySource(load_report(report.read_text("utf-8")))
+            return InMemorySource(load_report(report.read_text("utf-8")), worker=AnalysisWorker())
         except OSError as error:
             raise SourceError(f"cannot read {report}: {error.strerror}") from error
         except (ValueError, jsonschema.ValidationError) as error:
             raise SourceError(f"{report} is not a recoupe report: {str(error).splitlines()[0]}") from error
     if db is not None:
-        return _store_source(db)
-    return InMemorySource(Report())
+        return _store_source(db, AnalysisWorker())
+    return InMemorySource(Report(), worker=AnalysisWorker())
 
 
-def _store_source(db: str) -> ReportSource:
+def _store_source(db: str, worker: AnalysisWorker) -> ReportSource:
     """The store as a ReportSource (needs the ``store`` extra: SQLAlchemy)."""
     from recoupe.serve.store_source import StoreSource
 
-    return StoreSource(db)
+    return StoreSource(db, worker=worker)
 
 
 def is_loopback(host: str) -> bool:
