@@ -10,6 +10,6 @@ import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
-for helpers in (TESTS / "ingest", TESTS / "render", TESTS.parent / "benchmarks"):
+for helpers in (TESTS / "ingest", TESTS / "render", TESTS / "store", TESTS.parent / "benchmarks"):
     if str(helpers) not in sys.path:
         sys.path.insert(0, str(helpers))
