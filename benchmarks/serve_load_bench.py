@@ -80,6 +80,7 @@ def measure(
     blank: bool = False,
     max_reads: int = 5000,
     worker_tasks: int = 50,
+    read_path: str = "/api/stories",
 ) -> dict[str, Any]:
     """Serve a store of ``stored`` articles, send ``uploads`` at once, time reads meanwhile."""
     import random
@@ -125,7 +126,7 @@ def measure(
                 thread.start()
             while pending[0] > 0 and len(latencies) < max_reads:
                 start = time.perf_counter()
-                response = client.get("/api/stories")
+                response = client.get(read_path)
                 latencies.append(time.perf_counter() - start)
                 response.raise_for_status()
                 if pending[0] > 0:
@@ -137,6 +138,7 @@ def measure(
     finally:
         source.close()
     return {
+        "read_path": read_path,
         "stored": stored,
         "uploads": uploads,
         "upload_statuses": sorted(statuses),
@@ -156,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--uploads", type=int, default=10)
     parser.add_argument("--per-upload", type=int, default=3)
     parser.add_argument("--blank", action="store_true", help="rule components on a blank pipeline")
+    parser.add_argument("--read-path", default="/api/stories", help="the page read in a loop (e.g. / or /search?q=maire)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         result = measure(
@@ -164,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             uploads=args.uploads,
             per_upload=args.per_upload,
             blank=args.blank,
+            read_path=args.read_path,
         )
     print(json.dumps(result, indent=2))
     return result

@@ -151,10 +151,11 @@ def _check_origin(request: Request) -> None:
 
 
 def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) -> None:
+    overview = _PerReport(lambda report: bytes(_page("stories.html", **report_context_light(report)).body))
+
     @app.get("/", response_class=HTMLResponse, summary="Stories list and corpus overview")
     def stories_page() -> Response:
-        report = source.report()
-        return _page("stories.html", **report_context_light(report))
+        return HTMLResponse(overview(source.report()))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story")
     def story_page(story_id: str) -> Response:
