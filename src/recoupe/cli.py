@@ -142,7 +142,7 @@ def run_analysis(
             else:
                 write_json(report, out, indent)
     else:
-        from recoupe.atomic import write_text
+        from recoupe.render.atomic import write_text
 
         write_text(output, render(report, output_format, indent))
     bugs = _echo_rejections(report.rejected, quiet)

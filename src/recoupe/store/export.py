@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from sqlalchemy import Engine, Integer, Table, select
 
-from recoupe.atomic import atomic_open, atomic_path
+from recoupe.render.atomic import atomic_open, atomic_path
 from recoupe.store import schema
 
 FORMATS = ("jsonl", "csv", "parquet")
