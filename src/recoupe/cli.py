@@ -132,7 +132,7 @@ def run_analysis(
     if output is None:
         click.echo(render(report, output_format, indent), nl=False)
     elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
-        from recoupe.atomic import atomic_open
+        from recoupe.render.atomic import atomic_open
         from recoupe.render.json import write_json, write_jsonl
 
         # Through a temporary file: a failed run never leaves a truncated report behind.

@@ -8,6 +8,7 @@ import socket
 import stat
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -82,16 +83,25 @@ def test_socket_and_device_are_rejected(tmp_path: Path) -> None:
 # --- failure 1: a failing run destroyed the existing report ---------------------------
 
 
-def test_failed_write_keeps_the_existing_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("name", ["rapport.json", "rapport.md"])
+def test_failed_write_keeps_the_existing_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
     (tmp_path / "a.txt").write_text(BODY, "utf-8")
-    out = tmp_path / "rapport.json"
-    out.write_text('{"ancien": true}', "utf-8")
-    # Whatever makes the write fail (here text that cannot be encoded), the old file stays.
-    monkeypatch.setattr("recoupe.cli.render", lambda report, fmt: '{"nouveau": "\ud800"}')
+    out = tmp_path / name
+    out.write_text("ancien rapport", "utf-8")
+
+    def fail_midway(report: object, stream: Any, *args: object) -> None:
+        stream.write('{"schema": "recoupe/report/v1", "articles": [')
+        raise OSError(28, "No space left on device")
+
+    # Whatever makes the write fail half-way (a full disk, text that cannot be encoded), the old file stays.
+    monkeypatch.setattr("recoupe.render.json.write_json", fail_midway)
+    monkeypatch.setattr("recoupe.cli.render", lambda *args: "# nouveau \ud800")
     result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "-o", str(out), "-q"])
     assert result.exit_code != 0
-    assert out.read_text("utf-8") == '{"ancien": true}'
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "rapport.json"]  # no temp left
+    assert out.read_text("utf-8") == "ancien rapport"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", name]  # no temporary file left
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import TextIO
 
 
 @contextlib.contextmanager
@@ -32,7 +32,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_open(target: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
+def atomic_open(target: Path, *, newline: str | None = None) -> Iterator[TextIO]:
     """A UTF-8 text stream whose content replaces ``target`` when the block succeeds."""
     with atomic_path(target) as temporary, temporary.open(
         "w", encoding="utf-8", newline=newline
