@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import click
 
 from recoupe.ingest import FieldNames, IngestOptions
+from recoupe.ingest.sanitize import printable
 
 EXIT_BAD_INPUT = 2
 EXIT_NOTHING_ANALYSED = 3
@@ -53,6 +55,22 @@ def render(report: object, fmt: str, indent: int | None = None) -> str:
     raise click.BadParameter(f"unknown format {fmt!r}")
 
 
+class _WarningLines(logging.Handler):
+    """Repairs made to inputs (recoupe.ingest warnings) as ``warning: …`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:  # errors (bugs) are printed as INTERNAL ERROR lines
+            click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _show_input_warnings(quiet: bool) -> None:
+    logger = logging.getLogger("recoupe.ingest")
+    for handler in [h for h in logger.handlers if isinstance(h, _WarningLines | logging.NullHandler)]:
+        logger.removeHandler(handler)
+    # Quiet: a NullHandler keeps Python's last-resort handler from printing them anyway.
+    logger.addHandler(logging.NullHandler() if quiet else _WarningLines())
+
+
 def _progress(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
     if quiet:
         return None, lambda: None
@@ -79,11 +97,11 @@ def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
 
     bugs = [r for r in rejections if is_internal_error(r)]
     for rejected in bugs:
-        click.echo(f"INTERNAL ERROR: {rejected.path}: {rejected.reason}", err=True)
+        click.echo(f"INTERNAL ERROR: {printable(rejected.path)}: {printable(rejected.reason)}", err=True)
     if not quiet:
         for rejected in rejections:
             if not is_internal_error(rejected):
-                click.echo(f"rejected: {rejected.path}: {rejected.reason}", err=True)
+                click.echo(f"rejected: {printable(rejected.path)}: {printable(rejected.reason)}", err=True)
     return f" ({len(bugs)} internal errors: please report them)" if bugs else ""
 
 
@@ -103,6 +121,7 @@ def run_analysis(
     from recoupe.nlp.pipeline import PipelineOptions
 
     options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
+    _show_input_warnings(quiet)
     update, close = _progress(quiet)
     try:
         report = analyze(list(paths), options, progress=update)
@@ -113,17 +132,19 @@ def run_analysis(
     if output is None:
         click.echo(render(report, output_format, indent), nl=False)
     elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
+        from recoupe.render.atomic import atomic_open
         from recoupe.render.json import write_json, write_jsonl
 
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("w", encoding="utf-8") as out:
+        # Through a temporary file: a failed run never leaves a truncated report behind.
+        with atomic_open(output) as out:
             if output_format == "jsonl":
                 write_jsonl(report, out)
             else:
                 write_json(report, out, indent)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(render(report, output_format, indent), encoding="utf-8")
+        from recoupe.render.atomic import write_text
+
+        write_text(output, render(report, output_format, indent))
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
         summary = (
@@ -231,6 +252,8 @@ def ingest(
     from recoupe.nlp.pipeline import PipelineOptions
     from recoupe.store.ingest import IngestResult, ingest_paths
 
+    _show_input_warnings(quiet)
+
     def progress(result: IngestResult) -> None:
         if not quiet:
             click.echo(f"batch committed: {result.summary()}", err=True)
@@ -248,6 +271,8 @@ def ingest(
         raise click.ClickException(str(error)) from error
     _echo_rejections(result.rejections, quiet)
     click.echo(result.summary())
+    if not result.taken():
+        sys.exit(EXIT_NOTHING_ANALYSED)
 
 
 @main.command()
@@ -280,7 +305,7 @@ def search(query: str, db: str | None, limit: int) -> None:
         hits = store.search(query, limit)
     for hit in hits:
         snippet = " ".join(hit.text.split())
-        click.echo(f"{hit.article}\t{hit.kind}\t{hit.start}-{hit.end}\t{snippet}")
+        click.echo(f"{printable(hit.article)}\t{hit.kind}\t{hit.start}-{hit.end}\t{printable(snippet)}")
 
 
 @main.command()
@@ -289,7 +314,10 @@ def search(query: str, db: str | None, limit: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
 @click.option("--max-upload-bytes", type=int, default=5 * 1024 * 1024, show_default=True, help="Largest request body accepted (413 above).")
-def serve(report_path: Path | None, db: str | None, host: str, port: int, max_upload_bytes: int) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests for this Host name (repeatable; loopback names and the bound address always).")
+def serve(
+    report_path: Path | None, db: str | None, host: str, port: int, max_upload_bytes: int, allow_hosts: tuple[str, ...]
+) -> None:
     """Serve the report in a web app: stories, entities, quotes, search, uploads, JSON API."""
     from recoupe.serve import SourceError, is_loopback, open_source, run
 
@@ -300,7 +328,7 @@ def serve(report_path: Path | None, db: str | None, host: str, port: int, max_up
     if not is_loopback(host):
         click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can upload", err=True)
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    run(source, host=host, port=port, max_body_bytes=max_upload_bytes)
+    run(source, host=host, port=port, max_body_bytes=max_upload_bytes, allow_hosts=allow_hosts)
 
 
 @main.group(name="eval")

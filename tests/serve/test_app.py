@@ -114,7 +114,7 @@ def test_internal_errors_show_no_traceback() -> None:
             raise RuntimeError("/work/secret/path exploded")
 
     app = create_app(Broken(contradiction_report()))
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
         response = client.get("/api/stories")
     assert response.status_code == 500
     assert response.json()["error"]["message"].startswith("Internal error")
@@ -132,7 +132,7 @@ def test_empty_upload_is_refused_and_cross_site_posts_too(client: TestClient) ->
 def test_bad_pasted_date_is_rejected_without_analysis(client: TestClient) -> None:
     source = InMemorySource(contradiction_report())
     app = create_app(source)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
         # every input rejected: nothing to analyse, so no model is loaded
         response = test_client.post("/upload", data={"text": "Un texte.", "published": "hier"})
     assert response.status_code == 200
@@ -142,7 +142,7 @@ def test_bad_pasted_date_is_rejected_without_analysis(client: TestClient) -> Non
 
 def test_xss_report_pages_escape_text() -> None:
     app = create_app(InMemorySource(xss_report()))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         for path in ("/", "/stories/S1", "/search?q=script", "/search?q=window", "/entities/E1"):
             text = client.get(path).text
             assert XSS_SCRIPT not in text and "<img" not in text

@@ -36,7 +36,7 @@ ARTICLES = [
 @pytest.fixture()
 def empty_app() -> TestClient:
     app = create_app(InMemorySource(Report()), ServeOptions(max_body_bytes=100_000))
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 def test_json_upload_is_analysed_and_linked_into_one_story(empty_app: TestClient) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from recoupe.ingest.errors import InputError
+from recoupe.ingest.sanitize import Changes, clean_optional, clean_string, warn
 from recoupe.ingest.signatures import find_signature
 from recoupe.model import Article
 
@@ -53,7 +54,21 @@ def build_article(
     language: str = "fr",
     author: str | None = None,
 ) -> Article:
-    """An Article whose text starts with its title and whose source says where it came from."""
+    """An Article whose text starts with its title and whose source says where it came from.
+
+    Every reader ends here, so this is where all strings are sanitised (see
+    :mod:`recoupe.ingest.sanitize`) and where a repair is reported.
+    """
+    changes = Changes()
+    text = clean_string(text, changes)
+    id = " ".join(clean_string(id, changes).split()) or "article"
+    path = clean_string(path, Changes())
+    title, published = clean_optional(title, changes), clean_optional(published, changes)
+    source, url, author = (
+        clean_text_field(clean_optional(value, changes)) for value in (source, url, author)
+    )
+    if changes:
+        warn(path, changes.describe())
     title, text = with_headline(clean_text_field(title), text)
     if not text:
         raise InputError("no article text")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from recoupe.ingest.errors import InputError
+from recoupe.ingest.sanitize import REPLACEMENT, warn
 
 # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
@@ -30,16 +32,20 @@ def check_size(size: int, max_bytes: int) -> None:
         raise InputError(f"input is {size} bytes, above the limit of {max_bytes} (--max-bytes)")
 
 
-def decode(data: bytes, max_bytes: int) -> str:
-    """Decode one input to text, or raise InputError saying why it is not text."""
+def decode(data: bytes, max_bytes: int, name: str = "input") -> str:
+    """Decode one input to text, or raise InputError saying why it is not text.
+
+    A few NUL bytes in a text are control characters like any other (removed, with a
+    warning, where the Article is built); many make it binary data.
+    """
     if not data:
         raise InputError("empty input")
     check_size(len(data), max_bytes)
     text = _decode_by_bom(data)
     if text is None:
-        if b"\x00" in data:
+        if data.count(b"\x00") > _MAX_CONTROL_SHARE * len(data):
             raise InputError("binary content, not text (NUL bytes)")
-        text = _decode_without_bom(data)
+        text = _decode_without_bom(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError("binary content, not text (control characters)")
@@ -63,11 +69,23 @@ def _decode_by_bom(data: bytes) -> str | None:
     return None
 
 
-def _decode_without_bom(data: bytes) -> str:
+_INVALID_RUN = re.compile("[\udc80-\udcff]+")
+
+
+def _decode_without_bom(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Invalid bytes escaped as U+DC80..U+DCFF: count them against the valid multi-byte
+    # sequences. A UTF-8 text with a few damaged bytes stays UTF-8 (its accents intact);
+    # a text with no valid sequence at all is in a single-byte encoding.
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = _INVALID_RUN.findall(escaped)
+    valid = sum(1 for char in escaped if char > "\x7f") - sum(map(len, invalid))
+    if valid >= len(invalid):
+        warn(name, f"{len(invalid)} sequence(s) of bytes invalid in UTF-8 replaced by U+FFFD")
+        return _INVALID_RUN.sub(REPLACEMENT, escaped)
     # Not UTF-8: a French text is then almost always Windows-1252 / Latin-1.
     if _CP1252_UNDEFINED.intersection(data):
         return data.decode("latin-1")

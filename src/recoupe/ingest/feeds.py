@@ -11,6 +11,7 @@ from recoupe.ingest.article import build_article, clean_text_field, language_cod
 from recoupe.ingest.dates import normalise_date
 from recoupe.ingest.errors import InputError
 from recoupe.ingest.html import fragment_to_text
+from recoupe.ingest.sanitize import repair_char_ref_bytes
 from recoupe.model import Article, Rejected
 
 # feedparser's own author_detail mangles "mail (Name)" on some addresses.
@@ -22,6 +23,8 @@ def read_feed(data: bytes, *, stem: str, path: str, language: str) -> Iterator[A
     """Articles of a feed's entries; entries without text are rejected by name."""
     import feedparser  # imported only when a feed is read
 
+    # feedparser's fallback parser crashes on the whole feed at a &#xD800;.
+    data = repair_char_ref_bytes(data, path)
     # A file object, never bytes or str: feedparser would take those for a path or URL.
     parsed: Any = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []

@@ -9,6 +9,7 @@ from typing import Any
 from recoupe.ingest.article import build_article, clean_text_field, language_code
 from recoupe.ingest.dates import normalise_date
 from recoupe.ingest.errors import InputError
+from recoupe.ingest.sanitize import repair_char_refs
 from recoupe.model import Article
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z][\w-]*)", re.IGNORECASE)
@@ -24,6 +25,7 @@ def read_html(text: str, *, article_id: str, path: str, language: str) -> Articl
     """One article from an HTML page, boilerplate removed."""
     import trafilatura  # heavy: imported only when HTML is read
 
+    text = repair_char_refs(text, path)  # lxml drops a whole page at &#x1b;
     document: Any = trafilatura.bare_extraction(
         text,
         with_metadata=True,

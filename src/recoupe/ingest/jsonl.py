@@ -57,9 +57,24 @@ def read_json(
         )
 
 
+# Longer integers are no field value anyone means; Python refuses to convert
+# more than 4300 digits anyway, which would fail the whole input.
+MAX_INTEGER_DIGITS = 40
+
+
+class _OversizedNumber(str):
+    """An integer literal too long to convert, kept as text so only its record is rejected."""
+
+
+def _parse_int(literal: str) -> int | _OversizedNumber:
+    if len(literal.lstrip("-")) > MAX_INTEGER_DIGITS:
+        return _OversizedNumber(literal)
+    return int(literal)
+
+
 def _loads(text: str, line_offset: int = 0) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         raise InputError(
             f"malformed JSON: {error.msg} at line {error.lineno + line_offset}"
@@ -101,26 +116,46 @@ def record_to_article(
     if fields.text not in record:
         raise InputError(f"record {number} has no text field {fields.text!r}")
     text = record[fields.text]
-    if not isinstance(text, str):
+    if not isinstance(text, str) or isinstance(text, _OversizedNumber):
         raise InputError(
             f"record {number}: text field {fields.text!r} is {_kind(text)}, not a string"
         )
     if not text.strip():
         raise InputError(f"record {number}: text field {fields.text!r} is empty")
-    record_id = clean_text_field(record.get(fields.id))
+    record_id = clean_text_field(_field(record, fields.id, number, numbers_allowed=True))
     if record_id is None:
         record_id = stem if single else f"{stem}-{number}"
     return build_article(
         id=record_id,
-        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        text=text,
         path=path,
-        title=clean_text_field(record.get(fields.title)),
-        published=normalise_date(record.get(fields.date)),
-        source=clean_text_field(record.get(fields.source)),
-        url=clean_text_field(record.get(fields.url)),
-        language=language_code(record.get(fields.language), options.default_language),
-        author=clean_text_field(record.get(fields.author)),
+        title=clean_text_field(_field(record, fields.title, number)),
+        published=normalise_date(_field(record, fields.date, number, numbers_allowed=True)),
+        source=clean_text_field(_field(record, fields.source, number)),
+        url=clean_text_field(_field(record, fields.url, number)),
+        language=language_code(_field(record, fields.language, number), options.default_language),
+        author=clean_text_field(_field(record, fields.author, number)),
     )
+
+
+def _field(
+    record: dict[str, Any], name: str, number: int, *, numbers_allowed: bool = False
+) -> str | int | float | None:
+    """A metadata field: a string, null or absent (an id or a year may be a number).
+
+    Any other type rejects the record: ``"title": 5`` must not become a headline "5".
+    """
+    value = record.get(name)
+    if isinstance(value, _OversizedNumber):
+        raise InputError(
+            f"record {number}: field {name!r} is an integer of {len(value)} digits "
+            f"(at most {MAX_INTEGER_DIGITS} accepted)"
+        )
+    if value is None or isinstance(value, str):
+        return value
+    if numbers_allowed and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    raise InputError(f"record {number}: field {name!r} is {_kind(value)}, not a string")
 
 
 def _kind(value: object) -> str:

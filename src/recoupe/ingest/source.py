@@ -13,10 +13,12 @@ from pathlib import Path
 from recoupe.ingest.decode import check_size, decode
 from recoupe.ingest.errors import InputError, internal_error, strict_mode
 from recoupe.ingest.feeds import read_feed
+from recoupe.ingest.files import open_regular
 from recoupe.ingest.html import read_html
 from recoupe.ingest.jsonl import read_json, read_jsonl
 from recoupe.ingest.language import check_language
 from recoupe.ingest.options import DEFAULT_OPTIONS, IngestOptions
+from recoupe.ingest.sanitize import Changes, clean_string
 from recoupe.ingest.text import read_text
 from recoupe.ingest.warc import is_warc, read_warc, read_warc_file
 from recoupe.model import Article, Rejected
@@ -48,11 +50,23 @@ def read_inputs(
     paths: Iterable[str | Path], options: IngestOptions = DEFAULT_OPTIONS
 ) -> Iterator[Article | Rejected]:
     """Articles and rejections from files, directories (recursive) and ``-`` for stdin."""
+    for item in _read_inputs(paths, options):
+        yield _printable_rejection(item) if isinstance(item, Rejected) else item
+
+
+def _printable_rejection(rejected: Rejected) -> Rejected:
+    """A rejection whose path (a file name may hold anything) can be encoded and stored."""
+    return Rejected(clean_string(rejected.path, Changes()), clean_string(rejected.reason, Changes()))
+
+
+def _read_inputs(
+    paths: Iterable[str | Path], options: IngestOptions
+) -> Iterator[Article | Rejected]:
     for given in paths:
         name = str(given)
         if name == STDIN:
             data = sys.stdin.buffer.read(options.max_bytes + 1)
-            yield from read_bytes(data, STDIN, options)
+            yield from _read_bytes(data, STDIN, options)
             continue
         path = Path(given)
         if path.is_dir():
@@ -65,6 +79,11 @@ def read_bytes(
     data: bytes, name: str, options: IngestOptions = DEFAULT_OPTIONS
 ) -> Iterator[Article | Rejected]:
     """Articles and rejections from one input's bytes; ``name`` gives its path and id."""
+    for item in _read_bytes(data, name, options):
+        yield _printable_rejection(item) if isinstance(item, Rejected) else item
+
+
+def _read_bytes(data: bytes, name: str, options: IngestOptions) -> Iterator[Article | Rejected]:
     fmt = options.format
     if fmt is None and name != STDIN:
         fmt = FORMAT_BY_EXTENSION.get(_extension(name))
@@ -91,7 +110,7 @@ def _read(
     if fmt == "warc":  # binary (often gzipped): never decoded as a whole
         yield from read_warc(io.BytesIO(data), name=name, options=options)
         return
-    text = decode(data, options.max_bytes)
+    text = decode(data, options.max_bytes, name)
     fmt = fmt or sniff_format(text)
     stem = _stem(name)
     language = options.default_language
@@ -163,12 +182,10 @@ def _read_file(
         yield from read_warc_file(path, name, options)
         return
     try:
-        if not path.exists():
-            raise InputError("no such file or directory")
-        if not path.is_file():
-            raise InputError("not a regular file")
-        check_size(path.stat().st_size, options.max_bytes)
-        data = path.read_bytes()
+        with open_regular(path) as stream:
+            check_size(os.fstat(stream.fileno()).st_size, options.max_bytes)
+            data = stream.read(options.max_bytes + 1)
+        check_size(len(data), options.max_bytes)  # grown since the size was checked
     except InputError as error:
         yield Rejected(name, error.reason)
         return

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from recoupe.ingest.decode import decode
 from recoupe.ingest.errors import InputError
+from recoupe.ingest.files import open_regular
 from recoupe.ingest.html import read_html
 from recoupe.ingest.options import IngestOptions
 from recoupe.model import Article, Rejected
@@ -58,9 +59,9 @@ def read_warc_file(
 ) -> Iterator[Article | Rejected]:
     """Stream an archive from disk (its size is not limited, each record's is)."""
     try:
-        stream = path.open("rb")
-    except OSError as error:
-        yield Rejected(name, f"cannot read: {error.strerror or error}")
+        stream = open_regular(path)
+    except InputError as error:
+        yield Rejected(name, error.reason)
         return
     with stream:
         yield from read_warc(stream, name=name, options=options, stats=stats)
@@ -135,7 +136,7 @@ def _record_article(
     missing = getattr(record.raw_stream, "limit", 0)
     if isinstance(missing, int) and missing > 0:
         raise InputError(f"truncated WARC record: {missing} bytes of the page are missing")
-    text = _html_text(body, content_type, options.max_bytes)
+    text = _html_text(body, content_type, options.max_bytes, position)
     url = record.rec_headers.get_header("WARC-Target-URI")
     article = read_html(
         text, article_id=f"{stem}-{number}", path=position, language=options.default_language
@@ -145,7 +146,7 @@ def _record_article(
     return article
 
 
-def _html_text(body: bytes, content_type: str, max_bytes: int) -> str:
+def _html_text(body: bytes, content_type: str, max_bytes: int, name: str) -> str:
     """The page as text: the charset the server declared when it decodes, else detection."""
     declared = _CHARSET.search(content_type)
     if declared and body:
@@ -156,5 +157,5 @@ def _html_text(body: bytes, content_type: str, max_bytes: int) -> str:
         else:
             if text.strip() and "\x00" not in text:
                 return text.replace("\r\n", "\n").replace("\r", "\n")
-    return decode(body, max_bytes)
+    return decode(body, max_bytes, name)
 

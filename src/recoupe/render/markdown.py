@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from recoupe.model import Entity, Finding, Quote, Report, Story
@@ -13,22 +14,30 @@ FINDING_HEADINGS = (
 )
 
 
-def _md(text: str | None) -> str:
-    """Neutralise Markdown/HTML control characters in untrusted article text."""
-    if not text:
+# Characters that can start markup anywhere in a line (values never start a line):
+# code, emphasis, links and images, HTML tags, headings, table cells, entities,
+# strike-through. CommonMark lets any ASCII punctuation be backslash-escaped.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|&~])")
+
+
+def _md(text: object) -> str:
+    """Any user-controlled string (id, file name, title, outlet, quote) as inert Markdown text.
+
+    Whitespace (newlines included) collapses to single spaces, so no value can open
+    a new block; every markup character is backslash-escaped, so none forms a tag,
+    a link, an entity or a table cell.
+    """
+    if text is None or text == "":
         return ""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>|#":
-        out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
+    return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def _outlet(report: Report, article_id: str) -> str:
     try:
         article = report.article(article_id)
     except KeyError:
-        return article_id
-    return f"{_md(article.source) or 'unknown outlet'} ({article_id})"
+        return _md(article_id)
+    return f"{_md(article.source) or 'unknown outlet'} ({_md(article_id)})"
 
 
 def render_markdown(report: Report) -> str:
@@ -56,25 +65,25 @@ def _overview(report: Report) -> list[str]:
     ]
     for a in report.articles:
         lines.append(
-            f"| {_md(a.id)} | {_md(a.source) or '—'} | {a.published or '—'} | {_md(a.title) or '—'} |"
+            f"| {_md(a.id)} | {_md(a.source) or '—'} | {_md(a.published) or '—'} | {_md(a.title) or '—'} |"
         )
     lines.append("")
     if report.rejected:
         lines += ["## Rejected inputs", ""]
-        lines += [f"- `{_md(r.path)}`: {_md(r.reason)}" for r in report.rejected]
+        lines += [f"- {_md(r.path)}: {_md(r.reason)}" for r in report.rejected]
         lines.append("")
     if report.duplicates:
         lines += ["## Duplicates (analysed once)", ""]
-        lines += [f"- `{_md(d.path)}` = {_md(d.duplicate_of)}" for d in report.duplicates]
+        lines += [f"- {_md(d.path)} = {_md(d.duplicate_of)}" for d in report.duplicates]
         lines.append("")
     return lines
 
 
 def _story(report: Report, story: Story) -> list[str]:
-    lines = [f"## Story {story.id}: {_md(story.title)}", ""]
+    lines = [f"## Story {_md(story.id)}: {_md(story.title)}", ""]
     lines.append("Articles: " + ", ".join(_outlet(report, a) for a in story.articles))
     if story.published_earliest or story.published_latest:
-        lines.append(f"Published: {story.published_earliest} – {story.published_latest}")
+        lines.append(f"Published: {_md(story.published_earliest)} – {_md(story.published_latest)}")
     lines.append("")
     if story.brief:
         lines += ["### Brief", ""]
@@ -91,7 +100,7 @@ def _story(report: Report, story: Story) -> list[str]:
     if story.timeline:
         lines += ["### Timeline", ""]
         for event in story.timeline:
-            when = event.value or f"{event.earliest} – {event.latest}"
+            when = _md(event.value) or f"{_md(event.earliest)} – {_md(event.latest)}"
             lines.append(f"- **{when}**: {_md(event.text)} ({_outlet(report, event.article)})")
         lines.append("")
     if story.coverage:
@@ -116,7 +125,7 @@ def _coverage(story: Story) -> list[str]:
     columns: list[str] = []
     for row in story.coverage:
         columns += [k for k in row if k not in columns]
-    lines = ["### Coverage per outlet", "", "| " + " | ".join(columns) + " |"]
+    lines = ["### Coverage per outlet", "", "| " + " | ".join(_md(c) for c in columns) + " |"]
     lines.append("|" + "---|" * len(columns))
     for row in story.coverage:
         cells = []
@@ -139,7 +148,7 @@ def _people(report: Report) -> list[str]:
     lines = ["## People", ""]
     for person in people:
         variants = ", ".join(_md(v) for v in person.variants)
-        lines.append(f"- **{_md(person.name)}** ({person.id}; variants: {variants})")
+        lines.append(f"- **{_md(person.name)}** ({_md(person.id)}; variants: {variants})")
         for role in person.roles:
             lines.append(
                 f"  - {_md(role.title)} — {_outlet(report, role.article)} [{role.start}:{role.end}]"
@@ -148,7 +157,7 @@ def _people(report: Report) -> list[str]:
     other = [e for e in report.entities if e.type != "person"]
     if other:
         lines += ["## Organisations and places", ""]
-        lines += [f"- {_md(e.name)} ({e.type}, {len(e.mentions)} mentions)" for e in other]
+        lines += [f"- {_md(e.name)} ({_md(e.type)}, {len(e.mentions)} mentions)" for e in other]
         lines.append("")
     return lines
 
@@ -173,7 +182,7 @@ def _quotes(report: Report) -> list[str]:
         lines += [f"### {speaker}", ""]
         for q in quotes:
             cue = f", cue “{_md(q.cue)}”" if q.cue else ""
-            lines.append(f"- ({q.kind}{cue}) “{_md(q.text)}” — {_outlet(report, q.article)}")
+            lines.append(f"- ({_md(q.kind)}{cue}) “{_md(q.text)}” — {_outlet(report, q.article)}")
         lines.append("")
     return lines
 
@@ -183,8 +192,8 @@ def _times(report: Report) -> list[str]:
         return []
     lines = ["## Time expressions", "", "| article | expression | value | interval |", "|---|---|---|---|"]
     for t in report.times:
-        interval = f"{t.earliest or '?'} – {t.latest or '?'}" if (t.earliest or t.latest) else "—"
-        lines.append(f"| {_md(t.article)} | {_md(t.text)} | {t.value or '—'} | {interval} |")
+        interval = f"{_md(t.earliest) or '?'} – {_md(t.latest) or '?'}" if (t.earliest or t.latest) else "—"
+        lines.append(f"| {_md(t.article)} | {_md(t.text)} | {_md(t.value) or '—'} | {interval} |")
     lines.append("")
     return lines
 

@@ -7,7 +7,9 @@ Pages reuse the HTML report's templates; the JSON mirrors the report contract
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -18,10 +20,13 @@ import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp
 
 from recoupe.ingest import IngestOptions, read_bytes
+from recoupe.ingest.sanitize import Changes, clean_string
 from recoupe.model import Article, Rejected, Report, to_dict
 from recoupe.render.html import (
     content_security_policy,
@@ -39,10 +44,16 @@ _SAFE_NAME = re.compile(r"[^\w.\-]+")
 MAX_QUERY = 200
 
 
+# Host names a browser may use to reach the app. Anything else is refused with a 400,
+# which defeats DNS rebinding (a hostile page whose name resolves to 127.0.0.1).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
 @dataclass(frozen=True)
 class ServeOptions:
     max_body_bytes: int = DEFAULT_MAX_BODY
     title: str = "recoupe"
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS  # names or addresses; "*.example.org" allowed
 
 
 @cache
@@ -89,8 +100,10 @@ def create_app(source: ReportSource, options: ServeOptions | None = None) -> Fas
         redoc_url=None,
     )
     _, _, script_source = inline_assets()
+    # Added last, so it runs first: a request with a foreign Host header reaches nothing.
     app.add_middleware(BodySizeLimit, limit=options.max_body_bytes, too_large=_too_large_app(options.max_body_bytes))
     app.add_middleware(SecurityHeaders, csp=content_security_policy(script_source, web=True))
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(options.allowed_hosts), www_redirect=False)
     _install_error_handlers(app, options)
     _install_pages(app, source, options)
     _install_api(app, source)
@@ -122,17 +135,27 @@ def _not_found(what: str) -> HTTPException:
 
 
 def _check_origin(request: Request) -> None:
-    """Refuse cross-site form posts (the app has no login, so this is its CSRF guard)."""
+    """Refuse cross-site posts (the app has no login, so this is its CSRF guard).
+
+    ``Origin: null`` comes from sandboxed iframes, ``data:`` pages and some redirects:
+    a page of any site can produce it, so it is refused like a foreign origin. A
+    request without Origin (curl, scripts) is not a browser's cross-site request.
+    """
     origin = request.headers.get("origin")
-    if origin and origin != "null" and origin.rstrip("/") != str(request.base_url).rstrip("/"):
+    if origin is None:
+        if request.headers.get("sec-fetch-site") == "cross-site":
+            raise HTTPException(403, "Cross-site request refused.")
+        return
+    if origin.rstrip("/") != str(request.base_url).rstrip("/"):
         raise HTTPException(403, "Cross-site request refused.")
 
 
 def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) -> None:
+    overview = _PerReport(lambda report: bytes(_page("stories.html", **report_context_light(report)).body))
+
     @app.get("/", response_class=HTMLResponse, summary="Stories list and corpus overview")
     def stories_page() -> Response:
-        report = source.report()
-        return _page("stories.html", **report_context_light(report))
+        return HTMLResponse(overview(source.report()))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story")
     def story_page(story_id: str) -> Response:
@@ -182,10 +205,13 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
             if isinstance(item, str) or not item.filename:
                 continue
             data = await item.read()
-            _collect(read_bytes(data, _safe_name(item.filename), IngestOptions()), articles, rejected)
+            # Parsing (trafilatura, feedparser) takes seconds on a large page: never on the event loop.
+            items = await run_in_threadpool(_read_upload, data, _safe_name(item.filename), IngestOptions())
+            _collect(items, articles, rejected)
         text = str(form.get("text") or "")
         if text.strip():
-            pasted = _pasted_articles(
+            pasted = await run_in_threadpool(
+                _pasted_articles,
                 text,
                 title=str(form.get("title") or "").strip(),
                 source=str(form.get("source") or "").strip(),
@@ -197,8 +223,6 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
                 "upload.html", status_code=400, limit=options.max_body_bytes, result=None,
                 error="Choose a file or paste an article text.",
             )
-        from starlette.concurrency import run_in_threadpool
-
         result = await run_in_threadpool(source.add_articles, articles, rejected)
         return _page("upload.html", limit=options.max_body_bytes, result=result, error=None)
 
@@ -234,6 +258,10 @@ def _stories_of(report: Report, entity: Any) -> list[Any]:
     return [s for s in report.stories if articles & set(s.articles)]
 
 
+def _read_upload(data: bytes, name: str, options: IngestOptions) -> list[Article | Rejected]:
+    return list(read_bytes(data, name, options))
+
+
 def _collect(items: Any, articles: list[Article], rejected: list[Rejected]) -> None:
     for item in items:
         (rejected if isinstance(item, Rejected) else articles).append(item)
@@ -251,7 +279,9 @@ def _pasted_articles(text: str, title: str, source: str, published: str) -> list
     body = text.replace("\r\n", "\n")
     if title and not body.lstrip().startswith(title):
         body = f"{title}\n{body}"
-    items = list(read_bytes(body.encode("utf-8"), "pasted.txt", IngestOptions(format="text")))
+    # surrogatepass: a lone surrogate reaches the decoder as bytes it repairs (U+FFFD).
+    items = list(read_bytes(body.encode("utf-8", "surrogatepass"), "pasted.txt", IngestOptions(format="text")))
+    source = " ".join(clean_string(source, Changes()).split())
     out: list[Article | Rejected] = []
     for item in items:
         if isinstance(item, Article):
@@ -265,14 +295,41 @@ def _pasted_articles(text: str, title: str, source: str, published: str) -> list
     return out
 
 
-def _install_api(app: FastAPI, source: ReportSource) -> None:
-    @app.get("/api/report", summary="The whole report (recoupe/report/v1)")
-    def api_report() -> dict[str, Any]:
-        return dict(to_dict(source.report()))
+class _PerReport:
+    """A response body computed once per report (or stories tuple): they are immutable, uploads swap them.
 
-    @app.get("/api/stories", summary="Every story (the report's `stories` array)")
-    def api_stories() -> list[Any]:
-        return list(to_dict(tuple(source.stories())))
+    Serialising every story's findings takes tens of milliseconds at a few hundred
+    articles; the same bytes are served until an upload brings a new report.
+    """
+
+    def __init__(self, build: Callable[[Any], bytes]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._for: Any = None  # held, so its id() cannot be reused meanwhile
+        self._body = b""
+
+    def __call__(self, report: Any) -> bytes:
+        with self._lock:
+            if self._for is not report:
+                self._body, self._for = self._build(report), report
+            return self._body
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _install_api(app: FastAPI, source: ReportSource) -> None:
+    whole_report = _PerReport(lambda report: _json_bytes(to_dict(report)))
+    all_stories = _PerReport(lambda stories: _json_bytes(to_dict(tuple(stories))))
+
+    @app.get("/api/report", summary="The whole report (recoupe/report/v1)", response_model=None)
+    def api_report() -> Response:
+        return Response(whole_report(source.report()), media_type="application/json")
+
+    @app.get("/api/stories", summary="Every story (the report's `stories` array)", response_model=None)
+    def api_stories() -> Response:
+        return Response(all_stories(source.stories()), media_type="application/json")
 
     @app.get("/api/stories/{story_id}", summary="A report narrowed to one story, its articles, entities, quotes, times")
     def api_story(story_id: str) -> dict[str, Any]:
@@ -306,9 +363,8 @@ def _install_api(app: FastAPI, source: ReportSource) -> None:
         data = await request.body()
         articles: list[Article] = []
         rejected: list[Rejected] = []
-        _collect(read_bytes(data, "upload.json", IngestOptions(format="json")), articles, rejected)
-        from starlette.concurrency import run_in_threadpool
-
+        items = await run_in_threadpool(_read_upload, data, "upload.json", IngestOptions(format="json"))
+        _collect(items, articles, rejected)
         result: Added = await run_in_threadpool(source.add_articles, articles, rejected)
         return {
             "added": list(result.added),

@@ -11,7 +11,7 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from recoupe.model import (
     Article,
@@ -23,6 +23,10 @@ from recoupe.model import (
     Report,
     Story,
 )
+
+if TYPE_CHECKING:
+    from recoupe.nlp.pipeline import PipelineOptions
+    from recoupe.serve.worker import AnalysisWorker
 
 SNIPPET_CONTEXT = 80
 
@@ -139,14 +143,30 @@ def search_report(report: Report, query: str, limit: int = 50) -> list[SearchHit
 
 
 class InMemorySource:
-    """A report held in memory; uploads are analysed and the corpus re-linked."""
+    """A report held in memory; uploads are analysed and the corpus re-linked.
+
+    Readers never wait for an upload: the analysis runs in ``worker`` (a process,
+    see :mod:`recoupe.serve.worker`; in the calling thread without one), and the
+    new report replaces the old one in a single assignment once it is complete.
+    Uploads run one at a time.
+    """
 
     def __init__(
-        self, report: Report, analyses: Sequence[ArticleAnalysis] = ()
+        self,
+        report: Report,
+        analyses: Sequence[ArticleAnalysis] = (),
+        worker: AnalysisWorker | None = None,
+        pipeline: PipelineOptions | None = None,
     ) -> None:
         self._report = report
         self._analyses = {a.article: a for a in analyses}
-        self._lock = threading.Lock()
+        self._worker = worker
+        self._pipeline = pipeline
+        self._uploads = threading.Lock()
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
 
     def report(self) -> Report:
         return self._report
@@ -172,10 +192,10 @@ class InMemorySource:
     def add_articles(
         self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()
     ) -> Added:
-        from recoupe.api import analyze_articles
         from recoupe.ingest import deduplicate
+        from recoupe.serve.worker import analyse_and_link_job, run_job
 
-        with self._lock:
+        with self._uploads:
             current = self._report
             kept, _, duplicates = deduplicate([*current.articles, *articles])
             known = {a.id for a in current.articles}
@@ -187,13 +207,17 @@ class InMemorySource:
                     duplicates=(*current.duplicates, *duplicates),
                 )
                 return Added(self._report, (), tuple(rejected), tuple(duplicates))
-            report = analyze_articles(
+            job = run_job(
+                self._worker,
+                analyse_and_link_job,
                 kept,
-                rejected=[*current.rejected, *rejected],
-                duplicates=[*current.duplicates, *duplicates],
-                known=self._analyses,
+                dict(self._analyses),
+                [*current.rejected, *rejected],
+                [*current.duplicates, *duplicates],
+                self._pipeline,
             )
-            self._report = report
-            failed = report.rejected[len(current.rejected) :]
+            self._analyses.update(job.analyses)
+            self._report = job.report  # one assignment: readers see the old or the new report
+            failed = (*rejected, *job.failed)
             added = tuple(a.id for a in new if a.id in self._analyses)
-            return Added(report, added, tuple(failed), tuple(duplicates))
+            return Added(job.report, added, failed, tuple(duplicates))

@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recoupe.batch import local_analyser
 from recoupe.model import Article, Entity, Quote, Rejected, Report, Story
 from recoupe.serve.source import SNIPPET_CONTEXT, Added, SearchHit, find_all, narrow_to_story
 from recoupe.store import Store
-from recoupe.store.ingest import ingest_items
 
 if TYPE_CHECKING:
     from recoupe.nlp.pipeline import PipelineOptions
+    from recoupe.serve.worker import AnalysisWorker
 
 
 class StoreSource:
@@ -27,15 +26,30 @@ class StoreSource:
     The report is read once and kept until an upload changes it. Search runs on
     the database's full-text index (FTS5 / tsvector), then places each match in
     the article text so the app can highlight the exact words.
+
+    An upload (NLP, storing, relinking) runs in ``worker`` (a process, see
+    :mod:`recoupe.serve.worker`; in the calling thread without one) and never
+    holds the lock readers take: pages keep being served from the last linked
+    report, which is swapped for the new one when the upload is done. Uploads
+    run one at a time.
     """
 
-    def __init__(self, db: str | Path | None = None, pipeline: PipelineOptions | None = None) -> None:
+    def __init__(
+        self,
+        db: str | Path | None = None,
+        pipeline: PipelineOptions | None = None,
+        worker: AnalysisWorker | None = None,
+    ) -> None:
         self.store = Store(db)
         self._pipeline = pipeline
-        self._lock = threading.RLock()
+        self._worker = worker
+        self._lock = threading.RLock()  # guards the first load of the report only
+        self._uploads = threading.Lock()
         self._report: Report | None = None
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
         self.store.close()
 
     def report(self) -> Report:
@@ -86,12 +100,10 @@ class StoreSource:
         return [*quotes, *matches][:limit]
 
     def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:
-        with self._lock:
-            result = ingest_items(self.store, [*rejected, *articles], local_analyser(self._pipeline))
-            self._report = None
-            return Added(
-                self.report(),
-                tuple(result.added_ids),
-                tuple(result.rejections),
-                tuple(result.duplicate_items),
-            )
+        from recoupe.serve.worker import ingest_job, run_job
+
+        with self._uploads:
+            result = run_job(self._worker, ingest_job, self.store.url, [*rejected, *articles], self._pipeline)
+            report = self.store.report()  # one snapshot of what the job stored and linked
+            self._report = report  # one assignment: readers see the old or the new report
+            return Added(report, result.added, result.rejected, result.duplicates)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
+from recoupe.store.locking import BUSY_TIMEOUT_MS, prepare_engine
 from recoupe.store.migrations import UnsupportedDatabase
 
 DEFAULT_DATABASE = "recoupe.db"
@@ -26,24 +26,14 @@ def database_url(db: str | Path | None) -> str:
 
 
 def open_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, a busy timeout, foreign keys and real transactions."""
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        # Let SQLAlchemy, not the sqlite3 module, open transactions, so DDL and
-        # DML are both transactional (the recipe in SQLAlchemy's SQLite docs).
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
+    """An engine for ``url``; SQLite gets WAL, a busy timeout, foreign keys and real transactions.
 
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN")
-
-    elif engine.dialect.name != "postgresql":
+    Writers take the store's write lock up front (see :mod:`recoupe.store.locking`).
+    """
+    # sqlite3's own wait applies before our busy_timeout PRAGMA is set on a new connection.
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000} if url.startswith("sqlite") else {}
+    engine = create_engine(url, future=True, connect_args=connect_args)
+    if engine.dialect.name not in ("sqlite", "postgresql"):
         raise UnsupportedDatabase(engine.dialect.name)
+    prepare_engine(engine)
     return engine

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from sqlalchemy import Engine, Integer, Table, select
 
+from recoupe.render.atomic import atomic_open, atomic_path
 from recoupe.store import schema
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -74,10 +75,12 @@ def _rows(engine: Engine, table: Table) -> Iterator[dict[str, Any]]:
 
 
 def _write_file(engine: Engine, fmt: str, tables: Sequence[Table], path: Path, *, tagged: bool) -> None:
+    """Write through a temporary file: a failed export leaves an existing file as it was."""
     if fmt == "parquet":
-        _write_parquet(engine, tables[0], path)
+        with atomic_path(path) as temporary:
+            _write_parquet(engine, tables[0], temporary)
         return
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    with atomic_open(path, newline="") as stream:
         if fmt == "jsonl":
             _write_jsonl(engine, tables, stream, tagged=tagged)
         else:

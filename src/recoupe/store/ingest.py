@@ -20,6 +20,7 @@ from recoupe.batch import BatchAnalyser, Results, local_analyser, open_analyser,
 from recoupe.ingest import IngestOptions, is_internal_error, read_inputs
 from recoupe.model import Article, Duplicate, Rejected
 from recoupe.store import rows, writes
+from recoupe.store.locking import with_write_lock
 from recoupe.store.store import Store
 
 if TYPE_CHECKING:
@@ -41,6 +42,10 @@ class IngestResult:
     rejections: list[Rejected] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
     duplicate_items: list[Duplicate] = field(default_factory=list)
+
+    def taken(self) -> int:
+        """Inputs that ended up as stored articles (added now or already there)."""
+        return self.added + self.unchanged + self.duplicates
 
     def summary(self) -> str:
         text = (
@@ -170,8 +175,9 @@ def _plan(
 def _commit(store: Store, batch: _Batch, results: Results, result: IngestResult) -> None:
     analysed = split_results(batch.articles, results)
     failed = [*batch.rejected, *analysed.rejected]
-    with store.engine.begin() as conn:
-        added = writes.insert_inputs(conn, analysed.pairs(), failed, batch.duplicates)
+    # Under the write lock: what another process stored meanwhile is seen and skipped.
+    pairs = analysed.pairs()
+    added = with_write_lock(store.engine, lambda conn: writes.insert_inputs(conn, pairs, failed, batch.duplicates))
     result.added += len(added)
     result.added_ids.extend(added)
     result.rejected += len(failed)

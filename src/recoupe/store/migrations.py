@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, Table, inspect, select, text
 
 from recoupe.store import schema
+from recoupe.store.locking import with_write_lock
 
 
 @dataclass(frozen=True)
@@ -106,23 +107,34 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the store to the latest schema version; returns the version reached."""
-    with engine.begin() as conn:
-        schema.schema_version.create(conn, checkfirst=True)
-    for migration in MIGRATIONS:
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # Two processes opening a new store at once must not both migrate.
-                conn.execute(text("LOCK TABLE schema_version IN EXCLUSIVE MODE"))
-            found = current_version(conn)
-            if found > LATEST_VERSION:
-                raise StoreTooNew(found)
-            if found >= migration.version:
-                continue
-            migration.apply(conn)
-            conn.execute(
-                schema.schema_version.insert().values(
-                    version=migration.version, description=migration.description
-                )
-            )
+    """Bring the store to the latest schema version; returns the version reached.
+
+    A store already up to date is only read. Otherwise every pending step runs in
+    one transaction under the store's write lock, taken once (``BEGIN IMMEDIATE``
+    on SQLite, an advisory lock on PostgreSQL): two processes opening a new store
+    at once both succeed, one migrating, the other finding it done.
+    """
+    with engine.connect() as conn:
+        found = current_version(conn)
+    if found > LATEST_VERSION:
+        raise StoreTooNew(found)
+    if found == LATEST_VERSION:
+        return LATEST_VERSION
+    with_write_lock(engine, _migrate_locked)
     return LATEST_VERSION
+
+
+def _migrate_locked(conn: Connection) -> None:
+    schema.schema_version.create(conn, checkfirst=True)
+    found = current_version(conn)  # another process may have migrated while we waited
+    if found > LATEST_VERSION:
+        raise StoreTooNew(found)
+    for migration in MIGRATIONS:
+        if migration.version <= found:
+            continue
+        migration.apply(conn)
+        conn.execute(
+            schema.schema_version.insert().values(
+                version=migration.version, description=migration.description
+            )
+        )

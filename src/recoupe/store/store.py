@@ -10,6 +10,7 @@ batch by batch (planning, analysing, committing) is :mod:`recoupe.store.ingest`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,10 +18,14 @@ from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
 from recoupe.store import export as exporter
 from recoupe.store import reads, writes
 from recoupe.store.engine import database_url, open_engine
+from recoupe.store.locking import snapshot, with_write_lock
 from recoupe.store.migrations import migrate
 from recoupe.store.relink import relinked_report
 from recoupe.store.search import SearchHit
 from recoupe.store.search import search as search_documents
+
+# Linkings tried while other writers keep adding articles (each from a newer snapshot).
+RELINK_ATTEMPTS = 3
 
 
 class Store:
@@ -52,8 +57,8 @@ class Store:
         duplicates: Sequence[Duplicate] = (),
     ) -> int:
         """Store analysed articles in one transaction; articles already stored are skipped."""
-        with self.engine.begin() as conn:
-            added = writes.insert_inputs(conn, list(zip(articles, analyses, strict=True)), rejected, duplicates)
+        pairs = list(zip(articles, analyses, strict=True))
+        added = with_write_lock(self.engine, lambda conn: writes.insert_inputs(conn, pairs, rejected, duplicates))
         return len(added)
 
     def articles(self) -> list[Article]:
@@ -88,19 +93,39 @@ class Store:
         Entities and stories are linked over the whole stored corpus; only the
         stories that changed are compared again. Every derived table is then
         replaced in one transaction.
+
+        The inputs are read in one snapshot and linked without holding any lock.
+        The result is written only if no article was added since that snapshot;
+        otherwise linking starts again from a new one, so a concurrent ingest
+        never has its articles overwritten by an older linking.
         """
-        report = relinked_report(self.report(), self.articles(), self.analyses(), self.rejected(), self.duplicates())
-        self.replace_derived(report)
-        return len(report.stories)
+        for _attempt in range(RELINK_ATTEMPTS):
+            with snapshot(self.engine) as conn:
+                linked_from = writes.generation(conn)
+                inputs = (
+                    reads.linked_report(conn),
+                    reads.articles(conn),
+                    reads.analyses(conn),
+                    reads.rejected(conn),
+                    reads.duplicates(conn),
+                )
+            report = relinked_report(*inputs)
+            write = functools.partial(writes.replace_derived, report=report, linked_generation=linked_from)
+            if with_write_lock(self.engine, write):
+                break
+        return len(report.stories)  # if still moving, the last writer's own relink finishes it
 
     def replace_derived(self, report: Report) -> None:
         """Write a report's entities, quotes, times, stories and findings in one transaction."""
-        with self.engine.begin() as conn:
-            writes.replace_derived(conn, report)
+        with_write_lock(self.engine, lambda conn: writes.replace_derived(conn, report))
 
     def report(self) -> Report:
-        """The report as last linked, read from the derived tables (no recomputation)."""
-        with self.engine.connect() as conn:
+        """The report as last linked, read from the derived tables (no recomputation).
+
+        All tables are read in one snapshot: a concurrent ingest or relink is seen
+        whole or not at all.
+        """
+        with snapshot(self.engine) as conn:
             return reads.linked_report(conn)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

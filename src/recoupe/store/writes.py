@@ -6,6 +6,7 @@ transaction holds.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,9 @@ from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
 from recoupe.store import rows, schema
 
 STALE_KEY = "stale"
+# Incremented by every transaction that adds articles: a relink computed from an
+# older snapshot is not written over the store (see Store.relink).
+GENERATION_KEY = "generation"
 
 
 def stored_by_hash(conn: Connection, content: str) -> tuple[str, str | None] | None:
@@ -49,14 +53,24 @@ def insert_inputs(
     rejected: Sequence[Rejected],
     duplicates: Sequence[Duplicate],
 ) -> list[str]:
-    """Insert new inputs; returns the ids of the articles actually added (stored content is skipped)."""
+    """Insert new inputs; returns the ids of the articles actually added (stored content is skipped).
+
+    Called under the store's write lock (:mod:`recoupe.store.locking`): what another
+    process stored since the batch was planned is seen here, content and ids alike.
+    """
     article_rows: list[dict[str, Any]] = []
     analysis_rows: list[dict[str, Any]] = []
     search_rows: list[dict[str, Any]] = []
+    taken: set[str] = set()
     for article, analysis in analysed:
         row = rows.article_row(article)
         if stored_by_hash(conn, row["content_hash"]) is not None:
-            continue
+            continue  # stored by another writer since this batch was planned
+        free = free_id(conn, article.id, taken)
+        if free != article.id:  # another writer took the id for another text meanwhile
+            article, analysis = _renamed(article, analysis, free)
+            row = rows.article_row(article)
+        taken.add(article.id)
         article_rows.append(row)
         analysis_rows.append({"article": article.id, "analysis": rows.dumps(analysis)})
         search_rows.extend(rows.search_rows(article, analysis))
@@ -65,6 +79,7 @@ def insert_inputs(
         conn.execute(schema.article_analyses.insert(), analysis_rows)
         conn.execute(schema.search_documents.insert(), search_rows)
         set_state(conn, STALE_KEY, "1")
+        set_state(conn, GENERATION_KEY, str(generation(conn) + 1))
     if rejected:
         _insert_new(
             conn,
@@ -83,6 +98,28 @@ def insert_inputs(
     return [row["id"] for row in article_rows]
 
 
+def _renamed(article: Article, analysis: ArticleAnalysis, new_id: str) -> tuple[Article, ArticleAnalysis]:
+    """The article and its analysis under another id (every offset names its article)."""
+    from recoupe.model import from_dict, to_dict
+
+    def rewrite(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: new_id if k == "article" and v == article.id else rewrite(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rewrite(v) for v in value]
+        return value
+
+    return dataclasses.replace(article, id=new_id), from_dict(ArticleAnalysis, rewrite(to_dict(analysis)))
+
+
+def generation(conn: Connection) -> int:
+    """How many transactions have added articles to the store."""
+    value = conn.execute(
+        select(schema.store_state.c.value).where(schema.store_state.c.key == GENERATION_KEY)
+    ).scalar()
+    return int(value) if value is not None else 0
+
+
 def _insert_new(conn: Connection, table: Table, values: list[dict[str, Any]]) -> None:
     """Insert rows whose ``key`` is not stored yet (rejections seen again add nothing)."""
     unique = list({v["key"]: v for v in values}.values())
@@ -95,8 +132,14 @@ def set_state(conn: Connection, key: str, value: str) -> None:
     conn.execute(schema.store_state.insert().values(key=key, value=value))
 
 
-def replace_derived(conn: Connection, report: Report) -> None:
-    """Replace the entities, quotes, times, stories and findings with a report's; marks the store linked."""
+def replace_derived(conn: Connection, report: Report, linked_generation: int | None = None) -> bool:
+    """Replace the entities, quotes, times, stories and findings with a report's; marks the store linked.
+
+    With ``linked_generation`` (the generation the report was linked from), nothing
+    is written when articles were added since; returns whether it was written.
+    """
+    if linked_generation is not None and generation(conn) != linked_generation:
+        return False
     derived = rows.derived_rows(report)
     for table in schema.DERIVED_TABLES:
         conn.execute(delete(table))
@@ -104,3 +147,4 @@ def replace_derived(conn: Connection, report: Report) -> None:
         if derived[table.name]:
             conn.execute(table.insert(), derived[table.name])
     set_state(conn, STALE_KEY, "0")
+    return True
