@@ -267,7 +267,8 @@ def _roles_of_mentions(
         taken.update(range(span.start, span.end))
         if candidate.type != "person":
             continue
-        first = span.start - (1 if candidate.text != candidate.name else 0)
+        # "M. X": the honorific, before the span or inside it, opens the mention
+        first = span.start - (1 if span.start > 0 and doc[span.start - 1].text in honorifics() else 0)
         sentence = doc[span.start].sent
         found = role_rules.roles_before(doc, first, sentence.start, entity_spans)
         after = role_rules.role_after(doc, span.end, sentence.end, entity_spans, person_starts)
@@ -280,6 +281,17 @@ def _roles_of_mentions(
             taken.update(range(phrase.start, phrase.end))
         known = {g for g in cues if g}
         genders[k] = known.pop() if len(known) == 1 else None
+    person_of_token = {
+        i: k
+        for k, (span, candidate) in enumerate(zip(spans, candidates, strict=True))
+        if candidate.type == "person"
+        for i in range(span.start, span.end)
+    }
+    for k, phrase in role_rules.predicate_roles(doc, person_of_token, entity_spans, taken):
+        role = role_rules.make_role(doc, phrase, aid)
+        if all(r.title != role.title for r in roles.get(k, ())):
+            roles[k] = sorted([*roles.get(k, ()), role], key=lambda r: r.start)
+        taken.update(range(phrase.start, phrase.end))
     return roles, genders, taken
 
 
@@ -412,12 +424,46 @@ def _attach_descriptions(
             # "le président français": only someone known to be French
             and (not country or e.country == country or any(r.parts.country == country for r in e.roles))
         ]
+        if not fits and role_rules.is_unique_office(phrase.parts):
+            fits = _last_person_named(doc, entities, phrase)
         if len(fits) == 1:
             added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
     return [
         replace(e, roles=tuple(sorted(e.roles + tuple(added.get(e.key, ())), key=lambda r: r.start)))
         for e in entities
     ]
+
+
+# How many sentences back "le chef de l'État" alone may reach for the person last named.
+OFFICE_REACH = 2
+
+
+def _last_person_named(doc: Doc, entities: list[LocalEntity], phrase: role_rules.TitlePhrase) -> list[LocalEntity]:
+    """"… Emmanuel Macron. Le chef de l'État a adressé …": an office one person holds, used
+    alone, is the person named last before it (same or previous sentences) when nothing
+    known about that person contradicts it: no other office, no other country."""
+    start = doc[phrase.start].idx
+    sentence = doc[phrase.start].sent
+    floor = sentence.start
+    for _ in range(OFFICE_REACH):
+        if floor == 0:
+            break
+        floor = doc[floor - 1].sent.start
+    floor_char = doc[floor].idx
+    last: tuple[int, LocalEntity] | None = None
+    for entity in entities:
+        for mention in entity.mentions:
+            if floor_char <= mention.start < start and (last is None or mention.start > last[0]):
+                last = (mention.start, entity)
+    if last is None or last[1].type != "person":
+        return []
+    person = last[1]
+    country = phrase.parts.country
+    if country and person.country and person.country != country:
+        return []
+    if any(not compatible(phrase.parts, r.parts) for r in person.roles if r.parts.function):
+        return []
+    return [person]
 
 
 def local_entities(doc: Doc) -> list[LocalEntity]:

@@ -111,7 +111,7 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
         if word in CHARGE_WORDS and end + 1 < stop and fold(doc[end + 1].text) in PREPOSITIONS:
             end += 1
             continue
-        if word in PREPOSITIONS and complements < 3:
+        if word in PREPOSITIONS and complements < 4:
             parsed = _complement(doc, end + 1, stop, spans, genitive=word in GENITIVE)
             if parsed is None:
                 break
@@ -123,7 +123,7 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
                 organization = value
             continue
         participle = token.pos_ == "VERB" and token.morph.get("VerbForm", []) == ["Part"] and token.morph.get("Tense", []) == ["Past"]
-        if (token.pos_ == "ADJ" or participle) and token.text.islower() and complements == 0:
+        if (token.pos_ == "ADJ" or participle) and token.text.islower() and complements == 0 and not _governs(doc, end, stop):
             end += 1  # "conseillère municipale", "directeur général"
             continue
         break
@@ -161,12 +161,18 @@ def _complement(
     # "de l'entreprise Tribunes du Midi" (the name, not the title, says who).
     if genitive and token.pos_ == "NOUN" and token.text.islower():
         end = i + 1
-        while end < stop and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        while end < stop and doc[end].pos_ == "ADJ" and doc[end].text.islower() and not _governs(doc, end, stop):
             end += 1
         if end < stop and (end in spans or doc[end].text[:1].isupper()):
             return None
         return end, "noun", None
     return None
+
+
+def _governs(doc: Doc, i: int, stop: int) -> bool:
+    """An adjective with a complement of its own ("présent à l'évènement", "âgé de 20 ans")
+    qualifies the person, not the title."""
+    return i + 1 < stop and doc[i + 1].pos_ == "ADP"
 
 
 def make_role(doc: Doc, phrase: TitlePhrase, article: str) -> Role:
@@ -194,14 +200,14 @@ def _determiner_gender(doc: Doc, i: int) -> str | None:
 
 
 def _phrase_ending_at(
-    doc: Doc, end: int, floor: int, spans: dict[int, Span]
+    doc: Doc, end: int, floor: int, spans: dict[int, Span], clause: bool = True
 ) -> TitlePhrase | None:
     """The longest title phrase that ends exactly at token ``end`` (exclusive)."""
     for start in range(max(floor, end - MAX_LOOKBACK), end):
         phrase = parse_title(doc, start, end, spans)
         if phrase is not None and phrase.end == end:
             return phrase
-    for start in range(max(floor, end - MAX_LOOKBACK), end):
+    for start in range(max(floor, end - MAX_LOOKBACK), end if clause else floor):
         # "Un enseignant de philosophie ayant assisté à l'attaque, Martin Dousseau": the title,
         # then a participle or relative clause of its own up to the comma
         phrase = parse_title(doc, start, end, spans)
@@ -226,13 +232,17 @@ def roles_before(
         comma = pos > floor and doc[pos - 1].text == ","
         if comma or (found and pos > floor and fold(doc[pos - 1].text) == "et"):
             pos -= 1
-        phrase = _phrase_ending_at(doc, pos, floor, spans)
+        # the clause is the title's own only up to a comma: in "l'agresseur qui a tenté
+        # d'assassiner X", X is the object of the clause
+        phrase = _phrase_ending_at(doc, pos, floor, spans, clause=comma)
         if phrase is None:
             break
         if comma and not found and _in_complement(doc, phrase.start, floor) and _opens_clause(doc[mention_start]):
             break  # "organisé par le candidat républicain, Corey C. …": a complement, then a new clause
         if comma and found and doc[found[-1][0].start].head.i not in range(phrase.start, phrase.end):
             break  # "le président élu américain, le président ukrainien X": two people of a list
+        if any(p.parts.country and phrase.parts.country and p.parts.country != phrase.parts.country for p, _ in found):
+            break  # "le président élu américain, le président ukrainien X": two countries, two people
         phrase = _with_modifier(doc, phrase, floor)
         found.append((phrase, _determiner_gender(doc, phrase.start)))
         pos = phrase.start
@@ -332,3 +342,65 @@ def known_org(text: str) -> str | None:
 
 def token_is_title_start(token: Token) -> bool:
     return title_at(token.doc, token.i) is not None
+
+
+def _phrase_root(doc: Doc, phrase: TitlePhrase) -> Token:
+    """The word of the title phrase the rest of the sentence attaches to."""
+    for token in doc[phrase.start : phrase.end]:
+        if not phrase.start <= token.head.i < phrase.end or token.head is token:
+            return token
+    return doc[phrase.start]
+
+
+def _negated(token: Token) -> bool:
+    return any(fold(child.lemma_) in word_class("negation") for child in token.children)
+
+
+def predicate_roles(
+    doc: Doc, person_of_token: dict[int, int], spans: dict[int, Span], taken: set[int]
+) -> list[tuple[int, TitlePhrase]]:
+    """Roles stated by a predicate, read from the dependency tree.
+
+    "X est le ministre de …", "X … et serait un ancien élève de …" (a title with a copula
+    whose subject is a person, or shares the subject of the verb it is coordinated with),
+    and "Le suspect s'appellerait X" (a title naming its subject with a naming verb).
+    Returns (person span index, phrase) pairs.
+    """
+    found: list[tuple[int, TitlePhrase]] = []
+    naming = word_class("naming_verb")
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            if i in taken or not doc[i].text[:1].islower():
+                i += 1
+                continue
+            phrase = parse_title(doc, i, sent.end, spans)
+            if phrase is None:
+                i += 1
+                continue
+            root = _phrase_root(doc, phrase)
+            person = None
+            if any(c.dep_ == "cop" for c in root.children) and not _negated(root):
+                subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+                if not subjects and root.dep_ == "conj" and not _negated(root.head):
+                    subjects = [c for c in root.head.children if c.dep_.startswith("nsubj")]
+                person = next((person_of_token[s.i] for s in subjects if s.i in person_of_token), None)
+            elif (
+                root.dep_.startswith("nsubj")
+                and fold(root.head.lemma_) in naming
+                and any(c.dep_ == "expl:comp" or fold(c.text) in {"s'", "se"} for c in root.head.children)
+                and not _negated(root.head)
+            ):
+                named = [c for c in root.head.children if c is not root and c.dep_ in {"nsubj", "obj", "xcomp", "obl:arg"}]
+                person = next((person_of_token[c.i] for c in named if c.i in person_of_token), None)
+            if person is not None:
+                found.append((person, _with_modifier(doc, phrase, sent.start)))
+            i = phrase.end
+    return found
+
+
+def is_unique_office(parts: RoleParts) -> bool:
+    """An office one person holds at a time ("le chef de l'État", "le patron du Kremlin")."""
+    if parts.function is None or fold(parts.function) not in word_class("unique_office"):
+        return False
+    return fold(parts.function) != "patron" or parts.organization is not None
