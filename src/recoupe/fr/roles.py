@@ -27,14 +27,27 @@ def role_key(parts: RoleParts) -> str:
     return ";".join(f"{name}={value}" for name, value in items if value)
 
 
-def compatible(description: RoleParts, role: RoleParts) -> bool:
-    """A description can refer to someone holding ``role`` (no stated part conflicts)."""
-    if description.function != role.function and not (
+# "le chef de l'État" is whoever heads the state: a president or a monarch.
+HEAD_OF_STATE = "chef de l'état"
+HEADS_OF_STATE = frozenset({"président", "roi", "reine", "émir", "monarque"})
+
+
+def _same_office(description: RoleParts, role: RoleParts) -> bool:
+    if description.function == role.function:
+        return True
+    if description.function == HEAD_OF_STATE:
+        return role.function in HEADS_OF_STATE and not role.portfolio and not role.organization
+    return bool(
         description.function in CABINET_FUNCTIONS
         and role.function in CABINET_FUNCTIONS
         and description.portfolio
         and description.portfolio == role.portfolio
-    ):
+    )
+
+
+def compatible(description: RoleParts, role: RoleParts) -> bool:
+    """A description can refer to someone holding ``role`` (no stated part conflicts)."""
+    if not _same_office(description, role):
         return False
     for name in ("portfolio", "organization", "country"):
         a, b = getattr(description, name), getattr(role, name)

@@ -452,10 +452,12 @@ def _last_person_named(doc: Doc, entities: list[LocalEntity], phrase: role_rules
     floor_char = doc[floor].idx
     last: tuple[int, LocalEntity] | None = None
     for entity in entities:
+        if entity.type != "person":
+            continue
         for mention in entity.mentions:
             if floor_char <= mention.start < start and (last is None or mention.start > last[0]):
                 last = (mention.start, entity)
-    if last is None or last[1].type != "person":
+    if last is None:
         return []
     person = last[1]
     country = phrase.parts.country

@@ -32,6 +32,7 @@ from recoupe.model import Role, RoleParts
 PREPOSITIONS = word_class("title_preposition")
 GENITIVE = word_class("title_genitive")
 DETERMINERS = frozenset({"la", "le", "l'", "les"})
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 PRE_DETERMINERS = word_class("title_determiner")
 CHARGE_WORDS = frozenset({"charge", "chargee", "charges", "chargees"})
 MAX_LOOKBACK = 14
@@ -141,8 +142,8 @@ def _complement(
     doc: Doc, i: int, stop: int, spans: dict[int, Span], genitive: bool
 ) -> tuple[int, str, str | None] | None:
     """After a preposition: (end, kind, value) for a portfolio, an entity or a noun phrase."""
-    if i < stop and fold(doc[i].text) in DETERMINERS:
-        i += 1
+    if i < stop and fold(doc[i].text) in DETERMINERS | DEMONSTRATIVES:
+        i += 1  # "haut-commissaire sur ce territoire"
     if i >= stop:
         return None
     entity = _entity_at(spans, i)
@@ -300,8 +301,8 @@ def role_after(
     if i >= ceiling or doc[i].text != ",":
         return None
     i += 1
-    if i < ceiling and fold(doc[i].text) in DETERMINERS | {"un", "une"}:
-        i += 1  # "Dominique Bernard, un professeur de français,"
+    if i < ceiling and fold(doc[i].text) in DETERMINERS | DEMONSTRATIVES | {"un", "une"}:
+        i += 1  # "Dominique Bernard, un professeur de français,", "X, cet opposant russe"
     phrase = parse_title(doc, i, ceiling, spans)
     if phrase is None:
         return None
