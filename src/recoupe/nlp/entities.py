@@ -424,8 +424,11 @@ def _attach_descriptions(
             # "le président français": only someone known to be French
             and (not country or e.country == country or any(r.parts.country == country for r in e.roles))
         ]
-        if not fits and role_rules.is_unique_office(phrase.parts):
-            fits = _last_person_named(doc, entities, phrase)
+        if len(fits) != 1 and role_rules.is_unique_office(phrase.parts):
+            # none or several fit: the person last named, if nothing contradicts it and it
+            # is one of the several
+            last = _last_person_named(doc, entities, phrase)
+            fits = last if not fits or (last and last[0] in fits) else []
         if len(fits) == 1:
             added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
     return [
