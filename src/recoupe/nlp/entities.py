@@ -83,7 +83,9 @@ def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenS
     if start >= end:
         return None
     # "ministre de l'Intérieur" tagged ORG: a role, not an entity; keep what follows it.
-    title = role_rules.title_at(doc, start) if doc[start].text.islower() else None
+    # A capitalised title opens a name ("Président Hotel") unless the NER could not type
+    # the span ("Premier ministre en ouverture d'une réunion" as MISC).
+    title = role_rules.title_at(doc, start) if doc[start].text.islower() or etype == "other" else None
     if title is not None and title[0] <= end:
         start = title[0]
         while start < end and (
@@ -421,6 +423,8 @@ def _attach_descriptions(
             for e in entities
             if e.type == "person"
             and any(compatible(phrase.parts, r.parts) for r in e.roles)
+            # "la princesse" is not the prince
+            and not (phrase.gender and e.gender and phrase.gender != e.gender)
             # "le président français": only someone known to be French
             and (not country or e.country == country or any(r.parts.country == country for r in e.roles))
         ]

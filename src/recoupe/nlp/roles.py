@@ -66,15 +66,21 @@ def title_first_segments() -> frozenset[str]:
     return frozenset(_first_segment(key) for key in titles())
 
 
+EX_PREFIX = re.compile(r"^ex[-‑]")
+
+
 def title_at(doc: Doc, i: int) -> tuple[int, str, str, str | None] | None:
-    """(end, function, kind, gender) when a title word starts at token i."""
-    if not doc[i].text[:1].isalpha() or _first_segment(doc[i].text) not in title_first_segments():
+    """(end, function, kind, gender) when a title word starts at token i.
+
+    A title written with "ex-" in one token ("son ex-mari", "l'ex-ministre") is that title."""
+    first = EX_PREFIX.sub("", doc[i].text.lower(), count=1)
+    if not first[:1].isalpha() or _first_segment(first) not in title_first_segments():
         return None
     # Hyphenated titles are split by the tokenizer, hence the generous window.
     for n in range(min(max_title_words() * 3, len(doc) - i), 0, -1):
         if doc[i + n - 1].is_space:
             continue  # "pompier volontaire\n\n": the line break is not part of the title
-        title = titles().get(fold(doc[i : i + n].text))
+        title = titles().get(fold(EX_PREFIX.sub("", doc[i : i + n].text.lower(), count=1)))
         if title is not None:
             return i + n, title.function, title.kind, title.gender
     return None
@@ -328,12 +334,16 @@ def descriptions(
                 i += 1
                 continue
             phrase = parse_title(doc, i + 1, sent.end, spans)
-            if phrase is None or phrase.parts.rank:
-                i += 1
+            if phrase is None or phrase.parts.rank or _names_someone(doc, phrase.end, sent.end):
+                i += 1  # "la princesse Aurore": a title before a name, not a description
                 continue
             found.append((phrase, _determiner_gender(doc, phrase.start)))
             i = phrase.end
     return found
+
+
+def _names_someone(doc: Doc, i: int, stop: int) -> bool:
+    return i < stop and doc[i].is_alpha and doc[i].text[:1].isupper()
 
 
 def known_org(text: str) -> str | None:
