@@ -29,6 +29,7 @@ from recoupe.fr.lexicon import (
     portfolios,
     titles,
     trailing_words,
+    word_class,
 )
 from recoupe.fr.names import Candidate, Group, fits_name, group_mentions, split_honorific
 from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
@@ -198,8 +199,13 @@ def _candidate(doc: Doc, span: TokenSpan) -> Candidate:
     if start > 0 and doc[start - 1].text in honorifics():
         start -= 1
         etype = "person"
+    elif start > 0 and span.end - start == 1 and fold(doc[start - 1].text) in word_class("royal_title"):
+        start -= 1  # "le prince William": the title is how the person is named
+        etype = "person"
     text = doc[start : span.end].text
     name, honorific = split_honorific(text)
+    if start < span.start and honorific is None:
+        name = doc[span.start : span.end].text
     if honorific is not None:
         gender = honorifics()[honorific]
         etype = "person"
