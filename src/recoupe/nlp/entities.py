@@ -31,7 +31,7 @@ from recoupe.fr.lexicon import (
     trailing_words,
     word_class,
 )
-from recoupe.fr.names import Candidate, Group, fits_name, group_mentions, split_honorific
+from recoupe.fr.names import Candidate, Group, fits_name, group_mentions, same_name_word, split_honorific, surname_of
 from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
 from recoupe.fr.text import fold
 from recoupe.model import EntityType, LocalEntity, Mention, Role
@@ -324,6 +324,12 @@ def _retype_stray_people(candidates: list[Candidate], text: str) -> list[Candida
     out = []
     for c in candidates:
         word = c.name
+        if c.type != "person" and c.canonical is None and " " not in word and word[:1].isupper():
+            # "Kalinak" tagged as a place in an article about Robert Kalinak: the surname of
+            # exactly one person named in full there is that person
+            owners = {fold(full) for full in full_names if same_name_word(word, surname_of(full))}
+            if len(owners) == 1:
+                c = replace(c, type="person")
         if c.type == "person" and c.text == c.name and " " not in word and not any(
             fits_name(word, full) for full in full_names
         ):
