@@ -83,6 +83,15 @@ def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenS
         end -= 1
     if start >= end:
         return None
+    # "slovaque de la Santé" tagged ORG: a nationality left over from a title, then its complement
+    if doc[start].text.islower() and country_of_demonym(doc[start].text):
+        start += 1
+        while start < end and doc[start].text.islower() and (
+            fold(doc[start].text) in role_rules.PREPOSITIONS | role_rules.DETERMINERS
+        ):
+            start += 1
+        if start >= end:
+            return None
     # "ministre de l'Intérieur" tagged ORG: a role, not an entity; keep what follows it.
     # A capitalised title opens a name ("Président Hotel") unless the NER could not type
     # the span ("Premier ministre en ouverture d'une réunion" as MISC).

@@ -330,7 +330,7 @@ def descriptions(
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            if i + 1 in taken or fold(doc[i].text) not in ("le", "la", "l'"):
+            if i + 1 in taken or fold(doc[i].text) not in ("le", "la", "l'", "du", "au"):
                 i += 1
                 continue
             phrase = parse_title(doc, i + 1, sent.end, spans)
