@@ -267,3 +267,20 @@ def test_a_role_stays_with_its_person_not_the_name_in_its_complement() -> None:
     assert roles["Marc Tessier"] == {"agresseur"}
     assert not roles.get("Paul Girardin")
     assert not roles.get("Étienne Morel")
+
+
+@pytest.mark.slow
+def test_a_lone_surname_tagged_as_a_place_is_the_person_of_the_article() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "Le ministre de la Défense, Robert Kovalik, a parlé jeudi. "
+        "Même s'il y a une amélioration, Kovalik a exclu un transfert immédiat. "
+        "Le président Emil Sandor et le prince Gaspard sont venus."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    people = {e.name: [m.text for m in e.mentions] for e in doc._.recoupe_entities if e.type == "person"}
+    assert people["Robert Kovalik"] == ["Robert Kovalik", "Kovalik"]
+    assert people["Gaspard"] == ["prince Gaspard"]
