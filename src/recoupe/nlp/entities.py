@@ -31,7 +31,15 @@ from recoupe.fr.lexicon import (
     trailing_words,
     word_class,
 )
-from recoupe.fr.names import Candidate, Group, fits_name, group_mentions, same_name_word, split_honorific, surname_of
+from recoupe.fr.names import (
+    Candidate,
+    Group,
+    fits_name,
+    group_mentions,
+    same_name_word,
+    split_honorific,
+    surname_of,
+)
 from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
 from recoupe.fr.text import fold
 from recoupe.model import EntityType, LocalEntity, Mention, Role
