@@ -237,7 +237,8 @@ def test_roles_in_predicates_offices_alone_and_descriptive_roles() -> None:
         "Le suspect s'appellerait Karim Delorme et serait un ancien élève du lycée. "
         "Odile Ferrand est la sœur de M. Delorme. "
         "Le verdict vise son ex-mari Gilles Marchetti. "
-        "Le prince Gaspard et la princesse Aurore sont venus."
+        "Le prince Gaspard et la princesse Aurore sont venus. "
+        "Il s'agirait de Juraj Vrana, un écrivain et poète de 71 ans."
     )
     doc = nlp(make_doc(nlp, Article(id="t", text=text)))
     roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
@@ -247,6 +248,7 @@ def test_roles_in_predicates_offices_alone_and_descriptive_roles() -> None:
     assert roles["Odile Ferrand"] == {"sœur de M. Delorme"}
     assert roles["Gilles Marchetti"] == {"ex-mari"}
     assert "princesse" not in roles["Gaspard"]
+    assert roles["Juraj Vrana"] == {"écrivain", "poète"}
 
 
 @pytest.mark.slow

@@ -296,8 +296,8 @@ def _roles_of_mentions(
         first = span.start - (1 if span.start > 0 and doc[span.start - 1].text in honorifics() else 0)
         sentence = doc[span.start].sent
         found = role_rules.roles_before(doc, first, sentence.start, entity_spans)
-        after = role_rules.role_after(doc, span.end, sentence.end, entity_spans, person_starts)
-        phrases = [p for p, _ in found] + ([after] if after else [])
+        after = role_rules.roles_after(doc, span.end, sentence.end, entity_spans, person_starts)
+        phrases = [p for p, _ in found] + after
         # Masculine title forms are also used for women ("le docteur Agnès X"): only
         # feminine forms are a cue.
         cues = [g for g in [g for _, g in found] + [p.gender for p in phrases] if g == "f"]

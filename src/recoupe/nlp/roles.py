@@ -322,6 +322,28 @@ def role_after(
     return phrase
 
 
+def roles_after(
+    doc: Doc, mention_end: int, ceiling: int, spans: dict[int, Span], person_starts: set[int]
+) -> list[TitlePhrase]:
+    """The apposition after a name and the titles coordinated with it: "X, cet opposant
+    russe et adversaire numéro 1 de Y" gives "opposant russe" and "adversaire…"."""
+    first = role_after(doc, mention_end, ceiling, spans, person_starts)
+    if first is None:
+        return []
+    found = [first]
+    end = first.end
+    while end + 1 < ceiling and fold(doc[end].text) == "et" and len(found) < 3:
+        following = end + 1
+        if fold(doc[following].text) in DETERMINERS | {"un", "une"}:
+            following += 1
+        phrase = parse_title(doc, following, ceiling, spans)
+        if phrase is None or doc[phrase.start].head.i not in range(found[-1].start, found[-1].end):
+            break  # the parse must coordinate the two titles ("écrivain et poète")
+        found.append(phrase)
+        end = phrase.end
+    return found
+
+
 def descriptions(
     doc: Doc, spans: dict[int, Span], taken: set[int]
 ) -> list[tuple[TitlePhrase, str | None]]:
