@@ -112,3 +112,48 @@ def test_a_name_cited_by_thousands_of_articles_is_paired_once_not_quadratically(
     assert {ids[(f"a{k}", "e2")] for k in range(2000)} == {ids[("a0", "e2")]}
     assert ids[("a1", "e3")] != ids[("a1", "e0")]  # Paul Vidal is another person
     assert len({ids[(f"a{k}", "e3")] for k in range(1, 2000, 2)}) == 1
+
+
+def test_a_shorter_form_of_a_name_is_the_same_person_across_articles() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Ali Vongo Ondamba")),
+            _analysis("b", _local("b", "e0", "Ali Vongo")),
+            _analysis("c", _local("c", "e0", "Tomas Merlin Kraus")),
+            _analysis("d", _local("d", "e0", "Tomas Kraus"), _local("d", "e1", "Lena Vongo")),
+        ]
+    )
+    ids = resolved.key_map
+    assert ids[("a", "e0")] == ids[("b", "e0")]
+    assert ids[("c", "e0")] == ids[("d", "e0")]
+    assert ids[("d", "e1")] != ids[("a", "e0")]  # same surname, another given name
+
+
+def test_two_longer_forms_of_one_short_name_stay_two_people() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Ali Vongo Ondamba")),
+            _analysis("b", _local("b", "e0", "Ali Vongo")),
+            _analysis("c", _local("c", "e0", "Ali Vongo Nzeyo")),
+        ]
+    )
+    ids = resolved.key_map
+    assert ids[("a", "e0")] != ids[("c", "e0")]
+
+
+def test_a_surname_given_as_an_initial_joins_the_one_full_name_of_the_same_story() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Karim Delorme"), _local("a", "e1", "Brisac", etype="place")),
+            _analysis("b", _local("b", "e0", "Karim D."), _local("b", "e1", "Brisac", etype="place")),
+            _analysis("d", _local("d", "e0", "Karim Dufour"), _local("d", "e1", "Port-Lauzac", etype="place")),
+        ]
+    )
+    ids = resolved.key_map
+    assert ids[("a", "e0")] == ids[("b", "e0")]
+    assert ids[("d", "e0")] != ids[("a", "e0")]
+    # nothing shared with either article: no merge on the name alone
+    alone = resolve_entities(
+        [_analysis("a", _local("a", "e0", "Karim Delorme")), _analysis("c", _local("c", "e0", "Karim D."))]
+    ).key_map
+    assert alone[("a", "e0")] != alone[("c", "e0")]

@@ -20,7 +20,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from recoupe.fr.names import given_of, phonetic_key, same_name_word, surname_of
+from recoupe.fr.names import (
+    given_of,
+    name_tokens,
+    phonetic_key,
+    same_name_word,
+    shorter_form_of,
+    surname_of,
+)
 from recoupe.fr.roles import inherit_country
 from recoupe.fr.text import fold
 from recoupe.model import ArticleAnalysis, Entity, LocalEntity, Role
@@ -68,6 +75,7 @@ class _Clusters:
     members: dict[int, list[int]] = field(default_factory=dict)
     givens: dict[int, set[str]] = field(default_factory=dict)
     genders: dict[int, set[str]] = field(default_factory=dict)
+    names: dict[int, set[str]] = field(default_factory=dict)  # full names (with a given name)
 
     @classmethod
     def of(cls, items: Sequence[_Item]) -> _Clusters:
@@ -76,6 +84,7 @@ class _Clusters:
             {i.index: [i.index] for i in items},
             {i.index: {i.given} if i.given else set() for i in items},
             {i.index: {i.local.gender} if i.local.gender else set() for i in items},
+            {i.index: {i.local.name} if i.is_person and i.given else set() for i in items},
         )
 
     def find(self, i: int) -> int:
@@ -98,6 +107,7 @@ class _Clusters:
         self.members[ra] += self.members.pop(rb)
         self.givens[ra] |= self.givens.pop(rb)
         self.genders[ra] |= self.genders.pop(rb)
+        self.names[ra] |= self.names.pop(rb)
         return ra
 
     def conflict(self, a: int, b: int) -> bool:
@@ -108,7 +118,35 @@ class _Clusters:
         left, right = self.genders[ra], self.genders[rb]
         if left and right and (len(left | right) > 1):
             return True
-        return any(not _same_given(x, y) for x in self.givens[ra] for y in self.givens[rb])
+        return any(_names_conflict(x, y) for x in self.names[ra] for y in self.names[rb])
+
+
+@lru_cache(maxsize=65536)
+def _names_conflict(a: str, b: str) -> bool:
+    """Two full names that cannot be one person: another given name, or another surname
+    unless one is a shorter form of the other ("Ali Bongo" / "Ali Bongo Ondimba") or gives
+    the surname as an initial ("Mohammed M." / "Mohammed Mogouchkov")."""
+    if shorter_form_of(a, b) or shorter_form_of(b, a) or _initial_of(a, b) or _initial_of(b, a):
+        return False
+    given_a, given_b = given_of(a), given_of(b)
+    if given_a and given_b and not _same_given(given_a, given_b):
+        return True
+    return not same_name_word(surname_of(a), surname_of(b))
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """Is ``a`` the name ``b`` with its surname as an initial ("Mohammed M.")?"""
+    surname = surname_of(a).rstrip(".")
+    given_a, given_b = given_of(a), given_of(b)
+    return bool(
+        len(surname) == 1
+        and surname.isupper()
+        and given_a
+        and given_b
+        and len(surname_of(b).rstrip(".")) > 1
+        and fold(surname_of(b)).startswith(fold(surname))
+        and _same_given(given_a, given_b)
+    )
 
 
 def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
@@ -141,7 +179,12 @@ def blocking_keys(item: _Item) -> set[str]:
     if item.is_person:
         surname = fold(item.surname)
         last = surname.split()[-1] if surname else ""
-        return {f"p:{surname}", f"p~{phonetic_key(last)}", f"p4:{last[:4]}"}
+        keys = {f"p:{surname}", f"p~{phonetic_key(last)}", f"p4:{last[:4]}"}
+        words = name_tokens(fold(item.local.name))
+        if len(words) >= 2:
+            keys.add(f"p2:{words[0]} {words[1]}")  # "Ali Bongo" meets "Ali Bongo Ondimba"
+            keys.add(f"pi:{words[0]} {last[:1]}")  # "Mohammed M." meets "Mohammed Mogouchkov"
+        return keys
     name = fold(item.local.name)
     compact = name.replace(" ", "")
     keys = {f"o:{name}", f"o~{phonetic_key(compact)}", f"o4:{compact[:4]}"}
@@ -230,14 +273,14 @@ def _same_given(a: str, b: str) -> bool:
 
 
 def _full_names_match(a: _Item, b: _Item) -> bool:
-    if not same_name_word(a.surname, b.surname):
-        return False
     if a.given is None or b.given is None:
         return False
-    if not _same_given(a.given, b.given):
-        return False
     ga, gb = a.local.gender, b.local.gender
-    return ga is None or gb is None or ga == gb
+    if not (ga is None or gb is None or ga == gb):
+        return False
+    if shorter_form_of(a.local.name, b.local.name) or shorter_form_of(b.local.name, a.local.name):
+        return True  # "Ali Bongo" / "Ali Bongo Ondimba"
+    return same_name_word(a.surname, b.surname) and _same_given(a.given, b.given)
 
 
 def _others_match(a: _Item, b: _Item) -> bool:
@@ -281,6 +324,22 @@ class _ClusterContext:
             known[0].update(self._items[item].role_keys)
             known[1].update(self._items[item].context)
             self._known[merged] = known
+
+
+def _attach_initials(clusters: _Clusters, items: Sequence[_Item], pairs: Sequence[tuple[int, int]]) -> None:
+    """A name with an initial surname ("Mohammed M.") joins the one full name it fits, when
+    the two articles also share other names or roles (the same story), never on the name alone."""
+    options: dict[int, set[int]] = {}
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            if _initial_of(items[x].local.name, items[y].local.name) and _context_score(
+                items[x], set(items[y].role_keys), set(items[y].context)
+            ) > 0:
+                options.setdefault(x, set()).add(clusters.find(y))
+    for i, roots in sorted(options.items()):
+        roots = {clusters.find(r) for r in roots}
+        if len(roots) == 1 and not clusters.conflict(i, next(iter(roots))):
+            clusters.union(i, next(iter(roots)))
 
 
 def _attach_surname_only(
@@ -327,6 +386,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
                 clusters.union(a, b)
         elif _others_match(x, y):
             clusters.union(a, b)
+    _attach_initials(clusters, items, pairs)
     singles = [i.index for i in items if i.is_person and i.given is None]
     _attach_surname_only(clusters, items, singles, pairs)
     # Surname-only people who joined nobody: the same folded surname and compatible
