@@ -242,6 +242,11 @@ def _duration_value(amount_text: str, unit_code: str) -> str:
     return f"P{amount}{unit_code}"
 
 
+def _part(m: TimexMention) -> str | None:
+    """The part of day written after ("mardi soir") or before ("la nuit du 15 avril") the date."""
+    return time_lexicon().lookup("daypart", m.get("dp") or m.get("dp0") or "")
+
+
 def _unit(word: str | None) -> str:
     return time_lexicon().lookup("unit", word or "") or "D"
 
@@ -257,7 +262,7 @@ def _dm(
     month = int(time_lexicon().lookup("month", m.get("month") or "") or 0)
     day_text = (m.get("day") or "").lower()
     day = 1 if day_text in {"1er", "premier"} else int(day_text)
-    part = time_lexicon().lookup("daypart", m.get("dp") or "")
+    part = _part(m)
     if m.get("year"):
         year = _full_year(m.get("year") or "", anchor)
         how = "absolute date"
@@ -497,7 +502,67 @@ def _offset(
     return None
 
 
+def _span_point(first: date, last: date, how: str, part: str | None) -> Point | None:
+    """A range of days: "du 12 au 14 mai" is the ISO interval 2024-05-12/2024-05-14; a night
+    ("la nuit du 8 au 9") is the night starting on its first day, as TimeML writes it."""
+    if last < first:
+        return None
+    if part:
+        return Point(first.isoformat(), first, last, f"{first.isoformat()}T{part}", how)
+    value = f"{first.isoformat()}/{last.isoformat()}"
+    return Point(value, first, last, value, how)
+
+
+def _day_range(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    month = int(time_lexicon().lookup("month", m.get("month") or "") or 0)
+    month1 = int(time_lexicon().lookup("month", m.get("month1") or "") or 0) or month
+    first_text = (m.get("day1") or "").lower()
+    day1 = 1 if first_text == "1er" else int(first_text)
+    day2 = int(m.get("day") or 0)
+    if m.get("year"):
+        year = _full_year(m.get("year") or "", anchor)
+        how = "range of days"
+    elif ref is None:
+        return None
+    else:
+        year = _year_for(month, day2, ref, None, tense)
+        how = f"range of days; year {year} from the publication date"
+    year1 = year - 1 if month1 > month else year
+    try:
+        return _span_point(date(year1, month1, day1), date(year, month, day2), how, _part(m))
+    except ValueError:
+        return None
+
+
+def _weekday_range(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    if ref is None:
+        return None
+    wd1 = weekday_number(m.get("wd1") or "")
+    first, how = _weekday_on(wd1, ref, None, tense)
+    last = first + timedelta(days=(weekday_number(m.get("wd") or "") - wd1) % 7)
+    return _span_point(first, last, f"{m.get('wd1')} to {m.get('wd')}: {how}", _part(m))
+
+
+def _english_date(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    month = int(time_lexicon().lookup("english_month", m.get("emonth") or "") or 0)
+    try:
+        return _day_point(
+            date(int(m.get("year") or 0), month, int(m.get("day") or 0)), "English date"
+        )
+    except ValueError:
+        return None
+
+
 RESOLVERS: dict[str, Resolver] = {
+    "range_dm": _day_range,
+    "range_wd": _weekday_range,
+    "en_date": _english_date,
     "dm": _dm,
     "num": _numeric,
     "iso": _numeric,
@@ -512,7 +577,7 @@ RESOLVERS: dict[str, Resolver] = {
     "season": _season,
     "offset": _offset,
 }
-ABSOLUTE = {"num", "iso", "year", "decade", "century"}
+ABSOLUTE = {"num", "iso", "en_date", "year", "decade", "century"}
 
 
 def _time_type(m: TimexMention) -> TimeType:
@@ -520,7 +585,7 @@ def _time_type(m: TimexMention) -> TimeType:
         return "duration"
     if m.kind == "set":
         return "set"
-    if m.kind in {"clock", "this_part", "part_ref"} or m.get("dp") or m.get("clock"):
+    if m.kind in {"clock", "this_part", "part_ref"} or _part(m) or m.get("clock"):
         return "time"
     return "date"
 
@@ -552,7 +617,7 @@ def _duration_like(m: TimexMention, time_type: TimeType) -> Resolution:
 
 
 def _part_note(m: TimexMention) -> str:
-    part = time_lexicon().lookup("daypart", m.get("dp") or "")
+    part = _part(m)
     clock = _clock(m.get("clock"))
     notes = [f"part of day: {DAYPART_NAMES.get(part, part)} (T{part})"] if part else []
     notes += [f"clock time {clock}"] if clock else []

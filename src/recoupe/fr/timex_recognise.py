@@ -72,9 +72,25 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     duration = rf"(?P<amount>{amount})\s*(?P<unit>{unit})"
     b = r"(?<![\w-])"
     e = r"(?![\w'’])"
+    # "la nuit du 15 avril", "la journée de dimanche 24 mars": the part of day belongs to the date
+    part_of = r"(?:(?:la\s+)?(?P<dp0>nuit|journée|matinée|soirée)\s+d[eu]\s+)"
     table = {
+        # ranges: "du 12 au 14 mai", "les 7 et 8 décembre", "la nuit du 8 au 9 septembre",
+        # "du 28 février au 3 mars 2024" ("ou" is a frequent typo for "au" in "la nuit du 10 ou 11")
+        "range_dm": (
+            rf"(?:{part_of}|(?P<det>du|les)\s+)(?P<day1>\d{{1,2}}|1er)(?:\s+(?P<month1>{month}))?"
+            rf"\s+(?:au|et|ou)\s+(?P<day>\d{{1,2}})\s+(?P<month>{month})"
+            rf"(?:\s+(?P<year>\d{{4}})(?![\d,.]\d))?"
+        ),
+        # "de mercredi à jeudi", "la nuit de dimanche à lundi" ("du lundi au vendredi" alone is
+        # mostly habitual: opening hours, so only with the night)
+        "range_wd": (
+            rf"(?:{part_of}|de\s+)?(?P<wd1>{weekday})\s+(?:à|au)\s+(?P<wd>{weekday})"
+        ),
+        # an English date in an embedded post: "October 13, 2023"
+        "en_date": rf"(?P<emonth>{lex.alternation('english_month')})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})",
         "dm": (
-            rf"(?:(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<wd>{weekday})\s+)?"
+            rf"(?:{part_of}|(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<wd>{weekday})\s+)?"
             rf"(?P<day>\d{{1,2}}|1er|premier)\s+(?P<month>{month})"
             rf"(?:\s+(?P<year>\d{{4}}|\d{{2}})(?!\d|[,.]\d|\s?%))?(?:\s+(?P<rel>{REL}))?"
             rf"(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart}))?"
@@ -191,6 +207,12 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "clock" and "heure" in match.group("clock").lower():
         return bool(match.group("prep")) and int(match.group("clock").split()[0]) <= 24
+    if kind == "range_wd" and not (match.group("dp0") or match.group(0).lower().startswith("de")):
+        return False
+    if kind == "range_wd" and match.group("wd1").lower() == match.group("wd").lower():
+        return False
+    if kind == "range_dm" and (match.group("det") or "").lower() == "les" and " au " in match.group(0):
+        return False
     if kind == "num":
         return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
     return True
