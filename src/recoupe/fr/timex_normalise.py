@@ -475,31 +475,74 @@ def _season(
     return _season_point(code, year, "season relative to the publication day")
 
 
+def _shift(ref: date, n: int, unit: str) -> tuple[date, date] | None:
+    """The day, month or year lying ``n`` units from ``ref`` (negative: before)."""
+    days = _offset_days(abs(n), unit)
+    if days is not None:
+        day = ref + timedelta(days=days[0] * (1 if n > 0 else -1))
+        return day, day
+    if unit == "M":
+        return month_bounds(*_shift_month(ref.year, ref.month, n))
+    if unit == "Y":
+        return date(ref.year + n, 1, 1), date(ref.year + n, 12, 31)
+    return None
+
+
+def _offset_span(
+    m: TimexMention, ref: date, sign: int, unit: str, low: int, high: int, how: str
+) -> Point | None:
+    """Between ``low`` and ``high`` units from the reference day: no single value is claimed."""
+    near, far = _shift(ref, sign * low, unit), _shift(ref, sign * high, unit)
+    if near is None or far is None:
+        return None
+    first, last = (far[0], near[1]) if sign < 0 else (near[0], far[1])
+    # TimeML keeps the length ("P4M", "PXD"); the interval says when
+    timeml = _duration_value(m.get("amount") or "X", unit) if m.get("amount") else f"PX{unit}"
+    return Point(None, first, last, timeml, how)
+
+
 def _offset(
     m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
 ) -> Point | None:
     if ref is None:
         return None
-    amount = parse_number(m.get("amount") or "")
+    amount_text = (m.get("amount") or "").lower()
+    amount = parse_number(amount_text)
     unit = _unit(m.get("unit"))
     sign = 1 if (m.get("dir") or "").lower() == "dans" else -1
-    if amount is None or not float(amount).is_integer():
-        return None
-    n = int(amount) * sign
-    days = _offset_days(abs(n), unit)
-    if days is not None:
-        return _day_point(
-            ref + timedelta(days=days[0] * (1 if n > 0 else -1)),
-            f"{m.text!r} counted from the publication day",
-        )
-    if unit == "M":
-        year, month = _shift_month(ref.year, ref.month, n)
-        return _month_point(year, month, f"{m.text!r} counted from the publication month")
-    if unit == "Y":
-        return _year_point(ref.year + n, f"{m.text!r} counted from the publication year")
     if unit in {"TH", "TM", "TS"}:
         return _day_point(ref, f"{m.text!r}: within the publication day")
-    return None
+    if time_lexicon().lookup("vague", amount_text):  # "il y a quelques jours": 1 to 7 units
+        return _offset_span(m, ref, sign, unit, 1, 7, f"{m.text!r}: a few units from publication")
+    if amount is None or not float(amount).is_integer():
+        return None
+    n = int(amount)
+    mod = re.sub(r"\s+", " ", (m.get("mod") or "").lower())
+    if mod:  # "près de quatre mois": less than four; "plus de": more; "environ": either side
+        low, high = (n - 1, n) if mod.startswith(("près", "presque")) else (n, 2 * n)
+        if mod.startswith(("environ", "quelque")):
+            low, high = n - 1, n + 1
+        if mod.startswith(("moins", "pas moins")):
+            low, high = (0, n) if mod.startswith("moins") else (n, 2 * n)
+        return _offset_span(m, ref, sign, unit, low, high, f"{m.text!r}: approximately, from publication")
+    bounds = _shift(ref, sign * n, unit)
+    if bounds is None:
+        return None
+    if bounds[0] == bounds[1]:
+        return _day_point(bounds[0], f"{m.text!r} counted from the publication day")
+    if unit == "M":
+        return _month_point(bounds[0].year, bounds[0].month, f"{m.text!r} counted from the publication month")
+    return _year_point(bounds[0].year, f"{m.text!r} counted from the publication year")
+
+
+def _near_period(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    """'dans les prochains jours': the next 1 to 7 units; 'dans les derniers jours' the last."""
+    if ref is None:
+        return None
+    sign = 1 if _is_next(m.get("rel")) else -1
+    return _offset_span(m, ref, sign, _unit(m.get("unit")), 1, 7, f"{m.text!r}: a period near publication")
 
 
 def _span_point(first: date, last: date, how: str, part: str | None) -> Point | None:
@@ -576,6 +619,7 @@ RESOLVERS: dict[str, Resolver] = {
     "period": _period,
     "season": _season,
     "offset": _offset,
+    "near_period": _near_period,
 }
 ABSOLUTE = {"num", "iso", "en_date", "year", "decade", "century"}
 

@@ -129,8 +129,15 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?P<det>cet|cette|ce|l{APOS}|en|au|(?:les\s+)?mois\s+d{APOS})\s*)?(?P<season>{season})"
             rf"(?:\s+(?P<rel>{REL})|\s+(?P<year>\d{{4}}))?"
         ),
-        "offset": rf"(?P<dir>il\s+y\s+a|dans|voici)\s+(?P<core>{duration})",
-        "few_last": rf"(?P<det>ces|les)\s+(?P<rel>derni[eè]re?s|prochaine?s)\s+(?P<unit>{unit})",
+        # "il y a près de quatre mois", "depuis 3 jours": a point counted from the publication
+        "offset": (
+            rf"(?P<dir>il\s+y\s+a|dans|voici|depuis)\s+(?:(?P<mod>{approx})\s*)?(?P<core>{duration})"
+        ),
+        # "dans les prochains jours" is a period of dates; "ces derniers jours" a duration
+        "few_last": (
+            rf"(?P<det>ces|les|dans\s+les|au\s+cours\s+des)\s+(?P<rel>derni[eè]re?s|prochaine?s)"
+            rf"\s+(?P<unit>{unit})"
+        ),
         "duration": rf"(?:(?P<mod>{approx})\s*)?{duration}",
         "set": (
             rf"(?:(?P<q>chaque|tous\s+les|toutes\s+les)\s+(?P<what>{unit}|(?:{weekday})s?|matins|soirs|nuits)"
@@ -213,6 +220,9 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "range_dm" and (match.group("det") or "").lower() == "les" and " au " in match.group(0):
         return False
+    if kind == "offset" and match.group("dir").lower() == "depuis":
+        # "depuis 3 jours" dates a start; "depuis 20 ans" stays a duration
+        return time_lexicon().lookup("unit", match.group("unit")) in {"D", "W"}
     if kind == "num":
         return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
     return True
@@ -231,6 +241,9 @@ def _nowadays(match: re.Match[str], text: str) -> bool:
 
 
 def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
+    if kind == "offset" and match.group("dir").lower() == "depuis":
+        # "depuis" is a signal outside the extent, as the guide has it
+        return (match.start("mod") if match.group("mod") else match.start("core")), match.end()
     if kind == "offset":
         return match.start("core"), match.end("core")
     if kind == "clock":
@@ -252,6 +265,10 @@ def recognise(text: str) -> list[TimexMention]:
             if match.end() == match.start() or not _acceptable(kind, match, text):
                 continue
             fields = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+            if kind == "few_last" and match.group("det").lower().startswith(("dans", "au")):
+                kind_found = "near_period"  # "dans les prochains jours": when, not how long
+            else:
+                kind_found = kind
             if kind == "deictic" and _nowadays(match, text):
                 fields += (("generic", "nowadays"),)
             core_start, core_end = _core(kind, match)
@@ -260,7 +277,7 @@ def recognise(text: str) -> list[TimexMention]:
                     start=match.start(),
                     end=match.end(),
                     text=match.group(0),
-                    kind=kind,
+                    kind=kind_found,
                     fields=fields,
                     core_start=core_start,
                     core_end=core_end,
@@ -275,7 +292,7 @@ def recognise(text: str) -> list[TimexMention]:
     # duration) but stays outside the extent
     trimmed = [
         replace(m, start=m.core_start, text=text[m.core_start : m.end])
-        if m.kind in {"season", "clock"}
+        if m.kind in {"season", "clock"} or (m.kind == "offset" and (m.get("dir") or "").lower() == "depuis")
         else m
         for m in kept
     ]
