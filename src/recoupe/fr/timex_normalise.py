@@ -462,6 +462,9 @@ def _season(
         return _season_point(code, int(m.get("year") or 0), "season and year")
     det = (m.get("det") or "").lower()
     rel = m.get("rel")
+    # "au printemps" in a past (future) clause: the last (next) spring, as "le printemps dernier"
+    if not rel and det not in {"cet", "cette", "ce"} and (tense in {"past", "future"} or m.get("since")):
+        rel = "dernier" if tense == "past" or m.get("since") else "prochain"
     if not (rel or det in {"cet", "cette", "ce"}):
         return Point(None, None, None, f"XXXX-{code}", "season without a year")
     if ref is None:

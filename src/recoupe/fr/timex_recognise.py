@@ -126,6 +126,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\s+(?P<rel2>{REL}))"
         ),
         "season": (
+            rf"(?P<since>depuis\s+(?:qu{APOS}\s*)?)?"
             rf"(?:(?P<det>cet|cette|ce|l{APOS}|en|au|(?:les\s+)?mois\s+d{APOS})\s*)?(?P<season>{season})"
             rf"(?:\s+(?P<rel>{REL})|\s+(?P<year>\d{{4}}))?"
         ),
@@ -254,6 +255,8 @@ def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
         and match.group("det").lower() in {"en", "au", "d'", "d’"}
     ):
         return match.start("season"), match.end()
+    if kind == "season" and match.group("since"):  # "depuis" is a signal, as for offsets
+        return (match.start("det") if match.group("det") else match.start("season")), match.end()
     return match.start(), match.end()
 
 

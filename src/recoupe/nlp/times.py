@@ -8,13 +8,19 @@ publication date gives. The cross-article step is ``recoupe.link.times``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from recoupe.fr.timex_normalise import Anchor, Resolution, anchor_from_published, normalise
+from recoupe.fr.timex_normalise import (
+    Anchor,
+    Resolution,
+    anchor_from_published,
+    normalise,
+    weekday_number,
+)
 from recoupe.fr.timex_recognise import TimexMention, recognise
 from recoupe.model import Tense, TimeRef
 from recoupe.nlp.extensions import article_id, published, text_of
@@ -40,7 +46,90 @@ def find_times(doc: Doc, anchor: Anchor | None) -> list[FoundTime]:
         found.append(FoundTime(mention, tense, resolution))
         if resolution.value and len(resolution.value) == 10:
             last_day = date.fromisoformat(resolution.value)
+    if anchor is None or anchor.day is None:
+        found = from_named_days(found, anchor)
     return found
+
+
+# Days an article names outright: their year is written or follows from the publication span.
+NAMED_DAY_KINDS = {"dm", "num", "iso", "en_date"}
+NEAREST_WEEKDAY = 3  # "samedi" beside "vendredi 22 mars" is the 23rd, never the 16th
+
+
+def _named_days(found: list[FoundTime], anchor: Anchor | None) -> list[tuple[int, date]]:
+    """(offset, day) of the full dates the article names inside its publication span."""
+    days = []
+    for item in found:
+        value = item.resolution.value
+        if item.mention.kind not in NAMED_DAY_KINDS or not value or len(value) != 10:
+            continue
+        day = date.fromisoformat(value)
+        if anchor is None or anchor.earliest <= day <= anchor.latest:
+            days.append((item.mention.start, day))
+    return days
+
+
+def _reference_day(days: list[tuple[int, date]], at: int) -> date | None:
+    """The last day named before ``at``, else the first named after it (the reference time)."""
+    before = [d for start, d in days if start < at]
+    after = [d for start, d in days if start >= at]
+    return before[-1] if before else after[0] if after else None
+
+
+def from_named_days(found: list[FoundTime], anchor: Anchor | None) -> list[FoundTime]:
+    """Without a publication day, an article's own full dates fix its bare weekdays.
+
+    A month-dated article that names "vendredi 22 mars 2024" dates its "samedi" to the
+    nearest Saturday of that day (the 23rd) when that day lies in the interval the
+    publication allowed; an undated one naming "le 14 septembre 2023" gives its year to
+    "ce 17 septembre". Deictic words ("hier", "ce matin") stay with the unknown
+    publication day: they count from when the article was written, not from the story.
+    """
+    days = _named_days(found, anchor)
+    if not days:
+        return found
+    out = []
+    for item in found:
+        m, r = item.mention, item.resolution
+        reference = _reference_day(days, m.start)
+        day: date | None = None
+        if reference is not None and r.value is None and _bare_weekday(m):
+            wd = weekday_number(m.get("wd") or "")
+            shift = (wd - reference.isoweekday()) % 7
+            day = reference + timedelta(days=shift if shift <= NEAREST_WEEKDAY else shift - 7)
+            if r.earliest and r.latest and not r.earliest <= day.isoformat() <= r.latest:
+                day = None
+        elif reference is not None and anchor is None and m.kind == "dm" and not m.get("year"):
+            # the named day is not the time of writing: no tense shift, the same year
+            point = normalise(m, Anchor(reference, reference, ""), None).value
+            day = date.fromisoformat(point) if point and len(point) == 10 else None
+        if day is None:
+            out.append(item)
+            continue
+        iso = day.isoformat()
+        part = r.timeml[10:] if r.timeml and r.timeml.startswith(iso) else ""
+        explanation = f"{m.text!r}: placed by the day the article names nearest before it ({reference})"
+        out.append(
+            replace(
+                item,
+                resolution=replace(
+                    r,
+                    value=iso,
+                    earliest=iso,
+                    latest=iso,
+                    timeml=iso + part,
+                    explanation=explanation,
+                    anchor="previous_day",
+                ),
+            )
+        )
+    return out
+
+
+def _bare_weekday(m: TimexMention) -> bool:
+    """'samedi', 'ce vendredi', 'jeudi soir' — not 'le lundi' (habitual) nor 'mardi dernier'."""
+    det = (m.get("det") or "").lower()
+    return m.kind == "weekday" and not m.get("rel") and det != "le"
 
 
 def to_time_ref(article: str, item: FoundTime) -> TimeRef:
