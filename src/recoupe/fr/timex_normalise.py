@@ -632,7 +632,7 @@ def _time_type(m: TimexMention) -> TimeType:
         return "duration"
     if m.kind == "set":
         return "set"
-    if m.kind in {"clock", "this_part", "part_ref"} or _part(m) or m.get("clock"):
+    if m.kind in {"clock", "this_part", "part_ref", "part_edge"} or _part(m) or m.get("clock"):
         return "time"
     return "date"
 
@@ -697,11 +697,30 @@ def _lexical(m: TimexMention) -> Resolution | None:
     return None
 
 
-def _anaphoric(m: TimexMention, previous_day: date | None, time_type: TimeType) -> Resolution:
-    """'la veille', 'le lendemain', 'la nuit': counted from the last day named in the article."""
+def _anaphoric(
+    m: TimexMention, previous_day: date | None, time_type: TimeType, anchor: Anchor | None
+) -> Resolution:
+    """'la veille', 'le lendemain', 'la nuit': counted from the last day named in the article.
+
+    A part of a day with no day named before it ("toute la journée", "en début de soirée")
+    is a part of the day of writing: the publication day, or its interval.
+    """
     part = time_lexicon().lookup("daypart", m.get("dp") or "")
     offset = int(time_lexicon().lookup("anaphoric_day", m.get("word") or "") or 0)
     timeml_type: TimemlType = "TIME" if time_type == "time" else "DATE"
+    if previous_day is None and anchor is not None and m.kind != "anaphoric":
+        single = anchor.day.isoformat() if anchor.day else None
+        explanation = f"{m.text!r}: no day named before it, so a part of the day of writing ({anchor.source})"
+        return Resolution(
+            time_type,
+            single,
+            anchor.earliest.isoformat(),
+            anchor.latest.isoformat(),
+            explanation + _part_note(m),
+            f"T{part}" if part else None,
+            timeml_type,
+            "publication",
+        )
     if previous_day is None:
         explanation = f"{m.text!r} refers to a day not named before in the article"
         return Resolution(
@@ -741,8 +760,8 @@ def normalise(
         return lexical
     time_type = _time_type(m)
     timeml_type = _timeml_type(m, time_type)
-    if m.kind in {"anaphoric", "part_ref"}:
-        return _anaphoric(m, previous_day, time_type)
+    if m.kind in {"anaphoric", "part_ref", "part_edge"}:
+        return _anaphoric(m, previous_day, time_type, anchor)
     if m.kind in {"duration", "few_last", "set"}:
         return _duration_like(m, time_type)
     if m.kind == "weekday" and (m.get("det") or "").lower() == "le":

@@ -72,6 +72,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     duration = rf"(?P<amount>{amount})\s*(?P<unit>{unit})"
     b = r"(?<![\w-])"
     e = r"(?![\w'’])"
+    edge_of = rf"en\s+(?:début|fin)\s+d(?:e\s+|{APOS})\s*"  # "dimanche en début d'après-midi"
     # "la nuit du 15 avril", "la journée de dimanche 24 mars": the part of day belongs to the date
     part_of = r"(?:(?:la\s+)?(?P<dp0>nuit|journée|matinée|soirée)\s+d[eu]\s+)"
     table = {
@@ -93,7 +94,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{part_of}|(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<wd>{weekday})\s+)?"
             rf"(?P<day>\d{{1,2}}|1er|premier)\s+(?P<month>{month})"
             rf"(?:\s+(?P<year>\d{{4}}|\d{{2}})(?!\d|[,.]\d|\s?%))?(?:\s+(?P<rel>{REL}))?"
-            rf"(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart}))?"
+            rf"(?:\s+(?:au\s+|dans\s+la\s+|{edge_of}|en\s+)?(?P<dp>{daypart}))?"
         ),
         "num": r"(?<![\d./])(?P<day>\d{1,2})([/.])(?P<month>\d{1,2})\2(?P<year>\d{4}|\d{2})(?![\d/.]\d)",
         "iso": r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
@@ -110,7 +111,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "century": (r"(?:le\s+)?(?P<num>[XVI]+|\d{1,2})\s*(?:e|è|ème|eme|ᵉ)\s+siècle"),
         "weekday": (
             rf"(?:(?P<det>ce\s+même|ce|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<rel>{REL}))?"
-            rf"(?:\s+«?\s*(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart})(?:\s*»)?)?"
+            rf"(?:\s+«?\s*(?:au\s+|dans\s+la\s+|{edge_of}|en\s+)?(?P<dp>{daypart})(?:\s*»)?)?"
         ),
         # a clock time before the day is one expression ("vers 15 h 30, hier"); after it
         # ("hier à 10 h") two, as the guide's "à 11h, le 3 janvier" / "le 3 janvier à 11h"
@@ -154,6 +155,8 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+(?:au\s+)?(?P<dp>{daypart}))?"
         ),
         "part_ref": rf"(?P<det>la|le|l{APOS})\s*(?P<dp>{daypart})(?:\s+(?P<same>même))?",
+        # "en début de soirée", "en fin d'après-midi": a part of the day spoken of
+        "part_edge": rf"(?:en\s+)?(?P<edge>début|fin)\s+d(?:e\s+|{APOS})\s*(?P<dp>{daypart})",
         "ref_word": rf"(?P<word>{ref_word})",
         "set_adjective": rf"(?P<word>{set_adjective})",
         "duration_noun": rf"(?P<word>{duration_noun})",
