@@ -48,7 +48,58 @@ def find_times(doc: Doc, anchor: Anchor | None) -> list[FoundTime]:
             last_day = date.fromisoformat(resolution.value)
     if anchor is None or anchor.day is None:
         found = from_named_days(found, anchor)
-    return found
+    return from_spoken_days(doc, found)
+
+
+OPENING_MARKS = "«“"
+CLOSING_MARKS = "»”"
+SPOKEN_DEICTIC_KINDS = {"deictic", "this_part"}
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether the end of ``text`` (a sentence up to a mention) lies inside quotation marks."""
+    opened = sum(text.count(c) for c in OPENING_MARKS) - sum(text.count(c) for c in CLOSING_MARKS)
+    return opened > 0 or text.count('"') % 2 == 1
+
+
+def from_spoken_days(doc: Doc, found: list[FoundTime]) -> list[FoundTime]:
+    """'hier' and 'ce matin' inside a quote count from the day the words were spoken.
+
+    In « J'ai décidé ce matin… », a déclaré la ministre lundi 11 septembre, "ce matin" is
+    that Monday: the sentence dates the utterance outside the quote marks, and the
+    deictic words of the quote count from it, not from the publication day.
+    """
+    text = text_of(doc)
+    out = list(found)
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        inside = [i for i, f in enumerate(found) if start <= f.mention.start < end]
+        spoken = [
+            i
+            for i in inside
+            if found[i].mention.kind in SPOKEN_DEICTIC_KINDS
+            and not found[i].mention.get("generic")
+            and _inside_quote(text[start : found[i].mention.start])
+        ]
+        said_on = {
+            found[i].resolution.value
+            for i in inside
+            if i not in spoken
+            and not _inside_quote(text[start : found[i].mention.start])
+            and found[i].resolution.type == "date"
+            and found[i].resolution.value
+            and len(found[i].resolution.value or "") == 10
+        }
+        if not spoken or len(said_on) != 1:
+            continue
+        day = date.fromisoformat(said_on.pop())
+        for i in spoken:
+            item = found[i]
+            r = normalise(item.mention, Anchor(day, day, f"the day the words were spoken ({day})"), item.tense)
+            if r.value is None:
+                continue
+            out[i] = replace(item, resolution=replace(r, anchor="text"))
+    return out
 
 
 # Days an article names outright: their year is written or follows from the publication span.
