@@ -697,6 +697,29 @@ def _lexical(m: TimexMention) -> Resolution | None:
     return None
 
 
+def _hours_after(m: TimexMention, previous_day: date | None) -> Resolution:
+    """'quelques heures après': the last day named before it, or the next (past midnight)."""
+    timeml = _duration_value(m.get("amount") or "", _unit(m.get("unit")))
+    if previous_day is None:
+        explanation = f"{m.text!r} counts from an event whose day is not named before it"
+        return Resolution("date", None, None, None, explanation, timeml, "DURATION")
+    following = previous_day + timedelta(days=1)
+    explanation = (
+        f"{m.text!r}: hours after the last day named before it ({previous_day}),"
+        f" so that day or the next"
+    )
+    return Resolution(
+        "date",
+        None,
+        previous_day.isoformat(),
+        following.isoformat(),
+        explanation,
+        timeml,
+        "DURATION",
+        "previous_day",
+    )
+
+
 def _anaphoric(
     m: TimexMention, previous_day: date | None, time_type: TimeType, anchor: Anchor | None
 ) -> Resolution:
@@ -760,6 +783,8 @@ def normalise(
         return lexical
     time_type = _time_type(m)
     timeml_type = _timeml_type(m, time_type)
+    if m.kind == "hours_after":
+        return _hours_after(m, previous_day)
     if m.kind in {"anaphoric", "part_ref", "part_edge"}:
         return _anaphoric(m, previous_day, time_type, anchor)
     if m.kind in {"duration", "few_last", "set"}:

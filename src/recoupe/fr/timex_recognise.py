@@ -155,6 +155,11 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+(?:au\s+)?(?P<dp>{daypart}))?"
         ),
         "part_ref": rf"(?P<det>la|le|l{APOS})\s*(?P<dp>{daypart})(?:\s+(?P<same>même))?",
+        # "quelques heures après (l'attaque)", "deux heures plus tard": the day named before or the next
+        "hours_after": (
+            rf"(?:(?P<mod>{approx})\s*)?(?P<amount>{amount})\s*(?P<unit>heures?|minutes?)"
+            rf"\s+(?:après|plus\s+tard)"
+        ),
         # "en début de soirée", "en fin d'après-midi": a part of the day spoken of
         "part_edge": rf"(?:en\s+)?(?P<edge>début|fin)\s+d(?:e\s+|{APOS})\s*(?P<dp>{daypart})",
         "ref_word": rf"(?P<word>{ref_word})",
@@ -250,6 +255,8 @@ def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
         return (match.start("mod") if match.group("mod") else match.start("core")), match.end()
     if kind == "offset":
         return match.start("core"), match.end("core")
+    if kind == "hours_after":  # the guide's extent is the duration; "après" is a signal
+        return match.start(), match.end("unit")
     if kind == "clock":
         return match.start("clock"), match.end()
     if (
@@ -296,6 +303,10 @@ def recognise(text: str) -> list[TimexMention]:
             kept.append(mention)
     # the preposition counted in the contest ("vers 18 heures" beats "18 heures" the
     # duration) but stays outside the extent
+    kept = [
+        replace(m, end=m.core_end, text=text[m.start : m.core_end]) if m.kind == "hours_after" else m
+        for m in kept
+    ]
     trimmed = [
         replace(m, start=m.core_start, text=text[m.core_start : m.end])
         if m.kind in {"season", "clock"} or (m.kind == "offset" and (m.get("dir") or "").lower() == "depuis")
