@@ -8,6 +8,8 @@ publication date gives. The cross-article step is ``recoupe.link.times``.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -44,7 +46,7 @@ def find_times(doc: Doc, anchor: Anchor | None) -> list[FoundTime]:
         tense = tense_at(doc, mention.start, mention.end)
         resolution = normalise(mention, anchor, tense, last_day)
         found.append(FoundTime(mention, tense, resolution))
-        if resolution.value and len(resolution.value) == 10:
+        if resolution.value and len(resolution.value) == 10 and not _background(doc, mention):
             last_day = date.fromisoformat(resolution.value)
     if anchor is None or anchor.day is None:
         found = from_named_days(found, anchor)
@@ -100,6 +102,16 @@ def from_spoken_days(doc: Doc, found: list[FoundTime]) -> list[FoundTime]:
                 continue
             out[i] = replace(item, resolution=replace(r, anchor="text"))
     return out
+
+
+# "depuis la censure du gouvernement le 5 décembre": the start of a state, not a step of the story
+SINCE_BEFORE = re.compile(r"\bdepuis\b[^,.;:!?«»\"]{0,40}$", re.IGNORECASE)
+
+
+def _background(doc: Doc, mention: TimexMention) -> bool:
+    """A date in a 'depuis' phrase is background: later 'la veille', 'l'après-midi' skip it."""
+    text = text_of(doc)
+    return bool(SINCE_BEFORE.search(text[max(0, mention.start - 60) : mention.start]))
 
 
 # Days an article names outright: their year is written or follows from the publication span.
