@@ -274,12 +274,48 @@ def test_same_day_anaphora() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expression", "value", "earliest", "latest"),
     [
-        ("Le festival a lieu du 12 au 14 mars.", "du 12 au 14 mars", "2024-03-12/2024-03-14", "2024-03-12", "2024-03-14"),
-        ("Les portes ouvertes, les 7 et 8 mars, ont attiré du monde.", "les 7 et 8 mars", "2024-03-07/2024-03-08", "2024-03-07", "2024-03-08"),
-        ("Du 28 février au 3 mars 2024, la foire a duré.", "Du 28 février au 3 mars 2024", "2024-02-28/2024-03-03", "2024-02-28", "2024-03-03"),
-        ("La digue a cédé la nuit du 8 au 9 mars 2023.", "la nuit du 8 au 9 mars 2023", "2023-03-08", "2023-03-08", "2023-03-09"),
-        ("La crue de mardi à mercredi a tout emporté.", "de mardi à mercredi", "2024-03-26/2024-03-27", "2024-03-26", "2024-03-27"),
-        ("La nuit de dimanche à lundi fut calme.", "La nuit de dimanche à lundi", "2024-03-24", "2024-03-24", "2024-03-25"),
+        (
+            "Le festival a lieu du 12 au 14 mars.",
+            "du 12 au 14 mars",
+            "2024-03-12/2024-03-14",
+            "2024-03-12",
+            "2024-03-14",
+        ),
+        (
+            "Les portes ouvertes, les 7 et 8 mars, ont attiré du monde.",
+            "les 7 et 8 mars",
+            "2024-03-07/2024-03-08",
+            "2024-03-07",
+            "2024-03-08",
+        ),
+        (
+            "Du 28 février au 3 mars 2024, la foire a duré.",
+            "Du 28 février au 3 mars 2024",
+            "2024-02-28/2024-03-03",
+            "2024-02-28",
+            "2024-03-03",
+        ),
+        (
+            "La digue a cédé la nuit du 8 au 9 mars 2023.",
+            "la nuit du 8 au 9 mars 2023",
+            "2023-03-08",
+            "2023-03-08",
+            "2023-03-09",
+        ),
+        (
+            "La crue de mardi à mercredi a tout emporté.",
+            "de mardi à mercredi",
+            "2024-03-26/2024-03-27",
+            "2024-03-26",
+            "2024-03-27",
+        ),
+        (
+            "La nuit de dimanche à lundi fut calme.",
+            "La nuit de dimanche à lundi",
+            "2024-03-24",
+            "2024-03-24",
+            "2024-03-25",
+        ),
     ],
 )
 def test_ranges_of_days_are_iso_intervals(
@@ -296,11 +332,46 @@ def test_habitual_weekday_span_is_not_a_range() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expression", "published", "value", "earliest", "latest"),
     [
-        ("Il est hospitalisé depuis 3 jours.", "3 jours", THURSDAY, "2024-03-25", "2024-03-25", "2024-03-25"),
-        ("Il est suivi depuis quelques jours.", "quelques jours", THURSDAY, None, "2024-03-21", "2024-03-27"),
-        ("Le verdict tombera dans les prochains jours.", "dans les prochains jours", THURSDAY, None, "2024-03-29", "2024-04-04"),
-        ("Le procès s'est ouvert il y a près de quatre mois.", "il y a près de quatre mois", "2024-12", None, "2024-08-01", "2024-09-30"),
-        ("Le club a ouvert il y a plus de deux ans.", "il y a plus de deux ans", THURSDAY, None, "2020-01-01", "2022-12-31"),
+        (
+            "Il est hospitalisé depuis 3 jours.",
+            "3 jours",
+            THURSDAY,
+            "2024-03-25",
+            "2024-03-25",
+            "2024-03-25",
+        ),
+        (
+            "Il est suivi depuis quelques jours.",
+            "quelques jours",
+            THURSDAY,
+            None,
+            "2024-03-21",
+            "2024-03-27",
+        ),
+        (
+            "Le verdict tombera dans les prochains jours.",
+            "dans les prochains jours",
+            THURSDAY,
+            None,
+            "2024-03-29",
+            "2024-04-04",
+        ),
+        (
+            "Le procès s'est ouvert il y a près de quatre mois.",
+            "il y a près de quatre mois",
+            "2024-12",
+            None,
+            "2024-08-01",
+            "2024-09-30",
+        ),
+        (
+            "Le club a ouvert il y a plus de deux ans.",
+            "il y a plus de deux ans",
+            THURSDAY,
+            None,
+            "2020-01-01",
+            "2022-12-31",
+        ),
     ],
 )
 def test_vague_and_approximate_offsets_are_honest_intervals(
@@ -316,9 +387,22 @@ def test_since_twenty_years_stays_a_duration() -> None:
 
 def test_season_of_a_past_or_future_clause() -> None:
     assert resolve("Il a déménagé au printemps.", "printemps", "2023-09-11", "past").value == "2023"
-    assert resolve("Il déménagera au printemps.", "printemps", "2023-09-11", "future").value == "2024"
-    assert resolve("Les arbres fleurissent au printemps.", "printemps", "2023-09-11", "present").value is None
-    assert resolve("Depuis qu'au printemps le maire a changé d'avis, tout va.", "printemps", "2023-09-11", "present").value == "2023"
+    assert (
+        resolve("Il déménagera au printemps.", "printemps", "2023-09-11", "future").value == "2024"
+    )
+    assert (
+        resolve("Les arbres fleurissent au printemps.", "printemps", "2023-09-11", "present").value
+        is None
+    )
+    assert (
+        resolve(
+            "Depuis qu'au printemps le maire a changé d'avis, tout va.",
+            "printemps",
+            "2023-09-11",
+            "present",
+        ).value
+        == "2023"
+    )
 
 
 def test_english_date_and_part_of_day_before_the_date() -> None:
@@ -332,7 +416,9 @@ def test_english_date_and_part_of_day_before_the_date() -> None:
 def test_hours_after_the_day_named_before() -> None:
     from recoupe.fr.timex_normalise import Anchor
 
-    (mention,) = [m for m in recognise("quelques heures après l'explosion") if m.kind == "hours_after"]
+    (mention,) = [
+        m for m in recognise("quelques heures après l'explosion") if m.kind == "hours_after"
+    ]
     assert mention.text == "quelques heures"  # TimeML extent: "après" is a signal
     anchor = Anchor(date(2024, 3, 1), date(2024, 3, 31), "publication date 2024-03")
     r = normalise(mention, anchor, "past", date(2024, 3, 22))

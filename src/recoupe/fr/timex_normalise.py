@@ -463,7 +463,11 @@ def _season(
     det = (m.get("det") or "").lower()
     rel = m.get("rel")
     # "au printemps" in a past (future) clause: the last (next) spring, as "le printemps dernier"
-    if not rel and det not in {"cet", "cette", "ce"} and (tense in {"past", "future"} or m.get("since")):
+    if (
+        not rel
+        and det not in {"cet", "cette", "ce"}
+        and (tense in {"past", "future"} or m.get("since"))
+    ):
         rel = "dernier" if tense == "past" or m.get("since") else "prochain"
     if not (rel or det in {"cet", "cette", "ce"}):
         return Point(None, None, None, f"XXXX-{code}", "season without a year")
@@ -527,14 +531,18 @@ def _offset(
             low, high = n - 1, n + 1
         if mod.startswith(("moins", "pas moins")):
             low, high = (0, n) if mod.startswith("moins") else (n, 2 * n)
-        return _offset_span(m, ref, sign, unit, low, high, f"{m.text!r}: approximately, from publication")
+        return _offset_span(
+            m, ref, sign, unit, low, high, f"{m.text!r}: approximately, from publication"
+        )
     bounds = _shift(ref, sign * n, unit)
     if bounds is None:
         return None
     if bounds[0] == bounds[1]:
         return _day_point(bounds[0], f"{m.text!r} counted from the publication day")
     if unit == "M":
-        return _month_point(bounds[0].year, bounds[0].month, f"{m.text!r} counted from the publication month")
+        return _month_point(
+            bounds[0].year, bounds[0].month, f"{m.text!r} counted from the publication month"
+        )
     return _year_point(bounds[0].year, f"{m.text!r} counted from the publication year")
 
 
@@ -545,7 +553,9 @@ def _near_period(
     if ref is None:
         return None
     sign = 1 if _is_next(m.get("rel")) else -1
-    return _offset_span(m, ref, sign, _unit(m.get("unit")), 1, 7, f"{m.text!r}: a period near publication")
+    return _offset_span(
+        m, ref, sign, _unit(m.get("unit")), 1, 7, f"{m.text!r}: a period near publication"
+    )
 
 
 def _span_point(first: date, last: date, how: str, part: str | None) -> Point | None:
@@ -733,7 +743,9 @@ def _anaphoric(
     timeml_type: TimemlType = "TIME" if time_type == "time" else "DATE"
     if previous_day is None and anchor is not None and m.kind != "anaphoric":
         single = anchor.day.isoformat() if anchor.day else None
-        explanation = f"{m.text!r}: no day named before it, so a part of the day of writing ({anchor.source})"
+        explanation = (
+            f"{m.text!r}: no day named before it, so a part of the day of writing ({anchor.source})"
+        )
         return Resolution(
             time_type,
             single,
@@ -845,7 +857,14 @@ def normalise(
         point = resolver(m, anchor.day, tense, anchor)
         if point is None:
             return Resolution(
-                time_type, None, None, None, "not normalised" + note, None, timeml_type, "publication"
+                time_type,
+                None,
+                None,
+                None,
+                "not normalised" + note,
+                None,
+                timeml_type,
+                "publication",
             )
         return _from_point(
             point, time_type, timeml_type, f"{point.how} ({anchor.source})" + note, "publication"
@@ -898,7 +917,9 @@ def _weekday_in_interval(
     days = [d for d in window if d.isoweekday() == wd]
     if not days:
         explanation = f"no {m.get('wd')} within {anchor.source}" + note
-        return Resolution(time_type, None, None, None, explanation, None, timeml_type, "publication")
+        return Resolution(
+            time_type, None, None, None, explanation, None, timeml_type, "publication"
+        )
     value = days[0].isoformat() if len(days) == 1 else None
     if value:
         explanation = f"the only {m.get('wd')} that fits {anchor.source}: {value}"

@@ -85,9 +85,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         # "de mercredi à jeudi", "la nuit de dimanche à lundi" ("du lundi au vendredi" alone is
         # mostly habitual: opening hours, so only with the night)
-        "range_wd": (
-            rf"(?:{part_of}|de\s+)?(?P<wd1>{weekday})\s+(?:à|au)\s+(?P<wd>{weekday})"
-        ),
+        "range_wd": (rf"(?:{part_of}|de\s+)?(?P<wd1>{weekday})\s+(?:à|au)\s+(?P<wd>{weekday})"),
         # an English date in an embedded post: "October 13, 2023"
         "en_date": rf"(?P<emonth>{lex.alternation('english_month')})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})",
         "dm": (
@@ -227,7 +225,11 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "range_wd" and match.group("wd1").lower() == match.group("wd").lower():
         return False
-    if kind == "range_dm" and (match.group("det") or "").lower() == "les" and " au " in match.group(0):
+    if (
+        kind == "range_dm"
+        and (match.group("det") or "").lower() == "les"
+        and " au " in match.group(0)
+    ):
         return False
     if kind == "offset" and match.group("dir").lower() == "depuis":
         # "depuis 3 jours" dates a start; "depuis 20 ans" stays a duration
@@ -304,12 +306,15 @@ def recognise(text: str) -> list[TimexMention]:
     # the preposition counted in the contest ("vers 18 heures" beats "18 heures" the
     # duration) but stays outside the extent
     kept = [
-        replace(m, end=m.core_end, text=text[m.start : m.core_end]) if m.kind == "hours_after" else m
+        replace(m, end=m.core_end, text=text[m.start : m.core_end])
+        if m.kind == "hours_after"
+        else m
         for m in kept
     ]
     trimmed = [
         replace(m, start=m.core_start, text=text[m.core_start : m.end])
-        if m.kind in {"season", "clock"} or (m.kind == "offset" and (m.get("dir") or "").lower() == "depuis")
+        if m.kind in {"season", "clock"}
+        or (m.kind == "offset" and (m.get("dir") or "").lower() == "depuis")
         else m
         for m in kept
     ]

@@ -9,7 +9,6 @@ publication date gives. The cross-article step is ``recoupe.link.times``.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -84,20 +83,21 @@ def from_spoken_days(doc: Doc, found: list[FoundTime]) -> list[FoundTime]:
             and _inside_quote(text[start : found[i].mention.start])
         ]
         said_on = {
-            found[i].resolution.value
+            value
             for i in inside
             if i not in spoken
             and not _inside_quote(text[start : found[i].mention.start])
             and found[i].resolution.type == "date"
-            and found[i].resolution.value
-            and len(found[i].resolution.value or "") == 10
+            and (value := found[i].resolution.value)
+            and len(value) == 10
         }
         if not spoken or len(said_on) != 1:
             continue
         day = date.fromisoformat(said_on.pop())
         for i in spoken:
             item = found[i]
-            r = normalise(item.mention, Anchor(day, day, f"the day the words were spoken ({day})"), item.tense)
+            spoken_on = Anchor(day, day, f"the day the words were spoken ({day})")
+            r = normalise(item.mention, spoken_on, item.tense)
             if r.value is None:
                 continue
             out[i] = replace(item, resolution=replace(r, anchor="text"))
@@ -171,7 +171,9 @@ def from_named_days(found: list[FoundTime], anchor: Anchor | None) -> list[Found
             continue
         iso = day.isoformat()
         part = r.timeml[10:] if r.timeml and r.timeml.startswith(iso) else ""
-        explanation = f"{m.text!r}: placed by the day the article names nearest before it ({reference})"
+        explanation = (
+            f"{m.text!r}: placed by the day the article names nearest before it ({reference})"
+        )
         out.append(
             replace(
                 item,
