@@ -155,7 +155,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "part_ref": rf"(?P<det>la|le|l{APOS})\s*(?P<dp>{daypart})(?:\s+(?P<same>même))?",
         # "quelques heures après (l'attaque)", "deux heures plus tard": the day named before or the next
         "hours_after": (
-            rf"(?:(?P<mod>{approx})\s*)?(?P<amount>{amount})\s*(?P<unit>heures?|minutes?)"
+            rf"(?:(?P<mod>{approx})\s*)?(?P<amount>{amount})\s*(?P<unit>heures?)"
             rf"\s+(?:après|plus\s+tard)"
         ),
         # "en début de soirée", "en fin d'après-midi": a part of the day spoken of
@@ -233,7 +233,10 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "offset" and match.group("dir").lower() == "depuis":
         # "depuis 3 jours" dates a start; "depuis 20 ans" stays a duration
-        return time_lexicon().lookup("unit", match.group("unit")) in {"D", "W"}
+        # ("depuis des semaines" is a long wait, not a start)
+        return match.group("amount").lower() != "des" and time_lexicon().lookup(
+            "unit", match.group("unit")
+        ) in {"D", "W"}
     if kind == "num":
         return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
     return True
