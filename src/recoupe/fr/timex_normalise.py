@@ -519,8 +519,10 @@ def _offset(
     sign = 1 if (m.get("dir") or "").lower() == "dans" else -1
     if unit in {"TH", "TM", "TS"}:
         return _day_point(ref, f"{m.text!r}: within the publication day")
+    since = (m.get("dir") or "").lower() == "depuis"
     if time_lexicon().lookup("vague", amount_text):  # "il y a quelques jours": 1 to 7 units
-        return _offset_span(m, ref, sign, unit, 1, 7, f"{m.text!r}: a few units from publication")
+        low = 0 if since else 1  # "depuis quelques jours" still holds at publication
+        return _offset_span(m, ref, sign, unit, low, 7, f"{m.text!r}: a few units from publication")
     if amount is None or not float(amount).is_integer():
         return None
     n = int(amount)

@@ -233,10 +233,15 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "offset" and match.group("dir").lower() == "depuis":
         # "depuis 3 jours" dates a start; "depuis 20 ans" stays a duration
-        # ("depuis des semaines" is a long wait, not a start)
-        return match.group("amount").lower() != "des" and time_lexicon().lookup(
-            "unit", match.group("unit")
-        ) in {"D", "W"}
+        # only a vague count ("depuis quelques jours") dates the start of a state, as an
+        # interval; "depuis 3 jours" stays TimeML's duration (counted inclusively or not, its
+        # start day is ambiguous), "depuis des semaines" a long wait
+        amount = match.group("amount").lower()
+        return (
+            amount != "des"
+            and time_lexicon().lookup("vague", amount) is not None
+            and time_lexicon().lookup("unit", match.group("unit")) in {"D", "W"}
+        )
     if kind == "num":
         return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
     return True
