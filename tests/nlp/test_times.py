@@ -229,7 +229,9 @@ def test_anaphoric_days_count_from_the_last_day_named() -> None:
     day = date(2024, 3, 12)
     values = [normalise(m, anchor, "past", day).value for m in mentions[1:]]
     assert values == ["2024-03-11", "2024-03-13", "2024-03-12"]
-    assert normalise(mentions[3], anchor, "past", None).value is None  # no day named before
+    # no day named before: a part of a day is a part of the day of writing
+    assert normalise(mentions[3], anchor, "past", None).value == "2024-03-28"
+    assert normalise(mentions[1], anchor, "past", None).value is None  # 'la veille' of what?
 
 
 @pytest.mark.parametrize(
@@ -267,3 +269,174 @@ def test_same_day_anaphora() -> None:
     assert same.text == "le jour même"
     day = date(2024, 5, 3)
     assert normalise(same, anchor_from_published(THURSDAY), "past", day).value == "2024-05-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "earliest", "latest"),
+    [
+        (
+            "Le festival a lieu du 12 au 14 mars.",
+            "du 12 au 14 mars",
+            "2024-03-12/2024-03-14",
+            "2024-03-12",
+            "2024-03-14",
+        ),
+        (
+            "Les portes ouvertes, les 7 et 8 mars, ont attiré du monde.",
+            "les 7 et 8 mars",
+            "2024-03-07/2024-03-08",
+            "2024-03-07",
+            "2024-03-08",
+        ),
+        (
+            "Du 28 février au 3 mars 2024, la foire a duré.",
+            "Du 28 février au 3 mars 2024",
+            "2024-02-28/2024-03-03",
+            "2024-02-28",
+            "2024-03-03",
+        ),
+        (
+            "La digue a cédé la nuit du 8 au 9 mars 2023.",
+            "la nuit du 8 au 9 mars 2023",
+            "2023-03-08",
+            "2023-03-08",
+            "2023-03-09",
+        ),
+        (
+            "La crue de mardi à mercredi a tout emporté.",
+            "de mardi à mercredi",
+            "2024-03-26/2024-03-27",
+            "2024-03-26",
+            "2024-03-27",
+        ),
+        (
+            "La nuit de dimanche à lundi fut calme.",
+            "La nuit de dimanche à lundi",
+            "2024-03-24",
+            "2024-03-24",
+            "2024-03-25",
+        ),
+    ],
+)
+def test_ranges_of_days_are_iso_intervals(
+    sentence: str, expression: str, value: str, earliest: str, latest: str
+) -> None:
+    r = resolve(sentence, expression, tense="past")
+    assert (r.value, r.earliest, r.latest) == (value, earliest, latest)
+
+
+def test_habitual_weekday_span_is_not_a_range() -> None:
+    assert "range_wd" not in {m.kind for m in recognise("Ouvert du lundi au vendredi.")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "published", "value", "earliest", "latest"),
+    [
+        (
+            "Il est suivi depuis quelques jours.",
+            "quelques jours",
+            THURSDAY,
+            None,
+            "2024-03-21",
+            "2024-03-28",
+        ),
+        (
+            "Le verdict tombera dans les prochains jours.",
+            "dans les prochains jours",
+            THURSDAY,
+            None,
+            "2024-03-29",
+            "2024-04-04",
+        ),
+        (
+            "Le procès s'est ouvert il y a près de quatre mois.",
+            "il y a près de quatre mois",
+            "2024-12",
+            None,
+            "2024-08-01",
+            "2024-09-30",
+        ),
+        (
+            "Le club a ouvert il y a plus de deux ans.",
+            "il y a plus de deux ans",
+            THURSDAY,
+            None,
+            "2020-01-01",
+            "2022-12-31",
+        ),
+    ],
+)
+def test_vague_and_approximate_offsets_are_honest_intervals(
+    sentence: str, expression: str, published: str, value: str | None, earliest: str, latest: str
+) -> None:
+    r = resolve(sentence, expression, published, tense="past")
+    assert (r.value, r.earliest, r.latest) == (value, earliest, latest)
+
+
+def test_since_a_count_stays_a_duration() -> None:
+    assert resolve("Il vit ici depuis 20 ans.", "20 ans").type == "duration"
+    assert resolve("Il est hospitalisé depuis 3 jours.", "3 jours").type == "duration"
+
+
+def test_season_of_a_past_or_future_clause() -> None:
+    assert resolve("Il a déménagé au printemps.", "printemps", "2023-09-11", "past").value == "2023"
+    assert (
+        resolve("Il déménagera au printemps.", "printemps", "2023-09-11", "future").value == "2024"
+    )
+    assert (
+        resolve("Les arbres fleurissent au printemps.", "printemps", "2023-09-11", "present").value
+        is None
+    )
+    assert (
+        resolve(
+            "Depuis qu'au printemps le maire a changé d'avis, tout va.",
+            "printemps",
+            "2023-09-11",
+            "present",
+        ).value
+        == "2023"
+    )
+
+
+def test_english_date_and_part_of_day_before_the_date() -> None:
+    assert resolve("Posted October 13, 2023 on X.", "October 13, 2023").value == "2023-10-13"
+    r = resolve("Dans la nuit du 15 avril 2019, le toit a brûlé.", "la nuit du 15 avril 2019")
+    assert (r.value, r.type) == ("2019-04-15", "time")
+    names = [m.text for m in recognise("Il l'a redit dimanche en début d'après-midi.")]
+    assert names == ["dimanche en début d'après-midi"]
+
+
+def test_hours_after_the_day_named_before() -> None:
+    from recoupe.fr.timex_normalise import Anchor
+
+    (mention,) = [
+        m for m in recognise("quelques heures après l'explosion") if m.kind == "hours_after"
+    ]
+    assert mention.text == "quelques heures"  # TimeML extent: "après" is a signal
+    anchor = Anchor(date(2024, 3, 1), date(2024, 3, 31), "publication date 2024-03")
+    r = normalise(mention, anchor, "past", date(2024, 3, 22))
+    assert (r.value, r.earliest, r.latest) == (None, "2024-03-22", "2024-03-23")
+    assert normalise(mention, anchor, "past", None).earliest is None
+
+
+@pytest.mark.slow
+def test_month_dated_article_places_weekdays_and_quoted_deictics_by_its_own_days() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import PipelineOptions, analyse_local
+
+    text = (
+        "La halle de Brévanne a brûlé vendredi 22 mars 2024. Samedi, le maire a visité les lieux. "
+        "« J'ai vu les pompiers ce matin », a déclaré la préfète lundi 25 mars. "
+        "Hier, le conseil a voté une aide. "
+        "Depuis la fermeture du marché le 5 mars, les commerçants attendent. Dans l'après-midi, ils ont manifesté."
+    )
+    article = Article(id="m1", text=text, published="2024-03")
+    options = PipelineOptions(models=(("fr", "fr_core_news_sm"),))
+    (analysis,) = analyse_local([article], options)
+    times = {t.text: t for t in analysis.times}  # type: ignore[union-attr]
+    assert times["Samedi"].value == "2024-03-23"  # the Saturday nearest the day named
+    assert times["ce matin"].value == "2024-03-25"  # spoken on Monday 25 March
+    assert times["Hier"].value is None  # outside quotes: the unknown day of writing
+    assert (times["Hier"].earliest, times["Hier"].latest) == ("2024-02-29", "2024-03-30")
+    # the 5 March of a 'depuis' phrase is background: the afternoon is not the 5th
+    assert times["l'après-midi"].value != "2024-03-05"

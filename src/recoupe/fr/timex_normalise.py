@@ -242,6 +242,11 @@ def _duration_value(amount_text: str, unit_code: str) -> str:
     return f"P{amount}{unit_code}"
 
 
+def _part(m: TimexMention) -> str | None:
+    """The part of day written after ("mardi soir") or before ("la nuit du 15 avril") the date."""
+    return time_lexicon().lookup("daypart", m.get("dp") or m.get("dp0") or "")
+
+
 def _unit(word: str | None) -> str:
     return time_lexicon().lookup("unit", word or "") or "D"
 
@@ -257,7 +262,7 @@ def _dm(
     month = int(time_lexicon().lookup("month", m.get("month") or "") or 0)
     day_text = (m.get("day") or "").lower()
     day = 1 if day_text in {"1er", "premier"} else int(day_text)
-    part = time_lexicon().lookup("daypart", m.get("dp") or "")
+    part = _part(m)
     if m.get("year"):
         year = _full_year(m.get("year") or "", anchor)
         how = "absolute date"
@@ -457,6 +462,13 @@ def _season(
         return _season_point(code, int(m.get("year") or 0), "season and year")
     det = (m.get("det") or "").lower()
     rel = m.get("rel")
+    # "au printemps" in a past (future) clause: the last (next) spring, as "le printemps dernier"
+    if (
+        not rel
+        and det not in {"cet", "cette", "ce"}
+        and (tense in {"past", "future"} or m.get("since"))
+    ):
+        rel = "dernier" if tense == "past" or m.get("since") else "prochain"
     if not (rel or det in {"cet", "cette", "ce"}):
         return Point(None, None, None, f"XXXX-{code}", "season without a year")
     if ref is None:
@@ -470,34 +482,145 @@ def _season(
     return _season_point(code, year, "season relative to the publication day")
 
 
+def _shift(ref: date, n: int, unit: str) -> tuple[date, date] | None:
+    """The day, month or year lying ``n`` units from ``ref`` (negative: before)."""
+    days = _offset_days(abs(n), unit)
+    if days is not None:
+        day = ref + timedelta(days=days[0] * (1 if n > 0 else -1))
+        return day, day
+    if unit == "M":
+        return month_bounds(*_shift_month(ref.year, ref.month, n))
+    if unit == "Y":
+        return date(ref.year + n, 1, 1), date(ref.year + n, 12, 31)
+    return None
+
+
+def _offset_span(
+    m: TimexMention, ref: date, sign: int, unit: str, low: int, high: int, how: str
+) -> Point | None:
+    """Between ``low`` and ``high`` units from the reference day: no single value is claimed."""
+    near, far = _shift(ref, sign * low, unit), _shift(ref, sign * high, unit)
+    if near is None or far is None:
+        return None
+    first, last = (far[0], near[1]) if sign < 0 else (near[0], far[1])
+    # TimeML keeps the length ("P4M", "PXD"); the interval says when
+    timeml = _duration_value(m.get("amount") or "X", unit) if m.get("amount") else f"PX{unit}"
+    return Point(None, first, last, timeml, how)
+
+
 def _offset(
     m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
 ) -> Point | None:
     if ref is None:
         return None
-    amount = parse_number(m.get("amount") or "")
+    amount_text = (m.get("amount") or "").lower()
+    amount = parse_number(amount_text)
     unit = _unit(m.get("unit"))
     sign = 1 if (m.get("dir") or "").lower() == "dans" else -1
-    if amount is None or not float(amount).is_integer():
-        return None
-    n = int(amount) * sign
-    days = _offset_days(abs(n), unit)
-    if days is not None:
-        return _day_point(
-            ref + timedelta(days=days[0] * (1 if n > 0 else -1)),
-            f"{m.text!r} counted from the publication day",
-        )
-    if unit == "M":
-        year, month = _shift_month(ref.year, ref.month, n)
-        return _month_point(year, month, f"{m.text!r} counted from the publication month")
-    if unit == "Y":
-        return _year_point(ref.year + n, f"{m.text!r} counted from the publication year")
     if unit in {"TH", "TM", "TS"}:
         return _day_point(ref, f"{m.text!r}: within the publication day")
-    return None
+    since = (m.get("dir") or "").lower() == "depuis"
+    if time_lexicon().lookup("vague", amount_text):  # "il y a quelques jours": 1 to 7 units
+        low = 0 if since else 1  # "depuis quelques jours" still holds at publication
+        return _offset_span(m, ref, sign, unit, low, 7, f"{m.text!r}: a few units from publication")
+    if amount is None or not float(amount).is_integer():
+        return None
+    n = int(amount)
+    mod = re.sub(r"\s+", " ", (m.get("mod") or "").lower())
+    if mod:  # "près de quatre mois": less than four; "plus de": more; "environ": either side
+        low, high = (n - 1, n) if mod.startswith(("près", "presque")) else (n, 2 * n)
+        if mod.startswith(("environ", "quelque")):
+            low, high = n - 1, n + 1
+        if mod.startswith(("moins", "pas moins")):
+            low, high = (0, n) if mod.startswith("moins") else (n, 2 * n)
+        return _offset_span(
+            m, ref, sign, unit, low, high, f"{m.text!r}: approximately, from publication"
+        )
+    bounds = _shift(ref, sign * n, unit)
+    if bounds is None:
+        return None
+    if bounds[0] == bounds[1]:
+        return _day_point(bounds[0], f"{m.text!r} counted from the publication day")
+    if unit == "M":
+        return _month_point(
+            bounds[0].year, bounds[0].month, f"{m.text!r} counted from the publication month"
+        )
+    return _year_point(bounds[0].year, f"{m.text!r} counted from the publication year")
+
+
+def _near_period(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    """'dans les prochains jours': the next 1 to 7 units; 'dans les derniers jours' the last."""
+    if ref is None:
+        return None
+    sign = 1 if _is_next(m.get("rel")) else -1
+    return _offset_span(
+        m, ref, sign, _unit(m.get("unit")), 1, 7, f"{m.text!r}: a period near publication"
+    )
+
+
+def _span_point(first: date, last: date, how: str, part: str | None) -> Point | None:
+    """A range of days: "du 12 au 14 mai" is the ISO interval 2024-05-12/2024-05-14; a night
+    ("la nuit du 8 au 9") is the night starting on its first day, as TimeML writes it."""
+    if last < first:
+        return None
+    if part:
+        return Point(first.isoformat(), first, last, f"{first.isoformat()}T{part}", how)
+    value = f"{first.isoformat()}/{last.isoformat()}"
+    return Point(value, first, last, value, how)
+
+
+def _day_range(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    month = int(time_lexicon().lookup("month", m.get("month") or "") or 0)
+    month1 = int(time_lexicon().lookup("month", m.get("month1") or "") or 0) or month
+    first_text = (m.get("day1") or "").lower()
+    day1 = 1 if first_text == "1er" else int(first_text)
+    day2 = int(m.get("day") or 0)
+    if m.get("year"):
+        year = _full_year(m.get("year") or "", anchor)
+        how = "range of days"
+    elif ref is None:
+        return None
+    else:
+        year = _year_for(month, day2, ref, None, tense)
+        how = f"range of days; year {year} from the publication date"
+    year1 = year - 1 if month1 > month else year
+    try:
+        return _span_point(date(year1, month1, day1), date(year, month, day2), how, _part(m))
+    except ValueError:
+        return None
+
+
+def _weekday_range(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    if ref is None:
+        return None
+    wd1 = weekday_number(m.get("wd1") or "")
+    first, how = _weekday_on(wd1, ref, None, tense)
+    last = first + timedelta(days=(weekday_number(m.get("wd") or "") - wd1) % 7)
+    return _span_point(first, last, f"{m.get('wd1')} to {m.get('wd')}: {how}", _part(m))
+
+
+def _english_date(
+    m: TimexMention, ref: date | None, tense: Tense | None, anchor: Anchor | None
+) -> Point | None:
+    month = int(time_lexicon().lookup("english_month", m.get("emonth") or "") or 0)
+    try:
+        return _day_point(
+            date(int(m.get("year") or 0), month, int(m.get("day") or 0)), "English date"
+        )
+    except ValueError:
+        return None
 
 
 RESOLVERS: dict[str, Resolver] = {
+    "range_dm": _day_range,
+    "range_wd": _weekday_range,
+    "en_date": _english_date,
     "dm": _dm,
     "num": _numeric,
     "iso": _numeric,
@@ -511,8 +634,9 @@ RESOLVERS: dict[str, Resolver] = {
     "period": _period,
     "season": _season,
     "offset": _offset,
+    "near_period": _near_period,
 }
-ABSOLUTE = {"num", "iso", "year", "decade", "century"}
+ABSOLUTE = {"num", "iso", "en_date", "year", "decade", "century"}
 
 
 def _time_type(m: TimexMention) -> TimeType:
@@ -520,7 +644,7 @@ def _time_type(m: TimexMention) -> TimeType:
         return "duration"
     if m.kind == "set":
         return "set"
-    if m.kind in {"clock", "this_part", "part_ref"} or m.get("dp") or m.get("clock"):
+    if m.kind in {"clock", "this_part", "part_ref", "part_edge"} or _part(m) or m.get("clock"):
         return "time"
     return "date"
 
@@ -552,7 +676,7 @@ def _duration_like(m: TimexMention, time_type: TimeType) -> Resolution:
 
 
 def _part_note(m: TimexMention) -> str:
-    part = time_lexicon().lookup("daypart", m.get("dp") or "")
+    part = _part(m)
     clock = _clock(m.get("clock"))
     notes = [f"part of day: {DAYPART_NAMES.get(part, part)} (T{part})"] if part else []
     notes += [f"clock time {clock}"] if clock else []
@@ -585,11 +709,55 @@ def _lexical(m: TimexMention) -> Resolution | None:
     return None
 
 
-def _anaphoric(m: TimexMention, previous_day: date | None, time_type: TimeType) -> Resolution:
-    """'la veille', 'le lendemain', 'la nuit': counted from the last day named in the article."""
+def _hours_after(m: TimexMention, previous_day: date | None) -> Resolution:
+    """'quelques heures après': the last day named before it, or the next (past midnight)."""
+    timeml = _duration_value(m.get("amount") or "", _unit(m.get("unit")))
+    if previous_day is None:
+        explanation = f"{m.text!r} counts from an event whose day is not named before it"
+        return Resolution("date", None, None, None, explanation, timeml, "DURATION")
+    following = previous_day + timedelta(days=1)
+    explanation = (
+        f"{m.text!r}: hours after the last day named before it ({previous_day}),"
+        f" so that day or the next"
+    )
+    return Resolution(
+        "date",
+        None,
+        previous_day.isoformat(),
+        following.isoformat(),
+        explanation,
+        timeml,
+        "DURATION",
+        "previous_day",
+    )
+
+
+def _anaphoric(
+    m: TimexMention, previous_day: date | None, time_type: TimeType, anchor: Anchor | None
+) -> Resolution:
+    """'la veille', 'le lendemain', 'la nuit': counted from the last day named in the article.
+
+    A part of a day with no day named before it ("toute la journée", "en début de soirée")
+    is a part of the day of writing: the publication day, or its interval.
+    """
     part = time_lexicon().lookup("daypart", m.get("dp") or "")
     offset = int(time_lexicon().lookup("anaphoric_day", m.get("word") or "") or 0)
     timeml_type: TimemlType = "TIME" if time_type == "time" else "DATE"
+    if previous_day is None and anchor is not None and m.kind != "anaphoric":
+        single = anchor.day.isoformat() if anchor.day else None
+        explanation = (
+            f"{m.text!r}: no day named before it, so a part of the day of writing ({anchor.source})"
+        )
+        return Resolution(
+            time_type,
+            single,
+            anchor.earliest.isoformat(),
+            anchor.latest.isoformat(),
+            explanation + _part_note(m),
+            f"T{part}" if part else None,
+            timeml_type,
+            "publication",
+        )
     if previous_day is None:
         explanation = f"{m.text!r} refers to a day not named before in the article"
         return Resolution(
@@ -629,8 +797,10 @@ def normalise(
         return lexical
     time_type = _time_type(m)
     timeml_type = _timeml_type(m, time_type)
-    if m.kind in {"anaphoric", "part_ref"}:
-        return _anaphoric(m, previous_day, time_type)
+    if m.kind == "hours_after":
+        return _hours_after(m, previous_day)
+    if m.kind in {"anaphoric", "part_ref", "part_edge"}:
+        return _anaphoric(m, previous_day, time_type, anchor)
     if m.kind in {"duration", "few_last", "set"}:
         return _duration_like(m, time_type)
     if m.kind == "weekday" and (m.get("det") or "").lower() == "le":
@@ -689,7 +859,14 @@ def normalise(
         point = resolver(m, anchor.day, tense, anchor)
         if point is None:
             return Resolution(
-                time_type, None, None, None, "not normalised" + note, None, timeml_type, "publication"
+                time_type,
+                None,
+                None,
+                None,
+                "not normalised" + note,
+                None,
+                timeml_type,
+                "publication",
             )
         return _from_point(
             point, time_type, timeml_type, f"{point.how} ({anchor.source})" + note, "publication"
@@ -742,7 +919,9 @@ def _weekday_in_interval(
     days = [d for d in window if d.isoweekday() == wd]
     if not days:
         explanation = f"no {m.get('wd')} within {anchor.source}" + note
-        return Resolution(time_type, None, None, None, explanation, None, timeml_type, "publication")
+        return Resolution(
+            time_type, None, None, None, explanation, None, timeml_type, "publication"
+        )
     value = days[0].isoformat() if len(days) == 1 else None
     if value:
         explanation = f"the only {m.get('wd')} that fits {anchor.source}: {value}"

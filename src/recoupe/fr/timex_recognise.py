@@ -72,12 +72,27 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     duration = rf"(?P<amount>{amount})\s*(?P<unit>{unit})"
     b = r"(?<![\w-])"
     e = r"(?![\w'’])"
+    edge_of = rf"en\s+(?:début|fin)\s+d(?:e\s+|{APOS})\s*"  # "dimanche en début d'après-midi"
+    # "la nuit du 15 avril", "la journée de dimanche 24 mars": the part of day belongs to the date
+    part_of = r"(?:(?:la\s+)?(?P<dp0>nuit|journée|matinée|soirée)\s+d[eu]\s+)"
     table = {
+        # ranges: "du 12 au 14 mai", "les 7 et 8 décembre", "la nuit du 8 au 9 septembre",
+        # "du 28 février au 3 mars 2024" ("ou" is a frequent typo for "au" in "la nuit du 10 ou 11")
+        "range_dm": (
+            rf"(?:{part_of}|(?P<det>du|les)\s+)(?P<day1>\d{{1,2}}|1er)(?:\s+(?P<month1>{month}))?"
+            rf"\s+(?:au|et|ou)\s+(?P<day>\d{{1,2}})\s+(?P<month>{month})"
+            rf"(?:\s+(?P<year>\d{{4}})(?![\d,.]\d))?"
+        ),
+        # "de mercredi à jeudi", "la nuit de dimanche à lundi" ("du lundi au vendredi" alone is
+        # mostly habitual: opening hours, so only with the night)
+        "range_wd": (rf"(?:{part_of}|de\s+)?(?P<wd1>{weekday})\s+(?:à|au)\s+(?P<wd>{weekday})"),
+        # an English date in an embedded post: "October 13, 2023"
+        "en_date": rf"(?P<emonth>{lex.alternation('english_month')})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})",
         "dm": (
-            rf"(?:(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<wd>{weekday})\s+)?"
+            rf"(?:{part_of}|(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<wd>{weekday})\s+)?"
             rf"(?P<day>\d{{1,2}}|1er|premier)\s+(?P<month>{month})"
             rf"(?:\s+(?P<year>\d{{4}}|\d{{2}})(?!\d|[,.]\d|\s?%))?(?:\s+(?P<rel>{REL}))?"
-            rf"(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart}))?"
+            rf"(?:\s+(?:au\s+|dans\s+la\s+|{edge_of}|en\s+)?(?P<dp>{daypart}))?"
         ),
         "num": r"(?<![\d./])(?P<day>\d{1,2})([/.])(?P<month>\d{1,2})\2(?P<year>\d{4}|\d{2})(?![\d/.]\d)",
         "iso": r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
@@ -94,7 +109,7 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "century": (r"(?:le\s+)?(?P<num>[XVI]+|\d{1,2})\s*(?:e|è|ème|eme|ᵉ)\s+siècle"),
         "weekday": (
             rf"(?:(?P<det>ce\s+même|ce|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<rel>{REL}))?"
-            rf"(?:\s+«?\s*(?:au\s+|dans\s+la\s+|en\s+)?(?P<dp>{daypart})(?:\s*»)?)?"
+            rf"(?:\s+«?\s*(?:au\s+|dans\s+la\s+|{edge_of}|en\s+)?(?P<dp>{daypart})(?:\s*»)?)?"
         ),
         # a clock time before the day is one expression ("vers 15 h 30, hier"); after it
         # ("hier à 10 h") two, as the guide's "à 11h, le 3 janvier" / "le 3 janvier à 11h"
@@ -110,11 +125,19 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"\s+(?P<rel2>{REL}))"
         ),
         "season": (
+            rf"(?P<since>depuis\s+(?:qu{APOS}\s*)?)?"
             rf"(?:(?P<det>cet|cette|ce|l{APOS}|en|au|(?:les\s+)?mois\s+d{APOS})\s*)?(?P<season>{season})"
             rf"(?:\s+(?P<rel>{REL})|\s+(?P<year>\d{{4}}))?"
         ),
-        "offset": rf"(?P<dir>il\s+y\s+a|dans|voici)\s+(?P<core>{duration})",
-        "few_last": rf"(?P<det>ces|les)\s+(?P<rel>derni[eè]re?s|prochaine?s)\s+(?P<unit>{unit})",
+        # "il y a près de quatre mois", "depuis 3 jours": a point counted from the publication
+        "offset": (
+            rf"(?P<dir>il\s+y\s+a|dans|voici|depuis)\s+(?:(?P<mod>{approx})\s*)?(?P<core>{duration})"
+        ),
+        # "dans les prochains jours" is a period of dates; "ces derniers jours" a duration
+        "few_last": (
+            rf"(?P<det>ces|les|dans\s+les|au\s+cours\s+des)\s+(?P<rel>derni[eè]re?s|prochaine?s)"
+            rf"\s+(?P<unit>{unit})"
+        ),
         "duration": rf"(?:(?P<mod>{approx})\s*)?{duration}",
         "set": (
             rf"(?:(?P<q>chaque|tous\s+les|toutes\s+les)\s+(?P<what>{unit}|(?:{weekday})s?|matins|soirs|nuits)"
@@ -130,6 +153,13 @@ def _patterns(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+(?:au\s+)?(?P<dp>{daypart}))?"
         ),
         "part_ref": rf"(?P<det>la|le|l{APOS})\s*(?P<dp>{daypart})(?:\s+(?P<same>même))?",
+        # "quelques heures après (l'attaque)", "deux heures plus tard": the day named before or the next
+        "hours_after": (
+            rf"(?:(?P<mod>{approx})\s*)?(?P<amount>{amount})\s*(?P<unit>heures?)"
+            rf"\s+(?:après|plus\s+tard)"
+        ),
+        # "en début de soirée", "en fin d'après-midi": a part of the day spoken of
+        "part_edge": rf"(?:en\s+)?(?P<edge>début|fin)\s+d(?:e\s+|{APOS})\s*(?P<dp>{daypart})",
         "ref_word": rf"(?P<word>{ref_word})",
         "set_adjective": rf"(?P<word>{set_adjective})",
         "duration_noun": rf"(?P<word>{duration_noun})",
@@ -191,6 +221,27 @@ def _acceptable(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "clock" and "heure" in match.group("clock").lower():
         return bool(match.group("prep")) and int(match.group("clock").split()[0]) <= 24
+    if kind == "range_wd" and not (match.group("dp0") or match.group(0).lower().startswith("de")):
+        return False
+    if kind == "range_wd" and match.group("wd1").lower() == match.group("wd").lower():
+        return False
+    if (
+        kind == "range_dm"
+        and (match.group("det") or "").lower() == "les"
+        and " au " in match.group(0)
+    ):
+        return False
+    if kind == "offset" and match.group("dir").lower() == "depuis":
+        # "depuis 3 jours" dates a start; "depuis 20 ans" stays a duration
+        # only a vague count ("depuis quelques jours") dates the start of a state, as an
+        # interval; "depuis 3 jours" stays TimeML's duration (counted inclusively or not, its
+        # start day is ambiguous), "depuis des semaines" a long wait
+        amount = match.group("amount").lower()
+        return (
+            amount != "des"
+            and time_lexicon().lookup("vague", amount) is not None
+            and time_lexicon().lookup("unit", match.group("unit")) in {"D", "W"}
+        )
     if kind == "num":
         return 1 <= int(match.group("day")) <= 31 and 1 <= int(match.group("month")) <= 12
     return True
@@ -209,8 +260,13 @@ def _nowadays(match: re.Match[str], text: str) -> bool:
 
 
 def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
+    if kind == "offset" and match.group("dir").lower() == "depuis":
+        # "depuis" is a signal outside the extent, as the guide has it
+        return (match.start("mod") if match.group("mod") else match.start("core")), match.end()
     if kind == "offset":
         return match.start("core"), match.end("core")
+    if kind == "hours_after":  # the guide's extent is the duration; "après" is a signal
+        return match.start(), match.end("unit")
     if kind == "clock":
         return match.start("clock"), match.end()
     if (
@@ -219,6 +275,8 @@ def _core(kind: str, match: re.Match[str]) -> tuple[int, int]:
         and match.group("det").lower() in {"en", "au", "d'", "d’"}
     ):
         return match.start("season"), match.end()
+    if kind == "season" and match.group("since"):  # "depuis" is a signal, as for offsets
+        return (match.start("det") if match.group("det") else match.start("season")), match.end()
     return match.start(), match.end()
 
 
@@ -230,6 +288,10 @@ def recognise(text: str) -> list[TimexMention]:
             if match.end() == match.start() or not _acceptable(kind, match, text):
                 continue
             fields = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+            if kind == "few_last" and match.group("det").lower().startswith(("dans", "au")):
+                kind_found = "near_period"  # "dans les prochains jours": when, not how long
+            else:
+                kind_found = kind
             if kind == "deictic" and _nowadays(match, text):
                 fields += (("generic", "nowadays"),)
             core_start, core_end = _core(kind, match)
@@ -238,7 +300,7 @@ def recognise(text: str) -> list[TimexMention]:
                     start=match.start(),
                     end=match.end(),
                     text=match.group(0),
-                    kind=kind,
+                    kind=kind_found,
                     fields=fields,
                     core_start=core_start,
                     core_end=core_end,
@@ -251,9 +313,16 @@ def recognise(text: str) -> list[TimexMention]:
             kept.append(mention)
     # the preposition counted in the contest ("vers 18 heures" beats "18 heures" the
     # duration) but stays outside the extent
+    kept = [
+        replace(m, end=m.core_end, text=text[m.start : m.core_end])
+        if m.kind == "hours_after"
+        else m
+        for m in kept
+    ]
     trimmed = [
         replace(m, start=m.core_start, text=text[m.core_start : m.end])
         if m.kind in {"season", "clock"}
+        or (m.kind == "offset" and (m.get("dir") or "").lower() == "depuis")
         else m
         for m in kept
     ]
