@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from recoupe.cli import main
@@ -78,7 +79,27 @@ def test_all_inputs_rejected_exits_non_zero(tmp_path: Path) -> None:
     assert "empty" in result.output
 
 
-def test_missing_path_is_a_clean_rejection(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 3
-    assert "Traceback" not in result.output
+def test_missing_path_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    output = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt"), "-o", str(output)])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output and "Traceback" not in result.output
+    assert not output.exists()
+
+
+@pytest.mark.parametrize("command", [["search", "maire"], ["export"]])
+def test_search_and_export_never_create_a_database(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "absent.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: no database at {db}; add articles first with `recoupe ingest --db {db} FILES`"]
+    assert not db.exists()
+
+
+def test_database_errors_are_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "missing-dir" / "x.db"
+    result = CliRunner().invoke(main, ["ingest", "--db", str(db), str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot create the database {db}: directory {db.parent} does not exist"
+    ]

@@ -105,6 +105,15 @@ def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
     return f" ({len(bugs)} internal errors: please report them)" if bugs else ""
 
 
+def _require_paths(paths: tuple[str, ...]) -> None:
+    """A missing input path is a usage error (exit 2) before anything is analysed or written."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise click.BadParameter(
+            "no such file or directory: " + ", ".join(missing), param_hint="PATHS"
+        )
+
+
 def run_analysis(
     paths: tuple[str, ...],
     output_format: str,
@@ -120,6 +129,7 @@ def run_analysis(
     from recoupe.nlp.errors import ModelNotInstalled
     from recoupe.nlp.pipeline import PipelineOptions
 
+    _require_paths(paths)
     options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
     _show_input_warnings(quiet)
     update, close = _progress(quiet)
@@ -173,7 +183,7 @@ def main() -> None:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
 @click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None, help="Read every input in this format instead of guessing from the extension.")
-@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject inputs larger than this.")
+@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject input files larger than this (an article text above 1 000 000 characters, the model's limit, is rejected in any case).")
 @click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON field holding the headline.")
 @click.option("--date-field", default="date", show_default=True, help="JSON field holding the publication date.")
@@ -258,6 +268,9 @@ def ingest(
         if not quiet:
             click.echo(f"batch committed: {result.summary()}", err=True)
 
+    from recoupe.store import StoreError
+
+    _require_paths(paths)
     try:
         result = ingest_paths(
             db,
@@ -267,7 +280,7 @@ def ingest(
             batch_size=batch_size,
             progress=progress,
         )
-    except ModelNotInstalled as error:
+    except (ModelNotInstalled, StoreError) as error:
         raise click.ClickException(str(error)) from error
     _echo_rejections(result.rejections, quiet)
     click.echo(result.summary())
@@ -282,13 +295,15 @@ def ingest(
 @click.option("--table", "tables", multiple=True, help="Export only this table (repeatable; default all).")
 def export(db: str | None, export_format: str, output: Path | None, tables: tuple[str, ...]) -> None:
     """Export the store's tables for analysis elsewhere."""
-    from recoupe.store import ExportError, Store
+    from recoupe.store import ExportError, Store, StoreError
 
     try:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             written = store.export(export_format, output, tables)
     except ExportError as error:
         raise click.UsageError(str(error)) from error
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
     for path in written:
         click.echo(f"wrote {path}", err=True)
 
@@ -299,10 +314,13 @@ def export(db: str | None, export_format: str, output: Path | None, tables: tupl
 @click.option("--limit", type=int, default=20, show_default=True, help="Most hits shown.")
 def search(query: str, db: str | None, limit: int) -> None:
     """Full-text search over stored article text and quotes."""
-    from recoupe.store import Store
+    from recoupe.store import Store, StoreError
 
-    with Store(db) as store:
-        hits = store.search(query, limit)
+    try:
+        with Store(db, create=False) as store:
+            hits = store.search(query, limit)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
     for hit in hits:
         snippet = " ".join(hit.text.split())
         click.echo(f"{printable(hit.article)}\t{hit.kind}\t{hit.start}-{hit.end}\t{printable(snippet)}")

@@ -39,7 +39,7 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch: pytest
         ("articles", "art-000"),
         ("articles", "art-001"),
         ("articles", "art-002"),
-        ("rejected", str(corpus / "vide.txt")),
+        ("rejected", "corpus/vide.txt"),
     ]
     bad = runner.invoke(main, ["export", "--format", "csv"])
     assert bad.exit_code == 2 and "-o DIR_OR_FILE" in bad.output
