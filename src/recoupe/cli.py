@@ -157,11 +157,9 @@ def run_analysis(
         write_text(output, render(report, output_format, indent))
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
-        summary = (
-            f"{len(report.articles)} analysed, {len(report.rejected)} rejected{bugs}, "
-            f"{len(report.duplicates)} duplicates, {len(report.stories)} stories"
-        )
-        click.echo(summary + (f" -> {output}" if output else ""), err=True)
+        from recoupe.render.counts import summary_line
+
+        click.echo(summary_line(report, bugs) + (f" -> {output}" if output else ""), err=True)
     if not report.articles:
         sys.exit(EXIT_NOTHING_ANALYSED)
 

@@ -22,11 +22,13 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch: pytest
 
     first = runner.invoke(main, ["ingest", str(corpus), "--batch-size", "2"])
     assert first.exit_code == 0, first.output
-    assert first.stdout.splitlines()[-1].startswith("3 added, 0 unchanged, 0 duplicates, 1 rejected")
+    first_line = first.stdout.splitlines()[-1]
+    assert first_line.startswith("3 added, 0 unchanged, 0 duplicates, 1 rejected, ")
     assert (tmp_path / "recoupe.db").is_file()
 
     again = runner.invoke(main, ["ingest", str(corpus), "-q"])
-    assert again.stdout.strip() == "0 added, 3 unchanged, 0 duplicates, 1 rejected"
+    # the second run states the story count too, unchanged
+    assert again.stdout.strip() == "0 added, 3 unchanged, 0 duplicates, 1 rejected, " + first_line.split(", ")[-1]
 
     found = runner.invoke(main, ["search", "Vireloup", "--db", "recoupe.db"])
     assert found.exit_code == 0

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story, TimeRef
+from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.charts import BarChart, TimelineChart, grouped_bars, interval, timeline_chart
 from recoupe.render.highlight import Span, highlight
 
@@ -27,7 +28,6 @@ FINDING_GROUPS = (
     ("single_source", "Reported by one outlet only"),
     ("corroborated", "Corroborated"),
 )
-UNKNOWN_OUTLET = "unknown outlet"
 
 
 def evidence_key(article: str, start: int, end: int) -> str:
@@ -376,11 +376,23 @@ def install_helpers(env: jinja2.Environment) -> None:
     env.globals["outlet_of"] = outlet_of
     env.filters["short"] = _short
     env.filters["plural"] = plural
+    env.filters["stat"] = stat
+    env.filters["finding_counts"] = finding_counts
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def stat(counted: str) -> Markup:
+    """``3 outlets`` with its number in bold."""
+    number, _, noun = counted.partition(" ")
+    return Markup("<strong>{}</strong> {}").format(number, noun)
+
+
+def finding_counts(story: Story) -> list[tuple[str, int]]:
+    """What a story list says of a story: its contradictions, then its corroborated facts."""
+    kinds = Counter(f.kind for f in story.findings)
+    counts = [("contradiction", kinds["contradiction"])]
+    if kinds["corroborated"]:
+        counts.append(("corroborated fact", kinds["corroborated"]))
+    return counts
 
 
 @cache
@@ -408,14 +420,14 @@ def content_security_policy(script_source: str, *, web: bool = False) -> str:
 
 
 def report_context(report: Report) -> dict[str, Any]:
-    outlets = Counter(a.source or UNKNOWN_OUTLET for a in report.articles)
     story_of: dict[str, list[str]] = defaultdict(list)
     for story in report.stories:
         for article in story.articles:
             story_of[article].append(story.id)
     return {
         "report": report,
-        "outlets": sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
+        "outlets": outlet_counts(report),
+        "unknown_outlet_articles": unknown_outlet_articles(report),
         "story_of": story_of,
         "stories": [story_view(report, story) for story in report.stories],
     }
