@@ -19,8 +19,8 @@ import jinja2
 from markupsafe import Markup
 
 from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story, TimeRef
-from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.charts import BarChart, TimelineChart, grouped_bars, interval, timeline_chart
+from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
 
 FINDING_GROUPS = (
