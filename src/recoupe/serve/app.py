@@ -38,7 +38,13 @@ from recoupe.render.html import (
 )
 from recoupe.serve.limits import DEFAULT_MAX_BODY, BodySizeLimit, BodyTooLarge, SecurityHeaders
 from recoupe.serve.source import Added, ReportSource
-from recoupe.serve.validate import InvalidArticles, MalformedJson, check_posted, content_id, too_short
+from recoupe.serve.validate import (
+    InvalidArticles,
+    MalformedJson,
+    check_posted,
+    content_id,
+    too_short,
+)
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
