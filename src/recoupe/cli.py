@@ -18,7 +18,7 @@ EXIT_BAD_INPUT = 2
 EXIT_NOTHING_ANALYSED = 3
 
 REPORT_FORMATS = ("json", "md")
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 
 
 def _bundled_corpus() -> Path:
@@ -52,6 +52,10 @@ def render(report: object, fmt: str, indent: int | None = None) -> str:
         from recoupe.render.html import render_html
 
         return render_html(report)
+    if fmt == "csv":
+        from recoupe.render.csv import render_csv
+
+        return render_csv(report)
     raise click.BadParameter(f"unknown format {fmt!r}")
 
 
@@ -154,7 +158,9 @@ def run_analysis(
     else:
         from recoupe.render.atomic import write_text
 
-        write_text(output, render(report, output_format, indent))
+        text = render(report, output_format, indent)
+        # a byte order mark lets spreadsheets read the CSV as UTF-8
+        write_text(output, "\ufeff" + text if output_format == "csv" else text)
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
         from recoupe.render.counts import summary_line
@@ -175,9 +181,9 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["json", "jsonl", "md", "html"]),
+    type=click.Choice(["json", "jsonl", "md", "html", "csv"]),
     default=None,
-    help="Report format (default: from the -o suffix, else json).",
+    help="Report format (default: from the -o suffix, else json); csv is one row per finding.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
 @click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None, help="Read every input in this format instead of guessing from the extension.")
