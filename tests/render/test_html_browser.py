@@ -85,6 +85,8 @@ def test_click_and_keyboard_highlight_the_evidence(browser: Any, tmp_path: Path)
     page.keyboard.press("Escape")
     assert active_marks(page) == []
     single = page.locator('article.card[data-kind="single_source"]')
+    assert not single.is_visible()  # single-source claims are grouped per outlet, collapsed
+    page.locator("details.by-outlet > summary").first.click()
     single.focus()
     page.keyboard.press("Enter")
     assert [text for _, text, _ in active_marks(page)] == ["Nina Park a salué la visite"]
@@ -140,6 +142,7 @@ def test_hostile_article_renders_as_text(browser: Any, tmp_path: Path) -> None:
     text = page.locator(".source .text").inner_text()
     assert XSS_SCRIPT in text and XSS_IMG in text
     assert page.locator(".source .text img, .source .text script").count() == 0
+    page.locator("details.by-outlet > summary").first.click()
     page.locator('article.card[data-kind="single_source"]').click()
     assert page.evaluate("typeof window.__xss") == "undefined"
     page.screenshot(path=str(artifacts_dir() / "report-xss.png"), full_page=True)

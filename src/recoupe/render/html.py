@@ -22,17 +22,14 @@ from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Sto
 from recoupe.render.charts import BarChart, TimelineChart, grouped_bars, interval, timeline_chart
 from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
+from recoupe.render.story_page import StoryGlance, evidence_key, story_glance
 
+TOP_FACTS = 8  # corroborated facts shown before "N more"
 FINDING_GROUPS = (
     ("contradiction", "Contradictions"),
     ("single_source", "Reported by one outlet only"),
     ("corroborated", "Corroborated"),
 )
-
-
-def evidence_key(article: str, start: int, end: int) -> str:
-    """The identifier of one highlighted passage, shared by its marks and the cards citing it."""
-    return f"{article}:{start}:{end}"
 
 
 @dataclass
@@ -75,6 +72,7 @@ class FindingView:
     keys: str
     evidence: tuple[Cited, ...]
     values: tuple[str, ...]
+    show_summary: bool = True  # False when the summary only repeats the quoted evidence
 
 
 @dataclass(frozen=True)
@@ -131,6 +129,12 @@ class StoryView:
     timeline: TimelineChart
     timeline_from_times: bool
     undated: int
+    glance: StoryGlance | None = None
+    # single-source findings grouped by the outlet that alone reports them
+    single_by_outlet: tuple[tuple[str, tuple[FindingView, ...]], ...] = ()
+
+    def group(self, kind: str) -> tuple[FindingView, ...]:
+        return next((views for k, _, views in self.findings if k == kind), ())
 
 
 def outlet_of(report: Report, article_id: str) -> str:
@@ -145,8 +149,11 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def story_view(report: Report, story: Story) -> StoryView:
-    """Everything one story's section shows, with the passages each item links to."""
+def story_view(report: Report, story: Story, corpus: Report | None = None) -> StoryView:
+    """Everything one story's section shows, with the passages each item links to.
+
+    ``corpus`` is the whole report when ``report`` is narrowed to the story (the web app).
+    """
     in_story = set(story.articles)
     passages = _Passages()
     entities = {e.id: e for e in report.entities}
@@ -161,16 +168,25 @@ def story_view(report: Report, story: Story) -> StoryView:
 
     findings = []
     for kind, heading in FINDING_GROUPS:
+        # Only contradictions underline their passages in the articles; the
+        # others still light them up when selected.
+        cite_kind = cite_finding if kind == "contradiction" else cite
         views = []
         for finding in story.findings:
             if finding.kind != kind:
                 continue
-            cited = tuple(_cite_evidence(ev, cite_finding) for ev in finding.evidence)
+            cited = tuple(_cite_evidence(ev, cite_kind) for ev in finding.evidence)
             values = value_labels(finding) or tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
-            views.append(FindingView(finding, " ".join(c.key for c in cited), cited, values))
+            views.append(
+                FindingView(finding, " ".join(c.key for c in cited), cited, values, _summary_adds(finding))
+            )
         findings.append((kind, heading, tuple(views)))
+    single_by_outlet: dict[str, list[FindingView]] = defaultdict(list)
+    for view in next(views for kind, _, views in findings if kind == "single_source"):
+        outlet = view.evidence[0].outlet if view.evidence else ", ".join(view.finding.sources)
+        single_by_outlet[outlet].append(view)
 
-    brief = tuple(_brief_item(item, cite_finding) for item in story.brief)
+    brief = tuple(_brief_item(item, cite) for item in story.brief)
     people, others = _people(report, in_story, cite)
     speakers = _speakers(report, in_story, entities, cite)
     events, chart, from_times, undated = _events(report, story, cite)
@@ -194,7 +210,15 @@ def story_view(report: Report, story: Story) -> StoryView:
         timeline=chart,
         timeline_from_times=from_times,
         undated=undated,
+        glance=story_glance(report, story, corpus),
+        single_by_outlet=tuple(sorted(single_by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))),
     )
+
+
+def _summary_adds(finding: Finding) -> bool:
+    """Whether a finding's summary says more than its evidence (else the quote would show twice)."""
+    summary = " ".join(finding.summary.split())
+    return not any(" ".join(ev.text.split()) in summary for ev in finding.evidence if ev.text)
 
 
 def _has_article(report: Report, article_id: str) -> bool:
@@ -378,6 +402,13 @@ def install_helpers(env: jinja2.Environment) -> None:
     env.filters["plural"] = plural
     env.filters["stat"] = stat
     env.filters["finding_counts"] = finding_counts
+    env.filters["anchor"] = anchor
+    env.globals["top_facts"] = TOP_FACTS
+
+
+def anchor(keys: str) -> str:
+    """A short HTML id for a finding, from the passages it cites."""
+    return hashlib.sha1(keys.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
 def stat(counted: str) -> Markup:

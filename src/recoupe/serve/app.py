@@ -169,7 +169,8 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         narrowed = source.story(story_id)
         if narrowed is None:
             raise _not_found("story")
-        return _page("story.html", view=story_view(narrowed, narrowed.stories[0]), h=1, links=True)
+        view = story_view(narrowed, narrowed.stories[0], corpus=source.report())
+        return _page("story.html", view=view, h=1, links=True)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, summary="One entity")
     def entity_page(entity_id: str) -> Response:

@@ -1,6 +1,16 @@
 (function () {
   "use strict";
   var live = document.getElementById("live");
+  var back = document.getElementById("back-link");
+  var triggers = 0;
+
+  function offerBack(trigger) {
+    // After a jump to the evidence, a link brings the reader back to what they selected.
+    if (!back) { return; }
+    if (!trigger.id) { triggers += 1; trigger.id = "trigger-" + triggers; }
+    back.setAttribute("href", "#" + trigger.id);
+    back.hidden = false;
+  }
 
   function keysOf(trigger) {
     return (trigger.getAttribute("data-evidence") || "").split(" ").filter(Boolean);
@@ -31,6 +41,7 @@
     });
     trigger.classList.add("is-active");
     trigger.setAttribute("aria-current", "true");
+    offerBack(trigger);
     var boxes = [];
     marks.forEach(function (m) {
       m.classList.add("hl-active");
@@ -51,6 +62,16 @@
     }
   }
 
+  if (back) {
+    back.addEventListener("click", function (event) {
+      var target = document.getElementById((back.getAttribute("href") || "").slice(1));
+      if (!target) { return; }
+      event.preventDefault();
+      target.scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+      back.hidden = true;
+    });
+  }
   document.addEventListener("click", function (event) {
     var trigger = event.target.closest && event.target.closest("[data-evidence]");
     if (trigger && !event.target.closest("a, summary")) { activate(trigger); }
