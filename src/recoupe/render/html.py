@@ -211,7 +211,12 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
         timeline_from_times=from_times,
         undated=undated,
         glance=story_glance(report, story, corpus),
-        single_by_outlet=tuple(sorted(single_by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))),
+        single_by_outlet=tuple(
+            sorted(
+                ((outlet, tuple(views)) for outlet, views in single_by_outlet.items()),
+                key=lambda item: (-len(item[1]), item[0]),
+            )
+        ),
     )
 
 
