@@ -19,10 +19,11 @@ import jinja2
 from markupsafe import Markup
 
 from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story, TimeRef
-from recoupe.render.charts import BarChart, TimelineChart, grouped_bars, interval, timeline_chart
+from recoupe.render.charts import BarChart, TimelineChart, grouped_bars
 from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
 from recoupe.render.story_page import StoryGlance, evidence_key, story_glance
+from recoupe.render.timeline import EventView, story_timeline
 
 TOP_FACTS = 8  # corroborated facts shown before "N more"
 FINDING_GROUPS = (
@@ -107,14 +108,6 @@ class SpeakerView:
 
 
 @dataclass(frozen=True)
-class EventView:
-    label: str
-    when: str
-    cited: Cited
-    uncertain: bool
-
-
-@dataclass(frozen=True)
 class StoryView:
     story: Story
     articles: tuple[ArticleView, ...]
@@ -189,7 +182,7 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
     brief = tuple(_brief_item(item, cite) for item in story.brief)
     people, others = _people(report, in_story, cite)
     speakers = _speakers(report, in_story, entities, cite)
-    events, chart, from_times, undated = _events(report, story, cite)
+    timeline = story_timeline(report, story, cite)
     articles = tuple(
         _article_view(report, report.article(a), passages, entities)
         for a in story.articles
@@ -206,10 +199,10 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
         others=others,
         speakers=speakers,
         outlet_quotes=_outlet_quotes(report, articles, entities),
-        events=events,
-        timeline=chart,
-        timeline_from_times=from_times,
-        undated=undated,
+        events=timeline.events,
+        timeline=timeline.chart,
+        timeline_from_times=timeline.from_times,
+        undated=timeline.undated,
         glance=story_glance(report, story, corpus),
         single_by_outlet=tuple(
             sorted(
@@ -306,40 +299,6 @@ def _outlet_quotes(
             by_outlet[story_articles[quote.article]][speaker_name(quote, entities)] += 1
     groups = [(outlet, counts.most_common()) for outlet, counts in sorted(by_outlet.items())]
     return grouped_bars(groups)
-
-
-def _events(
-    report: Report, story: Story, cite: Any
-) -> tuple[tuple[EventView, ...], TimelineChart, bool, int]:
-    """The story's dated events; without a computed timeline, its dated time expressions."""
-    items: list[Any] = list(story.timeline)
-    from_times = not items
-    if from_times:
-        in_story = set(story.articles)
-        items = [t for t in report.times if t.article in in_story and t.type in ("date", "time")]
-    dated = []
-    undated = 0
-    for item in items:
-        span = interval(item.earliest, item.latest, item.value)
-        if span is None:
-            undated += 1
-            continue
-        dated.append((span, item))
-    dated.sort(key=lambda pair: (pair[0][0], pair[0][1]))
-    views = []
-    for (first, last), item in dated:
-        label = _event_label(item)
-        when = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-        cited = cite(item.article, item.start, item.end, item.text, item.value)
-        views.append(EventView(label, when, cited, first != last))
-    chart = timeline_chart([span for span, _ in dated])
-    return tuple(views), chart, from_times, undated
-
-
-def _event_label(item: Any) -> str:
-    if isinstance(item, TimeRef):
-        return _short(item.text, 60)
-    return _short(item.text, 80)
 
 
 def _article_view(
