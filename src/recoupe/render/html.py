@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story, TimeRef
+from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story
 from recoupe.render.charts import BarChart, TimelineChart, grouped_bars
 from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
