@@ -28,7 +28,7 @@ def _bundled_corpus() -> Path:
     return Path(str(resources.files("recoupe") / "sample" / "corpus"))
 
 
-def render(report: object, fmt: str, indent: int | None = None) -> str:
+def render(report: object, fmt: str, indent: int | None = None, interface: str = "auto") -> str:
     from recoupe.model import Report
 
     assert isinstance(report, Report)
@@ -51,7 +51,7 @@ def render(report: object, fmt: str, indent: int | None = None) -> str:
     if fmt == "html":
         from recoupe.render.html import render_html
 
-        return render_html(report)
+        return render_html(report, interface)
     if fmt == "csv":
         from recoupe.render.csv import render_csv
 
@@ -126,6 +126,7 @@ def run_analysis(
     ingest_options: IngestOptions,
     n_process: int,
     indent: int | None = None,
+    interface: str = "auto",
 ) -> None:
     if not quiet:  # at once, before the slow imports and the model load
         click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
@@ -144,7 +145,7 @@ def run_analysis(
     finally:
         close()
     if output is None:
-        click.echo(render(report, output_format, indent), nl=False)
+        click.echo(render(report, output_format, indent, interface), nl=False)
     elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
         from recoupe.render.atomic import atomic_open
         from recoupe.render.json import write_json, write_jsonl
@@ -158,7 +159,7 @@ def run_analysis(
     else:
         from recoupe.render.atomic import write_text
 
-        text = render(report, output_format, indent)
+        text = render(report, output_format, indent, interface)
         # a byte order mark lets spreadsheets read the CSV as UTF-8
         write_text(output, "\ufeff" + text if output_format == "csv" else text)
     bugs = _echo_rejections(report.rejected, quiet)
@@ -196,6 +197,7 @@ def main() -> None:
 @click.option("--source", "source_name", default=None, metavar="NAME", help="Outlet of articles that name none (plain text files).")
 @click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
 @click.option("--indent", type=click.IntRange(min=0), default=None, help="Indent the JSON report by N spaces (default: compact).")
+@click.option("--lang", "interface", type=click.Choice(["auto", "fr", "en"]), default="auto", show_default=True, help="Language of the HTML report's interface (auto: French for a mostly French corpus).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
     paths: tuple[str, ...],
@@ -211,6 +213,7 @@ def analyze(
     source_name: str | None,
     n_process: int,
     indent: int | None,
+    interface: str,
     quiet: bool,
 ) -> None:
     """Analyse files, directories or - (stdin) and write a report."""
@@ -224,7 +227,7 @@ def analyze(
         language=language,
         source=source_name,
     )
-    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent)
+    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent, interface)
 
 
 @main.command()

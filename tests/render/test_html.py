@@ -40,12 +40,12 @@ def parse(html: str) -> _Collector:
 
 @pytest.fixture(scope="module")
 def html() -> str:
-    return render_html(contradiction_report())
+    return render_html(contradiction_report(), "en")
 
 
 @pytest.fixture(scope="module")
 def xss_html() -> str:
-    return render_html(xss_report())
+    return render_html(xss_report(), "en")
 
 
 def test_hostile_text_is_escaped_everywhere(xss_html: str) -> None:

@@ -27,9 +27,11 @@ class Opened:
         self.requests = requests
 
 
-def _open(browser: Any, report: Report, tmp_path: Path, width: int = 1280, height: int = 800) -> Opened:
+def _open(
+    browser: Any, report: Report, tmp_path: Path, width: int = 1280, height: int = 800, language: str = "en"
+) -> Opened:
     path = tmp_path / "report.html"
-    path.write_text(render_html(report), "utf-8")
+    path.write_text(render_html(report, language), "utf-8")
     page = browser.new_page(viewport={"width": width, "height": height})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

@@ -28,7 +28,7 @@ def test_plurals() -> None:
 def test_html_and_markdown_count_the_same_outlets() -> None:
     report = _one_outlet_and_an_unknown()
     named = len(outlet_counts(report))
-    html = render_html(report)
+    html = render_html(report, "en")
     markdown = render_markdown(report)
     html_count = re.search(r"<li><strong>(\d+)</strong> outlets?</li>", html)
     md_count = re.search(r"; (\d+) outlets?;", markdown)
@@ -43,7 +43,7 @@ def test_story_list_counts_contradictions_not_findings() -> None:
     story = report.stories[0]
     contradictions = sum(f.kind == "contradiction" for f in story.findings)
     assert finding_counts(story)[0] == ("contradiction", contradictions)
-    html = render_html(report)
+    html = render_html(report, "en")
     assert plural(contradictions, "contradiction") in html
     assert not re.search(r"\d+ findings?</span>", html)
 

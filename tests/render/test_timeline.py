@@ -38,7 +38,7 @@ def test_axis_spans_the_story_not_every_recalled_date() -> None:
     assert view.events[-1].when == "2014-01-01 – 2014-12-31"
     first_tick, last_tick = view.timeline.ticks[0], view.timeline.ticks[-1]
     assert "2014" not in first_tick.label and "May" in last_tick.label
-    html = render_html(report)
+    html = render_html(report, "en")
     assert "Context: dates far from the story" in html
 
 
@@ -56,7 +56,7 @@ def test_long_labels_wrap_instead_of_being_cut() -> None:
     view = story_view(report, report.stories[0])
     story_event = view.events[1]
     assert len(story_event.lines) > 1 and all(len(line) <= 58 for line in story_event.lines)
-    html = render_html(report)
+    html = render_html(report, "en")
     assert html.count("<tspan") >= len(story_event.lines) + 1  # its lines, and the other row's "2 outlets"
 
 

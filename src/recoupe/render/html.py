@@ -22,6 +22,7 @@ from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Sto
 from recoupe.render.charts import BarChart, TimelineChart, grouped_bars
 from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
+from recoupe.render.i18n import interface_language, plural_of, translations
 from recoupe.render.story_page import StoryGlance, evidence_key, story_glance
 from recoupe.render.timeline import EventView, story_timeline
 
@@ -335,10 +336,11 @@ def _article_view(
 # --- templates ---------------------------------------------------------------
 
 
-def make_environment(*template_packages: str) -> jinja2.Environment:
+def make_environment(*template_packages: str, language: str = "en") -> jinja2.Environment:
     """A Jinja environment over the given packages' templates, then the report's own.
 
-    Autoescape is on for every template: article text is untrusted.
+    Autoescape is on for every template: article text is untrusted. The words of
+    the interface are in ``language`` (see :mod:`recoupe.render.i18n`).
     """
     packages = [*template_packages, "recoupe.render"]
     env = jinja2.Environment(
@@ -347,15 +349,20 @@ def make_environment(*template_packages: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    translation = translations(language)
+    env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
     install_helpers(env)
+    env.globals["lang"] = language
+    env.filters["plural"] = lambda count, noun: plural_of(translation, count, noun)
     return env
 
 
 @cache
-def environment() -> jinja2.Environment:
-    """The Jinja environment of the report templates."""
-    return make_environment()
+def environment(language: str = "en") -> jinja2.Environment:
+    """The Jinja environment of the report templates, in one interface language."""
+    return make_environment(language=language)
 
 
 def install_helpers(env: jinja2.Environment) -> None:
@@ -428,10 +435,13 @@ def report_context(report: Report) -> dict[str, Any]:
     }
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one self-contained HTML document."""
+def render_html(report: Report, language: str | None = None) -> str:
+    """The whole report as one self-contained HTML document.
+
+    ``language`` is the interface's (``en``, ``fr``); by default French for a French corpus.
+    """
     css, js, script_source = inline_assets()
-    template = environment().get_template("report.html")
+    template = environment(interface_language(report, language)).get_template("report.html")
     return template.render(
         css=css,
         js=js,

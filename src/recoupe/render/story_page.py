@@ -57,6 +57,7 @@ class GridRow:
     label: str
     kind: str  # "disputed" or "key"
     cells: tuple[GridCell | None, ...]  # one per outlet of the strip, None: not stated
+    slot: str = ""  # what is compared (role, number…), translated by the template
 
 
 @dataclass(frozen=True)
@@ -135,14 +136,16 @@ def _finding_items(finding: Finding) -> list[tuple[str, str, str]]:
 
 def _label(finding: Finding) -> str:
     title = getattr(finding, "title", "") or ""
-    if title:
-        return str(title)
-    return f"{finding.subject} · {finding.slot}" if finding.slot not in ("fact", "") else finding.subject
+    return str(title) if title else finding.subject
+
+
+def _slot(finding: Finding) -> str:
+    return "" if getattr(finding, "title", "") or finding.slot in ("fact", "") else finding.slot
 
 
 def _disputed_rows(story: Story, column: dict[str, int], width: int) -> tuple[GridRow, ...]:
     return tuple(
-        GridRow(_label(f), "disputed", _cells(_finding_items(f), column, width))
+        GridRow(_label(f), "disputed", _cells(_finding_items(f), column, width), _slot(f))
         for f in story.findings
         if f.kind == "contradiction" and _finding_items(f)
     )
@@ -156,7 +159,7 @@ def _key_rows(report: Report, story: Story, column: dict[str, int], width: int) 
             continue
         items = _finding_items(finding)
         if items and len({column.get(a) for a, _, _ in items} - {None}) >= 2:
-            rows.append(GridRow(_label(finding), "key", _cells(items, column, width)))
+            rows.append(GridRow(_label(finding), "key", _cells(items, column, width), _slot(finding)))
     in_story = set(story.articles)
     people = sorted(
         (e for e in report.entities if e.type == "person" and any(r.article in in_story for r in e.roles)),
@@ -165,7 +168,7 @@ def _key_rows(report: Report, story: Story, column: dict[str, int], width: int) 
     disputed_roles = {f.subject for f in story.findings if f.kind == "contradiction" and f.slot == "role"}
     people = [p for p in people if p.name not in disputed_roles]
     for person in people[:MAX_PEOPLE_ROWS]:
-        rows.append(GridRow(f"{person.name} · role", "key", _role_cells(person, in_story, column, width)))
+        rows.append(GridRow(person.name, "key", _role_cells(person, in_story, column, width), "role"))
     return tuple(rows[:MAX_KEY_FACTS])
 
 

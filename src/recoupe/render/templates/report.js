@@ -57,8 +57,8 @@
     }
     if (live) {
       live.textContent = marks.length
-        ? marks.length + " passage(s) highlighted in " + boxes.length + " article(s)."
-        : "The evidence is not in the articles shown.";
+        ? (live.getAttribute("data-found") || "{p} / {a}").replace("{p}", marks.length).replace("{a}", boxes.length)
+        : live.getAttribute("data-none") || "";
     }
   }
 
