@@ -61,7 +61,7 @@ def test_seeds_gallant_role_contradiction_highlights_both_articles(
     assert card.is_visible()
     card.click()
     keys = set((card.get_attribute("data-evidence") or "").split())
-    lit = set(page.eval_on_selector_all("mark.ev.hl-active", "els => els.map(e => e.dataset.ev)"))
+    lit = set(page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)"))
     assert len(keys) >= 2 and lit == keys
     marks = active_marks(page)
     assert all(shown for _, _, shown in marks)
@@ -124,7 +124,7 @@ def test_evidence_is_scrolled_into_view_on_a_phone(browser: Any, tmp_path: Path)
     page = opened.page
     page.locator('article.card[data-kind="contradiction"]').click()
     page.wait_for_timeout(300)
-    for handle in page.query_selector_all("mark.ev.hl-active"):
+    for handle in page.query_selector_all("mark[data-ev].hl-active"):
         inside = handle.evaluate(
             """m => { const box = m.closest('.text').getBoundingClientRect();
                       const r = m.getBoundingClientRect();

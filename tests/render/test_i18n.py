@@ -26,7 +26,7 @@ def _catalog():  # type: ignore[no-untyped-def]
 def test_every_template_message_has_a_french_translation() -> None:
     catalog = _catalog()
     method = [("**.html", "jinja2")]
-    options = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    options = {"**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}}
     found = [message for _, _, message, *_ in extract_from_dir(str(TEMPLATES), method, options_map=options)]
     assert len(found) > 60
     for message in found:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from html_helpers import XSS_SCRIPT, contradiction_report, xss_report
@@ -45,7 +47,9 @@ def test_pages(client: TestClient, path: str, needle: str) -> None:
 
 def test_story_page_cards_point_at_marks(client: TestClient) -> None:
     html = client.get("/stories/S1").text
-    assert 'data-ev="a1:' in html and 'data-evidence="a1:' in html
+    cited = re.search(r'data-kind="contradiction"[^>]*data-evidence="([^"]+)"', html)
+    assert cited and all(f'data-ev="{key}"' in html for key in cited.group(1).split())
+    assert '<div class="text" data-article="a1"' in html
     assert '<a href="/entities/E1">Avi Lenz</a>' in html
 
 

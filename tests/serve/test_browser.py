@@ -75,7 +75,7 @@ def test_seeds_stories_story_finding_and_search(browser: Any, seeds_app: str) ->
     assert card.count() == 1, "no role contradiction about Yoav Gallant in the seeds report"
     card.click()
     keys = set((card.get_attribute("data-evidence") or "").split())
-    lit = set(page.eval_on_selector_all("mark.ev.hl-active", "els => els.map(e => e.dataset.ev)"))
+    lit = set(page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)"))
     assert len(keys) >= 2 and lit == keys
     page.screenshot(path=str(artifacts_dir() / "app-seeds-story.png"))
 

@@ -23,10 +23,12 @@ from recoupe.render.charts import BarChart, TimelineChart, grouped_bars
 from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
 from recoupe.render.i18n import interface_language, plural_of, translations
-from recoupe.render.story_page import StoryGlance, evidence_key, story_glance
+from recoupe.render.story_page import StoryGlance, story_glance
 from recoupe.render.timeline import EventView, story_timeline
 
-TOP_FACTS = 8  # corroborated facts shown before "N more"
+TOP_FACTS = 8  # cards of a kind shown in full before "N more" (one line each)
+CHART_OUTLETS = 12  # outlets drawn in "who each outlet quotes"
+QUOTES_SHOWN = 6  # quotes listed per speaker before "N more quotes" (all highlighted)
 FINDING_GROUPS = (
     ("contradiction", "Contradictions"),
     ("single_source", "Reported by one outlet only"),
@@ -39,14 +41,31 @@ class _Passages:
     """Passages of a story that something links to (evidence, roles, quotes, events)."""
 
     spans: dict[str, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
-    findings: set[str] = field(default_factory=set)  # keys cited by a finding or the brief
+    findings: set[str] = field(default_factory=set)  # keys underlined in the articles
+    keys: dict[tuple[str, int, int], str] = field(default_factory=dict)
 
     def add(self, article: str, start: int, end: int, finding: bool = False) -> str:
-        key = evidence_key(article, start, end)
-        self.spans[article][key] = (start, end)
+        """The short key of a passage (``p1a``), the same for the same words; unique in its story."""
+        key = self.keys.get((article, start, end))
+        if key is None:
+            key = self.keys[(article, start, end)] = "p" + _base36(len(self.keys))
+            self.spans[article][key] = (start, end)
         if finding:
             self.findings.add(key)
         return key
+
+    def locate(self, key: str) -> tuple[str, int, int]:
+        """The (article, start, end) of a key."""
+        return next(place for place, known in self.keys.items() if known == key)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = digits[number % 36]
+    while number >= 36:
+        number //= 36
+        out = digits[number % 36] + out
+    return out
 
 
 def value_labels(finding: Finding) -> tuple[str, ...]:
@@ -76,6 +95,35 @@ class FindingView:
     values: tuple[str, ...]
     show_summary: bool = True  # False when the summary only repeats the quoted evidence
 
+    @property
+    def by_value(self) -> tuple[ValueEvidence, ...]:
+        """The evidence collapsed by value: a few passages each, the rest counted."""
+        return collapse_by_value(self.evidence)
+
+
+@dataclass(frozen=True)
+class ValueEvidence:
+    value: str | None
+    outlets: tuple[str, ...]
+    shown: tuple[Cited, ...]  # the first passages (one per outlet)
+    more: int  # passages not listed (still highlighted when the card is selected)
+
+
+PASSAGES_PER_VALUE = 3
+
+
+def collapse_by_value(evidence: tuple[Cited, ...]) -> tuple[ValueEvidence, ...]:
+    groups: dict[str | None, list[Cited]] = defaultdict(list)
+    for cited in evidence:
+        groups[cited.value].append(cited)
+    out = []
+    for value, items in groups.items():
+        outlets = tuple(dict.fromkeys(c.outlet for c in items))
+        first_per_outlet = list({c.outlet: c for c in reversed(items)}.values())[::-1]
+        shown = tuple(first_per_outlet[:PASSAGES_PER_VALUE])
+        out.append(ValueEvidence(value, outlets, shown, len(items) - len(shown)))
+    return tuple(out)
+
 
 @dataclass(frozen=True)
 class BriefView:
@@ -98,6 +146,17 @@ class PersonView:
     variants: tuple[str, ...]
     roles: tuple[Cited, ...]
     mentions: int
+
+    @property
+    def role_titles(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """Each distinct title as written: (title, the keys of its passages, outlets stating it)."""
+        by_title: dict[str, list[Cited]] = defaultdict(list)
+        for role in self.roles:
+            by_title[role.text].append(role)
+        return tuple(
+            (title, " ".join(c.key for c in cited), tuple(dict.fromkeys(c.outlet for c in cited)))
+            for title, cited in by_title.items()
+        )
 
 
 @dataclass(frozen=True)
@@ -184,6 +243,7 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
     people, others = _people(report, in_story, cite)
     speakers = _speakers(report, in_story, entities, cite)
     timeline = story_timeline(report, story, cite)
+    glance = story_glance(report, story, corpus, key_of=passages.add)  # before the marks are drawn
     articles = tuple(
         _article_view(report, report.article(a), passages, entities)
         for a in story.articles
@@ -204,7 +264,7 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
         timeline=timeline.chart,
         timeline_from_times=timeline.from_times,
         undated=timeline.undated,
-        glance=story_glance(report, story, corpus),
+        glance=glance,
         single_by_outlet=tuple(
             sorted(
                 ((outlet, tuple(views)) for outlet, views in single_by_outlet.items()),
@@ -298,7 +358,9 @@ def _outlet_quotes(
     for quote in report.quotes:
         if quote.article in story_articles:
             by_outlet[story_articles[quote.article]][speaker_name(quote, entities)] += 1
-    groups = [(outlet, counts.most_common()) for outlet, counts in sorted(by_outlet.items())]
+    # the outlets quoting most (a chart of sixty outlets reads as noise)
+    busiest = sorted(by_outlet.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:CHART_OUTLETS]
+    groups = [(outlet, counts.most_common()) for outlet, counts in sorted(busiest)]
     return grouped_bars(groups)
 
 
@@ -308,27 +370,27 @@ def _article_view(
     spans: list[Span] = []
     counts: Counter[str] = Counter()
     for key, (start, end) in passages.spans.get(article.id, {}).items():
-        attrs = {"data-ev": key, "data-article": article.id, "data-start": str(start), "data-end": str(end)}
-        classes = ("ev", "ev-finding") if key in passages.findings else ("ev",)
+        attrs = {"data-ev": key}
+        # a passage is a mark[data-ev]; only contradiction passages carry a class (underlined)
+        classes = ("ev-finding",) if key in passages.findings else ()
         spans.append(Span(start, end, classes, attrs, order=0))
     for entity in report.entities:
         for mention in entity.mentions:
             if mention.article == article.id:
-                attrs = {"data-entity": entity.id}
-                title = f"{entity.name} · {entity.type}"
-                spans.append(Span(mention.start, mention.end, ("ent", f"ent-{entity.type}"), attrs, title=title, order=3))
+                # the canonical name only where the words differ ("M. Lenz" -> Avi Lenz)
+                title = entity.name if mention.text != entity.name else None
+                spans.append(Span(mention.start, mention.end, ("ent", f"ent-{entity.type}"), {}, title=title, order=3))
                 counts["entities"] += 1
     for quote in report.quotes:
         if quote.article == article.id:
             name = speaker_name(quote, entities)
-            attrs = {"data-speaker": quote.speaker or ""}
-            title = f"{quote.kind} quote · {name}"
-            spans.append(Span(quote.start, quote.end, ("quote", f"quote-{quote.kind}"), attrs, tag="span", title=title, order=1))
+            attrs = {"data-speaker": quote.speaker} if quote.speaker else {}
+            spans.append(Span(quote.start, quote.end, ("quote", f"quote-{quote.kind}"), attrs, tag="span", title=name, order=1))
             counts["quotes"] += 1
     for time in report.times:
         if time.article == article.id:
-            when = time.value or " – ".join(x for x in (time.earliest, time.latest) if x) or "unresolved"
-            spans.append(Span(time.start, time.end, ("time",), {"data-value": time.value or ""}, title=f"{time.type} · {when}", order=2))
+            when = time.value or " – ".join(x for x in (time.earliest, time.latest) if x) or None
+            spans.append(Span(time.start, time.end, ("time",), {}, title=when, order=2))
             counts["times"] += 1
     return ArticleView(article, article.source or UNKNOWN_OUTLET, highlight(article.text, spans), dict(counts))
 
@@ -344,12 +406,12 @@ def make_environment(*template_packages: str, language: str = "en") -> jinja2.En
     """
     packages = [*template_packages, "recoupe.render"]
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages]),
+        loader=_Unindented(jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages])),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
     )
     translation = translations(language)
     env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
@@ -357,6 +419,21 @@ def make_environment(*template_packages: str, language: str = "en") -> jinja2.En
     env.globals["lang"] = language
     env.filters["plural"] = lambda count, noun: plural_of(translation, count, noun)
     return env
+
+
+class _Unindented(jinja2.BaseLoader):
+    """Templates without their lines' indentation: repeated per card and per row, it weighs
+    a tenth of a large report; between tags a newline already renders as the space it did."""
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        self.loader = loader
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        return "\n".join(line.lstrip() for line in source.split("\n")), filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()
 
 
 @cache
@@ -375,6 +452,7 @@ def install_helpers(env: jinja2.Environment) -> None:
     env.filters["finding_counts"] = finding_counts
     env.filters["anchor"] = anchor
     env.globals["top_facts"] = TOP_FACTS
+    env.globals["quotes_shown"] = QUOTES_SHOWN
 
 
 def anchor(keys: str) -> str:

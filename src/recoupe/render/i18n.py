@@ -39,6 +39,9 @@ PLURAL_NOUNS: dict[str, str] = {
     "quote": "quotes",
     "time expression": "time expressions",
     "expression": "expressions",
+    "more passage": "more passages",
+    "more finding": "more findings",
+    "more quote": "more quotes",
 }
 
 

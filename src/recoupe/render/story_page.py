@@ -12,19 +12,24 @@ facts, headline focus).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from recoupe.model import Article, Entity, Finding, Report, Story
 from recoupe.render.counts import UNKNOWN_OUTLET
 
-MAX_KEY_FACTS = 8  # grid rows besides the disputed ones
-MAX_PEOPLE_ROWS = 4
+MAX_DISPUTED = 5  # grid columns of contradictions (all are listed under Findings)
+MAX_KEY_FACTS = 5  # grid columns besides the disputed ones
+MAX_PEOPLE_ROWS = 3
 
 
 def evidence_key(article: str, start: int, end: int) -> str:
-    """The identifier of one highlighted passage (same as the HTML report's marks)."""
+    """A passage's key when no report registry names it (see ``story_glance(key_of=…)``)."""
     return f"{article}:{start}:{end}"
+
+
+KeyOf = Callable[[str, int, int], str]
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,13 @@ def outlet_name(article: Article) -> str:
     return article.source or f"{UNKNOWN_OUTLET} ({article.id})"
 
 
-def story_glance(report: Report, story: Story, corpus: Report | None = None) -> StoryGlance:
-    """The glance of one story; ``corpus`` (default ``report``) gives the coverage across stories."""
+def story_glance(
+    report: Report, story: Story, corpus: Report | None = None, key_of: KeyOf = evidence_key
+) -> StoryGlance:
+    """The glance of one story; ``corpus`` (default ``report``) gives the coverage across stories.
+
+    ``key_of`` names the passage a grid value links to (the HTML report's own registry).
+    """
     by_id = {a.id: a for a in report.articles}
     grouped: dict[str, list[Article]] = defaultdict(list)
     for article_id in story.articles:
@@ -107,7 +117,9 @@ def story_glance(report: Report, story: Story, corpus: Report | None = None) -> 
         )
     )
     column = {a.id: i for i, row in enumerate(outlets) for a in row.articles}
-    grid = _disputed_rows(story, column, len(outlets)) + _key_rows(report, story, column, len(outlets))
+    grid = _disputed_rows(story, column, len(outlets), key_of) + _key_rows(
+        report, story, column, len(outlets), key_of
+    )
     corpus = corpus or report
     coverage, blindspots = _coverage(corpus, story)
     return StoryGlance(outlets, grid, coverage, blindspots, _framing(story), len(corpus.stories))
@@ -126,9 +138,9 @@ def _cells(items: list[tuple[str, str, str]], column: dict[str, int], width: int
     )
 
 
-def _finding_items(finding: Finding) -> list[tuple[str, str, str]]:
+def _finding_items(finding: Finding, key_of: KeyOf) -> list[tuple[str, str, str]]:
     return [
-        (ev.article, ev.value, evidence_key(ev.article, ev.start, ev.end))
+        (ev.article, ev.value, key_of(ev.article, ev.start, ev.end))
         for ev in finding.evidence
         if ev.value
     ]
@@ -143,22 +155,27 @@ def _slot(finding: Finding) -> str:
     return "" if getattr(finding, "title", "") or finding.slot in ("fact", "") else finding.slot
 
 
-def _disputed_rows(story: Story, column: dict[str, int], width: int) -> tuple[GridRow, ...]:
-    return tuple(
-        GridRow(_label(f), "disputed", _cells(_finding_items(f), column, width), _slot(f))
-        for f in story.findings
-        if f.kind == "contradiction" and _finding_items(f)
-    )
+def _disputed_rows(story: Story, column: dict[str, int], width: int, key_of: KeyOf) -> tuple[GridRow, ...]:
+    contradictions = [f for f in story.findings if f.kind == "contradiction" and any(ev.value for ev in f.evidence)]
+    rows = [
+        GridRow(_label(f), "disputed", _cells(_finding_items(f, key_of), column, width), _slot(f))
+        for f in contradictions[:MAX_DISPUTED]
+    ]
+    return tuple(rows[:MAX_DISPUTED])
 
 
-def _key_rows(report: Report, story: Story, column: dict[str, int], width: int) -> tuple[GridRow, ...]:
+def _key_rows(
+    report: Report, story: Story, column: dict[str, int], width: int, key_of: KeyOf
+) -> tuple[GridRow, ...]:
     """Facts with values several outlets state, then the roles of the people most mentioned."""
     rows: list[GridRow] = []
     for finding in story.findings:
         if finding.kind == "contradiction":
             continue
-        items = _finding_items(finding)
-        if items and len({column.get(a) for a, _, _ in items} - {None}) >= 2:
+        if len(rows) >= MAX_KEY_FACTS or not any(ev.value for ev in finding.evidence):
+            continue
+        if len({column.get(ev.article) for ev in finding.evidence if ev.value} - {None}) >= 2:
+            items = _finding_items(finding, key_of)
             rows.append(GridRow(_label(finding), "key", _cells(items, column, width), _slot(finding)))
     in_story = set(story.articles)
     people = sorted(
@@ -168,13 +185,15 @@ def _key_rows(report: Report, story: Story, column: dict[str, int], width: int) 
     disputed_roles = {f.subject for f in story.findings if f.kind == "contradiction" and f.slot == "role"}
     people = [p for p in people if p.name not in disputed_roles]
     for person in people[:MAX_PEOPLE_ROWS]:
-        rows.append(GridRow(person.name, "key", _role_cells(person, in_story, column, width), "role"))
+        rows.append(GridRow(person.name, "key", _role_cells(person, in_story, column, width, key_of), "role"))
     return tuple(rows[:MAX_KEY_FACTS])
 
 
-def _role_cells(person: Entity, in_story: set[str], column: dict[str, int], width: int) -> tuple[GridCell | None, ...]:
+def _role_cells(
+    person: Entity, in_story: set[str], column: dict[str, int], width: int, key_of: KeyOf
+) -> tuple[GridCell | None, ...]:
     items = [
-        (role.article, role.title, evidence_key(role.article, role.start, role.end))
+        (role.article, role.title, key_of(role.article, role.start, role.end))
         for role in person.roles
         if role.article in in_story
     ]

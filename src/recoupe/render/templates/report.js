@@ -36,7 +36,7 @@
     clear();
     var keys = keysOf(trigger);
     var scope = trigger.closest("[data-scope]") || document;
-    var marks = Array.prototype.filter.call(scope.querySelectorAll("mark.ev"), function (m) {
+    var marks = Array.prototype.filter.call(scope.querySelectorAll("mark[data-ev]"), function (m) {
       return keys.indexOf(m.getAttribute("data-ev")) >= 0;
     });
     trigger.classList.add("is-active");
