@@ -59,6 +59,9 @@ def test_analyze_mixed_inputs_reports_rejections_and_summary(tmp_path: Path) -> 
     reasons = {Path(r["path"]).name: r["reason"] for r in data["rejected"]}
     assert set(reasons) == {"empty.txt", "blob.txt"}
     assert re.search(r"1 analysed, 2 rejected", result.output)
+    # every long phase says so (one line each off a terminal)
+    for phase in ("loading the model…", "linking entities and stories…", "comparing the stories…", "writing the json report…"):
+        assert phase in result.output
 
 
 def test_markdown_output(tmp_path: Path) -> None:
@@ -70,6 +73,7 @@ def test_markdown_output(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# recoupe report")
     assert "2025-02-11" in result.output
+    assert "…\n" not in result.output.split("# recoupe report")[0] and "linking entities" not in result.output  # -q
 
 
 def test_all_inputs_rejected_exits_non_zero(tmp_path: Path) -> None:

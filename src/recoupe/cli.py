@@ -75,24 +75,68 @@ def _show_input_warnings(quiet: bool) -> None:
     logger.addHandler(logging.NullHandler() if quiet else _WarningLines())
 
 
-def _progress(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
-    if quiet:
-        return None, lambda: None
-    bar: list[Any] = []  # the click progress bar, created once the total is known
-    last = [0]
+class _PhaseProgress:
+    """Progress of every long phase on stderr: model load and NLP, linking, comparing, rendering.
 
-    def update(done: int, total: int) -> None:
-        if not bar:
-            bar.append(click.progressbar(length=total, label="analysing", file=sys.stderr))
-            bar[0].__enter__()
-        bar[0].update(done - last[0])
-        last[0] = done
+    A live rich bar on a terminal; one line per phase otherwise (logs, CI); nothing when quiet.
+    """
 
-    def close() -> None:
-        if bar:
-            bar[0].__exit__(None, None, None)
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.live: Any = None
+        self.tasks: dict[str, Any] = {}
+        self.announced: set[str] = set()
+        if quiet:
+            return
+        from rich.console import Console
 
-    return update, close
+        console = Console(stderr=True)
+        if console.is_terminal:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self.live = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=False,
+            )
+            self.live.start()
+
+    def _update(self, phase: str, label: str, done: int, total: int | None) -> None:
+        if self.quiet:
+            return
+        if self.live is None:
+            if phase not in self.announced:
+                self.announced.add(phase)
+                click.echo(f"{label}…", err=True)
+            return
+        if phase not in self.tasks:
+            self.tasks[phase] = self.live.add_task(label, total=total)
+        self.live.update(self.tasks[phase], completed=done, total=total, description=label)
+
+    def start(self, articles_hint: str = "") -> None:
+        self._update("nlp", f"loading the model{articles_hint}", 0, None)
+
+    def nlp(self, done: int, total: int) -> None:
+        self._update("nlp", "analysing articles", done, total)
+
+    def phase(self, phase: str, done: int, total: int) -> None:
+        label = {"linking": "linking entities and stories", "comparing": "comparing the stories"}.get(phase, phase)
+        self._update(phase, label, done, total)
+
+    def rendering(self, fmt: str) -> None:
+        self._update("rendering", f"writing the {fmt} report", 0, 1)
+
+    def close(self) -> None:
+        if self.live is not None:
+            for task in self.live.tasks:
+                if task.total:
+                    self.live.update(task.id, completed=task.total)
+            self.live.stop()
 
 
 def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
@@ -118,6 +162,27 @@ def _require_paths(paths: tuple[str, ...]) -> None:
         )
 
 
+def _write_report(report: Any, output_format: str, output: Path | None, indent: int | None, interface: str) -> None:
+    if output is None:
+        click.echo(render(report, output_format, indent, interface), nl=False)
+    elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
+        from recoupe.render.atomic import atomic_open
+        from recoupe.render.json import write_json, write_jsonl
+
+        # Through a temporary file: a failed run never leaves a truncated report behind.
+        with atomic_open(output) as out:
+            if output_format == "jsonl":
+                write_jsonl(report, out)
+            else:
+                write_json(report, out, indent)
+    else:
+        from recoupe.render.atomic import write_text
+
+        text = render(report, output_format, indent, interface)
+        # a byte order mark lets spreadsheets read the CSV as UTF-8
+        write_text(output, "\ufeff" + text if output_format == "csv" else text)
+
+
 def run_analysis(
     paths: tuple[str, ...],
     output_format: str,
@@ -137,31 +202,16 @@ def run_analysis(
     _require_paths(paths)
     options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
     _show_input_warnings(quiet)
-    update, close = _progress(quiet)
+    progress = _PhaseProgress(quiet)
     try:
-        report = analyze(list(paths), options, progress=update)
+        progress.start()
+        report = analyze(list(paths), options, progress=progress.nlp, phases=progress.phase)
+        progress.rendering(output_format)
+        _write_report(report, output_format, output, indent, interface)
     except ModelNotInstalled as error:
         raise click.ClickException(str(error)) from error
     finally:
-        close()
-    if output is None:
-        click.echo(render(report, output_format, indent, interface), nl=False)
-    elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
-        from recoupe.render.atomic import atomic_open
-        from recoupe.render.json import write_json, write_jsonl
-
-        # Through a temporary file: a failed run never leaves a truncated report behind.
-        with atomic_open(output) as out:
-            if output_format == "jsonl":
-                write_jsonl(report, out)
-            else:
-                write_json(report, out, indent)
-    else:
-        from recoupe.render.atomic import write_text
-
-        text = render(report, output_format, indent, interface)
-        # a byte order mark lets spreadsheets read the CSV as UTF-8
-        write_text(output, "\ufeff" + text if output_format == "csv" else text)
+        progress.close()
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
         from recoupe.render.counts import summary_line
