@@ -97,7 +97,14 @@ def test_story_page_click_and_entity_link(browser: Any, hand_app: str) -> None:
         "ministre des Affaires étrangères",
     ]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#back-link").is_visible()  # a way back to the card after the jump
     page.screenshot(path=str(artifacts_dir() / "app-phone-story.png"))
+    # the search box has its own row: it covers none of the navigation links
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator(".searchbox").bounding_box()
+    for link in page.locator(".site nav a").all():
+        nav = link.bounding_box()
+        assert box and nav and (nav["y"] + nav["height"] <= box["y"] or nav["x"] >= 390)
     page.locator('.person-name a:text("Avi Lenz")').click()
     page.wait_for_url("**/entities/E1")
     assert "ministre des Affaires étrangères" in page.locator("main").inner_text()
