@@ -73,7 +73,7 @@ def test_same_hits_in_both_modes(store: Store, query: str) -> None:
 
 def test_quotes_are_found_whole() -> None:
     hits = search_report(_report(), "lumière")
-    assert [h.kind for h in hits][0] == "quote" and hits[0].text == "Nous ferons toute la lumière"
+    assert hits[0].kind == "quote" and hits[0].text == "Nous ferons toute la lumière"
 
 
 def test_no_substring_explosion_and_all_words_required() -> None:

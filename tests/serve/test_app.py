@@ -8,10 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 from html_helpers import XSS_SCRIPT, contradiction_report, xss_report
 
+from recoupe.fr.search import find_matches, parse_query
 from recoupe.render.json import validate
 from recoupe.serve import InMemorySource, is_loopback, open_source
 from recoupe.serve.app import ServeOptions, create_app
-from recoupe.fr.search import find_matches, parse_query
 from recoupe.serve.source import ReportSource, narrow_to_story
 
 
