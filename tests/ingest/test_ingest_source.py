@@ -58,7 +58,7 @@ def test_mixed_directory(tmp_path: Path) -> None:
         "corpus/vide.txt": "empty input",
         "corpus/image.txt": "binary content, not text (NUL bytes)",
         "corpus/lignes.jsonl" + "#2": "malformed JSON: Expecting value at line 2",
-        "corpus/notes.pdf": "unsupported file type .pdf; use --format",
+        "corpus/notes.pdf": "PDF is not supported; extract its text first (for example `pdftotext FILE.pdf`)",
     }
 
 

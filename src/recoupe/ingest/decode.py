@@ -34,6 +34,17 @@ _UNSUPPORTED_SIGNATURES = (
 )
 
 
+# The same reasons by file extension, for files skipped unread in a directory.
+UNSUPPORTED_EXTENSIONS = {
+    ".pdf": _UNSUPPORTED_SIGNATURES[0][1],
+    ".docx": _UNSUPPORTED_SIGNATURES[1][1],
+    ".odt": _UNSUPPORTED_SIGNATURES[1][1],
+    ".zip": _UNSUPPORTED_SIGNATURES[1][1],
+    ".doc": _UNSUPPORTED_SIGNATURES[2][1],
+    ".rtf": _UNSUPPORTED_SIGNATURES[3][1],
+}
+
+
 def check_size(size: int, max_bytes: int) -> None:
     """Reject an input larger than the configured limit."""
     if size > max_bytes:

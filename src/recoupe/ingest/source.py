@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from recoupe.ingest.decode import check_size, decode
+from recoupe.ingest.decode import UNSUPPORTED_EXTENSIONS, check_size, decode
 from recoupe.ingest.errors import InputError, internal_error, strict_mode
 from recoupe.ingest.feeds import read_feed
 from recoupe.ingest.files import open_regular
@@ -190,7 +190,8 @@ def _read_file(
 ) -> Iterator[Article | Rejected]:
     extension = _extension(name)
     if in_directory and options.format is None and extension not in FORMAT_BY_EXTENSION:
-        yield Rejected(name, f"unsupported file type {extension}; use --format")
+        reason = UNSUPPORTED_EXTENSIONS.get(extension, f"unsupported file type {extension}; use --format")
+        yield Rejected(name, reason)
         return
     if options.format == "warc" or (options.format is None and is_warc(name)):
         # Archives stream record by record: only each record's size is limited.
