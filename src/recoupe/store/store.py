@@ -19,7 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
 from recoupe.store import export as exporter
 from recoupe.store import reads, writes
-from recoupe.store.engine import check_sqlite_file, database_url, display_url, first_line, open_engine
+from recoupe.store.engine import (
+    check_sqlite_file,
+    database_url,
+    display_url,
+    first_line,
+    open_engine,
+)
 from recoupe.store.locking import snapshot, with_write_lock
 from recoupe.store.migrations import StoreError, migrate
 from recoupe.store.relink import relinked_report
