@@ -18,7 +18,8 @@ ARTICLE = " ".join(["Le conseil municipal de Brisac a voté mardi la rénovation
 
 @pytest.fixture()
 def client() -> TestClient:
-    return TestClient(create_app(InMemorySource(contradiction_report())), raise_server_exceptions=False)
+    app = create_app(InMemorySource(contradiction_report()))
+    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 def _post(client: TestClient, body: str) -> object:

@@ -80,4 +80,5 @@ def check_posted(data: bytes, options: IngestOptions) -> PostedArticles:
             record[id_field] = content_id(text)
     if problems:
         raise InvalidArticles(problems)
-    return PostedArticles(json.dumps(records, ensure_ascii=False).encode("utf-8"), len(records))
+    # ASCII escapes: a lone surrogate stays an escape the JSON reader repairs (U+FFFD)
+    return PostedArticles(json.dumps(records).encode("ascii"), len(records))
