@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from recoupe.cli import main
@@ -58,6 +59,9 @@ def test_analyze_mixed_inputs_reports_rejections_and_summary(tmp_path: Path) -> 
     reasons = {Path(r["path"]).name: r["reason"] for r in data["rejected"]}
     assert set(reasons) == {"empty.txt", "blob.txt"}
     assert re.search(r"1 analysed, 2 rejected", result.output)
+    # every long phase says so (one line each off a terminal)
+    for phase in ("loading the model…", "linking entities and stories…", "comparing the stories…", "writing the json report…"):
+        assert phase in result.output
 
 
 def test_markdown_output(tmp_path: Path) -> None:
@@ -69,6 +73,7 @@ def test_markdown_output(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# recoupe report")
     assert "2025-02-11" in result.output
+    assert "…\n" not in result.output.split("# recoupe report")[0] and "linking entities" not in result.output  # -q
 
 
 def test_all_inputs_rejected_exits_non_zero(tmp_path: Path) -> None:
@@ -78,7 +83,27 @@ def test_all_inputs_rejected_exits_non_zero(tmp_path: Path) -> None:
     assert "empty" in result.output
 
 
-def test_missing_path_is_a_clean_rejection(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 3
-    assert "Traceback" not in result.output
+def test_missing_path_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    output = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt"), "-o", str(output)])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output and "Traceback" not in result.output
+    assert not output.exists()
+
+
+@pytest.mark.parametrize("command", [["search", "maire"], ["export"]])
+def test_search_and_export_never_create_a_database(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "absent.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: no database at {db}; add articles first with `recoupe ingest --db {db} FILES`"]
+    assert not db.exists()
+
+
+def test_database_errors_are_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "missing-dir" / "x.db"
+    result = CliRunner().invoke(main, ["ingest", "--db", str(db), str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot create the database {db}: directory {db.parent} does not exist"
+    ]

@@ -33,17 +33,20 @@ class AnalyzeOptions:
 
 
 Progress = Callable[[int, int], None]  # (done, total)
+# (phase, done, total) for the phases after the NLP: "linking", "comparing"
+PhaseProgress = Callable[[str, int, int], None]
 
 
 def analyze(
     inputs: Iterable[str | Path],
     options: AnalyzeOptions | None = None,
     progress: Progress | None = None,
+    phases: PhaseProgress | None = None,
 ) -> Report:
     """Read every input, analyse each article, link and compare them into a Report."""
     options = options or AnalyzeOptions()
     articles, rejected, duplicates = deduplicate(read_inputs(inputs, options.ingest))
-    return analyze_articles(articles, options, rejected, duplicates, progress)
+    return analyze_articles(articles, options, rejected, duplicates, progress, phases=phases)
 
 
 def analyze_articles(
@@ -53,6 +56,7 @@ def analyze_articles(
     duplicates: Sequence[Duplicate] = (),
     progress: Progress | None = None,
     known: MutableMapping[str, ArticleAnalysis] | None = None,
+    phases: PhaseProgress | None = None,
 ) -> Report:
     """Analyse already-read articles, then link and compare them (the web app calls this).
 
@@ -74,10 +78,10 @@ def analyze_articles(
     analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
     failed = [*rejected, *analysed.rejected]
     if known is None:
-        return build_report(analysed.articles, analysed.analyses, failed, duplicates)
+        return build_report(analysed.articles, analysed.analyses, failed, duplicates, phases=phases)
     known.update((a.id, analysis) for a, analysis in analysed.pairs())
     kept = [a for a in articles if a.id in known]
-    return build_report(kept, [known[a.id] for a in kept], failed, duplicates)
+    return build_report(kept, [known[a.id] for a in kept], failed, duplicates, phases=phases)
 
 
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
@@ -153,14 +157,20 @@ def build_report(
     rejected: Sequence[Rejected] = (),
     duplicates: Sequence[Duplicate] = (),
     reuse: StoryReuse | None = None,
+    phases: PhaseProgress | None = None,
 ) -> Report:
     """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories."""
+    report_phase = phases or (lambda _phase, _done, _total: None)
     with _no_cycle_collection():
+        report_phase("linking", 0, 1)
         corpus = link_corpus(articles, analyses)
-        stories = tuple(
-            (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
-            for story in corpus.stories
-        )
+        report_phase("linking", 1, 1)
+        compared: list[Story] = []
+        for story in corpus.stories:
+            report_phase("comparing", len(compared), len(corpus.stories))
+            compared.append((reuse(story, corpus) if reuse else None) or compare_story(story, corpus))
+        report_phase("comparing", len(compared), len(corpus.stories))
+        stories = tuple(compared)
     return Report(
         articles=corpus.articles,
         rejected=tuple(rejected),

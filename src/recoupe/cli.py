@@ -18,7 +18,7 @@ EXIT_BAD_INPUT = 2
 EXIT_NOTHING_ANALYSED = 3
 
 REPORT_FORMATS = ("json", "md")
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
 
 
 def _bundled_corpus() -> Path:
@@ -28,7 +28,7 @@ def _bundled_corpus() -> Path:
     return Path(str(resources.files("recoupe") / "sample" / "corpus"))
 
 
-def render(report: object, fmt: str, indent: int | None = None) -> str:
+def render(report: object, fmt: str, indent: int | None = None, interface: str = "auto") -> str:
     from recoupe.model import Report
 
     assert isinstance(report, Report)
@@ -51,7 +51,11 @@ def render(report: object, fmt: str, indent: int | None = None) -> str:
     if fmt == "html":
         from recoupe.render.html import render_html
 
-        return render_html(report)
+        return render_html(report, interface)
+    if fmt == "csv":
+        from recoupe.render.csv import render_csv
+
+        return render_csv(report)
     raise click.BadParameter(f"unknown format {fmt!r}")
 
 
@@ -71,24 +75,68 @@ def _show_input_warnings(quiet: bool) -> None:
     logger.addHandler(logging.NullHandler() if quiet else _WarningLines())
 
 
-def _progress(quiet: bool) -> tuple[Callable[[int, int], None] | None, Callable[[], None]]:
-    if quiet:
-        return None, lambda: None
-    bar: list[Any] = []  # the click progress bar, created once the total is known
-    last = [0]
+class _PhaseProgress:
+    """Progress of every long phase on stderr: model load and NLP, linking, comparing, rendering.
 
-    def update(done: int, total: int) -> None:
-        if not bar:
-            bar.append(click.progressbar(length=total, label="analysing", file=sys.stderr))
-            bar[0].__enter__()
-        bar[0].update(done - last[0])
-        last[0] = done
+    A live rich bar on a terminal; one line per phase otherwise (logs, CI); nothing when quiet.
+    """
 
-    def close() -> None:
-        if bar:
-            bar[0].__exit__(None, None, None)
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.live: Any = None
+        self.tasks: dict[str, Any] = {}
+        self.announced: set[str] = set()
+        if quiet:
+            return
+        from rich.console import Console
 
-    return update, close
+        console = Console(stderr=True)
+        if console.is_terminal:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self.live = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=False,
+            )
+            self.live.start()
+
+    def _update(self, phase: str, label: str, done: int, total: int | None) -> None:
+        if self.quiet:
+            return
+        if self.live is None:
+            if phase not in self.announced:
+                self.announced.add(phase)
+                click.echo(f"{label}…", err=True)
+            return
+        if phase not in self.tasks:
+            self.tasks[phase] = self.live.add_task(label, total=total)
+        self.live.update(self.tasks[phase], completed=done, total=total, description=label)
+
+    def start(self, articles_hint: str = "") -> None:
+        self._update("nlp", f"loading the model{articles_hint}", 0, None)
+
+    def nlp(self, done: int, total: int) -> None:
+        self._update("nlp", "analysing articles", done, total)
+
+    def phase(self, phase: str, done: int, total: int) -> None:
+        label = {"linking": "linking entities and stories", "comparing": "comparing the stories"}.get(phase, phase)
+        self._update(phase, label, done, total)
+
+    def rendering(self, fmt: str) -> None:
+        self._update("rendering", f"writing the {fmt} report", 0, 1)
+
+    def close(self) -> None:
+        if self.live is not None:
+            for task in self.live.tasks:
+                if task.total:
+                    self.live.update(task.id, completed=task.total)
+            self.live.stop()
 
 
 def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
@@ -105,32 +153,18 @@ def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
     return f" ({len(bugs)} internal errors: please report them)" if bugs else ""
 
 
-def run_analysis(
-    paths: tuple[str, ...],
-    output_format: str,
-    output: Path | None,
-    quiet: bool,
-    ingest_options: IngestOptions,
-    n_process: int,
-    indent: int | None = None,
-) -> None:
-    if not quiet:  # at once, before the slow imports and the model load
-        click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
-    from recoupe.api import AnalyzeOptions, analyze
-    from recoupe.nlp.errors import ModelNotInstalled
-    from recoupe.nlp.pipeline import PipelineOptions
+def _require_paths(paths: tuple[str, ...]) -> None:
+    """A missing input path is a usage error (exit 2) before anything is analysed or written."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise click.BadParameter(
+            "no such file or directory: " + ", ".join(missing), param_hint="PATHS"
+        )
 
-    options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
-    _show_input_warnings(quiet)
-    update, close = _progress(quiet)
-    try:
-        report = analyze(list(paths), options, progress=update)
-    except ModelNotInstalled as error:
-        raise click.ClickException(str(error)) from error
-    finally:
-        close()
+
+def _write_report(report: Any, output_format: str, output: Path | None, indent: int | None, interface: str) -> None:
     if output is None:
-        click.echo(render(report, output_format, indent), nl=False)
+        click.echo(render(report, output_format, indent, interface), nl=False)
     elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
         from recoupe.render.atomic import atomic_open
         from recoupe.render.json import write_json, write_jsonl
@@ -144,14 +178,45 @@ def run_analysis(
     else:
         from recoupe.render.atomic import write_text
 
-        write_text(output, render(report, output_format, indent))
+        text = render(report, output_format, indent, interface)
+        # a byte order mark lets spreadsheets read the CSV as UTF-8
+        write_text(output, "\ufeff" + text if output_format == "csv" else text)
+
+
+def run_analysis(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    quiet: bool,
+    ingest_options: IngestOptions,
+    n_process: int,
+    indent: int | None = None,
+    interface: str = "auto",
+) -> None:
+    if not quiet:  # at once, before the slow imports and the model load
+        click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
+    from recoupe.api import AnalyzeOptions, analyze
+    from recoupe.nlp.errors import ModelNotInstalled
+    from recoupe.nlp.pipeline import PipelineOptions
+
+    _require_paths(paths)
+    options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
+    _show_input_warnings(quiet)
+    progress = _PhaseProgress(quiet)
+    try:
+        progress.start()
+        report = analyze(list(paths), options, progress=progress.nlp, phases=progress.phase)
+        progress.rendering(output_format)
+        _write_report(report, output_format, output, indent, interface)
+    except ModelNotInstalled as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        progress.close()
     bugs = _echo_rejections(report.rejected, quiet)
     if not quiet:
-        summary = (
-            f"{len(report.articles)} analysed, {len(report.rejected)} rejected{bugs}, "
-            f"{len(report.duplicates)} duplicates, {len(report.stories)} stories"
-        )
-        click.echo(summary + (f" -> {output}" if output else ""), err=True)
+        from recoupe.render.counts import summary_line
+
+        click.echo(summary_line(report, bugs) + (f" -> {output}" if output else ""), err=True)
     if not report.articles:
         sys.exit(EXIT_NOTHING_ANALYSED)
 
@@ -167,13 +232,13 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["json", "jsonl", "md", "html"]),
+    type=click.Choice(["json", "jsonl", "md", "html", "csv"]),
     default=None,
-    help="Report format (default: from the -o suffix, else json).",
+    help="Report format (default: from the -o suffix, else json); csv is one row per finding.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
 @click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None, help="Read every input in this format instead of guessing from the extension.")
-@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject inputs larger than this.")
+@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject input files larger than this (an article text above 1 000 000 characters, the model's limit, is rejected in any case).")
 @click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON field holding the headline.")
 @click.option("--date-field", default="date", show_default=True, help="JSON field holding the publication date.")
@@ -182,6 +247,7 @@ def main() -> None:
 @click.option("--source", "source_name", default=None, metavar="NAME", help="Outlet of articles that name none (plain text files).")
 @click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
 @click.option("--indent", type=click.IntRange(min=0), default=None, help="Indent the JSON report by N spaces (default: compact).")
+@click.option("--lang", "interface", type=click.Choice(["auto", "fr", "en"]), default="auto", show_default=True, help="Language of the HTML report's interface (auto: French for a mostly French corpus).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
     paths: tuple[str, ...],
@@ -197,6 +263,7 @@ def analyze(
     source_name: str | None,
     n_process: int,
     indent: int | None,
+    interface: str,
     quiet: bool,
 ) -> None:
     """Analyse files, directories or - (stdin) and write a report."""
@@ -210,7 +277,7 @@ def analyze(
         language=language,
         source=source_name,
     )
-    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent)
+    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent, interface)
 
 
 @main.command()
@@ -258,6 +325,9 @@ def ingest(
         if not quiet:
             click.echo(f"batch committed: {result.summary()}", err=True)
 
+    from recoupe.store import StoreError
+
+    _require_paths(paths)
     try:
         result = ingest_paths(
             db,
@@ -267,7 +337,7 @@ def ingest(
             batch_size=batch_size,
             progress=progress,
         )
-    except ModelNotInstalled as error:
+    except (ModelNotInstalled, StoreError) as error:
         raise click.ClickException(str(error)) from error
     _echo_rejections(result.rejections, quiet)
     click.echo(result.summary())
@@ -282,13 +352,15 @@ def ingest(
 @click.option("--table", "tables", multiple=True, help="Export only this table (repeatable; default all).")
 def export(db: str | None, export_format: str, output: Path | None, tables: tuple[str, ...]) -> None:
     """Export the store's tables for analysis elsewhere."""
-    from recoupe.store import ExportError, Store
+    from recoupe.store import ExportError, Store, StoreError
 
     try:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             written = store.export(export_format, output, tables)
     except ExportError as error:
         raise click.UsageError(str(error)) from error
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
     for path in written:
         click.echo(f"wrote {path}", err=True)
 
@@ -299,10 +371,13 @@ def export(db: str | None, export_format: str, output: Path | None, tables: tupl
 @click.option("--limit", type=int, default=20, show_default=True, help="Most hits shown.")
 def search(query: str, db: str | None, limit: int) -> None:
     """Full-text search over stored article text and quotes."""
-    from recoupe.store import Store
+    from recoupe.store import Store, StoreError
 
-    with Store(db) as store:
-        hits = store.search(query, limit)
+    try:
+        with Store(db, create=False) as store:
+            hits = store.search(query, limit)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
     for hit in hits:
         snippet = " ".join(hit.text.split())
         click.echo(f"{printable(hit.article)}\t{hit.kind}\t{hit.start}-{hit.end}\t{printable(snippet)}")

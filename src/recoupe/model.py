@@ -18,6 +18,15 @@ from typing import Any, Literal, TypeVar, Union
 
 SCHEMA_ID = "recoupe/report/v1"
 
+# The longest article text analysed (spaCy's own nlp.max_length): longer ones
+# are rejected as "article too long", whatever --max-bytes lets through.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+def too_long_reason(length: int) -> str:
+    """The rejection reason of an article text above :data:`MAX_ARTICLE_CHARS`."""
+    return f"article too long ({length:,} characters; the limit is {MAX_ARTICLE_CHARS:,})".replace(",", " ")
+
 EntityType = Literal["person", "organization", "place", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 FindingKind = Literal["corroborated", "single_source", "contradiction"]

@@ -9,7 +9,7 @@ from recoupe.model import Report, to_dict
 
 pytestmark = pytest.mark.slow
 
-# measured with `recoupe eval findings` (see README, "Stories and findings"); minimums
+# measured with `recoupe eval findings` (see docs/analysis.md, "Stories and findings"); minimums
 SEEDS_CORROBORATED_RECALL = 0.6
 SEEDS_SINGLE_SOURCE_RECALL = 1.0
 SAMPLE_CORROBORATED_RECALL = 0.75

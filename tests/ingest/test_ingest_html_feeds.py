@@ -48,7 +48,7 @@ def test_rss_feed_entries() -> None:
     assert isinstance(first, Article)
     assert isinstance(second, Article)
     assert first.id == "https://courrier-alpin.example/?p=481"  # the entry's guid
-    assert first.path == f"{path}#1"
+    assert first.path == f"{path.name}#1"
     assert first.title == "Avalanche au col du Lautaret : deux skieurs secourus"
     assert first.text == (
         "Avalanche au col du Lautaret : deux skieurs secourus\n\n"
@@ -64,7 +64,7 @@ def test_rss_feed_entries() -> None:
     assert second.published == "2024-03-25"
     assert second.url is None
     assert third == Rejected(
-        f"{path}#3", "feed entry 3 ('Vidéo : la descente du Pic Blanc') has no text"
+        f"{path.name}#3", "feed entry 3 ('Vidéo : la descente du Pic Blanc') has no text"
     )
 
 

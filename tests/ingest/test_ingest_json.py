@@ -17,7 +17,7 @@ def test_jsonl_records() -> None:
     assert isinstance(second, Article)
     assert isinstance(third, Article)
     assert first.id == "qn-101"
-    assert first.path == f"{path}#1"
+    assert first.path == f"{path.name}#1"
     assert first.title == "Grève des contrôleurs aériens à Bordeaux-Mérignac"
     assert first.text.startswith(first.title + "\n")
     assert first.published == "2024-03-26"
@@ -26,7 +26,7 @@ def test_jsonl_records() -> None:
     assert first.language == "fr"
     assert first.author == "Lucie Marchand"
     assert second.id == "articles-2"
-    assert second.path == f"{path}#2"
+    assert second.path == f"{path.name}#2"
     assert second.published == "2024-03"
     assert second.text.startswith("Le pont de Cé rouvert\n")  # the title becomes the first line
     assert third.published is None  # unparseable date is not a rejection
@@ -41,7 +41,7 @@ def test_json_array() -> None:
     assert first.id == "ea-7"
     assert first.published == "2024-03-26"  # RFC 822, the date as written (not moved to UTC)
     assert first.source == "L'Écho de l'Aude"
-    assert (second.id, second.path, second.published) == ("articles-2", f"{path}#2", "2024")
+    assert (second.id, second.path, second.published) == ("articles-2", f"{path.name}#2", "2024")
 
 
 def test_json_single_object_is_a_single_article() -> None:

@@ -12,6 +12,7 @@ import pytest
 from ingest_helpers import FIXTURES, read_all
 
 from recoupe.ingest import IngestOptions, read_bytes, read_inputs, sniff_format
+from recoupe.ingest.source import shown_path
 from recoupe.model import Article, Rejected
 
 
@@ -50,14 +51,14 @@ def test_mixed_directory(tmp_path: Path) -> None:
         "articles-2",
         "articles-3",
     }
-    assert found[str(corpus / "latin1.txt")].text.startswith("Fête à Gérardmer")  # type: ignore[union-attr]
+    assert found["corpus/latin1.txt"].text.startswith("Fête à Gérardmer")  # type: ignore[union-attr]
 
     rejected = {item.path: item.reason for item in items if isinstance(item, Rejected)}
     assert rejected == {
-        str(corpus / "vide.txt"): "empty input",
-        str(corpus / "image.txt"): "binary content, not text (NUL bytes)",
-        str(corpus / "lignes.jsonl") + "#2": "malformed JSON: Expecting value at line 2",
-        str(corpus / "notes.pdf"): "unsupported file type .pdf; use --format",
+        "corpus/vide.txt": "empty input",
+        "corpus/image.txt": "binary content, not text (NUL bytes)",
+        "corpus/lignes.jsonl" + "#2": "malformed JSON: Expecting value at line 2",
+        "corpus/notes.pdf": "PDF is not supported; extract its text first (for example `pdftotext FILE.pdf`)",
     }
 
 
@@ -71,9 +72,18 @@ def test_single_article_files_count_in_equals_count_out(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_rejected() -> None:
-    assert read_all("/nulle/part/absent.txt") == [
-        Rejected("/nulle/part/absent.txt", "no such file or directory")
-    ]
+    assert read_all("/nulle/part/absent.txt") == [Rejected("absent.txt", "no such file or directory")]
+
+
+def test_reported_paths_are_never_absolute(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sous").mkdir(parents=True)
+    (corpus / "sous" / "a.txt").write_text("Titre\n\nTexte.", "utf-8")
+    (tmp_path / "b.txt").write_text("Titre\n\nTexte.", "utf-8")
+    items = read_all(corpus, tmp_path / "b.txt")
+    assert [item.path for item in items] == ["corpus/sous/a.txt", "b.txt"]
+    assert shown_path(Path("relatif/c.txt")) == "relatif/c.txt"
+    assert shown_path(Path("../ailleurs/d.txt")) == "d.txt"
 
 
 def test_unreadable_file_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,7 +98,7 @@ def test_unreadable_file_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyP
         return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", refuse)
-    assert read_all(path) == [Rejected(str(path), "cannot read: Permission denied")]
+    assert read_all(path) == [Rejected(path.name, "cannot read: Permission denied")]
 
 
 def test_large_file_rejected_before_reading(
@@ -103,12 +113,12 @@ def test_large_file_rejected_before_reading(
     monkeypatch.setattr(Path, "read_bytes", must_not_read)
     (rejected,) = read_all(path, options=IngestOptions(max_bytes=1000))
     assert rejected == Rejected(
-        str(path), "input is 2000 bytes, above the limit of 1000 (--max-bytes)"
+        path.name, "input is 2000 bytes, above the limit of 1000 (--max-bytes)"
     )
 
 
 def test_empty_directory_is_reported(tmp_path: Path) -> None:
-    assert read_all(tmp_path) == [Rejected(str(tmp_path), "directory holds no files to read")]
+    assert read_all(tmp_path) == [Rejected(tmp_path.name, "directory holds no files to read")]
 
 
 def test_explicit_file_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
@@ -162,3 +172,22 @@ def test_upload_name_gives_format_and_id() -> None:
 )
 def test_sniff_format(content: str, fmt: str) -> None:
     assert sniff_format(content) == fmt
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [(b"%PDF-1.7\n%\xe2\xe3", "PDF"), (b"PK\x03\x04\x14\x00", ".docx"), (b"{\\rtf1\\ansi", "RTF")],
+)
+def test_document_formats_are_named_as_unsupported(data: bytes, named: str) -> None:
+    [rejected] = list(read_bytes(data, "article.txt"))
+    assert isinstance(rejected, Rejected)
+    assert named in rejected.reason and "not supported" in rejected.reason
+
+
+def test_article_above_the_model_length_limit_is_rejected_with_its_length() -> None:
+    from recoupe.model import MAX_ARTICLE_CHARS
+
+    text = "Titre\n\n" + "Le maire a parlé. " * (MAX_ARTICLE_CHARS // 18 + 1)
+    [rejected] = list(read_bytes(text.encode("utf-8"), "long.txt"))
+    assert isinstance(rejected, Rejected)
+    assert rejected.reason.startswith(f"article too long ({len(text.strip()):,} characters".replace(",", " "))

@@ -18,7 +18,7 @@ LONG_PARAGRAPH = (
 def test_marker_on_its_own_line_then_headline_and_signature() -> None:
     (article,) = read_all(FIXTURES / "crue_vezere.txt")
     assert article.id == "crue_vezere"
-    assert article.path == str(FIXTURES / "crue_vezere.txt")
+    assert article.path == "crue_vezere.txt"
     assert article.published == "2023-11-14"
     assert article.title == "Crue de la Vézère : trois communes évacuées dans la nuit"
     assert article.text.startswith(article.title + "\n")

@@ -86,8 +86,9 @@ def test_same_origin_and_originless_posts_pass_the_check() -> None:
     same = client.post("/upload", data={}, headers={"origin": "http://127.0.0.1:8000"})
     assert same.status_code == 400 and "Choose a file" in same.text  # reached the handler
     scripted = client.post("/api/articles", content=b"[]", headers={"content-type": "application/json"})
-    assert scripted.status_code == 200
-    assert scripted.json()["rejected"][0]["reason"] == "JSON array is empty"
+    # reached the handler, which refuses a request holding no article (422, issue 13)
+    assert scripted.status_code == 422
+    assert "no article in the request" in scripted.json()["error"]["message"]
 
 
 # --- failure 3: parsing an uploaded page must not block the event loop ------------------

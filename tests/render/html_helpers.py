@@ -206,6 +206,6 @@ def artifacts_dir():  # type: ignore[no-untyped-def]
 def active_marks(page):  # type: ignore[no-untyped-def]
     """(article id, text) of every highlighted evidence mark currently visible."""
     return page.eval_on_selector_all(
-        "mark.ev.hl-active",
-        "els => els.map(e => [e.dataset.article, e.textContent, e.getBoundingClientRect().height > 0])",
+        "mark[data-ev].hl-active",
+        "els => els.map(e => [e.closest('.text').dataset.article, e.textContent, e.getBoundingClientRect().height > 0])",
     )

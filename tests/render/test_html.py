@@ -40,12 +40,12 @@ def parse(html: str) -> _Collector:
 
 @pytest.fixture(scope="module")
 def html() -> str:
-    return render_html(contradiction_report())
+    return render_html(contradiction_report(), "en")
 
 
 @pytest.fixture(scope="module")
 def xss_html() -> str:
-    return render_html(xss_report())
+    return render_html(xss_report(), "en")
 
 
 def test_hostile_text_is_escaped_everywhere(xss_html: str) -> None:
@@ -96,14 +96,11 @@ def test_contradiction_card_names_its_slot_and_subject(html: str) -> None:
     assert card["data-slot"] == "role" and card["data-subject"] == "Avi Lenz"
     assert card["tabindex"] == "0"
     keys = (card["data-evidence"] or "").split()
-    marks = {a["data-ev"]: a for t, a in parse(html).tags if t == "mark" and "data-ev" in a}
     assert len(keys) == 2
-    report = contradiction_report()
-    for key in keys:
-        mark = marks[key]
-        article = report.article(mark["data-article"] or "")
-        start, end = int(mark["data-start"] or 0), int(mark["data-end"] or 0)
-        assert article.text[start:end] in ("ministre de la Défense", "ministre des Affaires étrangères")
+    marked = {
+        key: "".join(re.findall(rf'<mark (?:class="[^"]*" )?data-ev="{key}">([^<]*)', html)) for key in keys
+    }
+    assert sorted(marked.values()) == ["ministre de la Défense", "ministre des Affaires étrangères"]
 
 
 def test_story_view_groups_findings_people_quotes_and_events() -> None:

@@ -27,9 +27,11 @@ class Opened:
         self.requests = requests
 
 
-def _open(browser: Any, report: Report, tmp_path: Path, width: int = 1280, height: int = 800) -> Opened:
+def _open(
+    browser: Any, report: Report, tmp_path: Path, width: int = 1280, height: int = 800, language: str = "en"
+) -> Opened:
     path = tmp_path / "report.html"
-    path.write_text(render_html(report), "utf-8")
+    path.write_text(render_html(report, language), "utf-8")
     page = browser.new_page(viewport={"width": width, "height": height})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -59,7 +61,7 @@ def test_seeds_gallant_role_contradiction_highlights_both_articles(
     assert card.is_visible()
     card.click()
     keys = set((card.get_attribute("data-evidence") or "").split())
-    lit = set(page.eval_on_selector_all("mark.ev.hl-active", "els => els.map(e => e.dataset.ev)"))
+    lit = set(page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)"))
     assert len(keys) >= 2 and lit == keys
     marks = active_marks(page)
     assert all(shown for _, _, shown in marks)
@@ -85,6 +87,8 @@ def test_click_and_keyboard_highlight_the_evidence(browser: Any, tmp_path: Path)
     page.keyboard.press("Escape")
     assert active_marks(page) == []
     single = page.locator('article.card[data-kind="single_source"]')
+    assert not single.is_visible()  # single-source claims are grouped per outlet, collapsed
+    page.locator("details.by-outlet > summary").first.click()
     single.focus()
     page.keyboard.press("Enter")
     assert [text for _, text, _ in active_marks(page)] == ["Nina Park a salué la visite"]
@@ -120,7 +124,7 @@ def test_evidence_is_scrolled_into_view_on_a_phone(browser: Any, tmp_path: Path)
     page = opened.page
     page.locator('article.card[data-kind="contradiction"]').click()
     page.wait_for_timeout(300)
-    for handle in page.query_selector_all("mark.ev.hl-active"):
+    for handle in page.query_selector_all("mark[data-ev].hl-active"):
         inside = handle.evaluate(
             """m => { const box = m.closest('.text').getBoundingClientRect();
                       const r = m.getBoundingClientRect();
@@ -140,6 +144,7 @@ def test_hostile_article_renders_as_text(browser: Any, tmp_path: Path) -> None:
     text = page.locator(".source .text").inner_text()
     assert XSS_SCRIPT in text and XSS_IMG in text
     assert page.locator(".source .text img, .source .text script").count() == 0
+    page.locator("details.by-outlet > summary").first.click()
     page.locator('article.card[data-kind="single_source"]').click()
     assert page.evaluate("typeof window.__xss") == "undefined"
     page.screenshot(path=str(artifacts_dir() / "report-xss.png"), full_page=True)

@@ -75,7 +75,7 @@ def test_seeds_stories_story_finding_and_search(browser: Any, seeds_app: str) ->
     assert card.count() == 1, "no role contradiction about Yoav Gallant in the seeds report"
     card.click()
     keys = set((card.get_attribute("data-evidence") or "").split())
-    lit = set(page.eval_on_selector_all("mark.ev.hl-active", "els => els.map(e => e.dataset.ev)"))
+    lit = set(page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)"))
     assert len(keys) >= 2 and lit == keys
     page.screenshot(path=str(artifacts_dir() / "app-seeds-story.png"))
 
@@ -97,7 +97,14 @@ def test_story_page_click_and_entity_link(browser: Any, hand_app: str) -> None:
         "ministre des Affaires étrangères",
     ]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#back-link").is_visible()  # a way back to the card after the jump
     page.screenshot(path=str(artifacts_dir() / "app-phone-story.png"))
+    # the search box has its own row: it covers none of the navigation links
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator(".searchbox").bounding_box()
+    for link in page.locator(".site nav a").all():
+        nav = link.bounding_box()
+        assert box and nav and (nav["y"] + nav["height"] <= box["y"] or nav["x"] >= 390)
     page.locator('.person-name a:text("Avi Lenz")').click()
     page.wait_for_url("**/entities/E1")
     assert "ministre des Affaires étrangères" in page.locator("main").inner_text()

@@ -45,6 +45,9 @@ def test_json_upload_is_analysed_and_linked_into_one_story(empty_app: TestClient
     )
     assert response.status_code == 200, response.text
     assert response.json()["added"] == ["echo-1", "courrier-1"]
+    joined = response.json()["articles"]
+    assert [a["id"] for a in joined] == ["echo-1", "courrier-1"]
+    assert joined[0]["story"] == joined[1]["story"] is not None and joined[1]["story_articles"] == 2
     stories = empty_app.get("/api/stories").json()
     assert [sorted(s["articles"]) for s in stories] == [["courrier-1", "echo-1"]]
     report = empty_app.get("/api/report").json()
@@ -68,6 +71,7 @@ def test_pasted_text_is_analysed_and_searchable(empty_app: TestClient) -> None:
     assert "1 article(s) analysed and added" in response.text
     report = empty_app.get("/api/report").json()
     assert report["articles"][0]["source"] == "L'Écho de Brisac"
+    assert report["articles"][0]["id"].startswith("art-")  # from the content, not "pasted"
     assert "Marc Olivier" in {e["name"] for e in report["entities"]}
     hits = empty_app.get("/api/search", params={"q": "Varenne"}).json()
     assert hits

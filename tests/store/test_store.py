@@ -159,3 +159,12 @@ def test_a_version_3_store_gains_the_finding_detail_columns(tmp_path: Path) -> N
             present = {row[1] for row in conn.execute(text("PRAGMA table_info(findings)"))}
         assert {"title", "confidence", "value_groups"} <= present
         assert all(f.title for story in store.report().stories for f in story.findings)
+
+def test_unreachable_postgresql_is_one_clear_line() -> None:
+    from recoupe.store import StoreError
+
+    with pytest.raises(StoreError) as raised:
+        Store("postgresql://someone:secret@127.0.0.1:1/recoupe")
+    message = str(raised.value)
+    assert message.startswith("cannot open the database postgresql://someone:***@127.0.0.1:1/recoupe: ")
+    assert "\n" not in message and "secret" not in message

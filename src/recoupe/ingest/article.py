@@ -7,7 +7,7 @@ import re
 from recoupe.ingest.errors import InputError
 from recoupe.ingest.sanitize import Changes, clean_optional, clean_string, warn
 from recoupe.ingest.signatures import find_signature
-from recoupe.model import Article
+from recoupe.model import MAX_ARTICLE_CHARS, Article, too_long_reason
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
@@ -72,6 +72,8 @@ def build_article(
     title, text = with_headline(clean_text_field(title), text)
     if not text:
         raise InputError("no article text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(too_long_reason(len(text)))
     evidence = "metadata" if source else None
     if not source:
         signature = find_signature(text, title)

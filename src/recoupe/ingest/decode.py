@@ -25,6 +25,25 @@ _MAX_CONTROL_SHARE = 0.05
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
+# Document formats people try first, named so the rejection says what to do.
+_UNSUPPORTED_SIGNATURES = (
+    (b"%PDF-", "PDF is not supported; extract its text first (for example `pdftotext FILE.pdf`)"),
+    (b"PK\x03\x04", "ZIP archives and office documents (.docx, .odt) are not supported; save the article as text or HTML"),
+    (b"\xd0\xcf\x11\xe0", "old Word/Office documents are not supported; save the article as text or HTML"),
+    (b"{\\rtf", "RTF is not supported; save the article as text or HTML"),
+)
+
+
+# The same reasons by file extension, for files skipped unread in a directory.
+UNSUPPORTED_EXTENSIONS = {
+    ".pdf": _UNSUPPORTED_SIGNATURES[0][1],
+    ".docx": _UNSUPPORTED_SIGNATURES[1][1],
+    ".odt": _UNSUPPORTED_SIGNATURES[1][1],
+    ".zip": _UNSUPPORTED_SIGNATURES[1][1],
+    ".doc": _UNSUPPORTED_SIGNATURES[2][1],
+    ".rtf": _UNSUPPORTED_SIGNATURES[3][1],
+}
+
 
 def check_size(size: int, max_bytes: int) -> None:
     """Reject an input larger than the configured limit."""
@@ -41,6 +60,9 @@ def decode(data: bytes, max_bytes: int, name: str = "input") -> str:
     if not data:
         raise InputError("empty input")
     check_size(len(data), max_bytes)
+    for signature, reason in _UNSUPPORTED_SIGNATURES:
+        if data[:1024].lstrip().startswith(signature):
+            raise InputError(reason)
     text = _decode_by_bom(data)
     if text is None:
         if data.count(b"\x00") > _MAX_CONTROL_SHARE * len(data):

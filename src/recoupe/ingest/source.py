@@ -8,9 +8,9 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from recoupe.ingest.decode import check_size, decode
+from recoupe.ingest.decode import UNSUPPORTED_EXTENSIONS, check_size, decode
 from recoupe.ingest.errors import InputError, internal_error, strict_mode
 from recoupe.ingest.feeds import read_feed
 from recoupe.ingest.files import open_regular
@@ -72,7 +72,7 @@ def _read_inputs(
         if path.is_dir():
             yield from _read_directory(path, options)
         else:
-            yield from _read_file(path, name, options, in_directory=False)
+            yield from _read_file(path, shown_path(path), options, in_directory=False)
 
 
 def read_bytes(
@@ -152,13 +152,28 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
+def shown_path(path: Path, root: Path | None = None) -> str:
+    """An input's path as reports and the store keep it: never an absolute local path.
+
+    A file under a directory given on the command line is named from that
+    directory (``corpus/a/b.txt``); a relative path stays as given; an absolute
+    one keeps only its last part. Reports are mailed around: they must not tell
+    where the user's files live.
+    """
+    if root is not None:
+        return PurePosixPath(shown_path(root), path.relative_to(root).as_posix()).as_posix()
+    if path.is_absolute() or ".." in path.parts:
+        return path.name or str(path)
+    return path.as_posix()
+
+
 def _read_directory(directory: Path, options: IngestOptions) -> Iterator[Article | Rejected]:
     found = False
     for path in sorted(_walk(directory)):
         found = True
-        yield from _read_file(path, str(path), options, in_directory=True)
+        yield from _read_file(path, shown_path(path, directory), options, in_directory=True)
     if not found:
-        yield Rejected(str(directory), "directory holds no files to read")
+        yield Rejected(shown_path(directory), "directory holds no files to read")
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -175,7 +190,8 @@ def _read_file(
 ) -> Iterator[Article | Rejected]:
     extension = _extension(name)
     if in_directory and options.format is None and extension not in FORMAT_BY_EXTENSION:
-        yield Rejected(name, f"unsupported file type {extension}; use --format")
+        reason = UNSUPPORTED_EXTENSIONS.get(extension, f"unsupported file type {extension}; use --format")
+        yield Rejected(name, reason)
         return
     if options.format == "warc" or (options.format is None and is_warc(name)):
         # Archives stream record by record: only each record's size is limited.

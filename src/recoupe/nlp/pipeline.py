@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from recoupe.fr.furniture import blank_furniture
-from recoupe.model import Article, ArticleAnalysis, Rejected
+from recoupe.model import MAX_ARTICLE_CHARS, Article, ArticleAnalysis, Rejected, too_long_reason
 from recoupe.nlp.errors import ModelNotInstalled
 from recoupe.nlp.extensions import ARTICLE_KEY, PUBLISHED_KEY, TITLE_END_KEY
 
@@ -60,6 +60,7 @@ def load_pipeline(
             nlp = spacy.load(model)
         except OSError as error:
             raise ModelNotInstalled(model) from error
+    nlp.max_length = MAX_ARTICLE_CHARS
     importlib.import_module("recoupe.nlp.paragraphs")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("recoupe_paragraphs", before="parser")
@@ -135,6 +136,9 @@ def analyse_local(
     results: dict[str, ArticleAnalysis | Rejected] = {}
     by_language: dict[str, list[Article]] = {}
     for article in articles:
+        if len(article.text) > MAX_ARTICLE_CHARS:  # only articles not read by ingest get here
+            results[article.id] = Rejected(article.path or article.id, too_long_reason(len(article.text)))
+            continue
         by_language.setdefault(article.language or "fr", []).append(article)
     for language, group in by_language.items():
         nlp = pipeline_for(language, options)

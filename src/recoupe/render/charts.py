@@ -74,29 +74,41 @@ class TimelineChart:
 TIMELINE_WIDTH = 640
 TIMELINE_LEFT = 16
 TIMELINE_ROW = 26
+TIMELINE_LINE = 13  # each label line past the first
 TIMELINE_TOP = 28
 
 
-def timeline_chart(intervals: list[tuple[date, date]]) -> TimelineChart:
-    """Lay out one row per interval on a shared day axis."""
+def timeline_chart(
+    intervals: list[tuple[date, date]],
+    lines: list[int] | None = None,
+    window: tuple[date, date] | None = None,
+) -> TimelineChart:
+    """Lay out one row per interval on a shared day axis.
+
+    ``lines`` gives each row's number of label lines (a row grows with its label);
+    ``window`` bounds the axis (intervals are clipped to it), else it spans them all.
+    """
     if not intervals:
         return TimelineChart(TIMELINE_WIDTH, 0, TIMELINE_LEFT, (), ())
     start = min(first for first, _ in intervals)
     end = max(last for _, last in intervals) + timedelta(days=1)
+    if window is not None:
+        start, end = max(start, window[0]), min(end, window[1] + timedelta(days=1))
     span_days = max((end - start).days, 1)
     usable = TIMELINE_WIDTH - 2 * TIMELINE_LEFT
 
     def x_of(day: date) -> float:
+        day = min(max(day, start), end)
         return TIMELINE_LEFT + usable * (day - start).days / span_days
 
     rows = []
+    y = TIMELINE_TOP
     for index, (first, last) in enumerate(intervals):
         x = x_of(first)
         width = max(x_of(last + timedelta(days=1)) - x, 4.0)
-        y = TIMELINE_TOP + index * TIMELINE_ROW
         rows.append(TimelineRow(index, round(x, 1), round(width, 1), y, first, last, first != last))
-    height = TIMELINE_TOP + len(intervals) * TIMELINE_ROW + 8
-    return TimelineChart(TIMELINE_WIDTH, height, TIMELINE_LEFT, tuple(rows), _ticks(start, end, x_of))
+        y += TIMELINE_ROW + TIMELINE_LINE * (max(1, lines[index]) - 1 if lines else 0)
+    return TimelineChart(TIMELINE_WIDTH, y + 8, TIMELINE_LEFT, tuple(rows), _ticks(start, end, x_of))
 
 
 def _ticks(start: date, end: date, x_of: object) -> tuple[Tick, ...]:

@@ -32,7 +32,8 @@ def _open_tag(span: Span, fragment: int) -> str:
     classes = list(span.classes)
     if fragment:
         classes.append("frag")
-    parts.append(f' class="{escape(" ".join(classes))}"')
+    if classes:
+        parts.append(f' class="{escape(" ".join(classes))}"')
     for name, value in span.attrs.items():
         parts.append(f' {name}="{escape(value)}"')
     if span.title:

@@ -18,21 +18,22 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story, TimeRef
-from recoupe.render.charts import BarChart, TimelineChart, grouped_bars, interval, timeline_chart
+from recoupe.model import Article, Entity, Evidence, Finding, Quote, Report, Story
+from recoupe.render.charts import BarChart, TimelineChart, grouped_bars
+from recoupe.render.counts import UNKNOWN_OUTLET, outlet_counts, plural, unknown_outlet_articles
 from recoupe.render.highlight import Span, highlight
+from recoupe.render.i18n import interface_language, plural_of, translations
+from recoupe.render.story_page import StoryGlance, story_glance
+from recoupe.render.timeline import EventView, story_timeline
 
+TOP_FACTS = 8  # cards of a kind shown in full before "N more" (one line each)
+CHART_OUTLETS = 12  # outlets drawn in "who each outlet quotes"
+QUOTES_SHOWN = 6  # quotes listed per speaker before "N more quotes" (all highlighted)
 FINDING_GROUPS = (
     ("contradiction", "Contradictions"),
     ("single_source", "Reported by one outlet only"),
     ("corroborated", "Corroborated"),
 )
-UNKNOWN_OUTLET = "unknown outlet"
-
-
-def evidence_key(article: str, start: int, end: int) -> str:
-    """The identifier of one highlighted passage, shared by its marks and the cards citing it."""
-    return f"{article}:{start}:{end}"
 
 
 @dataclass
@@ -40,14 +41,31 @@ class _Passages:
     """Passages of a story that something links to (evidence, roles, quotes, events)."""
 
     spans: dict[str, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))
-    findings: set[str] = field(default_factory=set)  # keys cited by a finding or the brief
+    findings: set[str] = field(default_factory=set)  # keys underlined in the articles
+    keys: dict[tuple[str, int, int], str] = field(default_factory=dict)
 
     def add(self, article: str, start: int, end: int, finding: bool = False) -> str:
-        key = evidence_key(article, start, end)
-        self.spans[article][key] = (start, end)
+        """The short key of a passage (``p1a``), the same for the same words; unique in its story."""
+        key = self.keys.get((article, start, end))
+        if key is None:
+            key = self.keys[(article, start, end)] = "p" + _base36(len(self.keys))
+            self.spans[article][key] = (start, end)
         if finding:
             self.findings.add(key)
         return key
+
+    def locate(self, key: str) -> tuple[str, int, int]:
+        """The (article, start, end) of a key."""
+        return next(place for place, known in self.keys.items() if known == key)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = digits[number % 36]
+    while number >= 36:
+        number //= 36
+        out = digits[number % 36] + out
+    return out
 
 
 def value_labels(finding: Finding) -> tuple[str, ...]:
@@ -75,6 +93,36 @@ class FindingView:
     keys: str
     evidence: tuple[Cited, ...]
     values: tuple[str, ...]
+    show_summary: bool = True  # False when the summary only repeats the quoted evidence
+
+    @property
+    def by_value(self) -> tuple[ValueEvidence, ...]:
+        """The evidence collapsed by value: a few passages each, the rest counted."""
+        return collapse_by_value(self.evidence)
+
+
+@dataclass(frozen=True)
+class ValueEvidence:
+    value: str | None
+    outlets: tuple[str, ...]
+    shown: tuple[Cited, ...]  # the first passages (one per outlet)
+    more: int  # passages not listed (still highlighted when the card is selected)
+
+
+PASSAGES_PER_VALUE = 3
+
+
+def collapse_by_value(evidence: tuple[Cited, ...]) -> tuple[ValueEvidence, ...]:
+    groups: dict[str | None, list[Cited]] = defaultdict(list)
+    for cited in evidence:
+        groups[cited.value].append(cited)
+    out = []
+    for value, items in groups.items():
+        outlets = tuple(dict.fromkeys(c.outlet for c in items))
+        first_per_outlet = list({c.outlet: c for c in reversed(items)}.values())[::-1]
+        shown = tuple(first_per_outlet[:PASSAGES_PER_VALUE])
+        out.append(ValueEvidence(value, outlets, shown, len(items) - len(shown)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -99,6 +147,17 @@ class PersonView:
     roles: tuple[Cited, ...]
     mentions: int
 
+    @property
+    def role_titles(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """Each distinct title as written: (title, the keys of its passages, outlets stating it)."""
+        by_title: dict[str, list[Cited]] = defaultdict(list)
+        for role in self.roles:
+            by_title[role.text].append(role)
+        return tuple(
+            (title, " ".join(c.key for c in cited), tuple(dict.fromkeys(c.outlet for c in cited)))
+            for title, cited in by_title.items()
+        )
+
 
 @dataclass(frozen=True)
 class SpeakerView:
@@ -106,14 +165,6 @@ class SpeakerView:
     entity_id: str | None
     roles: tuple[str, ...]
     quotes: tuple[tuple[Quote, Cited], ...]
-
-
-@dataclass(frozen=True)
-class EventView:
-    label: str
-    when: str
-    cited: Cited
-    uncertain: bool
 
 
 @dataclass(frozen=True)
@@ -131,6 +182,12 @@ class StoryView:
     timeline: TimelineChart
     timeline_from_times: bool
     undated: int
+    glance: StoryGlance | None = None
+    # single-source findings grouped by the outlet that alone reports them
+    single_by_outlet: tuple[tuple[str, tuple[FindingView, ...]], ...] = ()
+
+    def group(self, kind: str) -> tuple[FindingView, ...]:
+        return next((views for k, _, views in self.findings if k == kind), ())
 
 
 def outlet_of(report: Report, article_id: str) -> str:
@@ -145,8 +202,11 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def story_view(report: Report, story: Story) -> StoryView:
-    """Everything one story's section shows, with the passages each item links to."""
+def story_view(report: Report, story: Story, corpus: Report | None = None) -> StoryView:
+    """Everything one story's section shows, with the passages each item links to.
+
+    ``corpus`` is the whole report when ``report`` is narrowed to the story (the web app).
+    """
     in_story = set(story.articles)
     passages = _Passages()
     entities = {e.id: e for e in report.entities}
@@ -161,19 +221,29 @@ def story_view(report: Report, story: Story) -> StoryView:
 
     findings = []
     for kind, heading in FINDING_GROUPS:
+        # Only contradictions underline their passages in the articles; the
+        # others still light them up when selected.
+        cite_kind = cite_finding if kind == "contradiction" else cite
         views = []
         for finding in story.findings:
             if finding.kind != kind:
                 continue
-            cited = tuple(_cite_evidence(ev, cite_finding) for ev in finding.evidence)
+            cited = tuple(_cite_evidence(ev, cite_kind) for ev in finding.evidence)
             values = value_labels(finding) or tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
-            views.append(FindingView(finding, " ".join(c.key for c in cited), cited, values))
+            views.append(
+                FindingView(finding, " ".join(c.key for c in cited), cited, values, _summary_adds(finding))
+            )
         findings.append((kind, heading, tuple(views)))
+    single_by_outlet: dict[str, list[FindingView]] = defaultdict(list)
+    for view in next(views for kind, _, views in findings if kind == "single_source"):
+        outlet = view.evidence[0].outlet if view.evidence else ", ".join(view.finding.sources)
+        single_by_outlet[outlet].append(view)
 
-    brief = tuple(_brief_item(item, cite_finding) for item in story.brief)
+    brief = tuple(_brief_item(item, cite) for item in story.brief)
     people, others = _people(report, in_story, cite)
     speakers = _speakers(report, in_story, entities, cite)
-    events, chart, from_times, undated = _events(report, story, cite)
+    timeline = story_timeline(report, story, cite)
+    glance = story_glance(report, story, corpus, key_of=passages.add)  # before the marks are drawn
     articles = tuple(
         _article_view(report, report.article(a), passages, entities)
         for a in story.articles
@@ -190,11 +260,24 @@ def story_view(report: Report, story: Story) -> StoryView:
         others=others,
         speakers=speakers,
         outlet_quotes=_outlet_quotes(report, articles, entities),
-        events=events,
-        timeline=chart,
-        timeline_from_times=from_times,
-        undated=undated,
+        events=timeline.events,
+        timeline=timeline.chart,
+        timeline_from_times=timeline.from_times,
+        undated=timeline.undated,
+        glance=glance,
+        single_by_outlet=tuple(
+            sorted(
+                ((outlet, tuple(views)) for outlet, views in single_by_outlet.items()),
+                key=lambda item: (-len(item[1]), item[0]),
+            )
+        ),
     )
+
+
+def _summary_adds(finding: Finding) -> bool:
+    """Whether a finding's summary says more than its evidence (else the quote would show twice)."""
+    summary = " ".join(finding.summary.split())
+    return not any(" ".join(ev.text.split()) in summary for ev in finding.evidence if ev.text)
 
 
 def _has_article(report: Report, article_id: str) -> bool:
@@ -275,42 +358,10 @@ def _outlet_quotes(
     for quote in report.quotes:
         if quote.article in story_articles:
             by_outlet[story_articles[quote.article]][speaker_name(quote, entities)] += 1
-    groups = [(outlet, counts.most_common()) for outlet, counts in sorted(by_outlet.items())]
+    # the outlets quoting most (a chart of sixty outlets reads as noise)
+    busiest = sorted(by_outlet.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:CHART_OUTLETS]
+    groups = [(outlet, counts.most_common()) for outlet, counts in sorted(busiest)]
     return grouped_bars(groups)
-
-
-def _events(
-    report: Report, story: Story, cite: Any
-) -> tuple[tuple[EventView, ...], TimelineChart, bool, int]:
-    """The story's dated events; without a computed timeline, its dated time expressions."""
-    items: list[Any] = list(story.timeline)
-    from_times = not items
-    if from_times:
-        in_story = set(story.articles)
-        items = [t for t in report.times if t.article in in_story and t.type in ("date", "time")]
-    dated = []
-    undated = 0
-    for item in items:
-        span = interval(item.earliest, item.latest, item.value)
-        if span is None:
-            undated += 1
-            continue
-        dated.append((span, item))
-    dated.sort(key=lambda pair: (pair[0][0], pair[0][1]))
-    views = []
-    for (first, last), item in dated:
-        label = _event_label(item)
-        when = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-        cited = cite(item.article, item.start, item.end, item.text, item.value)
-        views.append(EventView(label, when, cited, first != last))
-    chart = timeline_chart([span for span, _ in dated])
-    return tuple(views), chart, from_times, undated
-
-
-def _event_label(item: Any) -> str:
-    if isinstance(item, TimeRef):
-        return _short(item.text, 60)
-    return _short(item.text, 80)
 
 
 def _article_view(
@@ -319,27 +370,27 @@ def _article_view(
     spans: list[Span] = []
     counts: Counter[str] = Counter()
     for key, (start, end) in passages.spans.get(article.id, {}).items():
-        attrs = {"data-ev": key, "data-article": article.id, "data-start": str(start), "data-end": str(end)}
-        classes = ("ev", "ev-finding") if key in passages.findings else ("ev",)
+        attrs = {"data-ev": key}
+        # a passage is a mark[data-ev]; only contradiction passages carry a class (underlined)
+        classes = ("ev-finding",) if key in passages.findings else ()
         spans.append(Span(start, end, classes, attrs, order=0))
     for entity in report.entities:
         for mention in entity.mentions:
             if mention.article == article.id:
-                attrs = {"data-entity": entity.id}
-                title = f"{entity.name} · {entity.type}"
-                spans.append(Span(mention.start, mention.end, ("ent", f"ent-{entity.type}"), attrs, title=title, order=3))
+                # the canonical name only where the words differ ("M. Lenz" -> Avi Lenz)
+                title = entity.name if mention.text != entity.name else None
+                spans.append(Span(mention.start, mention.end, ("ent", f"ent-{entity.type}"), {}, title=title, order=3))
                 counts["entities"] += 1
     for quote in report.quotes:
         if quote.article == article.id:
             name = speaker_name(quote, entities)
-            attrs = {"data-speaker": quote.speaker or ""}
-            title = f"{quote.kind} quote · {name}"
-            spans.append(Span(quote.start, quote.end, ("quote", f"quote-{quote.kind}"), attrs, tag="span", title=title, order=1))
+            attrs = {"data-speaker": quote.speaker} if quote.speaker else {}
+            spans.append(Span(quote.start, quote.end, ("quote", f"quote-{quote.kind}"), attrs, tag="span", title=name, order=1))
             counts["quotes"] += 1
     for time in report.times:
         if time.article == article.id:
-            when = time.value or " – ".join(x for x in (time.earliest, time.latest) if x) or "unresolved"
-            spans.append(Span(time.start, time.end, ("time",), {"data-value": time.value or ""}, title=f"{time.type} · {when}", order=2))
+            when = time.value or " – ".join(x for x in (time.earliest, time.latest) if x) or None
+            spans.append(Span(time.start, time.end, ("time",), {}, title=when, order=2))
             counts["times"] += 1
     return ArticleView(article, article.source or UNKNOWN_OUTLET, highlight(article.text, spans), dict(counts))
 
@@ -347,27 +398,48 @@ def _article_view(
 # --- templates ---------------------------------------------------------------
 
 
-def make_environment(*template_packages: str) -> jinja2.Environment:
+def make_environment(*template_packages: str, language: str = "en") -> jinja2.Environment:
     """A Jinja environment over the given packages' templates, then the report's own.
 
-    Autoescape is on for every template: article text is untrusted.
+    Autoescape is on for every template: article text is untrusted. The words of
+    the interface are in ``language`` (see :mod:`recoupe.render.i18n`).
     """
     packages = [*template_packages, "recoupe.render"]
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages]),
+        loader=_Unindented(jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages])),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
     )
+    translation = translations(language)
+    env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
     install_helpers(env)
+    env.globals["lang"] = language
+    env.filters["plural"] = lambda count, noun: plural_of(translation, count, noun)
     return env
 
 
+class _Unindented(jinja2.BaseLoader):
+    """Templates without their lines' indentation: repeated per card and per row, it weighs
+    a tenth of a large report; between tags a newline already renders as the space it did."""
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        self.loader = loader
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        return "\n".join(line.lstrip() for line in source.split("\n")), filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()
+
+
 @cache
-def environment() -> jinja2.Environment:
-    """The Jinja environment of the report templates."""
-    return make_environment()
+def environment(language: str = "en") -> jinja2.Environment:
+    """The Jinja environment of the report templates, in one interface language."""
+    return make_environment(language=language)
 
 
 def install_helpers(env: jinja2.Environment) -> None:
@@ -376,11 +448,31 @@ def install_helpers(env: jinja2.Environment) -> None:
     env.globals["outlet_of"] = outlet_of
     env.filters["short"] = _short
     env.filters["plural"] = plural
+    env.filters["stat"] = stat
+    env.filters["finding_counts"] = finding_counts
+    env.filters["anchor"] = anchor
+    env.globals["top_facts"] = TOP_FACTS
+    env.globals["quotes_shown"] = QUOTES_SHOWN
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def anchor(keys: str) -> str:
+    """A short HTML id for a finding, from the passages it cites."""
+    return hashlib.sha1(keys.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+
+
+def stat(counted: str) -> Markup:
+    """``3 outlets`` with its number in bold."""
+    number, _, noun = counted.partition(" ")
+    return Markup("<strong>{}</strong> {}").format(number, noun)
+
+
+def finding_counts(story: Story) -> list[tuple[str, int]]:
+    """What a story list says of a story: its contradictions, then its corroborated facts."""
+    kinds = Counter(f.kind for f in story.findings)
+    counts = [("contradiction", kinds["contradiction"])]
+    if kinds["corroborated"]:
+        counts.append(("corroborated fact", kinds["corroborated"]))
+    return counts
 
 
 @cache
@@ -408,23 +500,26 @@ def content_security_policy(script_source: str, *, web: bool = False) -> str:
 
 
 def report_context(report: Report) -> dict[str, Any]:
-    outlets = Counter(a.source or UNKNOWN_OUTLET for a in report.articles)
     story_of: dict[str, list[str]] = defaultdict(list)
     for story in report.stories:
         for article in story.articles:
             story_of[article].append(story.id)
     return {
         "report": report,
-        "outlets": sorted(outlets.items(), key=lambda item: (-item[1], item[0])),
+        "outlets": outlet_counts(report),
+        "unknown_outlet_articles": unknown_outlet_articles(report),
         "story_of": story_of,
         "stories": [story_view(report, story) for story in report.stories],
     }
 
 
-def render_html(report: Report) -> str:
-    """The whole report as one self-contained HTML document."""
+def render_html(report: Report, language: str | None = None) -> str:
+    """The whole report as one self-contained HTML document.
+
+    ``language`` is the interface's (``en``, ``fr``); by default French for a French corpus.
+    """
     css, js, script_source = inline_assets()
-    template = environment().get_template("report.html")
+    template = environment(interface_language(report, language)).get_template("report.html")
     return template.render(
         css=css,
         js=js,

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from recoupe.model import Entity, Finding, Quote, Report, Story
+from recoupe.render.counts import outlet_counts, plural
 
 FINDING_HEADINGS = (
     ("contradiction", "Contradictions"),
@@ -52,11 +53,11 @@ def render_markdown(report: Report) -> str:
 
 
 def _overview(report: Report) -> list[str]:
-    outlets = sorted({a.source for a in report.articles if a.source})
+    outlets = outlet_counts(report)
     lines = [
-        f"{len(report.articles)} articles analysed, {len(report.rejected)} rejected, "
-        f"{len(report.duplicates)} duplicates; {len(outlets)} outlets; "
-        f"{len(report.stories)} stories.",
+        f"{plural(len(report.articles), 'article')} analysed, {len(report.rejected)} rejected, "
+        f"{plural(len(report.duplicates), 'duplicate')}; {plural(len(outlets), 'outlet')}; "
+        f"{plural(len(report.stories), 'story')}.",
         "",
         "## Articles",
         "",

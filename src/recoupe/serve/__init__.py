@@ -48,7 +48,12 @@ def open_source(report: Path | None = None, db: str | None = None) -> ReportSour
         except (ValueError, jsonschema.ValidationError) as error:
             raise SourceError(f"{report} is not a recoupe report: {str(error).splitlines()[0]}") from error
     if db is not None:
-        return _store_source(db, AnalysisWorker())
+        from recoupe.store import StoreError
+
+        try:
+            return _store_source(db, AnalysisWorker())
+        except StoreError as error:
+            raise SourceError(str(error)) from error
     return InMemorySource(Report(), worker=AnalysisWorker())
 
 

@@ -38,6 +38,13 @@ from recoupe.render.html import (
 )
 from recoupe.serve.limits import DEFAULT_MAX_BODY, BodySizeLimit, BodyTooLarge, SecurityHeaders
 from recoupe.serve.source import Added, ReportSource
+from recoupe.serve.validate import (
+    InvalidArticles,
+    MalformedJson,
+    check_posted,
+    content_id,
+    too_short,
+)
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
@@ -162,7 +169,8 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         narrowed = source.story(story_id)
         if narrowed is None:
             raise _not_found("story")
-        return _page("story.html", view=story_view(narrowed, narrowed.stories[0]), h=1, links=True)
+        view = story_view(narrowed, narrowed.stories[0], corpus=source.report())
+        return _page("story.html", view=view, h=1, links=True)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, summary="One entity")
     def entity_page(entity_id: str) -> Response:
@@ -243,6 +251,28 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         return RedirectResponse("/", status_code=308)
 
 
+def added_response(result: Added) -> dict[str, Any]:
+    """The API's answer to an upload: each article with the story it joined."""
+    stories = {s.id: s for s in result.report.stories}
+    story_of = _story_index(result.report)
+    joined = []
+    for article_id in result.added:
+        story = stories.get(story_of.get(article_id, ""))
+        joined.append({
+            "id": article_id,
+            "story": story.id if story else None,
+            "story_title": story.title if story else None,
+            "story_articles": len(story.articles) if story else 0,
+        })
+    return {
+        "added": list(result.added),
+        "articles": joined,
+        "rejected": to_dict(result.rejected),
+        "duplicates": to_dict(result.duplicates),
+        "stories": len(result.report.stories),
+    }
+
+
 def report_context_light(report: Report) -> dict[str, Any]:
     context = report_context(report)
     context["stories"] = []  # the list page shows no story sections
@@ -277,6 +307,9 @@ def _pasted_articles(text: str, title: str, source: str, published: str) -> list
     if published and not _ISO_DATE.match(published):
         return [Rejected("pasted text", f"publication date {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")]
     body = text.replace("\r\n", "\n")
+    short = too_short(body)
+    if short:
+        return [Rejected("pasted text", short)]
     if title and not body.lstrip().startswith(title):
         body = f"{title}\n{body}"
     # surrogatepass: a lone surrogate reaches the decoder as bytes it repairs (U+FFFD).
@@ -287,6 +320,7 @@ def _pasted_articles(text: str, title: str, source: str, published: str) -> list
         if isinstance(item, Article):
             item = dataclasses.replace(
                 item,
+                id=content_id(item.text),
                 source=source or item.source,
                 source_evidence="metadata" if source else item.source_evidence,
                 published=published or item.published,
@@ -357,21 +391,30 @@ def _install_api(app: FastAPI, source: ReportSource) -> None:
     ) -> dict[str, Any]:
         return {"query": q, "hits": to_dict(tuple(source.search(q, limit)))}
 
-    @app.post("/api/articles", summary="Analyse articles sent as JSON (same fields as `recoupe analyze` JSON input)")
-    async def api_add(request: Request) -> dict[str, Any]:
+    @app.post(
+        "/api/articles",
+        summary="Analyse articles sent as JSON (same fields as `recoupe analyze` JSON input); "
+        "400 for malformed JSON, 422 for a record that is not an article",
+    )
+    async def api_add(request: Request) -> Response:
         _check_origin(request)
         data = await request.body()
+        options = IngestOptions(format="json")
+        try:
+            posted = check_posted(data, options)
+        except MalformedJson as error:
+            return JSONResponse({"error": {"status": 400, "message": str(error)}}, status_code=400)
+        except InvalidArticles as error:
+            return JSONResponse(
+                {"error": {"status": 422, "message": str(error), "records": error.problems}},
+                status_code=422,
+            )
         articles: list[Article] = []
         rejected: list[Rejected] = []
-        items = await run_in_threadpool(_read_upload, data, "upload.json", IngestOptions(format="json"))
+        items = await run_in_threadpool(_read_upload, posted.body, "upload.json", options)
         _collect(items, articles, rejected)
         result: Added = await run_in_threadpool(source.add_articles, articles, rejected)
-        return {
-            "added": list(result.added),
-            "rejected": to_dict(result.rejected),
-            "duplicates": to_dict(result.duplicates),
-            "stories": len(result.report.stories),
-        }
+        return JSONResponse(added_response(result))
 
 
 __all__ = ["ServeOptions", "create_app", "speaker_name"]

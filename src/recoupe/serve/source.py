@@ -8,11 +8,11 @@ implements the same protocol over its database (``recoupe serve --db``).
 from __future__ import annotations
 
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
+from recoupe.fr.search import find_matches, parse_query
 from recoupe.model import (
     Article,
     ArticleAnalysis,
@@ -100,42 +100,20 @@ def narrow_to_story(report: Report, story_id: str) -> Report | None:
     )
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Lower-case, accent-free text and, for each of its characters, the index it came from."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for piece in unicodedata.normalize("NFKD", char.casefold()):
-            if not unicodedata.combining(piece):
-                chars.append(piece)
-                origin.append(index)
-    return "".join(chars), origin
-
-
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Offsets into ``text`` of each accent- and case-insensitive occurrence of ``query``."""
-    needle, _ = fold(" ".join(query.split()))
-    if not needle:
-        return []
-    folded, origin = fold(text)
-    found: list[tuple[int, int]] = []
-    at = folded.find(needle)
-    while at >= 0:
-        found.append((origin[at], origin[at + len(needle) - 1] + 1))
-        at = folded.find(needle, at + len(needle))
-    return found
-
-
 def search_report(report: Report, query: str, limit: int = 50) -> list[SearchHit]:
-    """Quotes first (whole quotes that match), then matches in article text."""
+    """Quotes first (whole quotes that match), then matches in article text.
+
+    The query means what it means over the store (:mod:`recoupe.fr.search`).
+    """
+    parsed = parse_query(query)
     hits: list[SearchHit] = []
     for quote in report.quotes:
-        if find_all(quote.text, query) or (quote.speaker_text and find_all(quote.speaker_text, query)):
+        if find_matches(quote.text, parsed):
             hits.append(
                 SearchHit("quote", quote.article, quote.start, quote.end, quote.text, speaker=quote.speaker)
             )
     for article in report.articles:
-        for start, end in find_all(article.text, query):
+        for start, end in find_matches(article.text, parsed):
             before = article.text[max(0, start - SNIPPET_CONTEXT) : start]
             after = article.text[end : end + SNIPPET_CONTEXT]
             hits.append(SearchHit("article", article.id, start, end, article.text[start:end], before, after))

@@ -5,14 +5,13 @@ The web app sits above the store: this module imports ``recoupe.store``, never t
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recoupe.model import Article, Entity, Quote, Rejected, Report, Story
-from recoupe.serve.source import SNIPPET_CONTEXT, Added, SearchHit, find_all, narrow_to_story
+from recoupe.serve.source import SNIPPET_CONTEXT, Added, SearchHit, narrow_to_story
 from recoupe.store import Store
 
 if TYPE_CHECKING:
@@ -90,13 +89,11 @@ class StoreSource:
                 speaker = speakers.get((hit.article, hit.start, hit.end))
                 quotes.append(SearchHit("quote", hit.article, hit.start, hit.end, hit.text, speaker=speaker))
                 continue
-            spans = find_all(text, query) or sorted(
-                span for word in re.findall(r"\w+", query) for span in find_all(text, word)
-            )
-            for start, end in spans:
-                before = text[max(0, start - SNIPPET_CONTEXT) : start]
-                after = text[end : end + SNIPPET_CONTEXT]
-                matches.append(SearchHit("article", hit.article, start, end, text[start:end], before, after))
+            # the store placed the match: the same words as over a report
+            start, end = hit.start, hit.end
+            before = text[max(0, start - SNIPPET_CONTEXT) : start]
+            after = text[end : end + SNIPPET_CONTEXT]
+            matches.append(SearchHit("article", hit.article, start, end, text[start:end], before, after))
         return [*quotes, *matches][:limit]
 
     def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:

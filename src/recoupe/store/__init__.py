@@ -5,11 +5,11 @@ The store knows nothing of the web app: ``serve/`` sits above it
 :mod:`recoupe.store.ingest`.
 """
 
-from recoupe.store.engine import DEFAULT_DATABASE, database_url
+from recoupe.store.engine import DEFAULT_DATABASE, database_url, display_url
 from recoupe.store.export import FORMATS as EXPORT_FORMATS
 from recoupe.store.export import TABLES as EXPORT_TABLES
 from recoupe.store.export import ExportError
-from recoupe.store.migrations import LATEST_VERSION, StoreTooNew, UnsupportedDatabase
+from recoupe.store.migrations import LATEST_VERSION, StoreError, StoreTooNew, UnsupportedDatabase
 from recoupe.store.search import SearchHit
 from recoupe.store.store import Store
 
@@ -21,7 +21,9 @@ __all__ = [
     "ExportError",
     "SearchHit",
     "Store",
+    "StoreError",
     "StoreTooNew",
     "UnsupportedDatabase",
     "database_url",
+    "display_url",
 ]

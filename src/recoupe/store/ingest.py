@@ -48,13 +48,15 @@ class IngestResult:
         return self.added + self.unchanged + self.duplicates
 
     def summary(self) -> str:
+        from recoupe.render.counts import plural
+
         text = (
-            f"{self.added} added, {self.unchanged} unchanged, {self.duplicates} duplicates, "
+            f"{self.added} added, {self.unchanged} unchanged, {plural(self.duplicates, 'duplicate')}, "
             f"{self.rejected} rejected"
         )
         bugs = sum(is_internal_error(r) for r in self.rejections)
         text += f" ({bugs} internal errors: please report them)" if bugs else ""
-        return text + (f", {self.stories} stories" if self.stories is not None else "")
+        return text + (f", {plural(self.stories, 'story')}" if self.stories is not None else "")
 
 
 IngestProgress = Callable[[IngestResult], None]
@@ -113,6 +115,8 @@ def ingest_items(
             progress(result)
     if relink and store.needs_relink():
         result.stories = store.relink()
+    elif relink:
+        result.stories = store.counts()["stories"]  # nothing new: the stories as they stand
     return result
 
 

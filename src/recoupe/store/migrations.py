@@ -83,7 +83,11 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-class UnsupportedDatabase(Exception):
+class StoreError(Exception):
+    """The database cannot be opened or used; the message is one line a person can act on."""
+
+
+class UnsupportedDatabase(StoreError):
     def __init__(self, dialect: str) -> None:
         super().__init__(
             f"the store supports SQLite and PostgreSQL, not {dialect}; "
@@ -91,7 +95,7 @@ class UnsupportedDatabase(Exception):
         )
 
 
-class StoreTooNew(Exception):
+class StoreTooNew(StoreError):
     def __init__(self, found: int) -> None:
         super().__init__(
             f"this store has schema version {found}, newer than this recoupe knows "

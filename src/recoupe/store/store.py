@@ -14,12 +14,20 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
 from recoupe.store import export as exporter
 from recoupe.store import reads, writes
-from recoupe.store.engine import database_url, open_engine
+from recoupe.store.engine import (
+    check_sqlite_file,
+    database_url,
+    display_url,
+    first_line,
+    open_engine,
+)
 from recoupe.store.locking import snapshot, with_write_lock
-from recoupe.store.migrations import migrate
+from recoupe.store.migrations import StoreError, migrate
 from recoupe.store.relink import relinked_report
 from recoupe.store.search import SearchHit
 from recoupe.store.search import search as search_documents
@@ -31,10 +39,20 @@ RELINK_ATTEMPTS = 3
 class Store:
     """A recoupe database (SQLite file or PostgreSQL), created and migrated on first use."""
 
-    def __init__(self, db: str | Path | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, *, create: bool = True) -> None:
+        """Open (and migrate) the store; ``create=False`` refuses to make a new SQLite file.
+
+        Every failure to open it is a :class:`StoreError` with a one-line message.
+        """
         self.url = database_url(db)
+        if self.url.startswith("sqlite"):
+            check_sqlite_file(self.url, create)
         self.engine = open_engine(self.url)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except SQLAlchemyError as error:
+            self.engine.dispose()
+            raise StoreError(f"cannot open the database {display_url(self.url)}: {first_line(error)}") from error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,6 +1,16 @@
 (function () {
   "use strict";
   var live = document.getElementById("live");
+  var back = document.getElementById("back-link");
+  var triggers = 0;
+
+  function offerBack(trigger) {
+    // After a jump to the evidence, a link brings the reader back to what they selected.
+    if (!back) { return; }
+    if (!trigger.id) { triggers += 1; trigger.id = "trigger-" + triggers; }
+    back.setAttribute("href", "#" + trigger.id);
+    back.hidden = false;
+  }
 
   function keysOf(trigger) {
     return (trigger.getAttribute("data-evidence") || "").split(" ").filter(Boolean);
@@ -26,11 +36,12 @@
     clear();
     var keys = keysOf(trigger);
     var scope = trigger.closest("[data-scope]") || document;
-    var marks = Array.prototype.filter.call(scope.querySelectorAll("mark.ev"), function (m) {
+    var marks = Array.prototype.filter.call(scope.querySelectorAll("mark[data-ev]"), function (m) {
       return keys.indexOf(m.getAttribute("data-ev")) >= 0;
     });
     trigger.classList.add("is-active");
     trigger.setAttribute("aria-current", "true");
+    offerBack(trigger);
     var boxes = [];
     marks.forEach(function (m) {
       m.classList.add("hl-active");
@@ -46,11 +57,21 @@
     }
     if (live) {
       live.textContent = marks.length
-        ? marks.length + " passage(s) highlighted in " + boxes.length + " article(s)."
-        : "The evidence is not in the articles shown.";
+        ? (live.getAttribute("data-found") || "{p} / {a}").replace("{p}", marks.length).replace("{a}", boxes.length)
+        : live.getAttribute("data-none") || "";
     }
   }
 
+  if (back) {
+    back.addEventListener("click", function (event) {
+      var target = document.getElementById((back.getAttribute("href") || "").slice(1));
+      if (!target) { return; }
+      event.preventDefault();
+      target.scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+      back.hidden = true;
+    });
+  }
   document.addEventListener("click", function (event) {
     var trigger = event.target.closest && event.target.closest("[data-evidence]");
     if (trigger && !event.target.closest("a, summary")) { activate(trigger); }
