@@ -59,7 +59,9 @@ def dask_run(items: Sequence[Article], workers: int, batch_size: int) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, float]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster runs")
@@ -82,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
 
     two = recoupe_pipeline(items, PipelineOptions(batch_size=args.batch_size, n_process=2))
     results["n_process_2_speedup"] = ours / two
-    print(f"n_process=2 (incl. worker start + model load): {two:7.2f} s, speed-up x{ours / two:.2f} over n_process=1")
+    print(
+        f"n_process=2 (incl. worker start + model load): {two:7.2f} s, speed-up x{ours / two:.2f} over n_process=1"
+    )
 
     if not args.no_dask:
         for workers in (1, 2):

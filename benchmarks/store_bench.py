@@ -42,8 +42,21 @@ def premade(article: Article) -> ArticleAnalysis:
     )
     return ArticleAnalysis(
         article=article.id,
-        entities=(LocalEntity("e1", "place", text[:town_end], (Mention(article.id, 0, town_end, text[:town_end]),)),),
-        quotes=(Quote(article.id, quote_start, quote_end, text[quote_start:quote_end], "direct", speaker="e1"),),
+        entities=(
+            LocalEntity(
+                "e1", "place", text[:town_end], (Mention(article.id, 0, town_end, text[:town_end]),)
+            ),
+        ),
+        quotes=(
+            Quote(
+                article.id,
+                quote_start,
+                quote_end,
+                text[quote_start:quote_end],
+                "direct",
+                speaker="e1",
+            ),
+        ),
         times=(TimeRef(article.id, 0, 4, text[:4], value=article.published),),
         sentences=sentences,
     )
@@ -72,11 +85,15 @@ def peak_mib() -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, float]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--db", default=None, help="database (default: a temporary SQLite file)")
-    parser.add_argument("--json", type=Path, default=None, help="also write the results to this file")
+    parser.add_argument(
+        "--json", type=Path, default=None, help="also write the results to this file"
+    )
     args = parser.parse_args(argv)
 
     checkpoints = sorted({max(1, args.articles * k // 10) for k in (1, 2, 5, 10)})
@@ -88,8 +105,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
             print(f"before ingest: RSS {rss_mib():.0f} MiB, peak {peak_mib():.0f} MiB")
             done = 0
             for target in checkpoints:
-                stream = (a for a in synthetic_articles(args.articles) if done <= int(a.id.split("-")[1]) < target)
-                result = ingest_items(store, stream, premade_analyser, batch_size=args.batch_size, relink=False)
+                stream = (
+                    a
+                    for a in synthetic_articles(args.articles)
+                    if done <= int(a.id.split("-")[1]) < target
+                )
+                result = ingest_items(
+                    store, stream, premade_analyser, batch_size=args.batch_size, relink=False
+                )
                 done = target
                 elapsed = time.perf_counter() - started
                 results[f"peak_mib_{target}"] = peak_mib()

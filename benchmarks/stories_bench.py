@@ -45,7 +45,9 @@ def synthetic_articles(n: int, seed: int = 1) -> tuple[list[ArticleFeatures], di
             article_id = f"a{len(articles)}"
             topic = rng.sample(vocabulary, 28)
             noise = [f"w{rng.randrange(BACKGROUND_WORDS)}" for _ in range(60)]
-            entities = rng.sample(people, 4) + [f"C{rng.randrange(COMMON_ENTITIES)}" for _ in range(3)]
+            entities = rng.sample(people, 4) + [
+                f"C{rng.randrange(COMMON_ENTITIES)}" for _ in range(3)
+            ]
             published = (day + timedelta(days=rng.randrange(3))).isoformat()
             articles.append(
                 ArticleFeatures(
@@ -96,9 +98,15 @@ def exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, float]:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs=2, default=(1000, 10_000), metavar=("SMALL", "LARGE"))
-    parser.add_argument("--baseline-size", type=int, default=1000, help="articles for the all-pairs baseline")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs=2, default=(1000, 10_000), metavar=("SMALL", "LARGE")
+    )
+    parser.add_argument(
+        "--baseline-size", type=int, default=1000, help="articles for the all-pairs baseline"
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 

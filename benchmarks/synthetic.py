@@ -8,10 +8,42 @@ from collections.abc import Iterator
 from recoupe.model import Article
 
 FIRST = ("Paul", "Claire", "Nadia", "Hélène", "Karim", "Sophie", "Louis", "Inès", "Marc", "Léa")
-LAST = ("Garnier", "Maunoury", "Ferhat", "Marchal", "Benali", "Roussel", "Tessier", "Vidal", "Lacombe", "Perrin")
-TOWNS = ("Lauzac", "Vireloup", "Cordanne", "Saint-Méran", "Mirabel", "Estagnol", "Port-Lauzac", "Brévannes")
-ROLES = ("le maire", "la préfète", "le député", "la ministre de la Santé", "le président du conseil départemental")
-OUTLETS = ("Le Courrier de Lauzac", "Radio Vireloup", "La Gazette des Coteaux", "Hexa Infos", "L'Écho du Bocage")
+LAST = (
+    "Garnier",
+    "Maunoury",
+    "Ferhat",
+    "Marchal",
+    "Benali",
+    "Roussel",
+    "Tessier",
+    "Vidal",
+    "Lacombe",
+    "Perrin",
+)
+TOWNS = (
+    "Lauzac",
+    "Vireloup",
+    "Cordanne",
+    "Saint-Méran",
+    "Mirabel",
+    "Estagnol",
+    "Port-Lauzac",
+    "Brévannes",
+)
+ROLES = (
+    "le maire",
+    "la préfète",
+    "le député",
+    "la ministre de la Santé",
+    "le président du conseil départemental",
+)
+OUTLETS = (
+    "Le Courrier de Lauzac",
+    "Radio Vireloup",
+    "La Gazette des Coteaux",
+    "Hexa Infos",
+    "L'Écho du Bocage",
+)
 TOPICS = (
     ("la fermeture de la maternité", "les élus", "une manifestation"),
     ("la construction d'une digue", "les riverains", "une réunion publique"),
@@ -19,7 +51,18 @@ TOPICS = (
     ("l'arrivée de gendarmes", "les commerçants", "une pétition"),
     ("la grève des transports", "les syndicats", "un préavis"),
 )
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre", "novembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "septembre",
+    "octobre",
+    "novembre",
+)
 
 
 def article(number: int, rng: random.Random, paragraphs: int = 4) -> Article:

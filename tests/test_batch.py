@@ -15,7 +15,9 @@ def _endless(read: list[int]) -> Iterator[Article]:
     n = 0
     while True:
         read.append(n)
-        yield Article(id=f"a{n}", text=f"Le conseil de Lauzac a voté le budget numéro {n}.", language="xx")
+        yield Article(
+            id=f"a{n}", text=f"Le conseil de Lauzac a voté le budget numéro {n}.", language="xx"
+        )
         n += 1
 
 
@@ -26,7 +28,9 @@ def test_articles_are_read_lazily_with_a_bounded_window(n_process: int) -> None:
     options = PipelineOptions(models=(), batch_size=2, n_process=n_process)
     results = analyse_articles(_endless(read), options)
     first = [next(results) for _ in range(5)]
-    assert [r.article for r in first if isinstance(r, ArticleAnalysis)] == [f"a{n}" for n in range(5)]
+    assert [r.article for r in first if isinstance(r, ArticleAnalysis)] == [
+        f"a{n}" for n in range(5)
+    ]
     window = 2 * n_process + 1  # batches in flight, plus the one being filled
     assert len(read) <= (window + 3) * options.batch_size
     results.close()
@@ -35,7 +39,9 @@ def test_articles_are_read_lazily_with_a_bounded_window(n_process: int) -> None:
 def test_progress_counts_every_article() -> None:
     seen: list[int] = []
     articles = [Article(id=f"p{n}", text="Une phrase.", language="xx") for n in range(5)]
-    results = list(analyse_articles(articles, PipelineOptions(models=(), batch_size=2), seen.append))
+    results = list(
+        analyse_articles(articles, PipelineOptions(models=(), batch_size=2), seen.append)
+    )
     assert len(results) == 5 and seen == [2, 2, 1]
 
 

@@ -26,7 +26,12 @@ ARTICLES = [
         path=f"d{n}.txt",
     )
     for n, (town, source) in enumerate(
-        [("Lauzac", "Le Courrier"), ("Vireloup", "Radio Vireloup"), ("Cordanne", "La Gazette"), ("Lauzac", "Radio Vireloup")]
+        [
+            ("Lauzac", "Le Courrier"),
+            ("Vireloup", "Radio Vireloup"),
+            ("Cordanne", "La Gazette"),
+            ("Lauzac", "Radio Vireloup"),
+        ]
     )
 ]
 

@@ -60,7 +60,12 @@ def test_analyze_mixed_inputs_reports_rejections_and_summary(tmp_path: Path) -> 
     assert set(reasons) == {"empty.txt", "blob.txt"}
     assert re.search(r"1 analysed, 2 rejected", result.output)
     # every long phase says so (one line each off a terminal)
-    for phase in ("loading the model…", "linking entities and stories…", "comparing the stories…", "writing the json report…"):
+    for phase in (
+        "loading the model…",
+        "linking entities and stories…",
+        "comparing the stories…",
+        "writing the json report…",
+    ):
         assert phase in result.output
 
 
@@ -73,7 +78,10 @@ def test_markdown_output(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# recoupe report")
     assert "2025-02-11" in result.output
-    assert "…\n" not in result.output.split("# recoupe report")[0] and "linking entities" not in result.output  # -q
+    assert (
+        "…\n" not in result.output.split("# recoupe report")[0]
+        and "linking entities" not in result.output
+    )  # -q
 
 
 def test_all_inputs_rejected_exits_non_zero(tmp_path: Path) -> None:
@@ -96,7 +104,9 @@ def test_search_and_export_never_create_a_database(tmp_path: Path, command: list
     db = tmp_path / "absent.db"
     result = CliRunner().invoke(main, [*command, "--db", str(db)])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Error: no database at {db}; add articles first with `recoupe ingest --db {db} FILES`"]
+    assert result.output.strip().splitlines() == [
+        f"Error: no database at {db}; add articles first with `recoupe ingest --db {db} FILES`"
+    ]
     assert not db.exists()
 
 

@@ -21,17 +21,25 @@ PACKAGE = Path(recoupe.__file__).resolve().parent
 
 def test_sample_corpus_is_package_data() -> None:
     corpus = _bundled_corpus()
-    assert corpus.resolve().is_relative_to(PACKAGE)  # inside the package, not beside the source tree
+    assert corpus.resolve().is_relative_to(
+        PACKAGE
+    )  # inside the package, not beside the source tree
     files = sorted(p.relative_to(PACKAGE).as_posix() for p in corpus.iterdir() if p.is_file())
     assert len(files) == 7  # 8 articles: the JSON Lines file holds 2
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["recoupe"]
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["recoupe"]
     for name in files:
-        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), f"{name} is not package data"
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), (
+            f"{name} is not package data"
+        )
 
 
 def test_examples_corpus_is_the_packaged_sample() -> None:
     examples = ROOT / "examples" / "corpus"
-    assert sorted(p.name for p in examples.iterdir()) == sorted(p.name for p in _bundled_corpus().iterdir())
+    assert sorted(p.name for p in examples.iterdir()) == sorted(
+        p.name for p in _bundled_corpus().iterdir()
+    )
 
 
 @pytest.mark.slow

@@ -13,7 +13,16 @@ ROOT = Path(__file__).resolve().parents[1]
 def _report(seed: str, out: Path) -> bytes:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run(
-        [sys.executable, "-m", "recoupe.cli", "analyze", str(ROOT / "examples" / "corpus"), "-q", "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "recoupe.cli",
+            "analyze",
+            str(ROOT / "examples" / "corpus"),
+            "-q",
+            "-o",
+            str(out),
+        ],
         check=True,
         env=env,
         timeout=600,

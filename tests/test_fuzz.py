@@ -27,8 +27,12 @@ from recoupe.nlp.pipeline import PipelineOptions
 # New random cases on every local run; under CI the same cases each time, so a red build
 # always points at a change, never at luck (failures found locally are kept by Hypothesis).
 CI = bool(os.environ.get("CI"))
-FAST = settings(max_examples=100, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=20, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=100, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
+SLOW = settings(
+    max_examples=20, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
 
 NAMES = ("a.txt", "a.jsonl", "a.json", "a.html", "a.rss", "a.atom", "a.warc", "a.warc.gz", "a", "-")
 OPTIONS = (IngestOptions(), *(IngestOptions(format=fmt) for fmt in FORMATS))
@@ -101,16 +105,26 @@ def test_truncated_utf8(text: str, data: st.DataObject, name: str, options: Inge
     read_all(raw[:cut], name, options)
 
 
-@settings(max_examples=6, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=6, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.integers(min_value=50_000, max_value=400_000), st.sampled_from(NAMES))
 def test_huge_lines(length: int, name: str) -> None:
     line = ("Lauzac digue maire " * (length // 19 + 1))[:length]
     read_all(line.encode(), name, IngestOptions())
-    read_all(json.dumps({"text": line, "title": "x" * 10_000}).encode(), "big.json", IngestOptions())
+    read_all(
+        json.dumps({"text": line, "title": "x" * 10_000}).encode(), "big.json", IngestOptions()
+    )
 
 
-@settings(max_examples=10, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(min_value=1, max_value=20_000), st.sampled_from(["div", "p", "span", "article", "li"]), french)
+@settings(
+    max_examples=10, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    st.integers(min_value=1, max_value=20_000),
+    st.sampled_from(["div", "p", "span", "article", "li"]),
+    french,
+)
 def test_deeply_nested_html(depth: int, tag: str, text: str) -> None:
     page = f"<html><body>{f'<{tag}>' * depth}{text}{f'</{tag}>' * depth}</body></html>"
     read_all(page.encode(), "deep.html", IngestOptions())
@@ -120,7 +134,14 @@ def test_deeply_nested_html(depth: int, tag: str, text: str) -> None:
 
 JSON_DOCUMENTS = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(["text", "title", "date", "source", "id", "url", "language", "x"]), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["text", "title", "date", "source", "id", "url", "language", "x"]),
+            children,
+            max_size=5,
+        )
+    ),
     max_leaves=12,
 )
 
@@ -145,7 +166,13 @@ TITLES = st.none() | st.text(st.characters(blacklist_categories=("Cs", "Cc")), m
 
 
 @FAST
-@given(st.lists(st.tuples(TITLES, st.sampled_from(["", " ", "<p></p>", "&nbsp;", *SENTENCES])), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(TITLES, st.sampled_from(["", " ", "<p></p>", "&nbsp;", *SENTENCES])),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_feed_entries_without_text(entries: list[tuple[str | None, str]]) -> None:
     items_xml = "".join(
         "<item>"
@@ -171,7 +198,10 @@ def _warc(pages: Sequence[str], compressed: bool) -> bytes:
     for number, page in enumerate(pages):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         # Fixed date and record id: the same draws must give the same bytes.
-        fixed = {"WARC-Date": "2024-06-03T08:00:00Z", "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>"}
+        fixed = {
+            "WARC-Date": "2024-06-03T08:00:00Z",
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
+        }
         record = writer.create_warc_record(
             f"https://example.org/{number}",
             "response",
@@ -185,7 +215,11 @@ def _warc(pages: Sequence[str], compressed: bool) -> bytes:
 
 @FAST
 @given(
-    st.lists(french.map(lambda t: f"<html><body><article><p>{t}</p></article></body></html>"), min_size=1, max_size=3),
+    st.lists(
+        french.map(lambda t: f"<html><body><article><p>{t}</p></article></body></html>"),
+        min_size=1,
+        max_size=3,
+    ),
     st.booleans(),
     st.data(),
 )
@@ -207,33 +241,56 @@ HOSTILE_TEXT = st.one_of(
     french,
     st.text(max_size=300),
     st.text(alphabet=st.sampled_from(list("«»“”\"'—–-:;,.!?…()[]\n\t  éÉàA1")), max_size=200),
-    st.lists(st.sampled_from([*SENTENCES, "\n\n", "« ", " »", "“", "”", "le 31 février", "M.", "Mme"]), max_size=20).map("".join),
+    st.lists(
+        st.sampled_from([*SENTENCES, "\n\n", "« ", " »", "“", "”", "le 31 février", "M.", "Mme"]),
+        max_size=20,
+    ).map("".join),
 )
 
 
 @SLOW
-@given(st.lists(st.tuples(HOSTILE_TEXT, st.sampled_from(["a.txt", "a.html", "a.json", "a.rss"])), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.tuples(HOSTILE_TEXT, st.sampled_from(["a.txt", "a.html", "a.json", "a.rss"])),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_pipeline_on_a_blank_model(inputs: list[tuple[str, str]]) -> None:
-    analyse_everything([(t.encode("utf-8", "surrogatepass"), n) for t, n in inputs], PipelineOptions(models=()))
+    analyse_everything(
+        [(t.encode("utf-8", "surrogatepass"), n) for t, n in inputs], PipelineOptions(models=())
+    )
 
 
 @pytest.mark.slow
 @SLOW
 @given(st.lists(HOSTILE_TEXT, min_size=1, max_size=4))
 def test_pipeline_on_the_french_model(texts: list[str]) -> None:
-    analyse_everything([(t.encode("utf-8", "surrogatepass"), "a.txt") for t in texts], PipelineOptions())
+    analyse_everything(
+        [(t.encode("utf-8", "surrogatepass"), "a.txt") for t in texts], PipelineOptions()
+    )
 
 
 @pytest.mark.slow
-@settings(max_examples=4, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(HOSTILE_TEXT, st.sampled_from(["a.txt", "b.txt", "c.html", "d.json"])), min_size=1, max_size=6))
+@settings(
+    max_examples=4, deadline=None, derandomize=CI, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    st.lists(
+        st.tuples(HOSTILE_TEXT, st.sampled_from(["a.txt", "b.txt", "c.html", "d.json"])),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_analyze_accounts_for_every_input(inputs: list[tuple[str, str]]) -> None:
     """The public API end to end: every item read is in the report as article, rejection or duplicate."""
     from recoupe.api import AnalyzeOptions, analyze
 
     with tempfile.TemporaryDirectory() as directory:
         for number, (text, name) in enumerate(inputs):
-            (Path(directory) / f"{number}-{name}").write_bytes(text.encode("utf-8", "surrogatepass"))
+            (Path(directory) / f"{number}-{name}").write_bytes(
+                text.encode("utf-8", "surrogatepass")
+            )
         read = list(read_inputs([directory]))
         assume(read)
         report = analyze([directory], AnalyzeOptions(pipeline=PipelineOptions(models=())))

@@ -28,11 +28,41 @@ offsets = st.integers(min_value=0, max_value=10_000)
 
 @st.composite
 def reports(draw: st.DrawFn) -> Report:
-    article = Article(id=draw(texts), text=draw(texts), title=draw(st.none() | texts), published=draw(st.sampled_from([None, "2024", "2024-03", "2024-03-26"])))
+    article = Article(
+        id=draw(texts),
+        text=draw(texts),
+        title=draw(st.none() | texts),
+        published=draw(st.sampled_from([None, "2024", "2024-03", "2024-03-26"])),
+    )
     mention = Mention(article.id, draw(offsets), draw(offsets), draw(texts))
-    role = Role(title=draw(texts), article=article.id, start=1, end=2, text="x", parts=RoleParts(function=draw(st.none() | texts)), key=draw(texts))
-    entity = Entity(id="E1", type=draw(st.sampled_from(["person", "organization", "place", "other"])), name=draw(texts), variants=tuple(draw(st.lists(texts, max_size=3))), mentions=(mention,), roles=(role,))
-    quote = Quote(article.id, 0, 1, draw(texts), draw(st.sampled_from(["direct", "partial", "indirect"])), speaker=draw(st.none() | st.just("E1")), cue=draw(st.none() | texts), cue_lemma=draw(st.none() | texts), cue_loaded=draw(st.none() | st.booleans()))
+    role = Role(
+        title=draw(texts),
+        article=article.id,
+        start=1,
+        end=2,
+        text="x",
+        parts=RoleParts(function=draw(st.none() | texts)),
+        key=draw(texts),
+    )
+    entity = Entity(
+        id="E1",
+        type=draw(st.sampled_from(["person", "organization", "place", "other"])),
+        name=draw(texts),
+        variants=tuple(draw(st.lists(texts, max_size=3))),
+        mentions=(mention,),
+        roles=(role,),
+    )
+    quote = Quote(
+        article.id,
+        0,
+        1,
+        draw(texts),
+        draw(st.sampled_from(["direct", "partial", "indirect"])),
+        speaker=draw(st.none() | st.just("E1")),
+        cue=draw(st.none() | texts),
+        cue_lemma=draw(st.none() | texts),
+        cue_loaded=draw(st.none() | st.booleans()),
+    )
     time = TimeRef(
         article.id,
         0,
@@ -41,12 +71,30 @@ def reports(draw: st.DrawFn) -> Report:
         value=draw(st.none() | st.just("2024-03")),
         tense=draw(st.sampled_from([None, "past", "present", "future"])),
         kind=draw(st.none() | texts),
-        anchor=draw(st.sampled_from([None, "text", "publication", "previous_day", "story", "undated"])),
+        anchor=draw(
+            st.sampled_from([None, "text", "publication", "previous_day", "story", "undated"])
+        ),
         parts=tuple(draw(st.lists(st.tuples(texts, texts), max_size=3))),
     )
-    finding = Finding("contradiction", draw(texts), "role", draw(texts), (Evidence(article.id, 0, 1, "x", draw(st.none() | texts)),), sources=("A",))
-    story = Story("S1", draw(texts), (article.id,), (finding,), brief=({"text": "t", "sources": ["A"]},))
-    return Report(articles=(article,), rejected=(Rejected(draw(texts), draw(texts)),), entities=(entity,), quotes=(quote,), times=(time,), stories=(story,))
+    finding = Finding(
+        "contradiction",
+        draw(texts),
+        "role",
+        draw(texts),
+        (Evidence(article.id, 0, 1, "x", draw(st.none() | texts)),),
+        sources=("A",),
+    )
+    story = Story(
+        "S1", draw(texts), (article.id,), (finding,), brief=({"text": "t", "sources": ["A"]},)
+    )
+    return Report(
+        articles=(article,),
+        rejected=(Rejected(draw(texts), draw(texts)),),
+        entities=(entity,),
+        quotes=(quote,),
+        times=(time,),
+        stories=(story,),
+    )
 
 
 @given(reports())

@@ -34,7 +34,9 @@ def test_language_without_model_uses_blank_pipeline() -> None:
 
 
 def test_two_processes_give_the_same_result_as_one() -> None:
-    articles = [Article(id=f"a{i}", text=TEXT.replace("Valbrune", f"Valbrune{i}")) for i in range(4)]
+    articles = [
+        Article(id=f"a{i}", text=TEXT.replace("Valbrune", f"Valbrune{i}")) for i in range(4)
+    ]
     one = list(analyse_articles(articles, PipelineOptions(batch_size=2)))
     two = list(analyse_articles(articles, PipelineOptions(batch_size=2, n_process=2)))
     assert one == two

@@ -11,7 +11,9 @@ HEAVY = ("fastapi", "starlette", "dask", "distributed", "sqlalchemy", "trafilatu
 
 
 def _modules_after(code: str) -> set[str]:
-    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
+    probe = (
+        code + "\nimport sys, json\nprint(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -75,6 +77,10 @@ def test_json_lines_report_holds_every_item_once_in_order(sample_report):
     assert lines[0] == {"schema": sample_report.schema}
     full = to_dict(sample_report)
     for field, kind in JSONL_RECORDS.items():
-        records = [{k: v for k, v in line.items() if k != "record"} for line in lines[1:] if line["record"] == kind]
+        records = [
+            {k: v for k, v in line.items() if k != "record"}
+            for line in lines[1:]
+            if line["record"] == kind
+        ]
         assert records == full[field], field
     assert len(lines) == 1 + sum(len(full[field]) for field in JSONL_RECORDS)

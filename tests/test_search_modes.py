@@ -35,10 +35,14 @@ CASES = {
 
 
 def _report() -> Report:
-    articles = tuple(Article(i, t, title=t.partition("\n")[0], source=f"Source {i}") for i, t in TEXTS.items())
+    articles = tuple(
+        Article(i, t, title=t.partition("\n")[0], source=f"Source {i}") for i, t in TEXTS.items()
+    )
     quote_text = "Nous ferons toute la lumière"
     start = TEXTS["a1"].index(quote_text)
-    quotes = (Quote("a1", start, start + len(quote_text), quote_text, "direct", None, "Hélène Marchal"),)
+    quotes = (
+        Quote("a1", start, start + len(quote_text), quote_text, "direct", None, "Hélène Marchal"),
+    )
     return Report(articles=articles, quotes=quotes)
 
 
@@ -48,14 +52,17 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     path: Path = tmp_path_factory.mktemp("search") / "search.db"
     opened = Store(path)
     analyses = [
-        ArticleAnalysis(a.id, quotes=tuple(q for q in report.quotes if q.article == a.id)) for a in report.articles
+        ArticleAnalysis(a.id, quotes=tuple(q for q in report.quotes if q.article == a.id))
+        for a in report.articles
     ]
     opened.add(list(report.articles), analyses)
     return opened
 
 
 def _memory_hits(query: str) -> set[tuple[str, str, int, int]]:
-    return {(h.kind, h.article, h.start, h.end) for h in search_report(_report(), query, limit=1000)}
+    return {
+        (h.kind, h.article, h.start, h.end) for h in search_report(_report(), query, limit=1000)
+    }
 
 
 def _store_hits(store: Store, query: str) -> set[tuple[str, str, int, int]]:

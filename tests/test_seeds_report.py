@@ -49,9 +49,9 @@ def test_gold_people_are_person_entities(seeds_report, seeds_gold) -> None:
     persons = [e for e in seeds_report.entities if e.type == "person"]
     for file_name, gold in seeds_gold["files"].items():
         article_id = file_name.rsplit(".", 1)[0]
-        found = {
-            m.text for e in persons for m in e.mentions if m.article == article_id
-        } | {v for e in persons for v in e.variants}
+        found = {m.text for e in persons for m in e.mentions if m.article == article_id} | {
+            v for e in persons for v in e.variants
+        }
         for person in gold["persons"]:
             surname = person["name"].split()[-1]
             assert any(surname in text for text in found), (file_name, person["name"])

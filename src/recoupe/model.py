@@ -25,7 +25,10 @@ MAX_ARTICLE_CHARS = 1_000_000
 
 def too_long_reason(length: int) -> str:
     """The rejection reason of an article text above :data:`MAX_ARTICLE_CHARS`."""
-    return f"article too long ({length:,} characters; the limit is {MAX_ARTICLE_CHARS:,})".replace(",", " ")
+    return f"article too long ({length:,} characters; the limit is {MAX_ARTICLE_CHARS:,})".replace(
+        ",", " "
+    )
+
 
 EntityType = Literal["person", "organization", "place", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -162,7 +165,9 @@ class ValueGroup:
 
     value: str
     sources: tuple[str, ...] = ()
-    later: bool = False  # every article giving it was published after those giving the others: an update
+    later: bool = (
+        False  # every article giving it was published after those giving the others: an update
+    )
 
 
 @dataclass(frozen=True)
@@ -321,7 +326,9 @@ def _builder(tp: Any) -> Callable[[Any], Any]:
         def build(data: Any) -> Any:
             if data is None:
                 return None
-            return cls(**{name: build_field(data[name]) for name, build_field in fields if name in data})
+            return cls(
+                **{name: build_field(data[name]) for name, build_field in fields if name in data}
+            )
 
         return build
     return _keep

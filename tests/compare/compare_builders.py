@@ -21,7 +21,25 @@ from recoupe.model import (
     TimeRef,
 )
 
-STOPWORDS = {"dans", "pour", "avec", "sans", "sont", "était", "avait", "elle", "cette", "leur", "leurs", "plus", "selon", "après", "avant", "deux", "très"}
+STOPWORDS = {
+    "dans",
+    "pour",
+    "avec",
+    "sans",
+    "sont",
+    "était",
+    "avait",
+    "elle",
+    "cette",
+    "leur",
+    "leurs",
+    "plus",
+    "selon",
+    "après",
+    "avant",
+    "deux",
+    "très",
+}
 
 
 @dataclass
@@ -79,7 +97,9 @@ def build(docs: list[Doc]) -> Corpus:
     all_quotes: list[Quote] = []
     all_times: list[TimeRef] = []
     for doc in docs:
-        article = Article(id=doc.id, text=doc.text, source=doc.source, published=doc.published, title=doc.title)
+        article = Article(
+            id=doc.id, text=doc.text, source=doc.source, published=doc.published, title=doc.title
+        )
         locals_, mentions_at = [], []
         for n, (name, (etype, forms)) in enumerate(doc.entities.items()):
             key = f"e{n}"
@@ -97,11 +117,23 @@ def build(docs: list[Doc]) -> Corpus:
                 if owner == name:
                     at = _find(doc.text, title)
                     parts = RoleParts(function=function, portfolio=portfolio)
-                    roles.append(Role(title, doc.id, at, at + len(title), title, parts, f"{function}|{portfolio or ''}" if function else ""))
+                    roles.append(
+                        Role(
+                            title,
+                            doc.id,
+                            at,
+                            at + len(title),
+                            title,
+                            parts,
+                            f"{function}|{portfolio or ''}" if function else "",
+                        )
+                    )
             locals_.append(LocalEntity(key, etype, name, tuple(mentions), tuple(roles)))  # type: ignore[arg-type]
             gid = global_ids.setdefault(name, f"E{len(global_ids) + 1}")
             key_map[(doc.id, key)] = gid
-            data = entity_data.setdefault(gid, {"name": name, "type": etype, "mentions": [], "roles": []})
+            data = entity_data.setdefault(
+                gid, {"name": name, "type": etype, "mentions": [], "roles": []}
+            )
             data["mentions"] += mentions
             data["roles"] += roles
         quotes = []
@@ -113,25 +145,62 @@ def build(docs: list[Doc]) -> Corpus:
                 sp_start = _find(doc.text, speaker)
                 sp_end = sp_start + len(speaker)
             verb = _cue_verb(cue)
-            typed = {"cue_lemma": verb.lemma if verb else None, "cue_loaded": verb.loaded if verb else None}
-            quote = Quote(doc.id, at, at + len(text), text, "direct", speaker_key, speaker, cue, sp_start, sp_end, **typed)
+            typed = {
+                "cue_lemma": verb.lemma if verb else None,
+                "cue_loaded": verb.loaded if verb else None,
+            }
+            quote = Quote(
+                doc.id,
+                at,
+                at + len(text),
+                text,
+                "direct",
+                speaker_key,
+                speaker,
+                cue,
+                sp_start,
+                sp_end,
+                **typed,
+            )
             quotes.append(quote)
-            all_quotes.append(Quote(doc.id, at, at + len(text), text, "direct", global_ids.get(speaker or ""), speaker, cue, sp_start, sp_end, **typed))
+            all_quotes.append(
+                Quote(
+                    doc.id,
+                    at,
+                    at + len(text),
+                    text,
+                    "direct",
+                    global_ids.get(speaker or ""),
+                    speaker,
+                    cue,
+                    sp_start,
+                    sp_end,
+                    **typed,
+                )
+            )
         times = []
         for expression, earliest, latest in doc.times:
             at = _find(doc.text, expression)
             value = earliest if earliest == latest else None
-            times.append(TimeRef(doc.id, at, at + len(expression), expression, "date", value, earliest, latest))
+            times.append(
+                TimeRef(
+                    doc.id, at, at + len(expression), expression, "date", value, earliest, latest
+                )
+            )
         all_times += times
         analyses.append(
-            ArticleAnalysis(doc.id, tuple(locals_), tuple(quotes), tuple(times), _sentences(doc, mentions_at))
+            ArticleAnalysis(
+                doc.id, tuple(locals_), tuple(quotes), tuple(times), _sentences(doc, mentions_at)
+            )
         )
         articles.append(article)
     entities = tuple(
         Entity(gid, d["type"], d["name"], mentions=tuple(d["mentions"]), roles=tuple(d["roles"]))
         for gid, d in entity_data.items()
     )
-    return Corpus(tuple(articles), tuple(analyses), entities, key_map, tuple(all_quotes), tuple(all_times))
+    return Corpus(
+        tuple(articles), tuple(analyses), entities, key_map, tuple(all_quotes), tuple(all_times)
+    )
 
 
 def one_story(corpus: Corpus) -> Story:

@@ -34,9 +34,17 @@ def _toll(figures: list[str], published: list[str | None] | None = None) -> Corp
 
 
 def test_a_contradiction_is_grouped_by_value_never_pairwise():
-    [finding] = _findings(_toll(["47 blessés", "47 blessés", "47 blessés", "52 blessés"]), "contradiction")
-    assert [(g.value, len(g.sources)) for g in finding.values] == [("47 blessés", 3), ("52 blessés", 1)]
-    assert "“47 blessés” — 3 outlets" in finding.summary and "“52 blessés” — 1 outlet" in finding.summary
+    [finding] = _findings(
+        _toll(["47 blessés", "47 blessés", "47 blessés", "52 blessés"]), "contradiction"
+    )
+    assert [(g.value, len(g.sources)) for g in finding.values] == [
+        ("47 blessés", 3),
+        ("52 blessés", 1),
+    ]
+    assert (
+        "“47 blessés” — 3 outlets" in finding.summary
+        and "“52 blessés” — 1 outlet" in finding.summary
+    )
     assert len(finding.evidence) == 4
 
 
@@ -51,8 +59,16 @@ def test_a_figure_published_later_is_labelled_an_update():
 def test_word_numbers_and_durations_in_other_units_contradict():
     corpus = build(
         [
-            Doc("a", "Le détenu évadé purgeait une peine de 19 ans de prison à Valdrôme.", source="A"),
-            Doc("b", "Le détenu évadé purgeait une peine de trois décennies de prison à Valdrôme.", source="B"),
+            Doc(
+                "a",
+                "Le détenu évadé purgeait une peine de 19 ans de prison à Valdrôme.",
+                source="A",
+            ),
+            Doc(
+                "b",
+                "Le détenu évadé purgeait une peine de trois décennies de prison à Valdrôme.",
+                source="B",
+            ),
         ]
     )
     [finding] = _findings(corpus, "contradiction")
@@ -63,35 +79,75 @@ def test_word_numbers_and_durations_in_other_units_contradict():
 def test_an_outlet_never_contradicts_itself_outside_its_headline():
     corpus = build(
         [
-            Doc("a", "L'effondrement de la tribune de Saint-Méran a fait 12 morts lundi soir.\n"
-                "L'effondrement de la tribune de Saint-Méran a fait 17 morts selon la mairie.", source="A", entities=PLACE),
-            Doc("b", "L'effondrement de la tribune de Saint-Méran a fait 12 morts lundi soir.", source="B", entities=PLACE),
+            Doc(
+                "a",
+                "L'effondrement de la tribune de Saint-Méran a fait 12 morts lundi soir.\n"
+                "L'effondrement de la tribune de Saint-Méran a fait 17 morts selon la mairie.",
+                source="A",
+                entities=PLACE,
+            ),
+            Doc(
+                "b",
+                "L'effondrement de la tribune de Saint-Méran a fait 12 morts lundi soir.",
+                source="B",
+                entities=PLACE,
+            ),
         ]
     )
     assert _findings(corpus, "contradiction") == []
 
 
 def test_outlets_citing_both_figures_report_a_disagreement_not_a_contradiction():
-    text = ("Le ministère a fait état de 3 252 morts dans les inondations de Derna. "
-            "L'ONU a fait état de 11 300 morts dans les inondations de Derna.")
-    corpus = build([Doc("a", text, source="A"), Doc("b", text.replace("Le ministère", "Le gouvernement"), source="B")])
+    text = (
+        "Le ministère a fait état de 3 252 morts dans les inondations de Derna. "
+        "L'ONU a fait état de 11 300 morts dans les inondations de Derna."
+    )
+    corpus = build(
+        [
+            Doc("a", text, source="A"),
+            Doc("b", text.replace("Le ministère", "Le gouvernement"), source="B"),
+        ]
+    )
     assert [f for f in _findings(corpus, "contradiction") if f.slot == "number"] == []
 
 
 def test_figures_from_two_named_sources_are_not_a_contradiction_but_a_relay_is_no_source():
-    ocha = {"OCHA": ("organization", ["OCHA"]), "Croissant-Rouge": ("organization", ["Croissant-Rouge"]),
-            "AFP": ("organization", ["AFP"])}
+    ocha = {
+        "OCHA": ("organization", ["OCHA"]),
+        "Croissant-Rouge": ("organization", ["Croissant-Rouge"]),
+        "AFP": ("organization", ["AFP"]),
+    }
     sources = build(
         [
-            Doc("a", "Les inondations de Derna ont fait 11 300 morts selon OCHA samedi.", source="A", entities=ocha),
-            Doc("b", "Les inondations de Derna ont fait 3 958 morts selon Croissant-Rouge samedi.", source="B", entities=ocha),
+            Doc(
+                "a",
+                "Les inondations de Derna ont fait 11 300 morts selon OCHA samedi.",
+                source="A",
+                entities=ocha,
+            ),
+            Doc(
+                "b",
+                "Les inondations de Derna ont fait 3 958 morts selon Croissant-Rouge samedi.",
+                source="B",
+                entities=ocha,
+            ),
         ]
     )
     assert _findings(sources, "contradiction") == []
     relayed = build(
         [
-            Doc("a", "Les inondations de Derna ont fait 11 300 morts selon OCHA samedi.", source="A", entities=ocha),
-            Doc("b", "Les inondations de Derna ont fait 3 958 morts selon AFP samedi.", source="B", entities=ocha),
+            Doc(
+                "a",
+                "Les inondations de Derna ont fait 11 300 morts selon OCHA samedi.",
+                source="A",
+                entities=ocha,
+            ),
+            Doc(
+                "b",
+                "Les inondations de Derna ont fait 3 958 morts selon AFP samedi.",
+                source="B",
+                entities=ocha,
+            ),
         ]
     )
     [finding] = _findings(relayed, "contradiction")
@@ -102,9 +158,18 @@ def test_a_claim_and_its_denial_contradict():
     morocco = {"Maroc": ("place", ["Maroc"])}
     corpus = build(
         [
-            Doc("a", "Le Maroc a accepté l'aide internationale des secouristes espagnols.", source="A", entities=morocco),
-            Doc("b", "Le Maroc n'a pas accepté l'aide internationale des secouristes espagnols.", source="B",
-                entities=morocco),
+            Doc(
+                "a",
+                "Le Maroc a accepté l'aide internationale des secouristes espagnols.",
+                source="A",
+                entities=morocco,
+            ),
+            Doc(
+                "b",
+                "Le Maroc n'a pas accepté l'aide internationale des secouristes espagnols.",
+                source="B",
+                entities=morocco,
+            ),
         ]
     )
     [finding] = [f for f in _findings(corpus, "contradiction") if f.slot == "negation"]
@@ -115,12 +180,21 @@ def test_a_claim_and_its_denial_contradict():
 def test_antonyms_contradict_and_restriction_is_no_denial():
     corpus = build(
         [
-            Doc("a", "Le nombre de visiteurs du musée de Brest va augmenter cette année.", source="A"),
-            Doc("b", "Le nombre de visiteurs du musée de Brest va diminuer cette année.", source="B"),
+            Doc(
+                "a",
+                "Le nombre de visiteurs du musée de Brest va augmenter cette année.",
+                source="A",
+            ),
+            Doc(
+                "b", "Le nombre de visiteurs du musée de Brest va diminuer cette année.", source="B"
+            ),
         ]
     )
     [finding] = _findings(corpus, "contradiction")
-    assert {g.value for g in finding.values} == {"augmenter", "diminuer"} or finding.slot == "negation"
+    assert {g.value for g in finding.values} == {
+        "augmenter",
+        "diminuer",
+    } or finding.slot == "negation"
     only = build([Doc("a", "Le musée n'accueille que des groupes scolaires.", source="A")])
     [statement] = story_statements(one_story(only), only)
     assert not negated(statement)
@@ -136,14 +210,27 @@ def test_corroboration_never_cites_a_minority_value_and_nobody_alone_says_what_a
 
 
 def test_a_news_agency_relaying_a_quote_is_not_another_speaker():
-    people = {"Yoav Gallant": ("person", ["Yoav Gallant"]), "Anadolu": ("organization", ["Anadolu"])}
+    people = {
+        "Yoav Gallant": ("person", ["Yoav Gallant"]),
+        "Anadolu": ("organization", ["Anadolu"]),
+    }
     quote = "Nous poursuivrons les opérations jusqu'au retour des otages"
     corpus = build(
         [
-            Doc("a", f"« {quote} », a déclaré Yoav Gallant.", source="A", entities=people,
-                quotes=[(quote, "Yoav Gallant", "a déclaré")]),
-            Doc("b", f"« {quote} », rapporte Anadolu.", source="B", entities=people,
-                quotes=[(quote, "Anadolu", "rapporte")]),
+            Doc(
+                "a",
+                f"« {quote} », a déclaré Yoav Gallant.",
+                source="A",
+                entities=people,
+                quotes=[(quote, "Yoav Gallant", "a déclaré")],
+            ),
+            Doc(
+                "b",
+                f"« {quote} », rapporte Anadolu.",
+                source="B",
+                entities=people,
+                quotes=[(quote, "Anadolu", "rapporte")],
+            ),
         ]
     )
     assert [f for f in _findings(corpus, "contradiction") if f.slot == "speaker"] == []
@@ -152,10 +239,21 @@ def test_a_news_agency_relaying_a_quote_is_not_another_speaker():
 def test_a_replaced_figure_is_history_but_the_value_it_went_to_is_a_claim():
     corpus = build(
         [
-            Doc("a", "L'attaque de la salle de concert a fait 115 morts selon le dernier bilan.", source="A"),
-            Doc("b", "Le bilan de l'attaque de la salle de concert s'est alourdi, passant de 115 à 133 morts.",
-                source="B"),
-            Doc("c", "Un précédent bilan de l'attaque de la salle de concert faisait état de 60 morts.", source="C"),
+            Doc(
+                "a",
+                "L'attaque de la salle de concert a fait 115 morts selon le dernier bilan.",
+                source="A",
+            ),
+            Doc(
+                "b",
+                "Le bilan de l'attaque de la salle de concert s'est alourdi, passant de 115 à 133 morts.",
+                source="B",
+            ),
+            Doc(
+                "c",
+                "Un précédent bilan de l'attaque de la salle de concert faisait état de 60 morts.",
+                source="C",
+            ),
         ]
     )
     [finding] = _findings(corpus, "contradiction")

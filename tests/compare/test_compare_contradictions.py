@@ -40,7 +40,12 @@ def test_role_contradiction_across_and_inside_articles():
                 title="Le ministre israélien des Affaires étrangères Gallant parle.",
                 entities=GALLANT,
                 roles=[
-                    ("Yoav Gallant", "ministre israélien des Affaires étrangères", "ministre", "foreign_affairs"),
+                    (
+                        "Yoav Gallant",
+                        "ministre israélien des Affaires étrangères",
+                        "ministre",
+                        "foreign_affairs",
+                    ),
                     ("Yoav Gallant", "ministre israélien de la défense", "ministre", "defense"),
                 ],
             ),
@@ -51,7 +56,10 @@ def test_role_contradiction_across_and_inside_articles():
     assert set(finding.sources) == {"Ouest", "Nord"}
     # two sides: the defence wordings share one value, the foreign-affairs one differs
     values = {ev.value for ev in finding.evidence}
-    assert values == {"ministre israélien de la Défense", "ministre israélien des Affaires étrangères"}
+    assert values == {
+        "ministre israélien de la Défense",
+        "ministre israélien des Affaires étrangères",
+    }
     assert "ministre israélien de la défense" in {ev.text for ev in finding.evidence}
     assert "Affaires étrangères" in finding.summary and "Défense" in finding.summary
     _assert_exact(corpus, finding)
@@ -70,7 +78,12 @@ def test_additional_or_reworded_roles_are_not_contradictions():
                 roles=[
                     ("Daniel Hagari", "porte-parole de Tsahal", "porte-parole", None),
                     ("Daniel Hagari", "contre-amiral", "contre-amiral", None),
-                    ("Jake Sullivan", "conseiller américain à la sécurité nationale", "conseiller", "securite nationale"),
+                    (
+                        "Jake Sullivan",
+                        "conseiller américain à la sécurité nationale",
+                        "conseiller",
+                        "securite nationale",
+                    ),
                 ],
             ),
             Doc(
@@ -90,12 +103,20 @@ def test_additional_or_reworded_roles_are_not_contradictions():
 def test_role_contradiction_from_titles_when_parts_are_empty():
     corpus = build(
         [
-            Doc("a", "La ministre de l'Intérieur, Hélène Marchal, est venue.", source="A",
+            Doc(
+                "a",
+                "La ministre de l'Intérieur, Hélène Marchal, est venue.",
+                source="A",
                 entities={"Hélène Marchal": ("person", ["Hélène Marchal"])},
-                roles=[("Hélène Marchal", "ministre de l'Intérieur", None, None)]),
-            Doc("b", "La ministre de la Justice, Hélène Marchal, est venue.", source="B",
+                roles=[("Hélène Marchal", "ministre de l'Intérieur", None, None)],
+            ),
+            Doc(
+                "b",
+                "La ministre de la Justice, Hélène Marchal, est venue.",
+                source="B",
                 entities={"Hélène Marchal": ("person", ["Hélène Marchal"])},
-                roles=[("Hélène Marchal", "ministre de la Justice", None, None)]),
+                roles=[("Hélène Marchal", "ministre de la Justice", None, None)],
+            ),
         ]
     )
     [finding] = _contradictions(corpus)
@@ -106,8 +127,18 @@ def _toll(first: str, second: str) -> Corpus:
     place = {"Saint-Méran": ("place", ["Saint-Méran"])}
     return build(
         [
-            Doc("a", f"L'effondrement de la tribune de Saint-Méran a fait {first} lundi.", source="A", entities=place),
-            Doc("b", f"L'effondrement de la tribune de Saint-Méran a fait {second} selon la préfecture.", source="B", entities=place),
+            Doc(
+                "a",
+                f"L'effondrement de la tribune de Saint-Méran a fait {first} lundi.",
+                source="A",
+                entities=place,
+            ),
+            Doc(
+                "b",
+                f"L'effondrement de la tribune de Saint-Méran a fait {second} selon la préfecture.",
+                source="B",
+                entities=place,
+            ),
         ]
     )
 
@@ -137,10 +168,20 @@ def test_date_contradiction_on_aligned_statements():
     council = {"Port-Lauzac": ("place", ["Port-Lauzac"])}
     corpus = build(
         [
-            Doc("a", "Le conseil municipal de Port-Lauzac a adopté mardi le projet du port.", source="A",
-                entities=council, times=[("mardi", "2025-03-11", "2025-03-11")]),
-            Doc("b", "Le conseil municipal de Port-Lauzac a adopté le 14 mars le projet du port.", source="B",
-                entities=council, times=[("le 14 mars", "2025-03-14", "2025-03-14")]),
+            Doc(
+                "a",
+                "Le conseil municipal de Port-Lauzac a adopté mardi le projet du port.",
+                source="A",
+                entities=council,
+                times=[("mardi", "2025-03-11", "2025-03-11")],
+            ),
+            Doc(
+                "b",
+                "Le conseil municipal de Port-Lauzac a adopté le 14 mars le projet du port.",
+                source="B",
+                entities=council,
+                times=[("le 14 mars", "2025-03-14", "2025-03-14")],
+            ),
         ]
     )
     [finding] = _contradictions(corpus)
@@ -153,24 +194,47 @@ def test_overlapping_dates_are_compatible():
     council = {"Port-Lauzac": ("place", ["Port-Lauzac"])}
     corpus = build(
         [
-            Doc("a", "Le conseil municipal de Port-Lauzac a adopté mardi le projet du port.", source="A",
-                entities=council, times=[("mardi", "2025-03-04", "2025-03-25")]),
-            Doc("b", "Le conseil municipal de Port-Lauzac a adopté hier le projet du port.", source="B",
-                entities=council, times=[("hier", "2025-03-11", "2025-03-11")]),
+            Doc(
+                "a",
+                "Le conseil municipal de Port-Lauzac a adopté mardi le projet du port.",
+                source="A",
+                entities=council,
+                times=[("mardi", "2025-03-04", "2025-03-25")],
+            ),
+            Doc(
+                "b",
+                "Le conseil municipal de Port-Lauzac a adopté hier le projet du port.",
+                source="B",
+                entities=council,
+                times=[("hier", "2025-03-11", "2025-03-11")],
+            ),
         ]
     )
     assert _contradictions(corpus) == []
 
 
 def test_speaker_contradiction_same_quote_two_speakers():
-    people = {"Julien Fabre": ("person", ["Julien Fabre"]), "Armelle Quéré": ("person", ["Armelle Quéré"])}
+    people = {
+        "Julien Fabre": ("person", ["Julien Fabre"]),
+        "Armelle Quéré": ("person", ["Armelle Quéré"]),
+    }
     quote = "Ce projet est une chance pour Port-Lauzac, pas une menace"
     corpus = build(
         [
-            Doc("a", f"« {quote} », a lancé le maire, Julien Fabre.", source="A", entities=people,
-                quotes=[(quote, "Julien Fabre", "a lancé")]),
-            Doc("b", f"« {quote}. » a affirmé Armelle Quéré.", source="B", entities=people,
-                quotes=[(quote + ".", "Armelle Quéré", "a affirmé")]),
+            Doc(
+                "a",
+                f"« {quote} », a lancé le maire, Julien Fabre.",
+                source="A",
+                entities=people,
+                quotes=[(quote, "Julien Fabre", "a lancé")],
+            ),
+            Doc(
+                "b",
+                f"« {quote}. » a affirmé Armelle Quéré.",
+                source="B",
+                entities=people,
+                quotes=[(quote + ".", "Armelle Quéré", "a affirmé")],
+            ),
         ]
     )
     [finding] = [f for f in _contradictions(corpus) if f.slot == "speaker"]
@@ -183,8 +247,18 @@ def test_same_speaker_same_quote_is_no_contradiction():
     quote = "Ce projet est une chance pour la ville"
     corpus = build(
         [
-            Doc("a", f"« {quote} », dit Julien Fabre.", entities=people, quotes=[(quote, "Julien Fabre", "dit")]),
-            Doc("b", f"« {quote} », affirme Julien Fabre.", entities=people, quotes=[(quote, "Julien Fabre", "affirme")]),
+            Doc(
+                "a",
+                f"« {quote} », dit Julien Fabre.",
+                entities=people,
+                quotes=[(quote, "Julien Fabre", "dit")],
+            ),
+            Doc(
+                "b",
+                f"« {quote} », affirme Julien Fabre.",
+                entities=people,
+                quotes=[(quote, "Julien Fabre", "affirme")],
+            ),
         ]
     )
     assert [f for f in _contradictions(corpus) if f.slot == "speaker"] == []
@@ -194,9 +268,19 @@ def test_negated_versus_affirmed_statement():
     people = {"Paul Durand": ("person", ["Paul Durand"]), "Brest": ("place", ["Brest"])}
     corpus = build(
         [
-            Doc("a", "Paul Durand a signé le contrat du port de Brest hier.", source="A", entities=people),
-            Doc("b", "Paul Durand n'a pas signé le contrat du port de Brest hier.", source="B", entities=people,
-                negated=["n'a pas"]),
+            Doc(
+                "a",
+                "Paul Durand a signé le contrat du port de Brest hier.",
+                source="A",
+                entities=people,
+            ),
+            Doc(
+                "b",
+                "Paul Durand n'a pas signé le contrat du port de Brest hier.",
+                source="B",
+                entities=people,
+                negated=["n'a pas"],
+            ),
         ]
     )
     [finding] = [f for f in _contradictions(corpus) if f.slot == "negation"]
@@ -207,10 +291,20 @@ def test_generic_organisation_is_not_a_contradiction_but_a_named_one_is():
     vasseur = {"Didier Vasseur": ("person", ["Didier Vasseur"])}
     corpus = build(
         [
-            Doc("a", "Le président de l'US Saint-Méran, Didier Vasseur, parle.", source="A", entities=vasseur,
-                roles=[("Didier Vasseur", "président de l'US Saint-Méran", "président", None)]),
-            Doc("b", "Le président du club, Didier Vasseur, parle.", source="B", entities=vasseur,
-                roles=[("Didier Vasseur", "président du club", "président", None)]),
+            Doc(
+                "a",
+                "Le président de l'US Saint-Méran, Didier Vasseur, parle.",
+                source="A",
+                entities=vasseur,
+                roles=[("Didier Vasseur", "président de l'US Saint-Méran", "président", None)],
+            ),
+            Doc(
+                "b",
+                "Le président du club, Didier Vasseur, parle.",
+                source="B",
+                entities=vasseur,
+                roles=[("Didier Vasseur", "président du club", "président", None)],
+            ),
         ]
     )
     assert _contradictions(corpus) == []
@@ -222,11 +316,21 @@ def test_parts_organisation_compared_when_named():
     from recoupe.compare.contradictions import role_slot
     from recoupe.model import Role, RoleParts
 
-    named = Role("maire de Saint-Méran", "a", 0, 1, "x", RoleParts(function="maire", organization="saint-meran"))
-    generic = replace(named, title="maire de la commune", parts=RoleParts(function="maire", organization="commune"))
+    named = Role(
+        "maire de Saint-Méran",
+        "a",
+        0,
+        1,
+        "x",
+        RoleParts(function="maire", organization="saint-meran"),
+    )
+    generic = replace(
+        named,
+        title="maire de la commune",
+        parts=RoleParts(function="maire", organization="commune"),
+    )
     assert role_slot(named).of == {"saint", "meran"}
     assert role_slot(generic).of == frozenset()
-
 
 
 def test_a_story_from_one_outlet_has_no_single_source_or_corroborated_findings():

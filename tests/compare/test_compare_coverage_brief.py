@@ -32,7 +32,9 @@ def _corpus():
                 "« C'est une erreur coûteuse pour toute la ville », a prétendu Marie Curie.",
                 source="Nord",
                 entities=PEOPLE,
-                quotes=[("C'est une erreur coûteuse pour toute la ville", "Marie Curie", "a prétendu")],
+                quotes=[
+                    ("C'est une erreur coûteuse pour toute la ville", "Marie Curie", "a prétendu")
+                ],
             ),
             Doc(
                 "c",

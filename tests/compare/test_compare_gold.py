@@ -37,7 +37,11 @@ def test_seeds_gallant_role_contradiction_and_nothing_else(seeds_report):
     assert role.slot == "role" and "Gallant" in role.subject
     seed_003 = next(a for a in seeds_report.articles if a.id.startswith("003"))
     values = {(ev.article[:3], ev.value.casefold()) for ev in role.evidence if ev.value}
-    headline = [ev for ev in role.evidence if ev.article == seed_003.id and ev.end <= len(seed_003.title or "")]
+    headline = [
+        ev
+        for ev in role.evidence
+        if ev.article == seed_003.id and ev.end <= len(seed_003.title or "")
+    ]
     assert headline and "affaires étrangères" in headline[0].text.casefold()
     assert ("000", "ministre israélien de la défense") in values
     assert ("003", "ministre israélien de la défense") in values

@@ -16,7 +16,9 @@ CONTRADICTIONS_MIN_RECALL = 0.46
 CONTRADICTIONS_MIN_PRECISION = 0.9
 CORROBORATED_MIN_RECALL = 0.65
 SINGLE_SOURCE_MIN_RECALL = 0.74
-MAX_FINDINGS_PER_GOLD_FACT = 1.4  # corroborated + single-source findings / gold facts (target <= 1.5)
+MAX_FINDINGS_PER_GOLD_FACT = (
+    1.4  # corroborated + single-source findings / gold facts (target <= 1.5)
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +46,9 @@ def test_news_dev_corroborated_and_single_source_findings_are_few_and_found(news
     corroborated, single = scores["corroborated"], scores["single_source"]
     assert corroborated["recall"] >= CORROBORATED_MIN_RECALL, corroborated
     assert single["recall"] >= SINGLE_SOURCE_MIN_RECALL, single
-    ratio = (corroborated["findings"] + single["findings"]) / (corroborated["gold"] + single["gold"])
+    ratio = (corroborated["findings"] + single["findings"]) / (
+        corroborated["gold"] + single["gold"]
+    )
     assert ratio <= MAX_FINDINGS_PER_GOLD_FACT
 
 
@@ -55,5 +59,7 @@ def test_news_dev_findings_never_set_an_outlet_against_itself(news_dev):
         for finding in story["findings"]:
             if finding["kind"] == "contradiction":
                 outlets = {source[e["article"]] for e in finding["evidence"]}
-                assert len(outlets) >= 2 or finding["slot"] in {"number", "date", "role"}, finding["summary"]
+                assert len(outlets) >= 2 or finding["slot"] in {"number", "date", "role"}, finding[
+                    "summary"
+                ]
                 assert finding["values"] and finding["title"] and 0 < finding["confidence"] <= 1

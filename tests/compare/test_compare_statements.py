@@ -30,7 +30,9 @@ def test_numbers_are_read_with_their_precision(text, value, low, high, unit):
     assert text[number.start : number.end] == number.text
 
 
-@pytest.mark.parametrize("text", ["le 14 mars 2025", "depuis 2009", "vers 21 h 15", "le 1er novembre", "à 19 heures"])
+@pytest.mark.parametrize(
+    "text", ["le 14 mars 2025", "depuis 2009", "vers 21 h 15", "le 1er novembre", "à 19 heures"]
+)
 def test_dates_and_times_of_day_are_not_quantities(text):
     assert parse_numbers(text) == []
 

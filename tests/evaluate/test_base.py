@@ -26,7 +26,9 @@ def test_file_stem() -> None:
 
 
 def test_matcher_by_id_then_stem_then_path() -> None:
-    matcher = ArticleMatcher([("000_abc", "in/000_abc.txt"), ("radio-1", None), ("feed-3", "feeds/site.xml")])
+    matcher = ArticleMatcher(
+        [("000_abc", "in/000_abc.txt"), ("radio-1", None), ("feed-3", "feeds/site.xml")]
+    )
     assert matcher.find("000_abc.txt") == "000_abc"
     assert matcher.find("radio-1") == "radio-1"
     assert matcher.find("dir/radio-1.txt") == "radio-1"

@@ -24,10 +24,20 @@ GOLD = {
         "a": {
             "dates": [
                 {"expression": "mardi", "value": "2024-03-26"},
-                {"expression": "ce week-end", "value": None, "interval": True, "resolvable_from_doc": True,
-                 "expected_interval": ["2024-03-30", "2024-03-31"]},
-                {"expression": "hier soir", "value": None, "true_value": "2024-03-25", "resolvable_from_doc": False,
-                 "expected_interval": ["2024-03-04", "2024-03-25"]},
+                {
+                    "expression": "ce week-end",
+                    "value": None,
+                    "interval": True,
+                    "resolvable_from_doc": True,
+                    "expected_interval": ["2024-03-30", "2024-03-31"],
+                },
+                {
+                    "expression": "hier soir",
+                    "value": None,
+                    "true_value": "2024-03-25",
+                    "resolvable_from_doc": False,
+                    "expected_interval": ["2024-03-04", "2024-03-25"],
+                },
             ]
         }
     }
@@ -35,27 +45,38 @@ GOLD = {
 
 
 def test_values_spans_and_honest_intervals_are_right() -> None:
-    score = score_dates(GOLD, _report(
-        _at("mardi", value="2024-03-26", earliest="2024-03-26", latest="2024-03-26"),
-        _at("ce week-end", earliest="2024-03-30", latest="2024-03-31"),
-        _at("hier soir", earliest="2024-02-28", latest="2024-03-30"),  # wider, but honest
-    ))
+    score = score_dates(
+        GOLD,
+        _report(
+            _at("mardi", value="2024-03-26", earliest="2024-03-26", latest="2024-03-26"),
+            _at("ce week-end", earliest="2024-03-30", latest="2024-03-31"),
+            _at("hier soir", earliest="2024-02-28", latest="2024-03-30"),  # wider, but honest
+        ),
+    )
     assert (score.gold, score.predicted, score.correct) == (3, 3, 3)
     assert score.f1 == 1.0
 
 
 def test_a_guessed_day_and_a_wrong_span_are_wrong() -> None:
-    score = score_dates(GOLD, _report(
-        _at("mardi", value="2024-03-19", earliest="2024-03-19", latest="2024-03-19"),
-        _at("ce week-end", earliest="2024-03-23", latest="2024-03-24"),
-        _at("hier soir", value="2024-03-25", earliest="2024-03-25", latest="2024-03-25"),  # a guess
-    ))
+    score = score_dates(
+        GOLD,
+        _report(
+            _at("mardi", value="2024-03-19", earliest="2024-03-19", latest="2024-03-19"),
+            _at("ce week-end", earliest="2024-03-23", latest="2024-03-24"),
+            _at(
+                "hier soir", value="2024-03-25", earliest="2024-03-25", latest="2024-03-25"
+            ),  # a guess
+        ),
+    )
     assert (score.found, score.correct) == (3, 0)
     assert {m.reason for m in score.misses} == {"wrong value"}
 
 
 def test_missing_and_spurious_dates_count() -> None:
-    score = score_dates(GOLD, _report(_at("Le pont", value="2024-03-01", earliest="2024-03-01", latest="2024-03-01")))
+    score = score_dates(
+        GOLD,
+        _report(_at("Le pont", value="2024-03-01", earliest="2024-03-01", latest="2024-03-01")),
+    )
     assert (score.gold, score.predicted, score.found, score.correct) == (3, 1, 0, 0)
     assert [m.reason for m in score.misses].count("spurious") == 1
 

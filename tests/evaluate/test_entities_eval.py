@@ -32,24 +32,54 @@ def _tiny_report() -> Report:
     return Report(
         articles=(Article("art", text),),
         entities=(
-            Entity("E1", "person", "Julien Fabre", ("Julien Fabre",), (Mention("art", 9, 21, "Julien Fabre"),), (role,)),
+            Entity(
+                "E1",
+                "person",
+                "Julien Fabre",
+                ("Julien Fabre",),
+                (Mention("art", 9, 21, "Julien Fabre"),),
+                (role,),
+            ),
             Entity("E2", "person", "Fabre", ("M. Fabre",), (Mention("art", 25, 33, "M. Fabre"),)),
         ),
     )
 
 
 def test_score_counts_split_people_and_roles() -> None:
-    gold = {"files": {"art.txt": {"persons": [{"name": "Julien Fabre", "variants": ["Julien Fabre", "M. Fabre"], "roles": ["Maire", "élu"]}]}}}
+    gold = {
+        "files": {
+            "art.txt": {
+                "persons": [
+                    {
+                        "name": "Julien Fabre",
+                        "variants": ["Julien Fabre", "M. Fabre"],
+                        "roles": ["Maire", "élu"],
+                    }
+                ]
+            }
+        }
+    }
     score = score_entities(gold, _tiny_report())
     assert score.bcubed_precision == 1.0 and score.bcubed_recall == 0.5
     assert score.role_precision == 1.0 and score.role_recall == 0.5
 
 
 def test_cli_eval_entities(tmp_path: Path) -> None:
-    gold = {"files": {"art": {"persons": [{"name": "Julien Fabre", "variants": ["Julien Fabre"], "roles": ["maire"]}]}}}
+    gold = {
+        "files": {
+            "art": {
+                "persons": [
+                    {"name": "Julien Fabre", "variants": ["Julien Fabre"], "roles": ["maire"]}
+                ]
+            }
+        }
+    }
     (tmp_path / "gold.json").write_text(json.dumps(gold), "utf-8")
     (tmp_path / "report.json").write_text(json.dumps(to_dict(_tiny_report())), "utf-8")
-    result = CliRunner().invoke(main, ["eval", "entities", str(tmp_path / "gold.json"), str(tmp_path / "report.json"), "--json"])
+    result = CliRunner().invoke(
+        main,
+        ["eval", "entities", str(tmp_path / "gold.json"), str(tmp_path / "report.json"), "--json"],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["bcubed_f1"] == 1.0 and data["role_f1"] == 1.0
@@ -58,7 +88,9 @@ def test_cli_eval_entities(tmp_path: Path) -> None:
 def test_cli_eval_entities_bad_gold_is_a_clean_error(tmp_path: Path) -> None:
     (tmp_path / "gold.json").write_text("{}", "utf-8")
     (tmp_path / "report.json").write_text(json.dumps(to_dict(_tiny_report())), "utf-8")
-    result = CliRunner().invoke(main, ["eval", "entities", str(tmp_path / "gold.json"), str(tmp_path / "report.json")])
+    result = CliRunner().invoke(
+        main, ["eval", "entities", str(tmp_path / "gold.json"), str(tmp_path / "report.json")]
+    )
     assert result.exit_code != 0 and "files" in result.output
 
 
@@ -77,5 +109,7 @@ def test_sample_corpus_scores_stay_above_minimums(sample_report: Report, sample_
 
 
 def test_julien_and_camille_fabre_stay_two_people(sample_report: Report) -> None:
-    fabres = {e.name for e in sample_report.entities if e.type == "person" and e.name.endswith("Fabre")}
+    fabres = {
+        e.name for e in sample_report.entities if e.type == "person" and e.name.endswith("Fabre")
+    }
     assert fabres == {"Julien Fabre", "Camille Fabre"}

@@ -21,17 +21,30 @@ def _gold() -> dict:
             "E1": {
                 "files": ["a.txt", "b"],
                 "corroborated": [
-                    {"fact": "Three people died", "files": ["a.txt", "b"],
-                     "evidence": {"a.txt": "Trois personnes sont mortes", "b": "Trois morts"}},
+                    {
+                        "fact": "Three people died",
+                        "files": ["a.txt", "b"],
+                        "evidence": {"a.txt": "Trois personnes sont mortes", "b": "Trois morts"},
+                    },
                     {"fact": "Marchal visited", "files": ["a.txt", "b"]},
                 ],
                 "single_source": [{"fact": "nothing", "file": "a.txt", "evidence": "est venue"}],
                 "contradictions": [
-                    {"slot": "role", "subject": "Hélène Marchal",
-                     "values": {"a.txt": "ministre de l'Intérieur", "b": "ministre de la Justice"}}
+                    {
+                        "slot": "role",
+                        "subject": "Hélène Marchal",
+                        "values": {
+                            "a.txt": "ministre de l'Intérieur",
+                            "b": "ministre de la Justice",
+                        },
+                    }
                 ],
                 "not_contradictions": [
-                    {"slot": "number", "subject": "morts", "values": {"a.txt": "Trois", "b": "Trois"}}
+                    {
+                        "slot": "number",
+                        "subject": "morts",
+                        "values": {"a.txt": "Trois", "b": "Trois"},
+                    }
                 ],
             },
             "E2": {"files": ["c"]},
@@ -41,7 +54,13 @@ def _gold() -> dict:
 
 def _ev(article: str, text: str, needle: str, value: str | None = None) -> dict:
     start = text.index(needle)
-    return {"article": article, "start": start, "end": start + len(needle), "text": needle, "value": value}
+    return {
+        "article": article,
+        "start": start,
+        "end": start + len(needle),
+        "text": needle,
+        "value": value,
+    }
 
 
 def _report(stories: list[list[str]], findings: list[dict]) -> dict:
@@ -52,24 +71,46 @@ def _report(stories: list[list[str]], findings: list[dict]) -> dict:
             {"id": "c", "path": None, "text": TEXT_C},
         ],
         "stories": [
-            {"id": f"S{n}", "title": "", "articles": members, "findings": findings if n == 1 else []}
+            {
+                "id": f"S{n}",
+                "title": "",
+                "articles": members,
+                "findings": findings if n == 1 else [],
+            }
             for n, members in enumerate(stories, 1)
         ],
     }
 
 
 ROLE = {
-    "kind": "contradiction", "slot": "role", "subject": "Hélène Marchal", "summary": "role differs",
-    "evidence": [_ev("a", TEXT_A, "ministre de l'Intérieur", "ministre de l'Intérieur"),
-                 _ev("b", TEXT_B, "ministre de la Justice", "ministre de la Justice")],
+    "kind": "contradiction",
+    "slot": "role",
+    "subject": "Hélène Marchal",
+    "summary": "role differs",
+    "evidence": [
+        _ev("a", TEXT_A, "ministre de l'Intérieur", "ministre de l'Intérieur"),
+        _ev("b", TEXT_B, "ministre de la Justice", "ministre de la Justice"),
+    ],
 }
 FALSE_NUMBER = {
-    "kind": "contradiction", "slot": "number", "subject": "nombre de morts", "summary": "x",
-    "evidence": [_ev("a", TEXT_A, "Trois personnes", "Trois"), _ev("b", TEXT_B, "Trois morts", "Trois")],
+    "kind": "contradiction",
+    "slot": "number",
+    "subject": "nombre de morts",
+    "summary": "x",
+    "evidence": [
+        _ev("a", TEXT_A, "Trois personnes", "Trois"),
+        _ev("b", TEXT_B, "Trois morts", "Trois"),
+    ],
 }
 TOLL = {
-    "kind": "corroborated", "slot": "fact", "subject": "", "summary": "",
-    "evidence": [_ev("a", TEXT_A, "Trois personnes sont mortes."), _ev("b", TEXT_B, "Trois morts sont à déplorer.")],
+    "kind": "corroborated",
+    "slot": "fact",
+    "subject": "",
+    "summary": "",
+    "evidence": [
+        _ev("a", TEXT_A, "Trois personnes sont mortes."),
+        _ev("b", TEXT_B, "Trois morts sont à déplorer."),
+    ],
 }
 
 
@@ -77,7 +118,9 @@ def test_perfect_report_scores_one():
     scores = score_findings(_gold(), _report([["a", "b"], ["c"]], [ROLE, TOLL]))
     assert scores["stories"]["exact"] and scores["stories"]["pair_recall"] == 1.0
     assert scores["contradictions"]["recall"] == scores["contradictions"]["precision"] == 1.0
-    assert scores["corroborated"]["found"] == 1  # the second fact has no evidence and no keyword match
+    assert (
+        scores["corroborated"]["found"] == 1
+    )  # the second fact has no evidence and no keyword match
     assert scores["single_source"]["recall"] == 0.0
 
 

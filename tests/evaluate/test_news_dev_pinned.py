@@ -42,7 +42,9 @@ def news_dev(shared_dir: Path):
 @pytest.mark.slow
 def test_news_dev_quotes_and_speakers_are_pinned(news_dev) -> None:
     gold, report = news_dev
-    assert not report.rejected, report.rejected  # all French: none rejected by language identification
+    assert not report.rejected, (
+        report.rejected
+    )  # all French: none rejected by language identification
     score = score_quotes(gold, report)
     quotes = score.get("direct+partial", 0.3)
     assert quotes.recall >= MIN_QUOTES_RECALL, quotes.as_dict()

@@ -46,7 +46,9 @@ def test_pairs_are_read_with_quoted_fields_and_both_label_styles(tmp_path):
         ],
     )
     first, second = read_pairs(path)
-    assert first == Pair("p1", 'Le port a ouvert "hier" à Brest.', "Le port de Brest a ouvert.", False)
+    assert first == Pair(
+        "p1", 'Le port a ouvert "hier" à Brest.', "Le port de Brest a ouvert.", False
+    )
     assert second.contradiction
 
 
@@ -66,28 +68,55 @@ def test_a_bad_pair_file_is_a_clear_error(tmp_path, header, row, message):
 
 def test_scores_count_contradictions_and_contradictory_pairs_called_corroborated():
     def verdict(gold: bool, found: bool, corroborated: bool = False) -> PairVerdict:
-        return PairVerdict(Pair("p", "a", "b", gold), found, corroborated, ("number",) if found else ())
+        return PairVerdict(
+            Pair("p", "a", "b", gold), found, corroborated, ("number",) if found else ()
+        )
 
     scores = score_verdicts(
-        [verdict(True, True), verdict(True, False, True), verdict(False, True), verdict(False, False, True)]
+        [
+            verdict(True, True),
+            verdict(True, False, True),
+            verdict(False, True),
+            verdict(False, False, True),
+        ]
     )
-    assert (scores.true_positives, scores.found_contradictions, scores.gold_contradictions) == (1, 2, 2)
+    assert (scores.true_positives, scores.found_contradictions, scores.gold_contradictions) == (
+        1,
+        2,
+        2,
+    )
     assert scores.precision == 0.5 and scores.recall == 0.5 and scores.f1 == 0.5
-    assert scores.contradictory_called_corroborated == 1 and scores.compatible_called_corroborated == 1
+    assert (
+        scores.contradictory_called_corroborated == 1 and scores.compatible_called_corroborated == 1
+    )
     assert scores.by_slot == {"number": [1, 1]}
 
 
 def test_invented_pairs_are_judged_with_the_model():
     pairs = [
-        Pair("n", "L'effondrement de la tribune de Saint-Méran a fait 12 morts lundi soir.",
-             "L'effondrement de la tribune de Saint-Méran a fait 17 morts lundi soir.", True),
-        Pair("d", "Le conseil municipal de Port-Lauzac a approuvé le projet d'extension du port.",
-             "Le conseil municipal de Port-Lauzac n'a pas approuvé le projet d'extension du port.", True),
-        Pair("c", "Le conseil municipal de Port-Lauzac a approuvé le projet d'extension du port.",
-             "Le projet d'extension du port a été approuvé par le conseil municipal de Port-Lauzac.", False),
+        Pair(
+            "n",
+            "L'effondrement de la tribune de Saint-Méran a fait 12 morts lundi soir.",
+            "L'effondrement de la tribune de Saint-Méran a fait 17 morts lundi soir.",
+            True,
+        ),
+        Pair(
+            "d",
+            "Le conseil municipal de Port-Lauzac a approuvé le projet d'extension du port.",
+            "Le conseil municipal de Port-Lauzac n'a pas approuvé le projet d'extension du port.",
+            True,
+        ),
+        Pair(
+            "c",
+            "Le conseil municipal de Port-Lauzac a approuvé le projet d'extension du port.",
+            "Le projet d'extension du port a été approuvé par le conseil municipal de Port-Lauzac.",
+            False,
+        ),
     ]
     stories = compare_groups([pair_articles(p) for p in pairs])
-    verdicts = {p.id: judge_pair(p, story) for p, story in zip(pairs, stories, strict=True) if story}
+    verdicts = {
+        p.id: judge_pair(p, story) for p, story in zip(pairs, stories, strict=True) if story
+    }
     assert verdicts["n"].contradiction and verdicts["n"].slots == ("number",)
     assert verdicts["d"].contradiction and not verdicts["d"].corroborated
     assert not verdicts["c"].contradiction and verdicts["c"].corroborated
@@ -98,4 +127,6 @@ def test_daccord_dev_scores_stay_at_least_what_was_reached(shared_dir):
     assert scores.pairs == 497
     assert scores.precision >= DACCORD_MIN_PRECISION, scores
     assert scores.recall >= DACCORD_MIN_RECALL, scores
-    assert scores.contradictory_called_corroborated <= DACCORD_MAX_CONTRADICTORY_CORROBORATED, scores
+    assert scores.contradictory_called_corroborated <= DACCORD_MAX_CONTRADICTORY_CORROBORATED, (
+        scores
+    )

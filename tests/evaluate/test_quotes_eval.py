@@ -84,7 +84,13 @@ def test_duplicates_and_wrong_speakers_are_counted() -> None:
 
 
 def test_count_locates_every_occurrence() -> None:
-    gold = {"files": {"a1": {"quotes": [{"text": "nous tiendrons bon", "speaker": "Nathalie Roux", "count": 2}]}}}
+    gold = {
+        "files": {
+            "a1": {
+                "quotes": [{"text": "nous tiendrons bon", "speaker": "Nathalie Roux", "count": 2}]
+            }
+        }
+    }
     report = _report([_quote("nous tiendrons bon", "partial", "E1")])
     s = score_quotes(gold, report).get("direct+partial")
     assert s.gold == 1  # only one lower-case occurrence exists in the text
@@ -108,12 +114,14 @@ def test_cli_eval_quotes(tmp_path: Path) -> None:
     (tmp_path / "gold.json").write_text(json.dumps(GOLD), "utf-8")
     (tmp_path / "report.json").write_text(json.dumps(to_dict(report)), "utf-8")
     result = CliRunner().invoke(
-        main, ["eval", "quotes", str(tmp_path / "gold.json"), str(tmp_path / "report.json"), "--json"]
+        main,
+        ["eval", "quotes", str(tmp_path / "gold.json"), str(tmp_path / "report.json"), "--json"],
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["overlap>=0.3"]["direct+partial"]["f1"] == 1.0
     text = CliRunner().invoke(
-        main, ["eval", "quotes", str(tmp_path / "gold.json"), str(tmp_path / "report.json"), "--errors"]
+        main,
+        ["eval", "quotes", str(tmp_path / "gold.json"), str(tmp_path / "report.json"), "--errors"],
     )
     assert "not found" in text.output  # the indirect quote was not predicted

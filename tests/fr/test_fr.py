@@ -24,7 +24,9 @@ def test_every_data_file_says_where_it_comes_from() -> None:
     assert len(files) >= 15
     for data in files:
         header = data.read_text("utf-8").splitlines()[:3]
-        assert all(line.startswith("#") for line in header[:2]), f"{data.name} has no provenance header"
+        assert all(line.startswith("#") for line in header[:2]), (
+            f"{data.name} has no provenance header"
+        )
 
 
 def test_word_classes_are_folded_and_unknown_classes_fail() -> None:

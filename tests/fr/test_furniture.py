@@ -36,7 +36,11 @@ def test_blanking_keeps_every_offset_and_every_fact() -> None:
     blank = blank_furniture(PAGE)
     assert len(blank) == len(PAGE)
     assert "Partager" not in blank and "Lire aussi" not in blank and "18 °C" not in blank
-    for kept in ("Le pont de Kervéan", "annoncé mardi la réouverture", "Le chantier a duré six mois"):
+    for kept in (
+        "Le pont de Kervéan",
+        "annoncé mardi la réouverture",
+        "Le chantier a duré six mois",
+    ):
         assert blank.index(kept) == PAGE.index(kept)
 
 

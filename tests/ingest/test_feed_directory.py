@@ -15,7 +15,9 @@ ITEM = (
 
 
 def rss(site: str, entries: list[tuple[str, str]]) -> str:
-    items = "".join(ITEM.format(title=t, text=x, site=site, n=n) for n, (t, x) in enumerate(entries))
+    items = "".join(
+        ITEM.format(title=t, text=x, site=site, n=n) for n, (t, x) in enumerate(entries)
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{site}</title>{items}</channel></rss>'
 
 
@@ -23,7 +25,10 @@ def test_every_feed_in_a_directory_is_read(tmp_path: Path) -> None:
     for number in range(6):
         site = f"Gazette {number}"
         entries = [
-            (f"Digue de Lauzac, épisode {number}-{k}", f"Le maire a présenté le plan {number}-{k} aux habitants.")
+            (
+                f"Digue de Lauzac, épisode {number}-{k}",
+                f"Le maire a présenté le plan {number}-{k} aux habitants.",
+            )
             for k in range(3)
         ]
         entries.append((f"Brève sans texte {number}", ""))

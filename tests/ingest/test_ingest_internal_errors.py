@@ -52,10 +52,14 @@ def test_without_strict_mode_a_bug_is_logged_and_marked(
 
 
 @pytest.mark.usefixtures("broken_html_reader")
-def test_cli_lists_internal_errors_apart_even_when_quiet(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_cli_lists_internal_errors_apart_even_when_quiet(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv(STRICT_ENV)
     (tmp_path / "page.html").write_text("<html><body><p>Texte.</p></body></html>", "utf-8")
     (tmp_path / "vide.txt").write_text("", "utf-8")
-    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "-q", "-o", str(tmp_path / "r.json")])
+    result = CliRunner().invoke(
+        main, ["analyze", str(tmp_path), "-q", "-o", str(tmp_path / "r.json")]
+    )
     assert "INTERNAL ERROR: " in result.stderr and "page.html" in result.stderr
     assert "vide.txt" not in result.stderr  # ordinary rejections stay quiet with -q

@@ -9,7 +9,7 @@ from recoupe.model import Article, Rejected
 
 ENGLISH = (
     "Flooding closed the harbour road on Wednesday.\n\n"
-    "\"We are devastated,\" said the harbour master, who has worked at the port for twenty years. "
+    '"We are devastated," said the harbour master, who has worked at the port for twenty years. '
     "The council said repairs would start next week and that the road should reopen before the summer."
 )
 FRENCH = (

@@ -72,7 +72,9 @@ def test_single_article_files_count_in_equals_count_out(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_rejected() -> None:
-    assert read_all("/nulle/part/absent.txt") == [Rejected("absent.txt", "no such file or directory")]
+    assert read_all("/nulle/part/absent.txt") == [
+        Rejected("absent.txt", "no such file or directory")
+    ]
 
 
 def test_reported_paths_are_never_absolute(tmp_path: Path) -> None:
@@ -190,4 +192,6 @@ def test_article_above_the_model_length_limit_is_rejected_with_its_length() -> N
     text = "Titre\n\n" + "Le maire a parlé. " * (MAX_ARTICLE_CHARS // 18 + 1)
     [rejected] = list(read_bytes(text.encode("utf-8"), "long.txt"))
     assert isinstance(rejected, Rejected)
-    assert rejected.reason.startswith(f"article too long ({len(text.strip()):,} characters".replace(",", " "))
+    assert rejected.reason.startswith(
+        f"article too long ({len(text.strip()):,} characters".replace(",", " ")
+    )

@@ -23,19 +23,29 @@ PARAGRAPHS = [
 
 def pages() -> list[Page]:
     return [
-        Page("https://courrier-lauzac.example/digue", html_page("Lauzac vote sa digue", PARAGRAPHS)),
-        Page("https://courrier-lauzac.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(300), "image/png"),
+        Page(
+            "https://courrier-lauzac.example/digue", html_page("Lauzac vote sa digue", PARAGRAPHS)
+        ),
+        Page(
+            "https://courrier-lauzac.example/logo.png",
+            b"\x89PNG\r\n\x1a\n" + bytes(300),
+            "image/png",
+        ),
         Page("https://courrier-lauzac.example/vide", html_page("Menu", ["Accueil"])),
         Page(
             "https://radio-vireloup.example/crue",
-            html_page("Crue : Vireloup se prépare", [p.replace("Lauzac", "Vireloup") for p in PARAGRAPHS]),
+            html_page(
+                "Crue : Vireloup se prépare", [p.replace("Lauzac", "Vireloup") for p in PARAGRAPHS]
+            ),
         ),
         Page("https://courrier-lauzac.example/app.js", b"var x = 1;", "application/javascript"),
     ]
 
 
 @pytest.mark.parametrize("name, compressed", [("crawl.warc.gz", True), ("crawl.warc", False)])
-def test_html_responses_become_articles_and_the_rest_is_counted(name: str, compressed: bool) -> None:
+def test_html_responses_become_articles_and_the_rest_is_counted(
+    name: str, compressed: bool
+) -> None:
     items = list(read_bytes(warc_bytes(pages(), gzip=compressed), name))
     articles = [i for i in items if isinstance(i, Article)]
     rejected = [i for i in items if isinstance(i, Rejected)]
@@ -61,8 +71,18 @@ def test_resource_records_and_requests(tmp_path: Path) -> None:
         write_warc(
             stream,
             [
-                Page("https://a.example/", b"GET / HTTP/1.1\r\nHost: a.example\r\n\r\n", "application/http; msgtype=request", "request"),
-                Page("https://a.example/page", html_page("Une page locale", PARAGRAPHS), "text/html", "resource"),
+                Page(
+                    "https://a.example/",
+                    b"GET / HTTP/1.1\r\nHost: a.example\r\n\r\n",
+                    "application/http; msgtype=request",
+                    "request",
+                ),
+                Page(
+                    "https://a.example/page",
+                    html_page("Une page locale", PARAGRAPHS),
+                    "text/html",
+                    "resource",
+                ),
             ],
         )
     stats = WarcStats()
@@ -80,14 +100,18 @@ def test_directory_walk_picks_up_archives(tmp_path: Path) -> None:
 
 def test_garbage_and_truncated_archives_are_rejected_not_raised(tmp_path: Path) -> None:
     [garbage] = read_bytes(b"this is not an archive at all\n" * 5, "x.warc.gz")
-    assert isinstance(garbage, Rejected) and garbage.reason.startswith("not a readable WARC archive")
+    assert isinstance(garbage, Rejected) and garbage.reason.startswith(
+        "not a readable WARC archive"
+    )
     [empty] = read_bytes(gzip.compress(b""), "e.warc.gz")
     assert isinstance(empty, Rejected)
     whole = warc_bytes(pages()[:1] + pages()[3:4], gzip=False)
     cut = whole[: len(whole) - 400]
     items = list(read_bytes(cut, "cut.warc"))
     assert isinstance(items[0], Article)
-    assert items[1:] == [Rejected("cut.warc#2", "truncated WARC record: 396 bytes of the page are missing")]
+    assert items[1:] == [
+        Rejected("cut.warc#2", "truncated WARC record: 396 bytes of the page are missing")
+    ]
     gz = warc_bytes(pages()[:1] + pages()[3:4])
     items = list(read_bytes(gz[: len(gz) - 100], "cut.warc.gz"))
     assert isinstance(items[0], Article)
@@ -98,7 +122,14 @@ def test_a_large_archive_streams_in_constant_memory(tmp_path: Path) -> None:
     archive = tmp_path / "big.warc"
     blob = bytes(range(256)) * 4096  # 1 MiB per record
     with archive.open("wb") as stream:
-        write_warc(stream, [Page(f"https://a.example/{n}.bin", blob, "application/octet-stream") for n in range(24)], gzip=False)
+        write_warc(
+            stream,
+            [
+                Page(f"https://a.example/{n}.bin", blob, "application/octet-stream")
+                for n in range(24)
+            ],
+            gzip=False,
+        )
     assert archive.stat().st_size > 24 * 2**20
     tracemalloc.start()
     try:
@@ -106,5 +137,7 @@ def test_a_large_archive_streams_in_constant_memory(tmp_path: Path) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert items == [Rejected(archive.name, "24 non-HTML documents skipped (application/octet-stream 24)")]
+    assert items == [
+        Rejected(archive.name, "24 non-HTML documents skipped (application/octet-stream 24)")
+    ]
     assert peak < 4 * 2**20, f"reading held {peak} bytes at once"

@@ -33,7 +33,9 @@ def write_warc(stream: IO[bytes], pages: Sequence[Page], *, gzip: bool = True) -
     writer = WARCWriter(stream, gzip=gzip)
     for page in pages:
         if page.record_type == "response":
-            headers = StatusAndHeaders("200 OK", [("Content-Type", page.content_type)], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", page.content_type)], protocol="HTTP/1.1"
+            )
             record = writer.create_warc_record(
                 page.url, "response", payload=io.BytesIO(page.body), http_headers=headers
             )

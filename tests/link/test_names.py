@@ -6,8 +6,12 @@ from recoupe.link.names import resolve_entities
 from recoupe.model import ArticleAnalysis, LocalEntity, Mention
 
 
-def _local(article: str, key: str, name: str, *texts: str, etype: str = "person", gender: str | None = None) -> LocalEntity:
-    mentions = tuple(Mention(article, 10 * k, 10 * k + len(t), t) for k, t in enumerate(texts or (name,)))
+def _local(
+    article: str, key: str, name: str, *texts: str, etype: str = "person", gender: str | None = None
+) -> LocalEntity:
+    mentions = tuple(
+        Mention(article, 10 * k, 10 * k + len(t), t) for k, t in enumerate(texts or (name,))
+    )
     return LocalEntity(key=key, type=etype, name=name, mentions=mentions, gender=gender)  # type: ignore[arg-type]
 
 
@@ -18,10 +22,22 @@ def _analysis(article: str, *entities: LocalEntity) -> ArticleAnalysis:
 def test_spelling_variants_merge_across_articles() -> None:
     resolved = resolve_entities(
         [
-            _analysis("a", _local("a", "e0", "Benjamin Netanyahu"), _local("a", "e1", "Hamas", etype="organization")),
-            _analysis("b", _local("b", "e0", "Benjamin Netanyahou", "M. Netanyahou"), _local("b", "e1", "Hamās", etype="organization")),
-            _analysis("c", _local("c", "e0", "Frederic Lemaitre"), _local("c", "e1", "Oleksii Bondarenko")),
-            _analysis("d", _local("d", "e0", "Frédéric Lemaître"), _local("d", "e1", "Oleksiy Bondarenko")),
+            _analysis(
+                "a",
+                _local("a", "e0", "Benjamin Netanyahu"),
+                _local("a", "e1", "Hamas", etype="organization"),
+            ),
+            _analysis(
+                "b",
+                _local("b", "e0", "Benjamin Netanyahou", "M. Netanyahou"),
+                _local("b", "e1", "Hamās", etype="organization"),
+            ),
+            _analysis(
+                "c", _local("c", "e0", "Frederic Lemaitre"), _local("c", "e1", "Oleksii Bondarenko")
+            ),
+            _analysis(
+                "d", _local("d", "e0", "Frédéric Lemaître"), _local("d", "e1", "Oleksiy Bondarenko")
+            ),
         ]
     )
     ids = resolved.key_map
@@ -31,7 +47,9 @@ def test_spelling_variants_merge_across_articles() -> None:
     assert ids[("c", "e1")] == ids[("d", "e1")]
     netanyahu = next(e for e in resolved.entities if e.id == ids[("a", "e0")])
     assert set(netanyahu.variants) == {"Benjamin Netanyahu", "M. Netanyahou"}
-    assert [e.id for e in resolved.entities] == [f"E{k}" for k in range(1, len(resolved.entities) + 1)]
+    assert [e.id for e in resolved.entities] == [
+        f"E{k}" for k in range(1, len(resolved.entities) + 1)
+    ]
 
 
 def test_two_people_with_the_same_surname_stay_two() -> None:
@@ -52,7 +70,11 @@ def test_two_people_with_the_same_surname_stay_two() -> None:
 def test_surname_only_person_joins_the_one_it_fits_by_gender() -> None:
     resolved = resolve_entities(
         [
-            _analysis("a", _local("a", "e0", "Julien Fabre", gender="m"), _local("a", "e1", "Camille Fabre", gender="f")),
+            _analysis(
+                "a",
+                _local("a", "e0", "Julien Fabre", gender="m"),
+                _local("a", "e1", "Camille Fabre", gender="f"),
+            ),
             _analysis("b", _local("b", "e0", "Fabre", "M. Fabre", gender="m")),
             _analysis("c", _local("c", "e0", "Fabre", "Fabre")),
         ]
@@ -81,7 +103,9 @@ def test_resolution_is_deterministic() -> None:
     assert resolve_entities(analyses) == resolve_entities(analyses)
 
 
-def test_a_name_cited_by_thousands_of_articles_is_paired_once_not_quadratically(monkeypatch) -> None:
+def test_a_name_cited_by_thousands_of_articles_is_paired_once_not_quadratically(
+    monkeypatch,
+) -> None:
     """Identical names are merged before pairing: pairs grow with distinct names, not mentions."""
     import recoupe.link.names as names
 
@@ -100,7 +124,12 @@ def test_a_name_cited_by_thousands_of_articles_is_paired_once_not_quadratically(
             _local(f"a{k}", "e0", "Claire Vidal", gender="f"),
             _local(f"a{k}", "e1", "Vidal"),  # surname only: joins the full name
             _local(f"a{k}", "e2", "Lauzac", etype="place"),
-            _local(f"a{k}", "e3", "Paul Vidal" if k % 2 else "Claire Vidal", gender="m" if k % 2 else "f"),
+            _local(
+                f"a{k}",
+                "e3",
+                "Paul Vidal" if k % 2 else "Claire Vidal",
+                gender="m" if k % 2 else "f",
+            ),
         )
         for k in range(2000)
     ]
@@ -144,9 +173,17 @@ def test_two_longer_forms_of_one_short_name_stay_two_people() -> None:
 def test_a_surname_given_as_an_initial_joins_the_one_full_name_of_the_same_story() -> None:
     resolved = resolve_entities(
         [
-            _analysis("a", _local("a", "e0", "Karim Delorme"), _local("a", "e1", "Brisac", etype="place")),
-            _analysis("b", _local("b", "e0", "Karim D."), _local("b", "e1", "Brisac", etype="place")),
-            _analysis("d", _local("d", "e0", "Karim Dufour"), _local("d", "e1", "Port-Lauzac", etype="place")),
+            _analysis(
+                "a", _local("a", "e0", "Karim Delorme"), _local("a", "e1", "Brisac", etype="place")
+            ),
+            _analysis(
+                "b", _local("b", "e0", "Karim D."), _local("b", "e1", "Brisac", etype="place")
+            ),
+            _analysis(
+                "d",
+                _local("d", "e0", "Karim Dufour"),
+                _local("d", "e1", "Port-Lauzac", etype="place"),
+            ),
         ]
     )
     ids = resolved.key_map
@@ -154,6 +191,9 @@ def test_a_surname_given_as_an_initial_joins_the_one_full_name_of_the_same_story
     assert ids[("d", "e0")] != ids[("a", "e0")]
     # nothing shared with either article: no merge on the name alone
     alone = resolve_entities(
-        [_analysis("a", _local("a", "e0", "Karim Delorme")), _analysis("c", _local("c", "e0", "Karim D."))]
+        [
+            _analysis("a", _local("a", "e0", "Karim Delorme")),
+            _analysis("c", _local("c", "e0", "Karim D.")),
+        ]
     ).key_map
     assert alone[("a", "e0")] != alone[("c", "e0")]

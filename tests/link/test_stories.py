@@ -17,7 +17,9 @@ from recoupe.link.stories import (
 )
 
 
-def _features(article: str, topic: str, extra: str = "", published: str | None = "2025-05-20") -> ArticleFeatures:
+def _features(
+    article: str, topic: str, extra: str = "", published: str | None = "2025-05-20"
+) -> ArticleFeatures:
     words = {f"{topic}{i}" for i in range(30)} | {f"{extra or topic}-x{i}" for i in range(5)}
     return ArticleFeatures(
         article=article,
@@ -55,7 +57,9 @@ def test_ids_are_deterministic():
 
 def test_candidates_come_from_the_index_not_all_pairs():
     index = StoryIndex()
-    index.add_all([_features(f"{t}{n}", t) for t in ("storm", "vote", "fire", "flood") for n in range(5)])
+    index.add_all(
+        [_features(f"{t}{n}", t) for t in ("storm", "vote", "fire", "flood") for n in range(5)]
+    )
     candidates = index.candidates(_features("new", "storm", "q"))
     assert set(candidates) <= {f"storm{n}" for n in range(5)}
     assert len(candidates) >= 3
@@ -79,19 +83,35 @@ def test_cluster_stories_from_a_corpus_titles_and_dates():
     other = {"Marie Curie": ("person", ["Marie Curie"]), "Lyon": ("place", ["Lyon"])}
     corpus = build(
         [
-            Doc("a", "Festival annulé\nPaul Durand annule le festival de Brest pour cause de tempête.",
-                title="Festival annulé", published="2025-05-20", entities=durand),
-            Doc("b", "Le festival de Brest annulé par Paul Durand à cause de la tempête.",
-                published="2025-05-21", entities=durand),
-            Doc("c", "Marie Curie inaugure une école de chimie à Lyon devant des élèves.",
-                published="2025-05-21", entities=other),
+            Doc(
+                "a",
+                "Festival annulé\nPaul Durand annule le festival de Brest pour cause de tempête.",
+                title="Festival annulé",
+                published="2025-05-20",
+                entities=durand,
+            ),
+            Doc(
+                "b",
+                "Le festival de Brest annulé par Paul Durand à cause de la tempête.",
+                published="2025-05-21",
+                entities=durand,
+            ),
+            Doc(
+                "c",
+                "Marie Curie inaugure une école de chimie à Lyon devant des élèves.",
+                published="2025-05-21",
+                entities=other,
+            ),
         ]
     )
     assert len(corpus_features(corpus)) == 3
     stories = cluster_stories(corpus)
     assert [s.articles for s in stories] == [("a", "b"), ("c",)]
     assert stories[0].title == "Festival annulé"
-    assert (stories[0].published_earliest, stories[0].published_latest) == ("2025-05-20", "2025-05-21")
+    assert (stories[0].published_earliest, stories[0].published_latest) == (
+        "2025-05-20",
+        "2025-05-21",
+    )
 
 
 def test_seeds_form_one_story(seeds_report):
@@ -132,7 +152,9 @@ def test_a_story_covered_by_two_hundred_outlets_stays_one_story():
     from recoupe.batch import analyse_articles, split_results
     from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 
-    articles, _, _ = deduplicate(read_inputs([Path(__file__).parents[2] / "examples" / "corpus"], IngestOptions()))
+    articles, _, _ = deduplicate(
+        read_inputs([Path(__file__).parents[2] / "examples" / "corpus"], IngestOptions())
+    )
     analysed = split_results(articles, analyse_articles(articles))
     corpus = link_corpus(analysed.articles, analysed.analyses)
     alone = StoryIndex()
@@ -148,7 +170,9 @@ def test_a_story_covered_by_two_hundred_outlets_stays_one_story():
     assert [index.story_of(f"{covered.article}~{copy}") for copy in range(1, 201)] == [story] * 200
     # the other sample stories are grouped exactly as without the copies
     expected = {g.id: set(g.articles) - {covered.article} for g in alone.stories()}
-    found = {g.id: {a for a in g.articles if "~" not in a} - {covered.article} for g in index.stories()}
+    found = {
+        g.id: {a for a in g.articles if "~" not in a} - {covered.article} for g in index.stories()
+    }
     assert sorted(map(sorted, expected.values())) == sorted(map(sorted, found.values()))
     assert len(index.stories()) == len(alone.stories())
 

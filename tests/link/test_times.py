@@ -191,12 +191,19 @@ def test_reanchoring_reads_typed_facts_not_the_explanation() -> None:
     """Rewording an explanation must not change cross-article dating."""
     corpus = _corpus([MONTH, UNDATED], PAST)
     reworded = tuple(replace(t, explanation="reworded") for t in corpus.times)
-    analyses = tuple(replace(a, times=tuple(replace(t, explanation="reworded") for t in a.times)) for a in corpus.analyses)
+    analyses = tuple(
+        replace(a, times=tuple(replace(t, explanation="reworded") for t in a.times))
+        for a in corpus.analyses
+    )
     plain = _by_text(narrow_times(corpus), "undated")
     typed = _by_text(narrow_times(replace(corpus, times=reworded, analyses=analyses)), "undated")
     assert plain["mardi après-midi"].anchor == typed["mardi après-midi"].anchor == "story"
     for text, t in plain.items():
-        assert (typed[text].earliest, typed[text].latest, typed[text].value) == (t.earliest, t.latest, t.value)
+        assert (typed[text].earliest, typed[text].latest, typed[text].value) == (
+            t.earliest,
+            t.latest,
+            t.value,
+        )
 
 
 def test_undated_relative_expression_is_typed_as_such() -> None:

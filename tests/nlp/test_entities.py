@@ -63,7 +63,9 @@ def test_a_title_complement_tagged_as_person_is_a_place(blank: Language) -> None
 
 
 def test_trailing_weekday_dropped_and_gazetteer_types_acronym(blank: Language) -> None:
-    text = "Après la résolution du Conseil de sécurité des Nations unies lundi soir, la CIA a parlé."
+    text = (
+        "Après la résolution du Conseil de sécurité des Nations unies lundi soir, la CIA a parlé."
+    )
     doc = _doc(blank, text, [("Conseil de sécurité des Nations unies lundi", "ORG")])
     entities = {e.name: e for e in local_entities(doc)}
     council = entities["Conseil de sécurité des Nations unies"]
@@ -147,11 +149,18 @@ def test_role_keys_compare_offices_not_wording() -> None:
     israeli = role_key(RoleParts(function="ministre", portfolio="defense", country="Israël"))
     inherited = role_key(RoleParts(function="ministre", portfolio="defense", country="Israël"))
     us_secretary = role_key(RoleParts(function="secrétaire", portfolio="defense", country="Israël"))
-    foreign = role_key(RoleParts(function="ministre", portfolio="foreign_affairs", country="Israël"))
+    foreign = role_key(
+        RoleParts(function="ministre", portfolio="foreign_affairs", country="Israël")
+    )
     assert israeli == inherited == us_secretary
     assert israeli != foreign
-    assert compatible(RoleParts(function="ministre"), RoleParts(function="ministre", portfolio="health"))
-    assert not compatible(RoleParts(function="ministre", portfolio="justice"), RoleParts(function="ministre", portfolio="interior"))
+    assert compatible(
+        RoleParts(function="ministre"), RoleParts(function="ministre", portfolio="health")
+    )
+    assert not compatible(
+        RoleParts(function="ministre", portfolio="justice"),
+        RoleParts(function="ministre", portfolio="interior"),
+    )
 
 
 # --- end to end on the seeds (full model) -----------------------------------------
@@ -161,11 +170,15 @@ def _persons(report: Report) -> list:
     return [e for e in report.entities if e.type == "person"]
 
 
-def test_every_gold_person_of_the_seeds_is_one_entity(seeds_report: Report, seeds_gold: dict) -> None:
+def test_every_gold_person_of_the_seeds_is_one_entity(
+    seeds_report: Report, seeds_gold: dict
+) -> None:
     by_name: dict[str, list[tuple[str, list[str]]]] = {}
     for key, annotation in seeds_gold["files"].items():
         for person in annotation["persons"]:
-            by_name.setdefault(person["name"], []).append((key.rsplit(".", 1)[0], person["variants"]))
+            by_name.setdefault(person["name"], []).append(
+                (key.rsplit(".", 1)[0], person["variants"])
+            )
     owner: dict[str, str] = {}
     for name, files in by_name.items():
         ids = set()
@@ -217,7 +230,9 @@ def test_roles_across_a_clause_and_an_indefinite_apposition_and_not_across_a_new
         "« a été blessé à la jambe », selon le maire."
     )
     doc = nlp(make_doc(nlp, Article(id="t", text=text)))
-    roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
     assert "enseignant de philosophie" in roles["Martin Rouzic"]
     assert "professeure de français" in roles["Claire Vautrin"]
     assert "candidat écologiste" not in roles.get("Paul Kerhervé", set())
@@ -241,7 +256,9 @@ def test_roles_in_predicates_offices_alone_and_descriptive_roles() -> None:
         "Il s'agirait de Juraj Vrana, un écrivain et poète de 71 ans."
     )
     doc = nlp(make_doc(nlp, Article(id="t", text=text)))
-    roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
     assert roles["Bertrand Valmont"] == {"président", "chef de l'État"}
     assert roles["Hassan III"] == {"roi"}
     assert roles["Karim Delorme"] == {"suspect", "ancien élève du lycée"}
@@ -263,7 +280,9 @@ def test_a_role_stays_with_its_person_not_the_name_in_its_complement() -> None:
         "Étienne Morel n'est pas le ministre de la Santé."
     )
     doc = nlp(make_doc(nlp, Article(id="t", text=text)))
-    roles = {e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"}
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
     assert roles["Odile Valcourt Ferrand"] == {"sœur de M. Valcourt"}
     assert not roles.get("Valcourt")
     assert roles["Marc Tessier"] == {"agresseur"}
@@ -283,6 +302,8 @@ def test_a_lone_surname_tagged_as_a_place_is_the_person_of_the_article() -> None
         "Le président Emil Sandor et le prince Gaspard sont venus."
     )
     doc = nlp(make_doc(nlp, Article(id="t", text=text)))
-    people = {e.name: [m.text for m in e.mentions] for e in doc._.recoupe_entities if e.type == "person"}
+    people = {
+        e.name: [m.text for m in e.mentions] for e in doc._.recoupe_entities if e.type == "person"
+    }
     assert people["Robert Kovalik"] == ["Robert Kovalik", "Kovalik"]
     assert people["Gaspard"] == ["prince Gaspard"]

@@ -123,7 +123,7 @@ def test_pronoun_speaker_prefers_the_previous_speaker(quotes_in) -> None:
 
 def test_partial_quote_inside_a_reported_sentence(quotes_in) -> None:
     quotes, entities = quotes_in(
-        "Le gouvernement n'a \"aucune intention de reculer sur ce dossier\", a déclaré Élodie Marchand."
+        'Le gouvernement n\'a "aucune intention de reculer sur ce dossier", a déclaré Élodie Marchand.'
     )
     q = _one(quotes, "partial", "aucune intention")
     assert same_speaker("Élodie Marchand", [_speaker(q, entities) or ""])
@@ -283,9 +283,10 @@ def test_indirect_speech_past_an_adjunct_and_with_an_infinitive(quotes_in) -> No
         "La société Batimer a démenti avoir reçu la moindre alerte."
     )
     assert _named(_one(quotes, "indirect", "la digue tiendrait"), entities, "Alain Rousset")
-    assert _one(quotes, "indirect", "avoir reçu").speaker_text == "La société Batimer" or _one(
-        quotes, "indirect", "avoir reçu"
-    ).speaker is not None
+    assert (
+        _one(quotes, "indirect", "avoir reçu").speaker_text == "La société Batimer"
+        or _one(quotes, "indirect", "avoir reçu").speaker is not None
+    )
 
 
 def test_selon_closing_a_sentence_and_a_document_source(quotes_in) -> None:
@@ -332,7 +333,7 @@ def test_quote_broken_by_an_incise_and_a_lost_opening_mark(quotes_in) -> None:
     quotes, entities = quotes_in(
         "Le maire Paul Guérec a rendu hommage aux sauveteurs, « des gens courageux, dit-il, « qui ont "
         "tout donné » cette nuit.\n\n"
-        "Les secours resteront mobilisés toute la semaine sur la digue\", a précisé Paul Guérec."
+        'Les secours resteront mobilisés toute la semaine sur la digue", a précisé Paul Guérec.'
     )
     incise = _one(quotes, "partial", "des gens courageux")
     assert "dit-il" in incise.text and _named(incise, entities, "Paul Guérec")

@@ -107,7 +107,9 @@ def test_failed_write_keeps_the_existing_report(
 @pytest.mark.slow
 def test_analyze_with_surrogate_json_keeps_good_articles(tmp_path: Path) -> None:
     records = [
-        '{"id": "mauvais", "source": "Le Veilleur \\ud800", "text": "Texte \\ud800 ' + BODY.replace("\n", " ") + '"}',
+        '{"id": "mauvais", "source": "Le Veilleur \\ud800", "text": "Texte \\ud800 '
+        + BODY.replace("\n", " ")
+        + '"}',
         json.dumps({"id": "bon", "text": BODY}),
     ]
     (tmp_path / "lot.jsonl").write_text("\n".join(records), "utf-8")
@@ -162,11 +164,20 @@ def _hostile_report() -> Report:
     mention = Mention(PAYLOAD, 0, 5, "Titre")
     evidence = Evidence(PAYLOAD, 0, 5, PAYLOAD, PAYLOAD)
     return Report(
-        articles=(Article(PAYLOAD, text, title=PAYLOAD, source=PAYLOAD, published=PAYLOAD, path=PAYLOAD),),
+        articles=(
+            Article(PAYLOAD, text, title=PAYLOAD, source=PAYLOAD, published=PAYLOAD, path=PAYLOAD),
+        ),
         rejected=(Rejected(PAYLOAD, PAYLOAD),),
         duplicates=(Duplicate(PAYLOAD, PAYLOAD),),
         entities=(
-            Entity(PAYLOAD, "person", PAYLOAD, (PAYLOAD,), (mention,), (Role(PAYLOAD, PAYLOAD, 0, 5, PAYLOAD),)),
+            Entity(
+                PAYLOAD,
+                "person",
+                PAYLOAD,
+                (PAYLOAD,),
+                (mention,),
+                (Role(PAYLOAD, PAYLOAD, 0, 5, PAYLOAD),),
+            ),
             Entity("o" + PAYLOAD, "organization", PAYLOAD, (PAYLOAD,), (mention,)),
         ),
         quotes=(
@@ -179,7 +190,9 @@ def _hostile_report() -> Report:
                 PAYLOAD,
                 PAYLOAD,
                 (PAYLOAD,),
-                findings=(Finding("contradiction", PAYLOAD, PAYLOAD, PAYLOAD, (evidence,), (PAYLOAD,)),),
+                findings=(
+                    Finding("contradiction", PAYLOAD, PAYLOAD, PAYLOAD, (evidence,), (PAYLOAD,)),
+                ),
                 timeline=(TimelineEvent(PAYLOAD, 0, 5, PAYLOAD, PAYLOAD, PAYLOAD, PAYLOAD),),
                 brief=({"text": PAYLOAD, "sources": [PAYLOAD]},),
                 coverage=({PAYLOAD: PAYLOAD, "outlet": [PAYLOAD]},),
@@ -208,7 +221,21 @@ def test_markdown_report_escapes_every_user_controlled_string() -> None:
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     parser = _Tags()
     parser.feed(html)
-    structure = {"h1", "h2", "h3", "p", "ul", "li", "strong", "table", "thead", "tbody", "tr", "th", "td"}
+    structure = {
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "ul",
+        "li",
+        "strong",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
     assert set(parser.tags) <= structure, sorted(set(parser.tags) - structure)
     assert parser.attributes == [] or set(parser.attributes) <= {"style"}
     assert markdown.count("\n# ") == 0  # no value opened a heading of its own

@@ -29,7 +29,12 @@ STORED = 20
 @pytest.mark.timeout(900)
 def test_reads_are_served_while_ten_uploads_queue(tmp_path: Path) -> None:
     result = measure(
-        str(tmp_path / "load.db"), stored=STORED, uploads=UPLOADS, per_upload=PER_UPLOAD, blank=True, max_reads=2000
+        str(tmp_path / "load.db"),
+        stored=STORED,
+        uploads=UPLOADS,
+        per_upload=PER_UPLOAD,
+        blank=True,
+        max_reads=2000,
     )
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)

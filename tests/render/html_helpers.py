@@ -83,7 +83,11 @@ def contradiction_report() -> Report:
     )
     park = Entity("E2", "person", "Nina Park", ("Nina Park",), (_mention(b, "Nina Park"),))
     washington = Entity(
-        "E3", "place", "Washington", ("Washington",), (_mention(a, "Washington"), _mention(b, "Washington"))
+        "E3",
+        "place",
+        "Washington",
+        ("Washington",),
+        (_mention(a, "Washington"), _mention(b, "Washington")),
     )
     q1s, q1e = _span(a.text, "Nous ne céderons rien")
     q2s, q2e = _span(b.text, "La guerre continue")
@@ -94,7 +98,9 @@ def contradiction_report() -> Report:
     t1s, t1e = _span(a.text, "mardi 26 mars 2024")
     t2s, t2e = _span(b.text, "en mars")
     times = (
-        TimeRef("a1", t1s, t1e, "mardi 26 mars 2024", "date", "2024-03-26", "2024-03-26", "2024-03-26"),
+        TimeRef(
+            "a1", t1s, t1e, "mardi 26 mars 2024", "date", "2024-03-26", "2024-03-26", "2024-03-26"
+        ),
         TimeRef("b2", t2s, t2e, "en mars", "date", "2024-03", "2024-03-01", "2024-03-31"),
     )
     contradiction = Finding(
@@ -130,15 +136,32 @@ def contradiction_report() -> Report:
         ("a1", "b2"),
         findings=(contradiction, single, corroborated),
         timeline=(
-            TimelineEvent("a1", t1s, t1e, "mardi 26 mars 2024", "2024-03-26", "2024-03-26", "2024-03-26", "rencontrer", ("E1",)),
-            TimelineEvent("b2", t2s, t2e, "en mars", "2024-03-01", "2024-03-31", "2024-03", "arriver", ("E1",)),
+            TimelineEvent(
+                "a1",
+                t1s,
+                t1e,
+                "mardi 26 mars 2024",
+                "2024-03-26",
+                "2024-03-26",
+                "2024-03-26",
+                "rencontrer",
+                ("E1",),
+            ),
+            TimelineEvent(
+                "b2", t2s, t2e, "en mars", "2024-03-01", "2024-03-31", "2024-03", "arriver", ("E1",)
+            ),
         ),
         brief=(
             {
                 "text": "Avi Lenz visited Washington.",
                 "sources": ["Le Quotidien", "L'Hebdo"],
                 "evidence": [
-                    {"article": "a1", "start": _span(a.text, "Washington")[0], "end": _span(a.text, "Washington")[1], "text": "Washington"}
+                    {
+                        "article": "a1",
+                        "start": _span(a.text, "Washington")[0],
+                        "end": _span(a.text, "Washington")[1],
+                        "text": "Washington",
+                    }
                 ],
             },
         ),
@@ -163,11 +186,15 @@ def xss_report() -> Report:
         f"Le texte contient {XSS_IMG} et « une citation <b>grasse</b> » de Zed & Cie. "
         "Lien http://example.org/x.js ici."
     )
-    article = Article("x1", text, title="Titre", source="Source <i>hostile</i>", published="2024-01-02")
+    article = Article(
+        "x1", text, title="Titre", source="Source <i>hostile</i>", published="2024-01-02"
+    )
     s, e = _span(text, XSS_IMG)
     qs, qe = _span(text, "une citation <b>grasse</b>")
     zs, ze = _span(text, "Zed & Cie")
-    entity = Entity("E1", "organization", "Zed & Cie", ("Zed & Cie",), (Mention("x1", zs, ze, "Zed & Cie"),))
+    entity = Entity(
+        "E1", "organization", "Zed & Cie", ("Zed & Cie",), (Mention("x1", zs, ze, "Zed & Cie"),)
+    )
     story = Story(
         "S1",
         f"Story {XSS_SCRIPT}",
@@ -193,6 +220,7 @@ def xss_report() -> Report:
 
 
 # --- browser helpers -----------------------------------------------------------------
+
 
 def artifacts_dir():  # type: ignore[no-untyped-def]
     """test-artifacts/ at the repository root (gitignored), for screenshots."""

@@ -10,13 +10,23 @@ from recoupe.model import Article, Report, Story
 
 FRAMING = (
     {
-        "outlet": "Le Quotidien", "articles": ["a1"], "omitted": ["Nina Park"], "shared_facts": 2,
-        "exclusive_facts": 1, "loaded_verbs": [], "headline_focus": "Washington",
+        "outlet": "Le Quotidien",
+        "articles": ["a1"],
+        "omitted": ["Nina Park"],
+        "shared_facts": 2,
+        "exclusive_facts": 1,
+        "loaded_verbs": [],
+        "headline_focus": "Washington",
         "quoted_words": ["Avi Lenz 100%"],
     },
     {
-        "outlet": "L'Hebdo", "articles": ["b2"], "omitted": [], "shared_facts": 2,
-        "exclusive_facts": 2, "loaded_verbs": ["marteler"], "headline_focus": "Washington",
+        "outlet": "L'Hebdo",
+        "articles": ["b2"],
+        "omitted": [],
+        "shared_facts": 2,
+        "exclusive_facts": 2,
+        "loaded_verbs": ["marteler"],
+        "headline_focus": "Washington",
         "quoted_words": ["Avi Lenz 100%"],
     },
 )

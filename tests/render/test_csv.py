@@ -26,7 +26,11 @@ def test_one_row_per_finding_with_outlets_values_and_evidence() -> None:
     assert len(rows) == len(findings) and tuple(rows[0]) == COLUMNS
     story, finding = next((s, f) for s, f in findings if f.kind == "contradiction")
     row = next(r for r in rows if r["kind"] == "contradiction")
-    assert (row["story"], row["story_title"], row["subject"]) == (story.id, story.title, finding.subject)
+    assert (row["story"], row["story_title"], row["subject"]) == (
+        story.id,
+        story.title,
+        finding.subject,
+    )
     values = [ev.value for ev in finding.evidence if ev.value]
     assert row["values"].split(" | ") == list(dict.fromkeys(values))
     for ev in finding.evidence:
@@ -39,12 +43,20 @@ def test_cells_never_run_as_spreadsheet_formulas() -> None:
     story = report.stories[0]
     article = report.articles[0]
     hostile = Finding(
-        "single_source", "=HYPERLINK(\"http://x\")", "role", "-2+3",
-        (Evidence(article.id, 0, 5, article.text[:5], "@SUM(A1)"),), ("Le Quotidien",),
+        "single_source",
+        '=HYPERLINK("http://x")',
+        "role",
+        "-2+3",
+        (Evidence(article.id, 0, 5, article.text[:5], "@SUM(A1)"),),
+        ("Le Quotidien",),
     )
     report = dataclasses.replace(report, stories=(dataclasses.replace(story, findings=(hostile,)),))
     [row] = _rows(render_csv(report))
-    assert row["subject"].startswith("'=") and row["summary"] == "'-2+3" and row["values"] == "'@SUM(A1)"
+    assert (
+        row["subject"].startswith("'=")
+        and row["summary"] == "'-2+3"
+        and row["values"] == "'@SUM(A1)"
+    )
 
 
 def test_cli_writes_csv_from_the_suffix(tmp_path: Path) -> None:

@@ -85,12 +85,18 @@ def test_no_resource_url_and_a_strict_csp(xss_html: str, html: str) -> None:
         assert "http://" not in outside_text and "https://" not in outside_text
         assert "@import" not in document and "url(" not in document
         csp = next(a["content"] for t, a in doc.tags if t == "meta" and a.get("http-equiv"))
-        assert csp is not None and "default-src 'none'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+        assert (
+            csp is not None
+            and "default-src 'none'" in csp
+            and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+        )
     assert "http://example.org/x.js" in "".join(parse(xss_html).text)
 
 
 def test_contradiction_card_names_its_slot_and_subject(html: str) -> None:
-    cards = [a for t, a in parse(html).tags if t == "article" and a.get("data-kind") == "contradiction"]
+    cards = [
+        a for t, a in parse(html).tags if t == "article" and a.get("data-kind") == "contradiction"
+    ]
     assert len(cards) == 1
     card = cards[0]
     assert card["data-slot"] == "role" and card["data-subject"] == "Avi Lenz"
@@ -98,7 +104,8 @@ def test_contradiction_card_names_its_slot_and_subject(html: str) -> None:
     keys = (card["data-evidence"] or "").split()
     assert len(keys) == 2
     marked = {
-        key: "".join(re.findall(rf'<mark (?:class="[^"]*" )?data-ev="{key}">([^<]*)', html)) for key in keys
+        key: "".join(re.findall(rf'<mark (?:class="[^"]*" )?data-ev="{key}">([^<]*)', html))
+        for key in keys
     }
     assert sorted(marked.values()) == ["ministre de la Défense", "ministre des Affaires étrangères"]
 
@@ -106,7 +113,11 @@ def test_contradiction_card_names_its_slot_and_subject(html: str) -> None:
 def test_story_view_groups_findings_people_quotes_and_events() -> None:
     report = contradiction_report()
     view = story_view(report, report.stories[0])
-    assert [kind for kind, _, cards in view.findings if cards] == ["contradiction", "single_source", "corroborated"]
+    assert [kind for kind, _, cards in view.findings if cards] == [
+        "contradiction",
+        "single_source",
+        "corroborated",
+    ]
     lenz = view.people[0]
     assert lenz.entity.name == "Avi Lenz" and {r.text for r in lenz.roles} == {
         "ministre de la Défense",

@@ -28,7 +28,12 @@ class Opened:
 
 
 def _open(
-    browser: Any, report: Report, tmp_path: Path, width: int = 1280, height: int = 800, language: str = "en"
+    browser: Any,
+    report: Report,
+    tmp_path: Path,
+    width: int = 1280,
+    height: int = 800,
+    language: str = "en",
 ) -> Opened:
     path = tmp_path / "report.html"
     path.write_text(render_html(report, language), "utf-8")
@@ -61,7 +66,9 @@ def test_seeds_gallant_role_contradiction_highlights_both_articles(
     assert card.is_visible()
     card.click()
     keys = set((card.get_attribute("data-evidence") or "").split())
-    lit = set(page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)"))
+    lit = set(
+        page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)")
+    )
     assert len(keys) >= 2 and lit == keys
     marks = active_marks(page)
     assert all(shown for _, _, shown in marks)
@@ -74,7 +81,9 @@ def test_seeds_gallant_role_contradiction_highlights_both_articles(
 def test_click_and_keyboard_highlight_the_evidence(browser: Any, tmp_path: Path) -> None:
     opened = _open(browser, contradiction_report(), tmp_path)
     page = opened.page
-    card = page.locator('article.card[data-kind="contradiction"][data-slot="role"][data-subject="Avi Lenz"]')
+    card = page.locator(
+        'article.card[data-kind="contradiction"][data-slot="role"][data-subject="Avi Lenz"]'
+    )
     assert card.is_visible()
     card.click()
     assert sorted(text for _, text, _ in active_marks(page)) == [
@@ -117,9 +126,17 @@ def test_evidence_is_scrolled_into_view_on_a_phone(browser: Any, tmp_path: Path)
         return replace(item, start=item.start + delta, end=item.end + delta)
 
     story = long.stories[0]
-    findings = tuple(replace(f, evidence=tuple(move(e) for e in f.evidence)) for f in story.findings)
-    report = replace(long, articles=tuple(shifted), entities=(), quotes=(), times=(),
-                     stories=(replace(story, findings=findings, timeline=(), brief=()),))
+    findings = tuple(
+        replace(f, evidence=tuple(move(e) for e in f.evidence)) for f in story.findings
+    )
+    report = replace(
+        long,
+        articles=tuple(shifted),
+        entities=(),
+        quotes=(),
+        times=(),
+        stories=(replace(story, findings=findings, timeline=(), brief=()),),
+    )
     opened = _open(browser, report, tmp_path, width=390, height=844)
     page = opened.page
     page.locator('article.card[data-kind="contradiction"]').click()

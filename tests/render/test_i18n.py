@@ -14,7 +14,16 @@ from html_helpers import contradiction_report
 from recoupe.render.html import FINDING_GROUPS, render_html
 from recoupe.render.i18n import PLURAL_NOUNS, interface_language, plural_of, translations
 
-PO = Path(__file__).resolve().parents[2] / "src" / "recoupe" / "render" / "locale" / "fr" / "LC_MESSAGES" / "recoupe.po"
+PO = (
+    Path(__file__).resolve().parents[2]
+    / "src"
+    / "recoupe"
+    / "render"
+    / "locale"
+    / "fr"
+    / "LC_MESSAGES"
+    / "recoupe.po"
+)
 TEMPLATES = PO.parents[3] / "templates"
 
 
@@ -26,19 +35,36 @@ def _catalog():  # type: ignore[no-untyped-def]
 def test_every_template_message_has_a_french_translation() -> None:
     catalog = _catalog()
     method = [("**.html", "jinja2")]
-    options = {"**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}}
-    found = [message for _, _, message, *_ in extract_from_dir(str(TEMPLATES), method, options_map=options)]
+    options = {
+        "**.html": {
+            "extensions": "jinja2.ext.i18n,jinja2.ext.do",
+            "trim_blocks": "true",
+            "lstrip_blocks": "true",
+        }
+    }
+    found = [
+        message
+        for _, _, message, *_ in extract_from_dir(str(TEMPLATES), method, options_map=options)
+    ]
     assert len(found) > 60
     for message in found:
         key = message if isinstance(message, str) else message[0]
         entry = catalog.get(key)
-        assert entry is not None and all(entry.string if isinstance(entry.string, tuple) else [entry.string]), key
+        assert entry is not None and all(
+            entry.string if isinstance(entry.string, tuple) else [entry.string]
+        ), key
 
 
 def test_plural_nouns_and_python_headings_are_translated() -> None:
     fr = translations("fr")
     for noun in PLURAL_NOUNS:
-        assert plural_of(fr, 2, noun) != f"2 {PLURAL_NOUNS[noun]}" or noun in ("article", "contradiction", "expression", "mention", "duplicate")
+        assert plural_of(fr, 2, noun) != f"2 {PLURAL_NOUNS[noun]}" or noun in (
+            "article",
+            "contradiction",
+            "expression",
+            "mention",
+            "duplicate",
+        )
     for _, heading in FINDING_GROUPS:
         assert fr.gettext(heading)
     assert plural_of(fr, 0, "story") == "0 histoire" and plural_of(fr, 2, "story") == "2 histoires"
@@ -49,10 +75,20 @@ def test_french_by_default_for_a_french_corpus_and_english_on_request() -> None:
     report = contradiction_report()
     assert interface_language(report) == "fr"
     french = render_html(report)
-    assert '<html lang="fr">' in french and "Rapport de recoupement" in french and "Chronologie" in french
+    assert (
+        '<html lang="fr">' in french
+        and "Rapport de recoupement" in french
+        and "Chronologie" in french
+    )
     english = render_html(report, "en")
-    assert '<html lang="en">' in english and "Cross-check report" in english and "Chronologie" not in english
-    other = dataclasses.replace(report, articles=tuple(dataclasses.replace(a, language="en") for a in report.articles))
+    assert (
+        '<html lang="en">' in english
+        and "Cross-check report" in english
+        and "Chronologie" not in english
+    )
+    other = dataclasses.replace(
+        report, articles=tuple(dataclasses.replace(a, language="en") for a in report.articles)
+    )
     assert interface_language(other) == "en"
     with pytest.raises(ValueError):
         interface_language(report, "de")

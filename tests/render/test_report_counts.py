@@ -50,5 +50,7 @@ def test_story_list_counts_contradictions_not_findings() -> None:
 
 def test_summary_line_plurals() -> None:
     report = contradiction_report()
-    one_story = dataclasses.replace(report, stories=report.stories[:1], duplicates=report.duplicates[:1])
+    one_story = dataclasses.replace(
+        report, stories=report.stories[:1], duplicates=report.duplicates[:1]
+    )
     assert summary_line(one_story).endswith("1 duplicate, 1 story")

@@ -32,7 +32,9 @@ def test_html_of_160_articles_is_under_two_megabytes(stress_html: str) -> None:
 def test_every_article_is_still_there_with_its_evidence(stress_html: str) -> None:
     assert len(re.findall(r'<div class="text" data-article="', stress_html)) == 160
     # every passage a finding, grid value or list item points to is marked in the articles
-    cited = {key for keys in re.findall(r'data-evidence="([^"]+)"', stress_html) for key in keys.split()}
+    cited = {
+        key for keys in re.findall(r'data-evidence="([^"]+)"', stress_html) for key in keys.split()
+    }
     marked = set(re.findall(r'data-ev="([^"]+)"', stress_html))
     assert cited and cited <= marked
 
@@ -40,4 +42,6 @@ def test_every_article_is_still_there_with_its_evidence(stress_html: str) -> Non
 def test_long_lists_are_collapsed(stress_html: str) -> None:
     assert "more-facts" in stress_html  # findings past the first 8 of a kind, one line each
     cards = len(re.findall(r'<article class="card', stress_html))
-    assert cards <= 3 * (8 * 3 + 60)  # a story: 8 full cards per kind, plus its single-source claims
+    assert cards <= 3 * (
+        8 * 3 + 60
+    )  # a story: 8 full cards per kind, plus its single-source claims

@@ -18,7 +18,9 @@ LAPTOP = (1400, 900)
 PHONE = (390, 844)
 
 
-def _open(browser: Any, report: Report, tmp_path: Path, size: tuple[int, int], language: str | None = None) -> Any:
+def _open(
+    browser: Any, report: Report, tmp_path: Path, size: tuple[int, int], language: str | None = None
+) -> Any:
     path = tmp_path / f"report-{size[0]}.html"
     path.write_text(render_html(report, language), "utf-8")
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
@@ -86,7 +88,9 @@ def test_phone_french_interface_cards_and_no_overflow(browser: Any, tmp_path: Pa
     assert strip.locator("thead").bounding_box()["height"] <= 1  # type: ignore[index]
     first = strip.locator("tbody tr").first
     assert first.evaluate("e => getComputedStyle(e).display") == "block"
-    label = first.locator("td.fact-disputed").evaluate("e => getComputedStyle(e, '::before').content")
+    label = first.locator("td.fact-disputed").evaluate(
+        "e => getComputedStyle(e, '::before').content"
+    )
     assert "Avi Lenz" in label and "rôle" in label
     page.evaluate("window.scrollTo(0, document.getElementById('story-S1').offsetTop)")
     page.screenshot(path=str(artifacts_dir() / "story-phone-fr.png"))
@@ -95,10 +99,14 @@ def test_phone_french_interface_cards_and_no_overflow(browser: Any, tmp_path: Pa
     _no_horizontal_overflow(page, PHONE[0])
 
 
-def test_phone_sample_report_has_no_horizontal_overflow(browser: Any, sample_report: Report, tmp_path: Path) -> None:
+def test_phone_sample_report_has_no_horizontal_overflow(
+    browser: Any, sample_report: Report, tmp_path: Path
+) -> None:
     page = _open(browser, sample_report, tmp_path, PHONE)
     _no_horizontal_overflow(page, PHONE[0])
     ids = page.locator(".overview table code").first
     box = ids.bounding_box()
-    assert box is not None and box["height"] < 40  # an article id is not broken every two characters
+    assert (
+        box is not None and box["height"] < 40
+    )  # an article id is not broken every two characters
     page.screenshot(path=str(artifacts_dir() / "sample-phone.png"), full_page=False)

@@ -26,13 +26,18 @@ def test_grid_gives_each_outlet_its_value_for_the_disputed_fact() -> None:
     assert len(disputed) == 1
     hebdo, quotidien = disputed[0].cells
     assert hebdo and quotidien
-    assert (hebdo.values, quotidien.values) == (("minister:foreign_affairs",), ("minister:defense",))
+    assert (hebdo.values, quotidien.values) == (
+        ("minister:foreign_affairs",),
+        ("minister:defense",),
+    )
     a1 = report.article("a1")
     start = a1.text.index("ministre de la Défense")
     assert quotidien.keys == evidence_key("a1", start, start + len("ministre de la Défense"))
     # in the HTML, the value links to the passage the contradiction card cites
     view = story_view(report, report.stories[0])
-    [strip_keys] = [c.keys for c in view.glance.grid[0].cells if c and c.values == ("minister:defense",)]  # type: ignore[union-attr]
+    [strip_keys] = [
+        c.keys for c in view.glance.grid[0].cells if c and c.values == ("minister:defense",)
+    ]  # type: ignore[union-attr]
     assert strip_keys in view.group("contradiction")[0].keys.split()
     # the role already disputed is not repeated as a key fact
     assert not any(row.label == "Avi Lenz" for row in glance.grid if row.kind == "key")
@@ -42,7 +47,9 @@ def test_coverage_bars_and_blindspots_across_the_corpus() -> None:
     report = two_story_report()
     glance = story_glance(report, report.stories[0])
     assert {(b.outlet, b.stories, b.articles) for b in glance.coverage} == {
-        ("Le Quotidien", 1, 1), ("L'Hebdo", 1, 1), ("La Gazette", 1, 0),
+        ("Le Quotidien", 1, 1),
+        ("L'Hebdo", 1, 1),
+        ("La Gazette", 1, 0),
     }
     assert glance.blindspots == ("La Gazette",)
     # narrowed to the story (the web app), the corpus still gives the blindspots
@@ -54,7 +61,9 @@ def test_framing_table_is_in_the_html() -> None:
     html = render_html(two_story_report(), "en")
     framing = html[html.index('<table class="framing') :]
     framing = framing[: framing.index("</table>")]
-    assert "omitted entities" in framing and "loaded verbs" in framing and "headline focus" in framing
+    assert (
+        "omitted entities" in framing and "loaded verbs" in framing and "headline focus" in framing
+    )
     assert "Nina Park" in framing and "marteler" in framing
     assert "Blindspot:" in html and "La Gazette" in html
 
@@ -75,4 +84,6 @@ def test_a_quote_is_printed_once_per_card() -> None:
     assert single.count("Nina Park a salué la visite") == 1
     # only contradictions underline their passages in the articles
     underlined = set(re.findall(r'<mark class="ev-finding" data-ev="([^"]+)"', html))
-    assert underlined == set(story_view(report, report.stories[0]).group("contradiction")[0].keys.split())
+    assert underlined == set(
+        story_view(report, report.stories[0]).group("contradiction")[0].keys.split()
+    )

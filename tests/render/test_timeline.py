@@ -12,14 +12,40 @@ from recoupe.render.charts import timeline_chart
 from recoupe.render.html import render_html, story_view
 
 
-def _event(article: Article, needle: str, day: str, predicate: str, entities: tuple[str, ...] = ()) -> TimelineEvent:
+def _event(
+    article: Article, needle: str, day: str, predicate: str, entities: tuple[str, ...] = ()
+) -> TimelineEvent:
     start = article.text.index(needle)
-    return TimelineEvent(article.id, start, start + len(needle), needle, day, day[:4] + "-12-31" if len(day) == 4 else day, day, predicate, entities)
+    return TimelineEvent(
+        article.id,
+        start,
+        start + len(needle),
+        needle,
+        day,
+        day[:4] + "-12-31" if len(day) == 4 else day,
+        day,
+        predicate,
+        entities,
+    )
 
 
 def _report() -> Report:
-    a = Article("a", "Titre A\nLa tribune a cédé lundi. Le club a été fondé en 2014. " + "Un très long récit de la soirée " * 6 + "fin.", title="Titre A", published="2025-05-20", source="Agence")
-    b = Article("b", "Titre B\nLa tribune s'est effondrée lundi soir.", title="Titre B", published="2025-05-21", source="Journal")
+    a = Article(
+        "a",
+        "Titre A\nLa tribune a cédé lundi. Le club a été fondé en 2014. "
+        + "Un très long récit de la soirée " * 6
+        + "fin.",
+        title="Titre A",
+        published="2025-05-20",
+        source="Agence",
+    )
+    b = Article(
+        "b",
+        "Titre B\nLa tribune s'est effondrée lundi soir.",
+        title="Titre B",
+        published="2025-05-21",
+        source="Journal",
+    )
     long_text = a.text[a.text.index("Un très long") :]
     events = (
         _event(a, "Le club a été fondé en 2014", "2014", "fonder"),
@@ -27,7 +53,14 @@ def _report() -> Report:
         _event(b, "La tribune s'est effondrée lundi soir", "2025-05-19", "effondrer", ("E1",)),
         _event(a, long_text, "2025-05-20", "raconter"),
     )
-    story = Story("S1", "Tribune", ("a", "b"), timeline=events, published_earliest="2025-05-20", published_latest="2025-05-21")
+    story = Story(
+        "S1",
+        "Tribune",
+        ("a", "b"),
+        timeline=events,
+        published_earliest="2025-05-20",
+        published_latest="2025-05-21",
+    )
     return Report(articles=(a, b), stories=(story,))
 
 
@@ -57,13 +90,18 @@ def test_long_labels_wrap_instead_of_being_cut() -> None:
     story_event = view.events[1]
     assert len(story_event.lines) > 1 and all(len(line) <= 58 for line in story_event.lines)
     html = render_html(report, "en")
-    assert html.count("<tspan") >= len(story_event.lines) + 1  # its lines, and the other row's "2 outlets"
+    assert (
+        html.count("<tspan") >= len(story_event.lines) + 1
+    )  # its lines, and the other row's "2 outlets"
 
 
 def test_rows_grow_with_their_label_lines() -> None:
     day = date(2025, 5, 19)
     chart = timeline_chart([(day, day), (day, day)], lines=[3, 1])
-    assert chart.rows[1].y - chart.rows[0].y > timeline_chart([(day, day), (day, day)]).rows[1].y - chart.rows[0].y
+    assert (
+        chart.rows[1].y - chart.rows[0].y
+        > timeline_chart([(day, day), (day, day)]).rows[1].y - chart.rows[0].y
+    )
 
 
 def test_events_of_one_article_are_never_merged() -> None:

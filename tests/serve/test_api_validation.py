@@ -23,7 +23,9 @@ def client() -> TestClient:
 
 
 def _post(client: TestClient, body: str) -> object:
-    return client.post("/api/articles", content=body.encode(), headers={"content-type": "application/json"})
+    return client.post(
+        "/api/articles", content=body.encode(), headers={"content-type": "application/json"}
+    )
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:
@@ -41,7 +43,9 @@ def test_malformed_json_is_400(client: TestClient) -> None:
         ([], "no article"),
     ],
 )
-def test_records_that_are_not_articles_are_422(client: TestClient, body: object, reason: str) -> None:
+def test_records_that_are_not_articles_are_422(
+    client: TestClient, body: object, reason: str
+) -> None:
     response = _post(client, json.dumps(body))
     assert response.status_code == 422  # type: ignore[attr-defined]
     assert reason in response.json()["error"]["message"]  # type: ignore[attr-defined]
@@ -50,12 +54,17 @@ def test_records_that_are_not_articles_are_422(client: TestClient, body: object,
 
 def test_one_bad_record_refuses_the_whole_request() -> None:
     with pytest.raises(InvalidArticles) as raised:
-        check_posted(json.dumps([{"text": ARTICLE}, {"text": "trop court"}]).encode(), IngestOptions())
+        check_posted(
+            json.dumps([{"text": ARTICLE}, {"text": "trop court"}]).encode(), IngestOptions()
+        )
     assert [p["record"] for p in raised.value.problems] == [2]
 
 
 def test_ids_are_content_based_and_stable() -> None:
-    posted = check_posted(json.dumps([{"text": ARTICLE}, {"id": "mon-id", "text": ARTICLE + " Fin."}]).encode(), IngestOptions())
+    posted = check_posted(
+        json.dumps([{"text": ARTICLE}, {"id": "mon-id", "text": ARTICLE + " Fin."}]).encode(),
+        IngestOptions(),
+    )
     records = json.loads(posted.body)
     assert records[0]["id"] == content_id(ARTICLE) == content_id("  " + ARTICLE.upper() + "\n")
     assert records[1]["id"] == "mon-id"

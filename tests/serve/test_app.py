@@ -68,12 +68,23 @@ def test_json_api_mirrors_the_report_contract(client: TestClient) -> None:
     assert len(client.get("/api/entities/E1/quotes").json()) == 2
     hits = client.get("/api/search", params={"q": "AFFAIRES etrangeres"}).json()["hits"]
     # every word of the query, stemmed and folded, in the one article holding them all
-    assert {(h["kind"], h["article"], h["text"]) for h in hits} == {("article", "b2", "Affaires"), ("article", "b2", "étrangères")}
+    assert {(h["kind"], h["article"], h["text"]) for h in hits} == {
+        ("article", "b2", "Affaires"),
+        ("article", "b2", "étrangères"),
+    }
     spec = client.get("/openapi.json").json()
-    assert {"/api/report", "/api/stories", "/api/stories/{story_id}", "/api/entities/{entity_id}", "/api/search"} <= set(spec["paths"])
+    assert {
+        "/api/report",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/entities/{entity_id}",
+        "/api/search",
+    } <= set(spec["paths"])
 
 
-@pytest.mark.parametrize("path", ["/stories/S9", "/entities/E99", "/entities/E99/quotes", "/nowhere"])
+@pytest.mark.parametrize(
+    "path", ["/stories/S9", "/entities/E99", "/entities/E99/quotes", "/nowhere"]
+)
 def test_not_found_is_a_clean_page(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
@@ -82,7 +93,9 @@ def test_not_found_is_a_clean_page(client: TestClient, path: str) -> None:
     _clean(response.text)
 
 
-@pytest.mark.parametrize("path", ["/api/stories/S9", "/api/entities/E99", "/api/entities/E99/quotes", "/api/nowhere"])
+@pytest.mark.parametrize(
+    "path", ["/api/stories/S9", "/api/entities/E99", "/api/entities/E99/quotes", "/api/nowhere"]
+)
 def test_not_found_is_clean_json(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
@@ -92,7 +105,9 @@ def test_not_found_is_clean_json(client: TestClient, path: str) -> None:
 def test_validation_errors_are_clean(client: TestClient) -> None:
     response = client.get("/api/search")
     assert response.status_code == 422
-    assert response.json() == {"error": {"status": 422, "message": "Invalid or missing parameter: q."}}
+    assert response.json() == {
+        "error": {"status": 422, "message": "Invalid or missing parameter: q."}
+    }
     page = client.get("/search", params={"q": "x" * 300})
     assert page.status_code == 422 and "Error 422" in page.text
     _clean(page.text)
@@ -102,14 +117,18 @@ def test_oversized_requests_get_413(client: TestClient) -> None:
     big = "a" * 30_000
     page = client.post("/upload", data={"text": big})
     assert page.status_code == 413 and "Error 413" in page.text
-    api = client.post("/api/articles", content=big.encode(), headers={"content-type": "application/json"})
+    api = client.post(
+        "/api/articles", content=big.encode(), headers={"content-type": "application/json"}
+    )
     assert api.status_code == 413 and api.json()["error"]["status"] == 413
 
     def chunks():  # no Content-Length: the limit applies while reading
         for _ in range(5):
             yield b"x" * 10_000
 
-    streamed = client.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
+    streamed = client.post(
+        "/api/articles", content=chunks(), headers={"content-type": "application/json"}
+    )
     assert streamed.status_code == 413
     _clean(streamed.text)
 

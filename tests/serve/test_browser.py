@@ -28,7 +28,9 @@ def _serve(report: Report) -> Iterator[str]:
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(create_app(InMemorySource(report)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(InMemorySource(report)), host="127.0.0.1", port=port, log_level="warning"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -66,7 +68,9 @@ def test_seeds_stories_story_finding_and_search(browser: Any, seeds_app: str) ->
     assert page.locator("h1").inner_text() == "Stories"
     page.locator(".story-list a").first.click()
     page.wait_for_url("**/stories/*")
-    card = page.locator('article.card[data-kind="contradiction"][data-slot*="role" i][data-subject*="Gallant"]')
+    card = page.locator(
+        'article.card[data-kind="contradiction"][data-slot*="role" i][data-subject*="Gallant"]'
+    )
     if card.count() == 0:  # the contradiction may sit in another story of the seeds
         for story in page.request.get(seeds_app + "/api/stories").json():
             page.goto(f"{seeds_app}/stories/{story['id']}")
@@ -75,7 +79,9 @@ def test_seeds_stories_story_finding_and_search(browser: Any, seeds_app: str) ->
     assert card.count() == 1, "no role contradiction about Yoav Gallant in the seeds report"
     card.click()
     keys = set((card.get_attribute("data-evidence") or "").split())
-    lit = set(page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)"))
+    lit = set(
+        page.eval_on_selector_all("mark[data-ev].hl-active", "els => els.map(e => e.dataset.ev)")
+    )
     assert len(keys) >= 2 and lit == keys
     page.screenshot(path=str(artifacts_dir() / "app-seeds-story.png"))
 

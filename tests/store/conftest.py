@@ -40,7 +40,9 @@ def postgres_url() -> Iterator[str]:
     bindir = _postgres_bin()
     if bindir is None:
         if os.environ.get("CI"):
-            pytest.fail("PostgreSQL binaries missing under CI: scripts/system-deps.sh installs them")
+            pytest.fail(
+                "PostgreSQL binaries missing under CI: scripts/system-deps.sh installs them"
+            )
         pytest.skip("PostgreSQL is not installed (make system-deps installs it)")
     root = Path(tempfile.mkdtemp(prefix="recoupe-pg-"))
     data = root / "data"
@@ -48,13 +50,27 @@ def postgres_url() -> Iterator[str]:
         shutil.chown(root, "postgres", "postgres")
     port = _free_port()
     subprocess.run(
-        _as_postgres([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]),
+        _as_postgres(
+            [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]
+        ),
         check=True,
         capture_output=True,
     )
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(
-        _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"]),
+        _as_postgres(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(root / "log"),
+                "-w",
+                "start",
+            ]
+        ),
         check=True,
         capture_output=True,
     )
@@ -82,7 +98,9 @@ def fresh_postgres(postgres_url: str) -> Iterator[str]:
     from sqlalchemy import create_engine, text
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        postgres_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+    )
     with admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name}"))
     try:

@@ -35,7 +35,9 @@ def new_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[
     from sqlalchemy import create_engine, text
 
     server = request.getfixturevalue("postgres_url")
-    admin = create_engine(server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        server.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+    )
     created: list[str] = []
 
     def make() -> str:
@@ -88,7 +90,9 @@ def _one_run(db: str, inputs: list[str]) -> dict[str, Any]:
 
 
 @pytest.mark.timeout(900)
-def test_two_ingests_of_the_same_inputs_end_as_one_run(tmp_path: Path, new_db: Callable[[], str]) -> None:
+def test_two_ingests_of_the_same_inputs_end_as_one_run(
+    tmp_path: Path, new_db: Callable[[], str]
+) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 12)
     expected = _one_run(new_db(), [str(corpus)])
@@ -101,7 +105,9 @@ def test_two_ingests_of_the_same_inputs_end_as_one_run(tmp_path: Path, new_db: C
 
 
 @pytest.mark.timeout(900)
-def test_two_ingests_of_overlapping_inputs_store_the_union(tmp_path: Path, new_db: Callable[[], str]) -> None:
+def test_two_ingests_of_overlapping_inputs_store_the_union(
+    tmp_path: Path, new_db: Callable[[], str]
+) -> None:
     corpus = tmp_path / "corpus"
     paths = sorted(str(p) for p in write_corpus(corpus, 16))
     db = new_db()

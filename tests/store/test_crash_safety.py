@@ -20,7 +20,18 @@ BATCH = "2"
 
 
 def _ingest_command(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "recoupe.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", BATCH, "-q"]
+    return [
+        sys.executable,
+        "-m",
+        "recoupe.cli",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        BATCH,
+        "-q",
+    ]
 
 
 def _stored_articles(db: Path) -> int:
@@ -46,7 +57,10 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
 
     killed = tmp_path / "killed.db"
     process = subprocess.Popen(
-        _ingest_command(corpus, killed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        _ingest_command(corpus, killed),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 300
     try:
@@ -62,7 +76,9 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
     assert 0 < at_kill < ARTICLES, f"the kill must land mid-run ({at_kill} of {ARTICLES} stored)"
     assert at_kill % int(BATCH) == 0, "only whole batches are ever committed"
 
-    rerun = subprocess.run(_ingest_command(corpus, killed), check=True, env=env, capture_output=True, text=True)
+    rerun = subprocess.run(
+        _ingest_command(corpus, killed), check=True, env=env, capture_output=True, text=True
+    )
     assert rerun.stdout.startswith(f"{ARTICLES - at_kill} added, {at_kill} unchanged")
 
     with Store(whole) as expected, Store(killed) as resumed:

@@ -28,7 +28,9 @@ FESTIVAL = Article(
 )
 
 
-def test_only_the_changed_story_is_compared_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_changed_story_is_compared_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     flood = [invented_article(0), invented_article(6)]  # the same town, one story
     compared: list[tuple[str, ...]] = []
     real_compare = recoupe.api.compare_story

@@ -54,7 +54,9 @@ def test_ingest_is_incremental_and_idempotent(db: str) -> None:
 def test_same_content_elsewhere_is_a_duplicate_and_taken_ids_get_a_suffix(db: str) -> None:
     original = invented_article(1)
     moved = Article(id="copy", text=original.text, path="elsewhere/copy.txt")
-    other = Article(id=original.id, text="Un tout autre texte sur la digue de Lauzac.", path="b.txt")
+    other = Article(
+        id=original.id, text="Un tout autre texte sur la digue de Lauzac.", path="b.txt"
+    )
     with Store(db) as store:
         ingest(store, [original])
         result = ingest(store, [moved, moved, other])
@@ -66,7 +68,9 @@ def test_same_content_elsewhere_is_a_duplicate_and_taken_ids_get_a_suffix(db: st
 def test_report_is_the_linked_report_of_the_stored_analyses(db: str) -> None:
     with Store(db) as store:
         ingest(store, [invented_article(n) for n in range(4)])
-        expected = build_report(store.articles(), store.analyses(), store.rejected(), store.duplicates())
+        expected = build_report(
+            store.articles(), store.analyses(), store.rejected(), store.duplicates()
+        )
         assert store.report() == expected
         assert not store.needs_relink()
 
@@ -83,9 +87,14 @@ def test_search_finds_article_text_and_quotes(db: str) -> None:
     article = invented_article(3)
     start = article.text.index("Nous reconstruirons")
     end = article.text.index(" »", start)
-    quote = Quote(article=article.id, start=start, end=end, text=article.text[start:end], kind="direct")
+    quote = Quote(
+        article=article.id, start=start, end=end, text=article.text[start:end], kind="direct"
+    )
     with Store(db) as store:
-        store.add([article, invented_article(4)], [ArticleAnalysis(article.id, quotes=(quote,)), ArticleAnalysis("art-4")])
+        store.add(
+            [article, invented_article(4)],
+            [ArticleAnalysis(article.id, quotes=(quote,)), ArticleAnalysis("art-4")],
+        )
         hits = store.search("reconstruirons digue")
         assert {(h.kind, h.article) for h in hits} == {
             ("quote", article.id),
@@ -122,9 +131,16 @@ def test_export_writes_every_format(tmp_path: Path) -> None:
 def test_migrations_are_recorded_and_a_newer_store_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "m.db"
     with Store(path) as store, store.engine.begin() as conn:
-        versions = conn.execute(text("SELECT version FROM schema_version ORDER BY version")).scalars().all()
+        versions = (
+            conn.execute(text("SELECT version FROM schema_version ORDER BY version"))
+            .scalars()
+            .all()
+        )
         assert versions == list(range(1, LATEST_VERSION + 1))
-        conn.execute(text("INSERT INTO schema_version VALUES (:v, 'from the future')"), {"v": LATEST_VERSION + 1})
+        conn.execute(
+            text("INSERT INTO schema_version VALUES (:v, 'from the future')"),
+            {"v": LATEST_VERSION + 1},
+        )
     with pytest.raises(StoreTooNew, match="upgrade recoupe"):
         Store(path)
 
@@ -160,11 +176,14 @@ def test_a_version_3_store_gains_the_finding_detail_columns(tmp_path: Path) -> N
         assert {"title", "confidence", "value_groups"} <= present
         assert all(f.title for story in store.report().stories for f in story.findings)
 
+
 def test_unreachable_postgresql_is_one_clear_line() -> None:
     from recoupe.store import StoreError
 
     with pytest.raises(StoreError) as raised:
         Store("postgresql://someone:secret@127.0.0.1:1/recoupe")
     message = str(raised.value)
-    assert message.startswith("cannot open the database postgresql://someone:***@127.0.0.1:1/recoupe: ")
+    assert message.startswith(
+        "cannot open the database postgresql://someone:***@127.0.0.1:1/recoupe: "
+    )
     assert "\n" not in message and "secret" not in message

@@ -13,7 +13,9 @@ from recoupe.cli import main
 
 
 @pytest.mark.slow
-def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_twice_then_search_and_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 3)
     (corpus / "vide.txt").write_bytes(b"")
@@ -28,12 +30,17 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch: pytest
 
     again = runner.invoke(main, ["ingest", str(corpus), "-q"])
     # the second run states the story count too, unchanged
-    assert again.stdout.strip() == "0 added, 3 unchanged, 0 duplicates, 1 rejected, " + first_line.split(", ")[-1]
+    assert (
+        again.stdout.strip()
+        == "0 added, 3 unchanged, 0 duplicates, 1 rejected, " + first_line.split(", ")[-1]
+    )
 
     found = runner.invoke(main, ["search", "Vireloup", "--db", "recoupe.db"])
     assert found.exit_code == 0
     lines = found.stdout.splitlines()
-    assert lines and all(line.startswith("art-002\tarticle\t") and "[Vireloup]" in line for line in lines)
+    assert lines and all(
+        line.startswith("art-002\tarticle\t") and "[Vireloup]" in line for line in lines
+    )
 
     exported = runner.invoke(main, ["export", "--table", "articles", "--table", "rejected"])
     records = [json.loads(line) for line in exported.stdout.splitlines()]

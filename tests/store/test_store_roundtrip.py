@@ -23,7 +23,9 @@ from recoupe.model import (
 from recoupe.store import Store
 
 # Any Unicode a database text column holds: no lone surrogates, no NUL (PostgreSQL refuses it).
-TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
 SOME_TEXT = TEXT.filter(lambda t: t.strip() != "")
 MAYBE = st.none() | TEXT
 OFFSET = st.integers(min_value=0, max_value=10**6)
@@ -37,7 +39,9 @@ roles = st.builds(
     start=OFFSET,
     end=OFFSET,
     text=TEXT,
-    parts=st.builds(RoleParts, function=MAYBE, portfolio=MAYBE, organization=MAYBE, country=MAYBE, rank=MAYBE),
+    parts=st.builds(
+        RoleParts, function=MAYBE, portfolio=MAYBE, organization=MAYBE, country=MAYBE, rank=MAYBE
+    ),
     key=TEXT,
 )
 local_entities = st.builds(
@@ -90,7 +94,14 @@ sentences = st.builds(
 @st.composite
 def analysed_articles(draw: st.DrawFn) -> list[tuple[Article, ArticleAnalysis]]:
     count = draw(st.integers(min_value=1, max_value=4))
-    texts = draw(st.lists(SOME_TEXT, min_size=count, max_size=count, unique_by=lambda t: " ".join(t.split()).casefold()))
+    texts = draw(
+        st.lists(
+            SOME_TEXT,
+            min_size=count,
+            max_size=count,
+            unique_by=lambda t: " ".join(t.split()).casefold(),
+        )
+    )
     pairs = []
     for number, text in enumerate(texts):
         article = Article(
@@ -137,7 +148,9 @@ def test_articles_and_analyses_survive_sqlite(pairs: list[tuple[Article, Article
 def test_articles_and_analyses_survive_postgres(postgres_url: str) -> None:
     from sqlalchemy import create_engine, text
 
-    admin = create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        postgres_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
+    )
     counter = iter(range(10**6))
 
     @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -31,7 +31,9 @@ def test_store_source_reads_searches_and_adds(tmp_path: Path) -> None:
         assert [h.kind for h in hits] == ["quote", "article"]
         assert article.text[hits[1].start : hits[1].end] == "reconstruirons"
         assert hits[1].before.endswith("« Nous ")
-        added = source.add_articles([invented_article(1), article], [Rejected("up.bin", "binary content")])
+        added = source.add_articles(
+            [invented_article(1), article], [Rejected("up.bin", "binary content")]
+        )
         assert added.added == ("art-1",)
         assert added.rejected == (Rejected("up.bin", "binary content"),)
         assert [a.id for a in added.report.articles] == ["art-0", "art-1"]

@@ -21,7 +21,9 @@ MIN_WORDS = 6
 
 def _pick(fact: Fact) -> Statement:
     """Body before headline, reported speech before quotes, then the shorter."""
-    return min(fact.statements, key=lambda s: (s.headline, s.quoted, len(s.text) > MAX_CHARS, len(s.text)))
+    return min(
+        fact.statements, key=lambda s: (s.headline, s.quoted, len(s.text) > MAX_CHARS, len(s.text))
+    )
 
 
 def _sentence(statement: Statement) -> tuple[int, int]:
@@ -33,7 +35,9 @@ def _item(fact: Fact, statement: Statement, corpus: Corpus) -> dict[str, Any]:
     return {
         "text": " ".join(corpus.article(statement.article).text[start:end].split()),
         "sources": list(fact.outlets),
-        "evidence": [{"article": s.article, "start": s.start, "end": s.end} for s in fact.statements],
+        "evidence": [
+            {"article": s.article, "start": s.start, "end": s.end} for s in fact.statements
+        ],
     }
 
 
@@ -44,10 +48,12 @@ def _weight(fact: Fact) -> int:
     return len(lemmas) + len(entities)
 
 
-def _quotable(statement: Statement, corpus: Corpus, disputed: Sequence[tuple[str, int, int]]) -> bool:
+def _quotable(
+    statement: Statement, corpus: Corpus, disputed: Sequence[tuple[str, int, int]]
+) -> bool:
     """A whole sentence that starts like one and holds no contradicted value."""
     start, end = _sentence(statement)
-    text = corpus.article(statement.article).text[start:end].lstrip("\"«“ ")
+    text = corpus.article(statement.article).text[start:end].lstrip('"«“ ')
     if not text[:1].isalnum() or len(text.split()) < MIN_WORDS:
         return False
     return not any(a == statement.article and start < e and s < end for a, s, e in disputed)
@@ -68,7 +74,10 @@ def story_brief(
         f
         for f in all_facts
         if len(f.outlets) == 1
-        and any(s.entities and (s.numbers or len(s.entities) >= 2) and not s.headline for s in f.statements)
+        and any(
+            s.entities and (s.numbers or len(s.entities) >= 2) and not s.headline
+            for s in f.statements
+        )
     ]
     items: list[dict[str, Any]] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
@@ -79,7 +88,11 @@ def story_brief(
                 break
             statement = _pick(fact)
             key = (statement.article, _sentence(statement))
-            if key in seen or len(statement.lemmas) < 3 or not _quotable(statement, corpus, disputed):
+            if (
+                key in seen
+                or len(statement.lemmas) < 3
+                or not _quotable(statement, corpus, disputed)
+            ):
                 continue
             seen.add(key)
             items.append(_item(fact, statement, corpus))

@@ -44,11 +44,26 @@ CURRENCY_NAMES = frozenset(CURRENCIES.values())
 QUOTE_SIMILARITY = 90.0
 MIN_QUOTE_WORDS = 4
 # counted nouns too general to say alone that two figures count the same thing
-GENERIC_UNITS = frozenset({"@day", "@clock", "personn", "fois", "cas", "homm", "femm", DURATION, "%", *CURRENCIES.values()})
+GENERIC_UNITS = frozenset(
+    {
+        "@day",
+        "@clock",
+        "personn",
+        "fois",
+        "cas",
+        "homm",
+        "femm",
+        DURATION,
+        "%",
+        *CURRENCIES.values(),
+    }
+)
 ROLE_STOPWORDS = word_class("role_stopword")
 
 
-def make_evidence(corpus: Corpus, article_id: str, start: int, end: int, value: str | None = None) -> Evidence:
+def make_evidence(
+    corpus: Corpus, article_id: str, start: int, end: int, value: str | None = None
+) -> Evidence:
     """Evidence whose text is exactly the article's characters [start:end]."""
     return Evidence(article_id, start, end, corpus.article(article_id).text[start:end], value)
 
@@ -63,7 +78,8 @@ def _count(outlets: Sequence[str]) -> str:
 
 def _summary(subject: str, slot: str, groups: Sequence[ValueGroup]) -> str:
     parts = [
-        f"“{g.value}” — {_count(g.sources)} ({', '.join(g.sources)})" + (" · later update" if g.later else "")
+        f"“{g.value}” — {_count(g.sources)} ({', '.join(g.sources)})"
+        + (" · later update" if g.later else "")
         for g in groups
     ]
     return f"{subject}: {slot} differs — " + " · ".join(parts)
@@ -144,10 +160,19 @@ def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]]) -> bool:
     return False
 
 
-def _across_outlets(corpus: Corpus, groups: dict[str, list[Evidence]], headline_ends: dict[str, int]) -> bool:
+def _across_outlets(
+    corpus: Corpus, groups: dict[str, list[Evidence]], headline_ends: dict[str, int]
+) -> bool:
     """Two values come from two outlets, or from one article's headline and its body."""
     sides = [
-        {(outlet_of(corpus.article(e.article)), e.article, e.start < headline_ends.get(e.article, 0)) for e in ev}
+        {
+            (
+                outlet_of(corpus.article(e.article)),
+                e.article,
+                e.start < headline_ends.get(e.article, 0),
+            )
+            for e in ev
+        }
         for ev in groups.values()
     ]
     for k, first in enumerate(sides):
@@ -170,13 +195,18 @@ class RoleSlot:
     of: frozenset[str]  # words of the portfolio, else of the organisation
 
 
-OF_RE = re.compile(r"\b(?:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|aux|au|à|chargée? de l['’]?|chargée? de la|chargée? du|chargée? des)\s*", re.IGNORECASE)
+OF_RE = re.compile(
+    r"\b(?:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|aux|au|à|chargée? de l['’]?|chargée? de la|chargée? du|chargée? des)\s*",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
-    return frozenset(w for w in re.findall(r"\w+", fold(text).replace("_", " ")) if w not in ROLE_STOPWORDS)
+    return frozenset(
+        w for w in re.findall(r"\w+", fold(text).replace("_", " ")) if w not in ROLE_STOPWORDS
+    )
 
 
 def _names_something(title: str) -> bool:
@@ -227,12 +257,16 @@ def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _role_finding(corpus: Corpus, entity: Entity, items: list[tuple[RoleSlot, Role]]) -> Finding | None:
+def _role_finding(
+    corpus: Corpus, entity: Entity, items: list[tuple[RoleSlot, Role]]
+) -> Finding | None:
     # group roles whose "of" parts are compatible; two incompatible groups = a contradiction
     groups: list[tuple[frozenset[str], list[Role]]] = []
     for slot, role in items:
         for i, (of, members) in enumerate(groups):
-            if _compatible_of(of, slot.of) or (role.key and any(m.key == role.key for m in members)):
+            if _compatible_of(of, slot.of) or (
+                role.key and any(m.key == role.key for m in members)
+            ):
                 groups[i] = (of | slot.of, [*members, role])
                 break
         else:
@@ -264,10 +298,18 @@ class _Figure:
     statement: Statement
     clause: Statement
     number: NumberMention
-    context: frozenset[str]  # prefixes of the clause's content lemmas, the counted noun and generic verbs left out
-    attribution: str | None = None  # entity id of who gives the figure ("selon X", X's quote), relays left out
-    entities: frozenset[str] = frozenset()  # what the clause is about: its entities but sources and relays
-    holder: str = ""  # the content word right before the figure: whose figure it is ("frère de 17 ans")
+    context: frozenset[
+        str
+    ]  # prefixes of the clause's content lemmas, the counted noun and generic verbs left out
+    attribution: str | None = (
+        None  # entity id of who gives the figure ("selon X", X's quote), relays left out
+    )
+    entities: frozenset[str] = (
+        frozenset()
+    )  # what the clause is about: its entities but sources and relays
+    holder: str = (
+        ""  # the content word right before the figure: whose figure it is ("frère de 17 ans")
+    )
 
 
 ATTRIBUTION_RE = re.compile(r"\b(?:selon|d['’]apr[eè]s|de source)\s+", re.IGNORECASE)
@@ -280,12 +322,18 @@ DATE_CONFIDENCE = 0.7
 POLARITY_VALUES = {"négation": "negated", "affirmation": "affirmed"}
 POLARITY_CONFIDENCE = 0.6  # a denial is often a nuance the words alone cannot weigh
 STRONG_MATCH = 2.0  # two shared context words: a one-way best match is enough
-SYNONYM_SIMILARITY = 0.75  # word-vector cosine above which two words say the same (ministre/président: 0.73)
+SYNONYM_SIMILARITY = (
+    0.75  # word-vector cosine above which two words say the same (ministre/président: 0.73)
+)
 
 
-def _context(statement: Statement, clause: Statement, start: int, end: int, noun: str) -> frozenset[str]:
+def _context(
+    statement: Statement, clause: Statement, start: int, end: int, noun: str
+) -> frozenset[str]:
     """Content words around a figure: its clause, and the words of its sentence close to it."""
-    before = statement.text[max(0, start - statement.start - CONTEXT_CHARS) : start - statement.start]
+    before = statement.text[
+        max(0, start - statement.start - CONTEXT_CHARS) : start - statement.start
+    ]
     after = statement.text[end - statement.start : end - statement.start + CONTEXT_CHARS]
     window = [w for w in WORD_RE.findall(f"{before} {after}") if not w[:1].isupper()]
     stops = stop_words()
@@ -297,7 +345,10 @@ def _context(statement: Statement, clause: Statement, start: int, end: int, noun
         and fold(w) not in GENERIC_PREDICATES
         and not any(c.isdigit() for c in w)
         and fold(w)[:CONTEXT_PREFIX] != noun
-        and not (statement.start + statement.text.find(w) >= start and statement.start + statement.text.find(w) < end)
+        and not (
+            statement.start + statement.text.find(w) >= start
+            and statement.start + statement.text.find(w) < end
+        )
     )
 
 
@@ -316,11 +367,16 @@ def shared_meaning(a: frozenset[str], b: frozenset[str]) -> int:
     """Words of ``a`` that ``b`` also says: same stem ("opéré" / "opération") or near synonym by word vectors."""
     stems_b = {fold(w)[:CONTEXT_PREFIX] for w in b}
     return sum(
-        1 for w in a if fold(w)[:CONTEXT_PREFIX] in stems_b or any(similarity(w, x) >= SYNONYM_SIMILARITY for x in b)
+        1
+        for w in a
+        if fold(w)[:CONTEXT_PREFIX] in stems_b
+        or any(similarity(w, x) >= SYNONYM_SIMILARITY for x in b)
     )
 
 
-def _attribution(corpus: Corpus, quotes: Sequence[Quote], statement: Statement, clause: Statement) -> str | None:
+def _attribution(
+    corpus: Corpus, quotes: Sequence[Quote], statement: Statement, clause: Statement
+) -> str | None:
     """Who gives the clause's claim: the speaker of a quote (of its article) holding it, or X in "selon X"."""
     agencies = news_agencies()
     for quote in quotes:
@@ -337,8 +393,14 @@ def _attribution(corpus: Corpus, quotes: Sequence[Quote], statement: Statement, 
 
 def _holder(statement: Statement, start: int) -> str:
     """The last content word in the few characters before a figure ("son frère de 17 ans" -> "frère")."""
-    before = statement.text[max(0, start - statement.start - HOLDER_CHARS) : start - statement.start]
-    words = [w for w in WORD_RE.findall(before) if len(w) >= CONTEXT_PREFIX and fold(w) not in stop_words()]
+    before = statement.text[
+        max(0, start - statement.start - HOLDER_CHARS) : start - statement.start
+    ]
+    words = [
+        w
+        for w in WORD_RE.findall(before)
+        if len(w) >= CONTEXT_PREFIX and fold(w) not in stop_words()
+    ]
     return words[-1].lower() if words else ""
 
 
@@ -369,21 +431,29 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
             attribution = _attribution(corpus, quotes.get(statement.article, []), statement, clause)
             agencies = news_agencies()
             about = frozenset(
-                e for e in clause.entities if e != attribution and fold(corpus.entity(e).name) not in agencies
+                e
+                for e in clause.entities
+                if e != attribution and fold(corpus.entity(e).name) not in agencies
             )
             for number in clause.numbers:
                 if number.vague or number.anaphoric or _superseded(clause, number.start):
                     continue
-                context = _context(statement, clause, number.start, number.end, fold(number.noun)[:CONTEXT_PREFIX])
+                context = _context(
+                    statement, clause, number.start, number.end, fold(number.noun)[:CONTEXT_PREFIX]
+                )
                 holder = _holder(statement, number.start)
-                out.append(_Figure(k, statement, clause, number, context, attribution, about, holder))
+                out.append(
+                    _Figure(k, statement, clause, number, context, attribution, about, holder)
+                )
             for moment in moments:
                 context = _context(statement, clause, moment.start, moment.end, "")
                 out.append(_Figure(k, statement, clause, moment, context, attribution, about))
     return out
 
 
-CLOCK_RE = re.compile(r"(?:\b(vers|environ|aux alentours de)\s+)?\b(\d{1,2})\s*(?:h|H|heures?\b)\s*(\d{2})?")
+CLOCK_RE = re.compile(
+    r"(?:\b(vers|environ|aux alentours de)\s+)?\b(\d{1,2})\s*(?:h|H|heures?\b)\s*(\d{2})?"
+)
 CLOCK = "@clock"  # unit of a time of day, its value in minutes
 DAY = "@day"  # unit of a calendar day, its value the day's ordinal
 ABOUT_MINUTES = 5  # "vers 9 h" allows a few minutes either side
@@ -397,7 +467,9 @@ def _moment(corpus: Corpus, time: TimeRef) -> NumberMention | None:
             ordinal = float(dt.date.fromisoformat(day).toordinal())
         except ValueError:
             return None
-        return NumberMention(time.start, time.end, time.text, ordinal, ordinal, ordinal, DAY, time.text, time.text)
+        return NumberMention(
+            time.start, time.end, time.text, ordinal, ordinal, ordinal, DAY, time.text, time.text
+        )
     if time.type == "time":
         text = corpus.article(time.article).text
         before = text[max(0, time.start - 25) : time.start]
@@ -411,7 +483,15 @@ def _moment(corpus: Corpus, time: TimeRef) -> NumberMention | None:
         about = bool(match.group(1)) or bool(re.search(r"\b(?:vers|environ)\s*$", before))
         slack = ABOUT_MINUTES if about else 0
         return NumberMention(
-            time.start, time.end, time.text, value, value - slack, value + slack, CLOCK, time.text, time.text
+            time.start,
+            time.end,
+            time.text,
+            value,
+            value - slack,
+            value + slack,
+            CLOCK,
+            time.text,
+            time.text,
         )
     return None
 
@@ -421,7 +501,11 @@ def _dated_before(corpus: Corpus, a: _Figure, b: _Figure) -> bool:
     if b.statement.times or a.number.unit in {DAY, CLOCK}:
         return False
     published = corpus.article(b.statement.article).published
-    years = [int(t.latest[:4]) for t in a.statement.times if t.type == "date" and t.latest and t.latest[:4].isdigit()]
+    years = [
+        int(t.latest[:4])
+        for t in a.statement.times
+        if t.type == "date" and t.latest and t.latest[:4].isdigit()
+    ]
     return bool(published and years and published[:4].isdigit() and max(years) < int(published[:4]))
 
 
@@ -433,7 +517,11 @@ def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner
         return 0.0
     if a.entities and b.entities and not a.entities & b.entities:
         return 0.0  # the same count said of two different people or places
-    if not times_compatible(a.statement, b.statement) or _dated_before(corpus, a, b) or _dated_before(corpus, b, a):
+    if (
+        not times_compatible(a.statement, b.statement)
+        or _dated_before(corpus, a, b)
+        or _dated_before(corpus, b, a)
+    ):
         return 0.0  # dated apart: two moments, not two versions
     if a.attribution and b.attribution and a.attribution != b.attribution:
         return 0.0  # two sources giving their own figures: reported as such, not a contradiction
@@ -456,25 +544,39 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     for i, figure in enumerate(figures):
         by_unit.setdefault(figure.number.unit, []).append(i)
     heads = {a: headline_end(corpus.article(a)) for a in {f.statement.article for f in figures}}
-    known: dict[tuple[str, str], list[NumberMention]] = {}  # (outlet, unit) -> every figure it gives
+    known: dict[
+        tuple[str, str], list[NumberMention]
+    ] = {}  # (outlet, unit) -> every figure it gives
     for statement in statements:
         for number in statement.numbers:
             known.setdefault((statement.outlet, number.unit), []).append(number)
     for figure in figures:
         if figure.number.unit in {DAY, CLOCK}:
-            known.setdefault((figure.statement.outlet, figure.number.unit), []).append(figure.number)
+            known.setdefault((figure.statement.outlet, figure.number.unit), []).append(
+                figure.number
+            )
     findings = []
     for indices in by_unit.values():
         values_per_article: dict[str, set[float]] = {}
         for i in indices:
-            values_per_article.setdefault(figures[i].statement.article, set()).add(figures[i].number.value)
+            values_per_article.setdefault(figures[i].statement.article, set()).add(
+                figures[i].number.value
+            )
         best: dict[tuple[int, str, bool], tuple[int, float]] = {}
-        for first, second in sorted(_candidate_pairs(figures, indices)):  # sorted: ties never depend on set order
+        for first, second in sorted(
+            _candidate_pairs(figures, indices)
+        ):  # sorted: ties never depend on set order
             for i, j in ((first, second), (second, first)):
                 a, b = figures[i], figures[j]
-                if a.statement.article == b.statement.article and a.statement.headline == b.statement.headline:
+                if (
+                    a.statement.article == b.statement.article
+                    and a.statement.headline == b.statement.headline
+                ):
                     continue
-                unique = len(values_per_article[a.statement.article]) == 1 and len(values_per_article[b.statement.article]) == 1
+                unique = (
+                    len(values_per_article[a.statement.article]) == 1
+                    and len(values_per_article[b.statement.article]) == 1
+                )
                 strength = _same_quantity(corpus, a, b, unique, aligner)
                 key = (i, b.statement.article, b.statement.headline)
                 if strength and strength > best.get(key, (-1, 0.0))[1]:
@@ -506,7 +608,9 @@ def _number_finding(
 ) -> Finding | None:
     # values that can be the same count ("plus de 2 000" / "2 122") fall in one group
     groups: list[list[_Figure]] = []
-    for figure in sorted(members, key=lambda f: (f.number.high - f.number.low, f.statement.article, f.number.start)):
+    for figure in sorted(
+        members, key=lambda f: (f.number.high - f.number.low, f.statement.article, f.number.start)
+    ):
         for group in groups:
             if all(figure.number.compatible(other.number) for other in group):
                 group.append(figure)
@@ -519,7 +623,8 @@ def _number_finding(
     for group in groups:
         label = " ".join(group[0].number.text.split())
         values[label] = [
-            make_evidence(corpus, f.statement.article, f.number.start, f.number.end, label) for f in group
+            make_evidence(corpus, f.statement.article, f.number.start, f.number.end, label)
+            for f in group
         ]
     if not _across_outlets(corpus, values, heads):
         return None
@@ -531,12 +636,17 @@ def _number_finding(
     return _finding(corpus, name, slot, values, confidence, _short_title(title_clause.text))
 
 
-def _disputed(groups: list[list[_Figure]], known: dict[tuple[str, str], list[NumberMention]]) -> bool:
+def _disputed(
+    groups: list[list[_Figure]], known: dict[tuple[str, str], list[NumberMention]]
+) -> bool:
     """Two outlets each give a value the other never gives. Outlets that both cite both figures
     ("3 252 selon le ministère, 11 300 selon l'ONU") report a disagreement between sources, not one."""
 
     def gives(figure: _Figure, value: NumberMention) -> bool:
-        return any(n.compatible(value) for n in known.get((figure.statement.outlet, figure.number.unit), []))
+        return any(
+            n.compatible(value)
+            for n in known.get((figure.statement.outlet, figure.number.unit), [])
+        )
 
     for k, first in enumerate(groups):
         for second in groups[k + 1 :]:
@@ -550,7 +660,7 @@ def _disputed(groups: list[list[_Figure]], known: dict[tuple[str, str], list[Num
 
 
 def _short_title(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split()).strip(" ,;:«»\"“”")
+    text = " ".join(text.split()).strip(' ,;:«»"“”')
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -616,7 +726,9 @@ def date_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list
         for statement, times in ((a, times_a), (b, times_b)):
             for time in times:
                 values.setdefault(f"{_time_value(time)} ({time.text})", []).append(
-                    make_evidence(corpus, statement.article, time.start, time.end, _time_value(time))
+                    make_evidence(
+                        corpus, statement.article, time.start, time.end, _time_value(time)
+                    )
                 )
         finding = _finding(corpus, subject, "date", values)
         if finding:
@@ -671,7 +783,11 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
         for i in members_:
             speakers.setdefault(str(quotes[i].speaker), []).append(quotes[i])
         # a news agency relays the words ("(Reuters)", "selon l'AFP"): it is not another speaker
-        speakers = {sid: qs for sid, qs in speakers.items() if fold(corpus.entity(sid).name) not in news_agencies()}
+        speakers = {
+            sid: qs
+            for sid, qs in speakers.items()
+            if fold(corpus.entity(sid).name) not in news_agencies()
+        }
         names = {sid: corpus.entity(sid).name for sid in speakers}
         distinct = list(dict.fromkeys(names.values()))
         if len(speakers) < 2 or all(_same_person_name(distinct[0], n) for n in distinct[1:]):
@@ -702,27 +818,43 @@ def negation_contradictions(statements: Sequence[Statement], corpus: Corpus) -> 
             pair = opposite_words(a, b) or ("", "")
             labels = {id(a): pair[0], id(b): pair[1]}
         values = {
-            labels[id(s)]: [make_evidence(corpus, s.article, s.start, s.end, POLARITY_VALUES.get(labels[id(s)], labels[id(s)]))]
+            labels[id(s)]: [
+                make_evidence(
+                    corpus,
+                    s.article,
+                    s.start,
+                    s.end,
+                    POLARITY_VALUES.get(labels[id(s)], labels[id(s)]),
+                )
+            ]
             for s in (a, b)
         }
         finding = _finding(
-            corpus, _short_title(min((a, b), key=lambda s: len(s.text)).text), "negation", values,
-            POLARITY_CONFIDENCE, _short_title(min((a, b), key=lambda s: len(s.text)).text),
+            corpus,
+            _short_title(min((a, b), key=lambda s: len(s.text)).text),
+            "negation",
+            values,
+            POLARITY_CONFIDENCE,
+            _short_title(min((a, b), key=lambda s: len(s.text)).text),
         )
         if finding:
             findings.append(finding)
     return findings
 
 
-def story_contradictions(story: Story, corpus: Corpus, statements: Sequence[Statement]) -> list[Finding]:
+def story_contradictions(
+    story: Story, corpus: Corpus, statements: Sequence[Statement]
+) -> list[Finding]:
     """Every contradiction of a story, slot by slot, each reported once."""
-    return _distinct([
-        *role_contradictions(story, corpus),
-        *number_contradictions(statements, corpus),
-        *grouped_dates(date_contradictions(statements, corpus), corpus),
-        *speaker_contradictions(story, corpus),
-        *negation_contradictions(statements, corpus),
-    ])
+    return _distinct(
+        [
+            *role_contradictions(story, corpus),
+            *number_contradictions(statements, corpus),
+            *grouped_dates(date_contradictions(statements, corpus), corpus),
+            *speaker_contradictions(story, corpus),
+            *negation_contradictions(statements, corpus),
+        ]
+    )
 
 
 def grouped_dates(findings: Sequence[Finding], corpus: Corpus) -> list[Finding]:
@@ -748,7 +880,9 @@ def _candidate_pairs(figures: Sequence[_Figure], indices: Sequence[int]) -> set[
     index by word: the work grows with the figures that share words, never with all pairs."""
     index: dict[str, list[int]] = {}
     for i in indices:
-        keys = {"c:" + fold(w)[:CONTEXT_PREFIX] for w in figures[i].context} | {"l:" + w for w in figures[i].statement.lemmas}
+        keys = {"c:" + fold(w)[:CONTEXT_PREFIX] for w in figures[i].context} | {
+            "l:" + w for w in figures[i].statement.lemmas
+        }
         for key in keys:
             index.setdefault(key, []).append(i)
     return {(i, j) for members in index.values() for i in members for j in members if i < j}
@@ -784,11 +918,14 @@ def _distinct(findings: Sequence[Finding]) -> list[Finding]:
         spans = {(e.article, e.start, e.end) for e in finding.evidence}
 
         def overlapping(other: Finding, spans: set[tuple[str, int, int]] = spans) -> int:
-            return len({
-                a for a, s, e in spans
-                for ev in other.evidence
-                if ev.article == a and ev.start < e and s < ev.end
-            })
+            return len(
+                {
+                    a
+                    for a, s, e in spans
+                    for ev in other.evidence
+                    if ev.article == a and ev.start < e and s < ev.end
+                }
+            )
 
         if not any(f.slot == finding.slot and overlapping(f) >= 2 for f in out):
             out.append(finding)

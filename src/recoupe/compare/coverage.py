@@ -43,7 +43,9 @@ def _quote_shares(corpus: Corpus, quotes: Sequence[Quote]) -> list[str]:
     for quote in quotes:
         words[_speaker_label(corpus, quote)] += _words(quote.text)
     total = sum(words.values())
-    return [f"{speaker} {100 * n / total:.0f}%" for speaker, n in words.most_common()] if total else []
+    return (
+        [f"{speaker} {100 * n / total:.0f}%" for speaker, n in words.most_common()] if total else []
+    )
 
 
 def _headline_focus(corpus: Corpus, statements: Sequence[Statement]) -> str:
@@ -75,9 +77,7 @@ def story_coverage(
     for outlet, articles in outlets.items():
         ids = set(articles)
         mentioned[outlet] = {
-            entity_id
-            for (article_id, _), entity_id in corpus.key_map.items()
-            if article_id in ids
+            entity_id for (article_id, _), entity_id in corpus.key_map.items() if article_id in ids
         }
     # the story's entities: named by at least two outlets (or all of them, for a single outlet)
     counts = Counter(e for ents in mentioned.values() for e in ents)
@@ -99,13 +99,17 @@ def story_coverage(
             {
                 "outlet": outlet,
                 "articles": articles,
-                "speakers": list(dict.fromkeys(_speaker_label(corpus, q) for q in quotes if q.speaker)),
+                "speakers": list(
+                    dict.fromkeys(_speaker_label(corpus, q) for q in quotes if q.speaker)
+                ),
                 "quoted_words": _quote_shares(corpus, quotes),
                 "entities": len(mentioned[outlet] & story_entities),
                 "omitted": [e.name for e in omitted[:MAX_OMITTED]],
                 "shared_facts": sum(1 for f in shared_facts if outlet in f.outlets),
                 "exclusive_facts": sum(
-                    1 for f in all_facts if f.outlets == (outlet,) and any(s.entities for s in f.statements)
+                    1
+                    for f in all_facts
+                    if f.outlets == (outlet,) and any(s.entities for s in f.statements)
                 ),
                 "verbs": list(dict.fromkeys(verbs)),
                 "loaded_verbs": loaded,

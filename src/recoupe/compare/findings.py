@@ -37,8 +37,12 @@ MAX_TITLE_CHARS = 90
 MIN_TITLE_WORDS = 6  # a shorter clause is titled by its whole sentence
 MAX_MERGED_SENTENCES = 2  # sentences of one article a merged corroboration may cite
 MAX_SINGLE_PER_ARTICLE = 8  # single-source findings per article, the most informative kept
-COUNTERPART_SCORE = 0.15  # below alignment (0.2), above chance: a clause this close has a counterpart
-SINGLE_SOURCE_CONFIDENCE = 0.6  # a claim one outlet makes: sure it is there, unsure nobody else says it
+COUNTERPART_SCORE = (
+    0.15  # below alignment (0.2), above chance: a clause this close has a counterpart
+)
+SINGLE_SOURCE_CONFIDENCE = (
+    0.6  # a claim one outlet makes: sure it is there, unsure nobody else says it
+)
 MAX_QUOTE_CHARS = 160
 MAX_CUT_CHARS = 14
 MAX_RUN = 6  # clauses in one single-source passage
@@ -112,14 +116,19 @@ def _conflicting(fact: Fact) -> bool:
 
 
 def _disputed(statement: Statement, disputed: Sequence[tuple[str, int, int]]) -> bool:
-    return any(a == statement.article and s < statement.end and statement.start < e for a, s, e in disputed)
+    return any(
+        a == statement.article and s < statement.end and statement.start < e for a, s, e in disputed
+    )
 
 
-def _cites_disputed(statement: Statement, fact: Fact, disputed: Sequence[tuple[str, int, int]]) -> bool:
+def _cites_disputed(
+    statement: Statement, fact: Fact, disputed: Sequence[tuple[str, int, int]]
+) -> bool:
     """The statement gives a disputed figure of a kind the fact's other statements also count."""
     units = {n.unit for other in fact.statements if other is not statement for n in other.numbers}
     return any(
-        n.unit in units and any(a == statement.article and s < n.end and n.start < e for a, s, e in disputed)
+        n.unit in units
+        and any(a == statement.article and s < n.end and n.start < e for a, s, e in disputed)
         for n in statement.numbers
     ) or (not statement.numbers and _disputed(statement, disputed) and bool(statement.times))
 
@@ -128,7 +137,9 @@ def _sentence_key(statement: Statement) -> tuple[str, int, int]:
     return (statement.article, *(statement.sentence or (statement.start, statement.end)))
 
 
-def merged_corroborations(all_facts: Sequence[Fact], disputed: Sequence[tuple[str, int, int]] = ()) -> list[Fact]:
+def merged_corroborations(
+    all_facts: Sequence[Fact], disputed: Sequence[tuple[str, int, int]] = ()
+) -> list[Fact]:
     """Facts several outlets state alike, clauses of the same sentences merged into one.
 
     A fact is kept when its statements share at least ``MIN_COMMON`` content words
@@ -150,9 +161,14 @@ def merged_corroborations(all_facts: Sequence[Fact], disputed: Sequence[tuple[st
             inside = {k[0] for k in keys if k in group_keys}
             union = group_keys | keys
             per_article = Counter(k[0] for k in union)
-            same_clause = any((s.article, s.start, s.end) in {(m.article, m.start, m.end) for m in members} for s in fact.statements)
+            same_clause = any(
+                (s.article, s.start, s.end) in {(m.article, m.start, m.end) for m in members}
+                for s in fact.statements
+            )
             # one clause matched by two other outlets is one claim; so are clauses of the same sentences
-            if (same_clause or len(inside) >= 2) and max(per_article.values()) <= MAX_MERGED_SENTENCES:
+            if (same_clause or len(inside) >= 2) and max(
+                per_article.values()
+            ) <= MAX_MERGED_SENTENCES:
                 group_keys |= keys
                 members.extend(fact.statements)
                 break
@@ -177,12 +193,14 @@ def title_of(fact: Fact, corpus: Corpus | None = None) -> str:
     text = best.text
     if corpus is not None and best.sentence and len(text.split()) < MIN_TITLE_WORDS:
         text = corpus.article(best.article).text[best.sentence[0] : best.sentence[1]]
-    return _short(text.strip(" ,;:«»\"“”"), MAX_TITLE_CHARS)
+    return _short(text.strip(' ,;:«»"“”'), MAX_TITLE_CHARS)
 
 
 def corroboration_confidence(fact: Fact) -> float:
     """More outlets and more shared words: surer. Capped below certainty (alignment is lexical)."""
-    return round(min(0.95, 0.45 + 0.15 * (len(fact.outlets) - 1) + 0.05 * min(len(_common(fact)), 5)), 2)
+    return round(
+        min(0.95, 0.45 + 0.15 * (len(fact.outlets) - 1) + 0.05 * min(len(_common(fact)), 5)), 2
+    )
 
 
 def corroborated_findings(
@@ -197,7 +215,9 @@ def corroborated_findings(
             subject=fact_subject(fact, corpus),
             slot="fact",
             summary=f"Reported by {len(fact.outlets)} outlets ({', '.join(fact.outlets)}): “{_short(best.text)}”",
-            evidence=tuple(make_evidence(corpus, s.article, s.start, s.end) for s in fact.statements),
+            evidence=tuple(
+                make_evidence(corpus, s.article, s.start, s.end) for s in fact.statements
+            ),
             sources=fact.outlets,
             title=title,
             confidence=corroboration_confidence(fact),
@@ -231,7 +251,12 @@ def _runs(corpus: Corpus, single: Sequence[Statement]) -> list[list[Statement]]:
         for clause in statements[1:]:
             before = run[-1]
             gap = text[before.end : clause.start]
-            if _separated(before, clause) or "\n" in gap or before.headline != clause.headline or len(run) >= MAX_RUN:
+            if (
+                _separated(before, clause)
+                or "\n" in gap
+                or before.headline != clause.headline
+                or len(run) >= MAX_RUN
+            ):
                 runs.append(run)
                 run = [clause]
             else:
@@ -264,7 +289,9 @@ def _salience(statement: Statement) -> float:
 
 
 def single_source_findings(
-    all_facts: Sequence[Fact], corpus: Corpus, counterpart: Callable[[Statement], bool] | None = None
+    all_facts: Sequence[Fact],
+    corpus: Corpus,
+    counterpart: Callable[[Statement], bool] | None = None,
 ) -> list[Finding]:
     """Claims only one outlet makes: runs of clauses with no counterpart anywhere in the story.
 
@@ -274,7 +301,11 @@ def single_source_findings(
     """
     by_article: dict[str, list[tuple[float, Finding]]] = {}
     single = [
-        s for f in all_facts if len(f.outlets) == 1 for s in f.statements if not (counterpart and counterpart(s))
+        s
+        for f in all_facts
+        if len(f.outlets) == 1
+        for s in f.statements
+        if not (counterpart and counterpart(s))
     ]
     for run in _runs(corpus, single) if single else []:
         first, last = run[0], run[-1]
@@ -297,7 +328,7 @@ def single_source_findings(
             summary=f"Only {merged.outlet} reports: “{_short(merged.text)}”",
             evidence=(make_evidence(corpus, merged.article, merged.start, merged.end),),
             sources=(merged.outlet,),
-            title=_short(merged.text.strip(" ,;:«»\"“”"), MAX_TITLE_CHARS),
+            title=_short(merged.text.strip(' ,;:«»"“”'), MAX_TITLE_CHARS),
             confidence=SINGLE_SOURCE_CONFIDENCE,
         )
         by_article.setdefault(merged.article, []).append((_salience(merged), finding))
@@ -326,16 +357,27 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     clause_list = [clause for statement in statements for clause in clauses(statement)]
     all_facts = facts(clause_list)
     contradictions = story_contradictions(story, corpus, statements)
-    disputed = [(e.article, e.start, e.end) for f in contradictions if f.slot in {"number", "date"} for e in f.evidence]
+    disputed = [
+        (e.article, e.start, e.end)
+        for f in contradictions
+        if f.slot in {"number", "date"}
+        for e in f.evidence
+    ]
     minority = minority_spans(contradictions)
     outlets = {outlet_of(corpus.article(a)) for a in story.articles}
     # with a single outlet every fact is "single-source" and none can be corroborated
     cross_source = (
-        (*corroborated_findings(all_facts, corpus, minority), *single_source_findings(all_facts, corpus, _counterpart_test(clause_list)))
+        (
+            *corroborated_findings(all_facts, corpus, minority),
+            *single_source_findings(all_facts, corpus, _counterpart_test(clause_list)),
+        )
         if len(outlets) > 1
         else ()
     )
-    findings = (*sorted(contradictions, key=lambda f: (-len(f.sources), -f.confidence)), *cross_source)
+    findings = (
+        *sorted(contradictions, key=lambda f: (-len(f.sources), -f.confidence)),
+        *cross_source,
+    )
     return replace(
         story,
         findings=findings,

@@ -35,7 +35,9 @@ def negated(statement: Statement) -> bool:
 
 def _content(statement: Statement) -> frozenset[str]:
     return frozenset(
-        w for w in statement.lemmas if w not in GENERIC_PREDICATES and w not in NEGATION_WORDS and not w.isdigit()
+        w
+        for w in statement.lemmas
+        if w not in GENERIC_PREDICATES and w not in NEGATION_WORDS and not w.isdigit()
     )
 
 

@@ -122,7 +122,9 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         kind = "exact"
         if re.fullmatch(DIGITS, token):
             value = _digits_value(token)
-            if _is_year(token, value) or (i + 1 < len(tokens) and fold(tokens[i + 1][2]) in {"er", "e", "eme"}):
+            if _is_year(token, value) or (
+                i + 1 < len(tokens) and fold(tokens[i + 1][2]) in {"er", "e", "eme"}
+            ):
                 i += 1
                 continue
         else:
@@ -194,7 +196,7 @@ CLOCK_BEFORE = word_class("clock_preposition")
 
 
 def _clock_time(tokens: list[tuple[int, int, str]], j: int, k: int) -> bool:
-    """"21 h 15", "vers 9 heures", "à 19 heures": a time of day, not a duration."""
+    """ "21 h 15", "vers 9 heures", "à 19 heures": a time of day, not a duration."""
     if fold(tokens[k][2]) not in CLOCK_WORDS:
         return False
     if k + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[k + 1][2]):
@@ -211,7 +213,11 @@ def _after_magnitude(tokens: list[tuple[int, int, str]], first: int) -> bool:
 
 
 def _half_after(tokens: list[tuple[int, int, str]], last: int) -> bool:
-    return last + 2 < len(tokens) and fold(tokens[last + 1][2]) == "et" and fold(tokens[last + 2][2]) in {"demi", "demie"}
+    return (
+        last + 2 < len(tokens)
+        and fold(tokens[last + 1][2]) == "et"
+        and fold(tokens[last + 2][2]) in {"demi", "demie"}
+    )
 
 
 def _qualifier_after(tokens: list[tuple[int, int, str]], last: int) -> str:
@@ -238,7 +244,9 @@ def _interval(base: float, scale: float, kind: str, token: str) -> tuple[float, 
     return value, value
 
 
-def _qualified(value: float, qualifier: str, kind: str, low: float, high: float) -> tuple[float, float]:
+def _qualified(
+    value: float, qualifier: str, kind: str, low: float, high: float
+) -> tuple[float, float]:
     if qualifier == "lower":
         return value, float("inf")
     if qualifier == "upper":
@@ -254,7 +262,9 @@ def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | 
     k = j
     while k < len(tokens) and k <= j + 3:
         word = fold(tokens[k][2])
-        if word in PERCENT or (word == "pour" and k + 1 < len(tokens) and fold(tokens[k + 1][2]) == "cent"):
+        if word in PERCENT or (
+            word == "pour" and k + 1 < len(tokens) and fold(tokens[k + 1][2]) == "cent"
+        ):
             end = k + 1 if word == "pour" else k
             return "%" + _complement(tokens, end + 1), end
         kind = words.get(word) or words.get(word.rstrip("'"))
@@ -348,10 +358,14 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
         numbers = tuple(
             n
             for n in parse_numbers(text, start)
-            if not any(t.start < n.end and t.end > n.start and t.type != "duration" for t in sentence_times)
+            if not any(
+                t.start < n.end and t.end > n.start and t.type != "duration" for t in sentence_times
+            )
         )
         words = tuple(
-            lemma for lemma in sentence.lemmas if not lemma.isdigit() and fold(lemma) not in name_words
+            lemma
+            for lemma in sentence.lemmas
+            if not lemma.isdigit() and fold(lemma) not in name_words
         )
         out.append(
             Statement(
@@ -402,7 +416,11 @@ def clauses(statement: Statement) -> list[Statement]:
     pieces.append((last, len(statement.text)))
     merged: list[tuple[int, int]] = []
     for start, end in pieces:
-        if (merged and len(WORD_RE.findall(statement.text[merged[-1][0] : merged[-1][1]])) < MIN_CLAUSE_WORDS) or (merged and len(WORD_RE.findall(statement.text[start:end])) < MIN_CLAUSE_WORDS):
+        if (
+            merged
+            and len(WORD_RE.findall(statement.text[merged[-1][0] : merged[-1][1]]))
+            < MIN_CLAUSE_WORDS
+        ) or (merged and len(WORD_RE.findall(statement.text[start:end])) < MIN_CLAUSE_WORDS):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -448,12 +466,18 @@ def story_statements(story: Story, corpus: Corpus) -> list[Statement]:
 
 
 def same_predicate(a: Statement, b: Statement) -> bool:
-    return bool(a.predicate) and a.predicate == b.predicate and a.predicate not in GENERIC_PREDICATES
+    return (
+        bool(a.predicate) and a.predicate == b.predicate and a.predicate not in GENERIC_PREDICATES
+    )
 
 
 def _features(statement: Statement, figures_too: bool = True) -> frozenset[str]:
     """Canonical lemmas, entities ("@E3") and exact figures ("#bless=47"): the anchors of a claim."""
-    figures = {f"#{n.unit}={n.value:g}" for n in statement.numbers if not n.vague} if figures_too else set()
+    figures = (
+        {f"#{n.unit}={n.value:g}" for n in statement.numbers if not n.vague}
+        if figures_too
+        else set()
+    )
     return statement.lemmas | {"@" + e for e in statement.entities} | figures
 
 
@@ -473,7 +497,9 @@ class Aligner:
         n = max(1, len(self.statements))
         self._weight = {f: math.log((n + 1) / df) for f, df in frequency.items()}
         # fsum: exact, so scores (and ties between them) do not depend on set order / hash seed
-        self._norm = [math.sqrt(math.fsum(self._weight[f] ** 2 for f in feats)) for feats in self._features]
+        self._norm = [
+            math.sqrt(math.fsum(self._weight[f] ** 2 for f in feats)) for feats in self._features
+        ]
 
     def score(self, i: int, j: int) -> float:
         shared = self._features[i] & self._features[j]
@@ -500,7 +526,9 @@ class Aligner:
         for i, statement in enumerate(self.statements):
             for word in statement.lemmas:
                 candidates.update(
-                    (i, j) for j in by_word[word] if j > i and self.statements[j].article != statement.article
+                    (i, j)
+                    for j in by_word[word]
+                    if j > i and self.statements[j].article != statement.article
                 )
         out = []
         for i, j in sorted(candidates):
@@ -565,7 +593,9 @@ class Fact:
         return tuple(dict.fromkeys(s.article for s in self.statements))
 
 
-def _grouped_with(groups: list[frozenset[int]], i: int, article: str, statements: Sequence[Statement]) -> bool:
+def _grouped_with(
+    groups: list[frozenset[int]], i: int, article: str, statements: Sequence[Statement]
+) -> bool:
     return any(i in g and any(statements[m].article == article for m in g) for g in groups)
 
 
@@ -583,7 +613,9 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
     for i, j, score in scored:
         neighbours.setdefault(i, {})[j] = score
         neighbours.setdefault(j, {})[i] = score
-    pairs = [(i, j, score) for i, j, score in scored if times_compatible(statements[i], statements[j])]
+    pairs = [
+        (i, j, score) for i, j, score in scored if times_compatible(statements[i], statements[j])
+    ]
     pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
     groups: list[frozenset[int]] = []
     for i, j, _ in pairs:
@@ -609,7 +641,9 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
                 and all(times_compatible(statements[x], statements[m]) for m in members)
             ]
             if options:
-                members.add(max(options, key=lambda x: (min(neighbours[x][m] for m in members), -x)))
+                members.add(
+                    max(options, key=lambda x: (min(neighbours[x][m] for m in members), -x))
+                )
         groups.append(frozenset(members))
     aligned = {i for g in groups for i in g}
     out = [Fact(tuple(statements[i] for i in sorted(g))) for g in groups]

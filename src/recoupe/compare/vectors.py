@@ -22,7 +22,18 @@ def _vocab(model: str) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"])
+        nlp = spacy.load(
+            model,
+            exclude=[
+                "tok2vec",
+                "morphologizer",
+                "parser",
+                "senter",
+                "attribute_ruler",
+                "lemmatizer",
+                "ner",
+            ],
+        )
     except OSError:
         return None
     return nlp.vocab if nlp.vocab.vectors.shape[0] else None

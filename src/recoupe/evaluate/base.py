@@ -49,7 +49,9 @@ def load_report_data(path: str | Path) -> dict[str, Any]:
         validate(data)
     except jsonschema.ValidationError as error:
         where = "/".join(str(part) for part in error.absolute_path) or "the top level"
-        raise ScoreError(f"{path} is not a recoupe JSON report: at {where}: {error.message}") from error
+        raise ScoreError(
+            f"{path} is not a recoupe JSON report: at {where}: {error.message}"
+        ) from error
     return data
 
 

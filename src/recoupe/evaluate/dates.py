@@ -117,7 +117,9 @@ def gold_dates(gold: Mapping[str, Any], report: Report) -> list[GoldDate]:
             starts = _occurrences(text, expression)
             if not starts:
                 raise DateGoldError(f"gold date not found in article {article_id}: {expression!r}")
-            free = [s for s in starts if not any(a < s + len(expression) and s < b for a, b in placed)]
+            free = [
+                s for s in starts if not any(a < s + len(expression) and s < b for a, b in placed)
+            ]
             interval = item.get("expected_interval")
             for start in (free or starts)[: int(item.get("count", 1))]:
                 placed.append((start, start + len(expression)))
@@ -169,16 +171,24 @@ def value_right(gold: GoldDate, time: TimeRef) -> bool:
 def score_dates(gold: Mapping[str, Any], report: Report) -> DateScore:
     golds = gold_dates(gold, report)
     matcher = ArticleMatcher.of_report(report)
-    scored = {g.article for g in golds} | {matcher.find(k) for k in gold.get("files", {}) if not k.startswith("_")}
+    scored = {g.article for g in golds} | {
+        matcher.find(k) for k in gold.get("files", {}) if not k.startswith("_")
+    }
     predicted = [
-        t for t in report.times if t.article in scored and t.type in SCORED_TYPES and t.kind not in UNSCORED_KINDS
+        t
+        for t in report.times
+        if t.article in scored and t.type in SCORED_TYPES and t.kind not in UNSCORED_KINDS
     ]
     used: set[int] = set()
     misses: list[DateMiss] = []
     found = correct = 0
     for g in golds:
         ranked = sorted(
-            ((_overlap(g, t), i) for i, t in enumerate(predicted) if t.article == g.article and i not in used),
+            (
+                (_overlap(g, t), i)
+                for i, t in enumerate(predicted)
+                if t.article == g.article and i not in used
+            ),
             reverse=True,
         )
         if not ranked or ranked[0][0] < MIN_OVERLAP:
@@ -207,9 +217,19 @@ def format_score(score: DateScore, show_errors: bool = False) -> str:
     if show_errors:
         for miss in score.misses:
             if miss.gold is not None:
-                got = f" (predicted {miss.predicted.value!r} [{miss.predicted.earliest}, {miss.predicted.latest}])" if miss.predicted else ""
-                expected = miss.gold.value if miss.gold.resolvable and not miss.gold.span and miss.gold.value else f"interval {list(miss.gold.interval or ())}"
-                lines.append(f"  {miss.reason}: {miss.gold.article}: {miss.gold.expression!r} gold {expected}{got}")
+                got = (
+                    f" (predicted {miss.predicted.value!r} [{miss.predicted.earliest}, {miss.predicted.latest}])"
+                    if miss.predicted
+                    else ""
+                )
+                expected = (
+                    miss.gold.value
+                    if miss.gold.resolvable and not miss.gold.span and miss.gold.value
+                    else f"interval {list(miss.gold.interval or ())}"
+                )
+                lines.append(
+                    f"  {miss.reason}: {miss.gold.article}: {miss.gold.expression!r} gold {expected}{got}"
+                )
             elif miss.predicted is not None:
                 t = miss.predicted
                 lines.append(f"  spurious: {t.article}: {t.text!r} -> {t.value}")
@@ -220,4 +240,10 @@ def score_json(score: DateScore) -> str:
     return to_json(score.as_dict())
 
 
-__all__: Sequence[str] = ("DateScore", "evaluate_dates", "format_score", "score_dates", "score_json")
+__all__: Sequence[str] = (
+    "DateScore",
+    "evaluate_dates",
+    "format_score",
+    "score_dates",
+    "score_json",
+)

@@ -104,7 +104,12 @@ def score_entities(gold: Mapping[str, Any], report: Report) -> EntityScore:
             role_gold += len(gold_roles)
             if gold_roles != system_roles:
                 misses.append(
-                    RoleMiss(key, person["name"], tuple(sorted(gold_roles - system_roles)), tuple(sorted(system_roles - gold_roles)))
+                    RoleMiss(
+                        key,
+                        person["name"],
+                        tuple(sorted(gold_roles - system_roles)),
+                        tuple(sorted(system_roles - gold_roles)),
+                    )
                 )
     precision, recall = bcubed(items)
     return EntityScore(
@@ -143,7 +148,9 @@ def format_score(score: EntityScore, show_errors: bool = False) -> str:
     if show_errors:
         lines += [f"  no mention: {u}" for u in score.unmatched]
         for miss in score.role_misses:
-            lines.append(f"  {miss.file} {miss.person}: missing {list(miss.missing)} extra {list(miss.extra)}")
+            lines.append(
+                f"  {miss.file} {miss.person}: missing {list(miss.missing)} extra {list(miss.extra)}"
+            )
     return "\n".join(lines)
 
 

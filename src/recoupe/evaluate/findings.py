@@ -37,7 +37,53 @@ SLOT_ALIASES = {"negation": "other"}
 MIN_KEYWORDS = 2
 COGNATE_PREFIX = 5
 ENGLISH_STOPWORDS = frozenset(
-    ["the", "and", "for", "with", "from", "that", "this", "was", "were", "which", "also", "into", "over", "after", "before", "about", "their", "than", "then", "there", "these", "those", "they", "them", "been", "have", "has", "had", "its", "his", "her", "said", "says", "only", "more", "most", "some", "such", "other", "took", "place", "right", "side", "including", "possible"]
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "was",
+        "were",
+        "which",
+        "also",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "their",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "they",
+        "them",
+        "been",
+        "have",
+        "has",
+        "had",
+        "its",
+        "his",
+        "her",
+        "said",
+        "says",
+        "only",
+        "more",
+        "most",
+        "some",
+        "such",
+        "other",
+        "took",
+        "place",
+        "right",
+        "side",
+        "including",
+        "possible",
+    ]
 )
 
 Span = tuple[int, int]
@@ -73,11 +119,13 @@ def score_stories(gold: dict[str, Any], report: dict[str, Any]) -> dict[str, Any
     files = [f for event in events.values() for f in event.get("files", [])]
     index = _article_index(report, files)
     gold_groups = [
-        frozenset(index[f].id for f in event.get("files", []) if f in index) for event in events.values()
+        frozenset(index[f].id for f in event.get("files", []) if f in index)
+        for event in events.values()
     ]
     known = set().union(*gold_groups) if gold_groups else set()
     found_groups = [
-        frozenset(a for a in story.get("articles", []) if a in known) for story in report.get("stories", [])
+        frozenset(a for a in story.get("articles", []) if a in known)
+        for story in report.get("stories", [])
     ]
     found_groups = [g for g in found_groups if g]
 
@@ -141,7 +189,12 @@ def _keyword_hits(fact: str, text: str) -> int:
 
 
 def _findings(report: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [f for story in report.get("stories", []) for f in story.get("findings", []) if f.get("kind") == kind]
+    return [
+        f
+        for story in report.get("stories", [])
+        for f in story.get("findings", [])
+        if f.get("kind") == kind
+    ]
 
 
 def _fact_supported(
@@ -187,11 +240,19 @@ def score_facts(gold: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
                 files = fact.get("files") or [fact.get("file")]
                 need = 2 if kind == "corroborated" else 1
                 total += 1
-                if any(_fact_supported(fact, files, f, index) >= min(need, len(files)) for f in found):
+                if any(
+                    _fact_supported(fact, files, f, index) >= min(need, len(files)) for f in found
+                ):
                     hit += 1
                 else:
                     missed.append(fact.get("fact", ""))
-        out[kind] = {"gold": total, "found": hit, "recall": _ratio(hit, total), "findings": len(found), "missed": missed}
+        out[kind] = {
+            "gold": total,
+            "found": hit,
+            "recall": _ratio(hit, total),
+            "findings": len(found),
+            "missed": missed,
+        }
     return out
 
 
@@ -234,7 +295,11 @@ def contradiction_matches(
         return False
     if len(involved) < 2 and len(values) >= 2 and not distinct:
         return False
-    if subject and fuzz.token_set_ratio(fold(subject), fold(finding.get("subject", ""))) >= SUBJECT_SIMILARITY:
+    if (
+        subject
+        and fuzz.token_set_ratio(fold(subject), fold(finding.get("subject", "")))
+        >= SUBJECT_SIMILARITY
+    ):
         return True
     evidence = item.get("evidence", {})
     overlap = 0
@@ -246,7 +311,9 @@ def contradiction_matches(
             target = _locate(article.text, evidence[file])
             if target and _overlaps(spans, target):
                 overlap += 1
-        if _value_match(value, [e.get("value") or e.get("text", "") for e in by_article[article.id]]):
+        if _value_match(
+            value, [e.get("value") or e.get("text", "") for e in by_article[article.id]]
+        ):
             value_hits += 1
     return overlap >= 2 or value_hits >= 2
 
@@ -306,7 +373,7 @@ def score_findings(gold: dict[str, Any], report: dict[str, Any]) -> dict[str, An
 def score_findings_files(gold_path: str | Path, report_path: str | Path) -> dict[str, Any]:
     gold = load_gold(gold_path)
     if not isinstance(gold.get("events"), dict):
-        raise ScoreError(f"{gold_path} has no \"events\" object (see examples/gold.json)")
+        raise ScoreError(f'{gold_path} has no "events" object (see examples/gold.json)')
     return score_findings(gold, load_report_data(report_path))
 
 
@@ -329,7 +396,9 @@ def format_score(scores: dict[str, Any], show_errors: bool = False) -> str:
         lines.append(f"  {slot}: {row['found']}/{row['gold']}")
     for kind in ("corroborated", "single_source"):
         row = scores[kind]
-        lines.append(f"{kind}: recall {row['recall']:.2f} ({row['found']}/{row['gold']} gold facts; {row['findings']} findings)")
+        lines.append(
+            f"{kind}: recall {row['recall']:.2f} ({row['found']}/{row['gold']} gold facts; {row['findings']} findings)"
+        )
     if show_errors:
         for title, items in (
             ("missed contradictions", contradictions["missed"]),

@@ -90,12 +90,16 @@ def read_pairs(path: str | Path) -> list[Pair]:
         raise PairsError(f"cannot read the pair file {path}: {error}") from error
     needed = {"id", "premise", "hypothesis", "label"}
     if not rows or not needed <= set(rows[0]):
-        raise PairsError(f"{path} needs a tab-separated header with the columns {', '.join(sorted(needed))}")
+        raise PairsError(
+            f"{path} needs a tab-separated header with the columns {', '.join(sorted(needed))}"
+        )
     pairs = []
     for number, row in enumerate(rows, start=2):
         label = (row["label"] or "").strip().lower()
         if label not in CONTRADICTION_LABELS | COMPATIBLE_LABELS:
-            raise PairsError(f"{path} line {number}: unknown label {row['label']!r} (use 1/contradiction or 0/compatibles)")
+            raise PairsError(
+                f"{path} line {number}: unknown label {row['label']!r} (use 1/contradiction or 0/compatibles)"
+            )
         pairs.append(
             Pair(
                 id=row["id"].strip(),
@@ -135,7 +139,9 @@ def score_verdicts(verdicts: Iterable[PairVerdict], rejected: int = 0) -> PairSc
             by_slot.setdefault(slot, [0, 0])[0 if v.pair.contradiction else 1] += 1
         if v.contradiction != v.pair.contradiction:
             kind = "false contradiction" if v.contradiction else "missed contradiction"
-            errors.append(f"{v.pair.id} {kind} {list(v.slots)}: {v.pair.premise[:120]} || {v.pair.hypothesis[:120]}")
+            errors.append(
+                f"{v.pair.id} {kind} {list(v.slots)}: {v.pair.premise[:120]} || {v.pair.hypothesis[:120]}"
+            )
         elif v.pair.contradiction and v.corroborated:
             errors.append(f"{v.pair.id} contradiction also corroborated: {v.pair.hypothesis[:120]}")
     return PairScores(
@@ -143,8 +149,12 @@ def score_verdicts(verdicts: Iterable[PairVerdict], rejected: int = 0) -> PairSc
         gold_contradictions=sum(v.pair.contradiction for v in verdicts),
         found_contradictions=sum(v.contradiction for v in verdicts),
         true_positives=sum(v.contradiction and v.pair.contradiction for v in verdicts),
-        contradictory_called_corroborated=sum(v.pair.contradiction and v.corroborated for v in verdicts),
-        compatible_called_corroborated=sum(not v.pair.contradiction and v.corroborated for v in verdicts),
+        contradictory_called_corroborated=sum(
+            v.pair.contradiction and v.corroborated for v in verdicts
+        ),
+        compatible_called_corroborated=sum(
+            not v.pair.contradiction and v.corroborated for v in verdicts
+        ),
         rejected=rejected,
         by_slot=by_slot,
         errors=tuple(errors),
@@ -155,7 +165,11 @@ def evaluate_pairs(path: str | Path, compare: CompareGroups) -> PairScores:
     """Read, analyse, compare and score every pair of a DACCORD-format file."""
     pairs = read_pairs(path)
     stories = compare([pair_articles(pair) for pair in pairs])
-    verdicts = [judge_pair(pair, story) for pair, story in zip(pairs, stories, strict=True) if story is not None]
+    verdicts = [
+        judge_pair(pair, story)
+        for pair, story in zip(pairs, stories, strict=True)
+        if story is not None
+    ]
     return score_verdicts(verdicts, rejected=sum(story is None for story in stories))
 
 
@@ -170,7 +184,9 @@ def scores_json(scores: PairScores) -> str:
         "f1": round(scores.f1, 4),
         "contradictory_called_corroborated": scores.contradictory_called_corroborated,
         "compatible_called_corroborated": scores.compatible_called_corroborated,
-        "by_slot": {slot: {"true": t, "false": f} for slot, (t, f) in sorted(scores.by_slot.items())},
+        "by_slot": {
+            slot: {"true": t, "false": f} for slot, (t, f) in sorted(scores.by_slot.items())
+        },
     }
     return json.dumps(out, ensure_ascii=False, indent=2)
 

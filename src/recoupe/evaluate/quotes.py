@@ -191,7 +191,9 @@ def gold_quotes(gold: Mapping[str, Any], report: Report) -> tuple[list[GoldQuote
                 kind = "direct"
             starts = _occurrences(text, item["text"])
             if not starts:
-                raise ScoreError(f"gold quote not found in article {article_id}: {item['text'][:60]!r}")
+                raise ScoreError(
+                    f"gold quote not found in article {article_id}: {item['text'][:60]!r}"
+                )
             count = int(item.get("count", 1))
             for start in starts[:count]:
                 located.append(
@@ -260,7 +262,14 @@ def score_group(
         else:
             names = _speaker_names(report, predicted[p_index])
             misses.append(
-                Miss(group, threshold, gold, predicted[p_index], "wrong speaker", names[0] if names else None)
+                Miss(
+                    group,
+                    threshold,
+                    gold,
+                    predicted[p_index],
+                    "wrong speaker",
+                    names[0] if names else None,
+                )
             )
     correct_predictions = set(best_for_gold.values())
     for p_index, quote in enumerate(predicted):
@@ -309,14 +318,18 @@ def format_score(score: QuoteScore, show_errors: bool = False) -> str:
     lines = []
     for threshold, groups in score.groups.items():
         lines.append(f"overlap >= {threshold:.0%} of the gold span")
-        lines.append(f"  {'group':<15} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}")
+        lines.append(
+            f"  {'group':<15} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}"
+        )
         for name, s in groups.items():
             lines.append(
                 f"  {name:<15} {s.gold:>5} {s.predicted:>5} {s.precision:>6.3f} {s.recall:>6.3f} "
                 f"{s.f1:>6.3f} {s.speaker_accuracy:>8.3f}"
             )
     if score.unmatched_files:
-        lines.append("gold files with no article in the report: " + ", ".join(score.unmatched_files))
+        lines.append(
+            "gold files with no article in the report: " + ", ".join(score.unmatched_files)
+        )
     if show_errors:
         lines.append("errors (overlap >= 30%):")
         for miss in score.misses:
@@ -324,8 +337,14 @@ def format_score(score: QuoteScore, show_errors: bool = False) -> str:
                 continue
             item = miss.gold or miss.predicted
             assert item is not None
-            speaker = f" (predicted speaker {miss.speaker!r}, gold {miss.gold.speaker!r})" if miss.gold and miss.reason == "wrong speaker" else ""
-            lines.append(f"  [{miss.group}] {miss.reason}: {item.article}: {item.text[:90]!r}{speaker}")
+            speaker = (
+                f" (predicted speaker {miss.speaker!r}, gold {miss.gold.speaker!r})"
+                if miss.gold and miss.reason == "wrong speaker"
+                else ""
+            )
+            lines.append(
+                f"  [{miss.group}] {miss.reason}: {item.article}: {item.text[:90]!r}{speaker}"
+            )
     return "\n".join(lines)
 
 

@@ -42,7 +42,9 @@ def _gender(cell: str) -> Gender | None:
 @functools.cache
 def word_class(name: str) -> frozenset[str]:
     """The folded words of one class of ``word_classes.tsv`` (determiners, particles…)."""
-    words = frozenset(fold(word) for category, word in data_rows("word_classes.tsv") if category == name)
+    words = frozenset(
+        fold(word) for category, word in data_rows("word_classes.tsv") if category == name
+    )
     if not words:
         raise KeyError(f"word_classes.tsv has no class {name!r}")
     return words
@@ -283,13 +285,17 @@ def number_words() -> MappingProxyType[str, tuple[float, str]]:
 @functools.cache
 def quantity_words() -> MappingProxyType[str, str]:
     """Folded word or phrase around a number -> its kind (lower, upper, approx, skip, time…)."""
-    return MappingProxyType({fold(phrase): kind for phrase, kind in data_rows("quantity_words.tsv")})
+    return MappingProxyType(
+        {fold(phrase): kind for phrase, kind in data_rows("quantity_words.tsv")}
+    )
 
 
 @functools.cache
 def currencies() -> MappingProxyType[str, str]:
     """Currency word or sign, lower-case ("euros", "$") -> the currency it names ("euro")."""
-    return MappingProxyType({form.lower(): currency for form, currency in data_rows("currencies.tsv")})
+    return MappingProxyType(
+        {form.lower(): currency for form, currency in data_rows("currencies.tsv")}
+    )
 
 
 @functools.cache
@@ -312,7 +318,9 @@ def canonical(lemma: str) -> str:
 @functools.cache
 def duration_days() -> MappingProxyType[str, float]:
     """Folded unit of time -> its length in days ("semaines" -> 7, "décennie" -> 3652.5)."""
-    return MappingProxyType({fold(unit): float(days) for unit, days in data_rows("duration_units.tsv")})
+    return MappingProxyType(
+        {fold(unit): float(days) for unit, days in data_rows("duration_units.tsv")}
+    )
 
 
 @functools.cache

@@ -102,8 +102,12 @@ def _compatible_gender(a: str | None, b: str | None) -> bool:
 
 def group_mentions(candidates: Sequence[Candidate]) -> list[Group]:
     """Group the candidates of one article, groups ordered by first mention."""
-    person_groups = _group_people([i for i, c in enumerate(candidates) if c.type == "person"], candidates)
-    other_groups = _group_others([i for i, c in enumerate(candidates) if c.type != "person"], candidates)
+    person_groups = _group_people(
+        [i for i, c in enumerate(candidates) if c.type == "person"], candidates
+    )
+    other_groups = _group_others(
+        [i for i, c in enumerate(candidates) if c.type != "person"], candidates
+    )
     groups = person_groups + other_groups
     groups.sort(key=lambda g: min(candidates[i].start for i in g.members))
     return groups
@@ -135,7 +139,11 @@ def _group_people(indexes: list[int], candidates: Sequence[Candidate]) -> list[G
             and _compatible_gender(candidates[i].gender, genders[k])
         ]
         if len(fits) > 1:  # prefer a surname match over a given-name match
-            by_surname = [k for k in fits if same_name_word(word, surname_of(candidates[full[k].members[0]].name))]
+            by_surname = [
+                k
+                for k in fits
+                if same_name_word(word, surname_of(candidates[full[k].members[0]].name))
+            ]
             fits = by_surname or fits
         if len(fits) > 1 and candidates[i].gender:
             fits = [k for k in fits if genders[k] == candidates[i].gender] or fits
@@ -218,7 +226,11 @@ def _group_others(indexes: list[int], candidates: Sequence[Candidate]) -> list[G
         if c.canonical:
             group.type = c.type
     # An acronym written alone elsewhere in the text joins its expansion.
-    acronyms = {fold(candidates[i].name): group_of[i] for i in indexes if candidates[i].acronym_of is not None}
+    acronyms = {
+        fold(candidates[i].name): group_of[i]
+        for i in indexes
+        if candidates[i].acronym_of is not None
+    }
     merged: list[Group] = []
     for key, group in by_key.items():
         target = acronyms.get(key)

@@ -34,7 +34,6 @@ def parse_number(word: str) -> float | None:
     return total
 
 
-
 def word_number(word: str) -> tuple[float, str] | None:
     """Value and kind of a number written in letters ("quarante-cinq" -> 45, exact)."""
     table = number_words()

@@ -61,7 +61,12 @@ def _scan(text: str, i: int, opener: str) -> tuple[int, int, bool]:
             c = text[j]
             if opener != STRAIGHT and c == opener and depth == 0 and _misturned_closer(text, j):
                 return j, j + 1, True
-            if opener != STRAIGHT and c == opener and depth == 0 and _INCISE.search(text[max(i, j - 40) : j]):
+            if (
+                opener != STRAIGHT
+                and c == opener
+                and depth == 0
+                and _INCISE.search(text[max(i, j - 40) : j])
+            ):
                 j += 1  # "« des personnes innocentes, dit-il, « parmi lesquelles …": the quote goes on
                 continue
             if opener != STRAIGHT and c == opener:
@@ -86,7 +91,7 @@ _INCISE = re.compile(r",\s*[^\W\d_]+(?:-t)?-(?:il|elle|ils|elles|on)\s*,\s*$")
 
 
 def _misturned_closer(text: str, j: int) -> bool:
-    """"il reste grave« , a-t-elle ajouté": an opening mark glued to the word before it closes."""
+    """ "il reste grave« , a-t-elle ajouté": an opening mark glued to the word before it closes."""
     glued = j > 0 and not text[j - 1].isspace() and text[j - 1] not in "«“‹('"
     return glued and (j + 1 >= len(text) or not text[j + 1].isalnum())
 

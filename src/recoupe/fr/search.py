@@ -26,7 +26,51 @@ _ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)$")
 _APOSTROPHE_AFTER = re.compile(r"['’ʼ‘`´]")
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»')
 STOPWORDS = frozenset(
-    ["a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "il", "ils", "la", "le", "les", "leur", "lui", "mais", "ne", "ni", "nous", "on", "ou", "par", "pas", "pour", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une", "vous", "y", "est", "sont", "été"]
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "il",
+        "ils",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "lui",
+        "mais",
+        "ne",
+        "ni",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "que",
+        "qui",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "un",
+        "une",
+        "vous",
+        "y",
+        "est",
+        "sont",
+        "été",
+    ]
 )
 
 
@@ -47,7 +91,9 @@ class Token:
 
 def fold(text: str) -> str:
     """Lower case without accents."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
 
 
 @lru_cache(maxsize=1)

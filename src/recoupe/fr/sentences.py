@@ -27,7 +27,9 @@ def boundary_offsets(text: str) -> Iterator[int]:
     abbreviations = word_class("abbreviation")  # M., Mme., Dr., J.-C.
     for match in BOUNDARY.finditer(text):
         if match.group().startswith(".") and "\n" not in match.group():
-            word = re.search(r"([\w.-]+)\.+[»”\"›)]*\s*$", text[max(0, match.start() - 12) : match.end()])
+            word = re.search(
+                r"([\w.-]+)\.+[»”\"›)]*\s*$", text[max(0, match.start() - 12) : match.end()]
+            )
             if word and (fold(word.group(1)) in abbreviations or len(word.group(1)) == 1):
                 continue
         if match.end() < len(text):

@@ -28,8 +28,14 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 # Document formats people try first, named so the rejection says what to do.
 _UNSUPPORTED_SIGNATURES = (
     (b"%PDF-", "PDF is not supported; extract its text first (for example `pdftotext FILE.pdf`)"),
-    (b"PK\x03\x04", "ZIP archives and office documents (.docx, .odt) are not supported; save the article as text or HTML"),
-    (b"\xd0\xcf\x11\xe0", "old Word/Office documents are not supported; save the article as text or HTML"),
+    (
+        b"PK\x03\x04",
+        "ZIP archives and office documents (.docx, .odt) are not supported; save the article as text or HTML",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "old Word/Office documents are not supported; save the article as text or HTML",
+    ),
     (b"{\\rtf", "RTF is not supported; save the article as text or HTML"),
 )
 

@@ -20,10 +20,26 @@ MIN_CONFIDENCE = 0.90
 SAMPLE_CHARS = 3000
 
 LANGUAGE_NAMES = {
-    "fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
-    "ar": "Arabic", "tr": "Turkish", "zh": "Chinese", "ja": "Japanese", "ca": "Catalan",
-    "ro": "Romanian", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "el": "Greek",
+    "fr": "French",
+    "en": "English",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "pl": "Polish",
+    "ar": "Arabic",
+    "tr": "Turkish",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ca": "Catalan",
+    "ro": "Romanian",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "el": "Greek",
 }
 
 
@@ -58,7 +74,11 @@ def check_language(
         return article
     code = found[0]
     if code in supported:
-        return article if article.language.split("-")[0].lower() == code else replace(article, language=code)
+        return (
+            article
+            if article.language.split("-")[0].lower() == code
+            else replace(article, language=code)
+        )
     return Rejected(
         article.path or article.id,
         f"{language_name(code)} ({code}) — no model for it; --language {code} analyses it anyway",

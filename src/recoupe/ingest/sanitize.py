@@ -105,7 +105,12 @@ def warn(path: str, message: str) -> None:
 
 def printable(text: str) -> str:
     """``text`` on one line: control characters (newline, tab…) and surrogates shown escaped."""
-    if _CONTROL.search(text) is None and "\t" not in text and "\n" not in text and not _SURROGATE.search(text):
+    if (
+        _CONTROL.search(text) is None
+        and "\t" not in text
+        and "\n" not in text
+        and not _SURROGATE.search(text)
+    ):
         return text
     return "".join(
         char.encode("unicode_escape").decode("ascii")

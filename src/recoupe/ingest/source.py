@@ -56,7 +56,9 @@ def read_inputs(
 
 def _printable_rejection(rejected: Rejected) -> Rejected:
     """A rejection whose path (a file name may hold anything) can be encoded and stored."""
-    return Rejected(clean_string(rejected.path, Changes()), clean_string(rejected.reason, Changes()))
+    return Rejected(
+        clean_string(rejected.path, Changes()), clean_string(rejected.reason, Changes())
+    )
 
 
 def _read_inputs(
@@ -190,7 +192,9 @@ def _read_file(
 ) -> Iterator[Article | Rejected]:
     extension = _extension(name)
     if in_directory and options.format is None and extension not in FORMAT_BY_EXTENSION:
-        reason = UNSUPPORTED_EXTENSIONS.get(extension, f"unsupported file type {extension}; use --format")
+        reason = UNSUPPORTED_EXTENSIONS.get(
+            extension, f"unsupported file type {extension}; use --format"
+        )
         yield Rejected(name, reason)
         return
     if options.format == "warc" or (options.format is None and is_warc(name)):

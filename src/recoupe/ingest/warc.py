@@ -108,7 +108,9 @@ def read_warc(
     elif stats.records == 0:
         yield Rejected(name, "empty WARC archive")
     elif stats.articles == 0 and stats.rejected == 0:
-        yield Rejected(name, f"WARC archive holds no HTML pages ({stats.other_records} other records)")
+        yield Rejected(
+            name, f"WARC archive holds no HTML pages ({stats.other_records} other records)"
+        )
 
 
 def _broken(error: Exception, *, first: bool) -> str:
@@ -158,4 +160,3 @@ def _html_text(body: bytes, content_type: str, max_bytes: int, name: str) -> str
             if text.strip() and "\x00" not in text:
                 return text.replace("\r\n", "\n").replace("\r", "\n")
     return decode(body, max_bytes, name)
-

@@ -326,15 +326,18 @@ class _ClusterContext:
             self._known[merged] = known
 
 
-def _attach_initials(clusters: _Clusters, items: Sequence[_Item], pairs: Sequence[tuple[int, int]]) -> None:
+def _attach_initials(
+    clusters: _Clusters, items: Sequence[_Item], pairs: Sequence[tuple[int, int]]
+) -> None:
     """A name with an initial surname ("Mohammed M.") joins the one full name it fits, when
     the two articles also share other names or roles (the same story), never on the name alone."""
     options: dict[int, set[int]] = {}
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):
-            if _initial_of(items[x].local.name, items[y].local.name) and _context_score(
-                items[x], set(items[y].role_keys), set(items[y].context)
-            ) > 0:
+            if (
+                _initial_of(items[x].local.name, items[y].local.name)
+                and _context_score(items[x], set(items[y].role_keys), set(items[y].context)) > 0
+            ):
                 options.setdefault(x, set()).add(clusters.find(y))
     for i, roots in sorted(options.items()):
         roots = {clusters.find(r) for r in roots}
@@ -343,7 +346,10 @@ def _attach_initials(clusters: _Clusters, items: Sequence[_Item], pairs: Sequenc
 
 
 def _attach_surname_only(
-    clusters: _Clusters, items: Sequence[_Item], singles: Sequence[int], pairs: Sequence[tuple[int, int]]
+    clusters: _Clusters,
+    items: Sequence[_Item],
+    singles: Sequence[int],
+    pairs: Sequence[tuple[int, int]],
 ) -> None:
     neighbours: dict[int, set[int]] = {}
     for a, b in pairs:
@@ -355,7 +361,11 @@ def _attach_surname_only(
         options: set[int] = set()
         for j in sorted(neighbours.get(i, ())):
             other = items[j]
-            if not other.is_person or other.given is None or not same_name_word(item.surname, other.surname):
+            if (
+                not other.is_person
+                or other.given is None
+                or not same_name_word(item.surname, other.surname)
+            ):
                 continue
             if item.local.gender and other.local.gender and item.local.gender != other.local.gender:
                 continue
@@ -363,7 +373,9 @@ def _attach_surname_only(
         if len(options) == 1:
             contexts.union(i, next(iter(options)))
         elif options:
-            scored = sorted(((_context_score(item, *contexts.of(root)), root) for root in options), reverse=True)
+            scored = sorted(
+                ((_context_score(item, *contexts.of(root)), root) for root in options), reverse=True
+            )
             if scored[0][0] > scored[1][0] and scored[0][0] > 0:
                 contexts.union(i, scored[0][1])
 
@@ -397,9 +409,13 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
             lonely.setdefault(fold(items[i].surname), []).append(i)
     for group in lonely.values():
         for other in group[1:]:
-            if not clusters.conflict(group[0], other) and _context_score(
-                items[other], set(items[group[0]].role_keys), set(items[group[0]].context)
-            ) > 0:
+            if (
+                not clusters.conflict(group[0], other)
+                and _context_score(
+                    items[other], set(items[group[0]].role_keys), set(items[group[0]].context)
+                )
+                > 0
+            ):
                 clusters.union(group[0], other)
     return _build(items, clusters)
 

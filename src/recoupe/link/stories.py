@@ -140,7 +140,9 @@ def _date_factor(a: str | None, b: str | None, options: StoryOptions) -> float:
     return 1.0
 
 
-def similarity(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> float:
+def similarity(
+    a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None
+) -> float:
     """How likely two articles cover the same event, in [0, 1]."""
     options = options or StoryOptions()
     score = (
@@ -323,7 +325,10 @@ def features_of(
 ) -> ArticleFeatures:
     """Reduce one analysed article to its clustering features."""
     counts = Counter(
-        lemma for s in analysis.sentences for lemma in s.lemmas if len(lemma) > 1 and not lemma.isdigit()
+        lemma
+        for s in analysis.sentences
+        for lemma in s.lemmas
+        if len(lemma) > 1 and not lemma.isdigit()
     )
     lemmas = frozenset(counts)
     top = (options or StoryOptions()).keywords

@@ -105,7 +105,11 @@ class _Near:
         key = _key(t)
         if key not in self._known:
             sentence = _sentence_of(self._corpus, t)
-            ids = (self._corpus.entity_of(t.article, k) for k in sentence.entity_keys) if sentence else ()
+            ids = (
+                (self._corpus.entity_of(t.article, k) for k in sentence.entity_keys)
+                if sentence
+                else ()
+            )
             self._known[key] = {i for i in ids if i}
         return self._known[key]
 

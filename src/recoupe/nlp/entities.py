@@ -85,17 +85,23 @@ def _is_descriptor(folded: str) -> bool:
 def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenSpan | None:
     """Fix the NER span's boundaries, or None when it names nothing."""
     trailing = trailing_words()
-    while start < end and (doc[start].is_punct or doc[start].is_space or fold(doc[start].text) in trailing):
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or fold(doc[start].text) in trailing
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or fold(doc[end - 1].text) in trailing):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or fold(doc[end - 1].text) in trailing
+    ):
         end -= 1
     if start >= end:
         return None
     # "slovaque de la Santé" tagged ORG: a nationality left over from a title, then its complement
     if doc[start].text.islower() and country_of_demonym(doc[start].text):
         start += 1
-        while start < end and doc[start].text.islower() and (
-            fold(doc[start].text) in role_rules.PREPOSITIONS | role_rules.DETERMINERS
+        while (
+            start < end
+            and doc[start].text.islower()
+            and (fold(doc[start].text) in role_rules.PREPOSITIONS | role_rules.DETERMINERS)
         ):
             start += 1
         if start >= end:
@@ -103,11 +109,15 @@ def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenS
     # "ministre de l'Intérieur" tagged ORG: a role, not an entity; keep what follows it.
     # A capitalised title opens a name ("Président Hotel") unless the NER could not type
     # the span ("Premier ministre en ouverture d'une réunion" as MISC).
-    title = role_rules.title_at(doc, start) if doc[start].text.islower() or etype == "other" else None
+    title = (
+        role_rules.title_at(doc, start) if doc[start].text.islower() or etype == "other" else None
+    )
     if title is not None and title[0] <= end:
         start = title[0]
         while start < end and (
-            fold(doc[start].text) in trailing or country_of_demonym(doc[start].text) or doc[start].is_punct
+            fold(doc[start].text) in trailing
+            or country_of_demonym(doc[start].text)
+            or doc[start].is_punct
         ):
             start += 1
         if start >= end:
@@ -137,7 +147,7 @@ def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenS
 
 
 def _titled_name(doc: Doc, start: int, end: int) -> bool:
-    """"le ministre de l'Intérieur Matus Sutaj Estok" tagged ORG: capitalised words right after a person's title."""
+    """ "le ministre de l'Intérieur Matus Sutaj Estok" tagged ORG: capitalised words right after a person's title."""
     words = doc[start:end]
     if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
         return False
@@ -157,7 +167,12 @@ def _extend_name(doc: Doc, end: int) -> int:
         and fold(doc[end].text) not in titles()
     ):
         end += 1
-    if end + 1 < len(doc) and len(doc[end].text) == 1 and doc[end].text.isupper() and doc[end + 1].text == ".":
+    if (
+        end + 1 < len(doc)
+        and len(doc[end].text) == 1
+        and doc[end].text.isupper()
+        and doc[end + 1].text == "."
+    ):
         end += 2  # "Mohammed M.": a surname the article gives as an initial
     elif end < len(doc) and re.fullmatch(r"[A-ZÀ-Ý]\.", doc[end].text):
         end += 1
@@ -190,7 +205,9 @@ def _gazetteer_spans(doc: Doc) -> Iterable[TokenSpan]:
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is not None:
-                yield TokenSpan(span.start, span.end, entry.type, entry.canonical, entry.country, True)
+                yield TokenSpan(
+                    span.start, span.end, entry.type, entry.canonical, entry.country, True
+                )
 
 
 def _merge_spans(ner: list[TokenSpan], extra: Iterable[TokenSpan]) -> list[TokenSpan]:
@@ -216,7 +233,11 @@ def _candidate(doc: Doc, span: TokenSpan) -> Candidate:
     if start > 0 and doc[start - 1].text in honorifics():
         start -= 1
         etype = "person"
-    elif start > 0 and span.end - start == 1 and fold(doc[start - 1].text) in word_class("royal_title"):
+    elif (
+        start > 0
+        and span.end - start == 1
+        and fold(doc[start - 1].text) in word_class("royal_title")
+    ):
         start -= 1  # "le prince William": the title is how the person is named
         etype = "person"
     text = doc[start : span.end].text
@@ -283,7 +304,9 @@ def _roles_of_mentions(
         for s in spans
     }
     person_starts = {s.start for s in spans if s.type == "person"} | {
-        s.start - 1 for s in spans if s.type == "person" and s.start > 0 and doc[s.start - 1].text in honorifics()
+        s.start - 1
+        for s in spans
+        if s.type == "person" and s.start > 0 and doc[s.start - 1].text in honorifics()
     }
     roles: dict[int, list[Role]] = {}
     genders: dict[int, str | None] = {}
@@ -293,7 +316,9 @@ def _roles_of_mentions(
         if candidate.type != "person":
             continue
         # "M. X": the honorific, before the span or inside it, opens the mention
-        first = span.start - (1 if span.start > 0 and doc[span.start - 1].text in honorifics() else 0)
+        first = span.start - (
+            1 if span.start > 0 and doc[span.start - 1].text in honorifics() else 0
+        )
         sentence = doc[span.start].sent
         found = role_rules.roles_before(doc, first, sentence.start, entity_spans)
         after = role_rules.roles_after(doc, span.end, sentence.end, entity_spans, person_starts)
@@ -301,7 +326,9 @@ def _roles_of_mentions(
         # Masculine title forms are also used for women ("le docteur Agnès X"): only
         # feminine forms are a cue.
         cues = [g for g in [g for _, g in found] + [p.gender for p in phrases] if g == "f"]
-        roles[k] = sorted((role_rules.make_role(doc, p, aid) for p in phrases), key=lambda r: r.start)
+        roles[k] = sorted(
+            (role_rules.make_role(doc, p, aid) for p in phrases), key=lambda r: r.start
+        )
         for phrase in phrases:
             taken.update(range(phrase.start, phrase.end))
         known = {g for g in cues if g}
@@ -347,8 +374,11 @@ def _retype_stray_people(candidates: list[Candidate], text: str) -> list[Candida
             owners = {fold(full) for full in full_names if same_name_word(word, surname_of(full))}
             if len(owners) == 1:
                 c = replace(c, type="person")
-        if c.type == "person" and c.text == c.name and " " not in word and not any(
-            fits_name(word, full) for full in full_names
+        if (
+            c.type == "person"
+            and c.text == c.name
+            and " " not in word
+            and not any(fits_name(word, full) for full in full_names)
         ):
             if fold(word) in others:
                 c = replace(c, type=others[fold(word)].most_common(1)[0][0])
@@ -366,10 +396,14 @@ def _entity_name(group: Group, candidates: list[Candidate]) -> str:
     if canonical:
         return Counter(canonical).most_common(1)[0][0]
     counts = Counter(c.name for c in members)
-    return max(counts, key=lambda n: (len(n.split()), len(n) if group.type != "person" else 0, counts[n]))
+    return max(
+        counts, key=lambda n: (len(n.split()), len(n) if group.type != "person" else 0, counts[n])
+    )
 
 
-def _country(group: Group, spans: list[TokenSpan], candidates: list[Candidate], roles: list[Role]) -> str | None:
+def _country(
+    group: Group, spans: list[TokenSpan], candidates: list[Candidate], roles: list[Role]
+) -> str | None:
     stated = Counter(r.parts.country for r in roles if r.parts.country)
     if stated:
         return stated.most_common(1)[0][0]
@@ -383,7 +417,9 @@ def _country(group: Group, spans: list[TokenSpan], candidates: list[Candidate], 
     return None
 
 
-def _gender(group: Group, candidates: list[Candidate], genders: dict[int, str | None]) -> str | None:
+def _gender(
+    group: Group, candidates: list[Candidate], genders: dict[int, str | None]
+) -> str | None:
     if group.type != "person":
         return None
     cues = Counter(candidates[i].gender for i in group.members)
@@ -415,7 +451,11 @@ def _resolve_counterparts(
 
 
 def _counterpart_role(
-    doc: Doc, entity: LocalEntity, role: Role, entities: list[LocalEntity], spans_of: dict[str, list[tuple[int, int]]]
+    doc: Doc,
+    entity: LocalEntity,
+    role: Role,
+    entities: list[LocalEntity],
+    spans_of: dict[str, list[tuple[int, int]]],
 ) -> Role | None:
     sentence = doc.char_span(role.start, role.end, alignment_mode="expand")
     if sentence is None:
@@ -455,7 +495,11 @@ def _attach_descriptions(
             # "la princesse" is not the prince
             and not (phrase.gender and e.gender and phrase.gender != e.gender)
             # "le président français": only someone known to be French
-            and (not country or e.country == country or any(r.parts.country == country for r in e.roles))
+            and (
+                not country
+                or e.country == country
+                or any(r.parts.country == country for r in e.roles)
+            )
         ]
         if len(fits) != 1 and role_rules.is_unique_office(phrase.parts):
             # none or several fit: the person last named, if nothing contradicts it and it
@@ -465,7 +509,9 @@ def _attach_descriptions(
         if len(fits) == 1:
             added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
     return [
-        replace(e, roles=tuple(sorted(e.roles + tuple(added.get(e.key, ())), key=lambda r: r.start)))
+        replace(
+            e, roles=tuple(sorted(e.roles + tuple(added.get(e.key, ())), key=lambda r: r.start))
+        )
         for e in entities
     ]
 
@@ -474,8 +520,10 @@ def _attach_descriptions(
 OFFICE_REACH = 2
 
 
-def _last_person_named(doc: Doc, entities: list[LocalEntity], phrase: role_rules.TitlePhrase) -> list[LocalEntity]:
-    """"… Emmanuel Macron. Le chef de l'État a adressé …": an office one person holds, used
+def _last_person_named(
+    doc: Doc, entities: list[LocalEntity], phrase: role_rules.TitlePhrase
+) -> list[LocalEntity]:
+    """ "… Emmanuel Macron. Le chef de l'État a adressé …": an office one person holds, used
     alone, is the person named last before it (same or previous sentences) when nothing
     known about that person contradicts it: no other office, no other country."""
     start = doc[phrase.start].idx
@@ -526,7 +574,10 @@ def local_entities(doc: Doc) -> list[LocalEntity]:
                 key=key,
                 type=group.type,
                 name=_entity_name(group, candidates),
-                mentions=tuple(Mention(aid, candidates[i].start, candidates[i].end, candidates[i].text) for i in members),
+                mentions=tuple(
+                    Mention(aid, candidates[i].start, candidates[i].end, candidates[i].text)
+                    for i in members
+                ),
                 roles=tuple(group_roles),
                 country=country,
                 gender=_gender(group, candidates, genders),
@@ -539,7 +590,9 @@ def local_entities(doc: Doc) -> list[LocalEntity]:
 
 
 def _inherit_country(entity: LocalEntity) -> LocalEntity:
-    stated = Counter(r.parts.country for r in entity.roles if r.parts.country and r.parts.function != "homologue")
+    stated = Counter(
+        r.parts.country for r in entity.roles if r.parts.country and r.parts.function != "homologue"
+    )
     country = stated.most_common(1)[0][0] if len(stated) == 1 else entity.country
     if entity.type != "person" or not country:
         return entity

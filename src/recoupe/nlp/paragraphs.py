@@ -27,7 +27,9 @@ def recoupe_paragraphs(doc: Doc) -> Doc:
     offsets = doc.to_array([IDX]).astype(np.int64).ravel()
     starts = np.isin(offsets, np.fromiter(boundary_offsets(text), dtype=np.int64))
     # a newline anywhere between two tokens' starts: newline counts before each offset
-    newlines = np.concatenate(([0], np.cumsum(np.frombuffer(text.encode("utf-32-le"), np.uint32) == 10)))
+    newlines = np.concatenate(
+        ([0], np.cumsum(np.frombuffer(text.encode("utf-32-le"), np.uint32) == 10))
+    )
     starts[1:] |= newlines[offsets[1:]] > newlines[offsets[:-1]]
     starts[0] = True
     # whole-array assignment in C: 1 starts a sentence, -1 forbids a start there

@@ -83,12 +83,16 @@ def _blank_language(language: str) -> str:
 def pipeline_for(article_language: str, options: PipelineOptions) -> Language:
     model = options.model_for(article_language)
     language = (article_language or "xx").split("-")[0].lower()
-    return load_pipeline(model, options.components, language if model else _blank_language(language))
+    return load_pipeline(
+        model, options.components, language if model else _blank_language(language)
+    )
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     """The Doc of an article, page furniture blanked out (offsets are the article's)."""
-    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+    title_end = (
+        len(article.title) if article.title and article.text.startswith(article.title) else 0
+    )
     doc = nlp.make_doc(blank_furniture(article.text, title_end))
     doc.user_data[ARTICLE_KEY] = article.id
     doc.user_data[PUBLISHED_KEY] = article.published
@@ -137,11 +141,15 @@ def analyse_local(
     by_language: dict[str, list[Article]] = {}
     for article in articles:
         if len(article.text) > MAX_ARTICLE_CHARS:  # only articles not read by ingest get here
-            results[article.id] = Rejected(article.path or article.id, too_long_reason(len(article.text)))
+            results[article.id] = Rejected(
+                article.path or article.id, too_long_reason(len(article.text))
+            )
             continue
         by_language.setdefault(article.language or "fr", []).append(article)
     for language, group in by_language.items():
         nlp = pipeline_for(language, options)
-        for article, result in zip(group, _analyse_group(nlp, group, options.batch_size), strict=True):
+        for article, result in zip(
+            group, _analyse_group(nlp, group, options.batch_size), strict=True
+        ):
             results[article.id] = result
     return [results[a.id] for a in articles]

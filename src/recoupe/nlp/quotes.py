@@ -82,7 +82,9 @@ class Attribution:
 
 
 def _is_clitic(token: Token) -> bool:
-    return token.text.startswith("-") and fold(token.text).lstrip("-") in word_class("subject_clitic")
+    return token.text.startswith("-") and fold(token.text).lstrip("-") in word_class(
+        "subject_clitic"
+    )
 
 
 def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
@@ -90,8 +92,17 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
         return None
     # "souffle X" right after «…», and "L'Ocha alerte sur …" (a name, then the word) are verbs
     # whatever the tagger says
-    after_name = token.pos_ == "NOUN" and token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and token.text.islower()
-    if token.pos_ in {"NOUN", "ADJ"} and not after_name and not _after_quote_and_comma(text_of(doc), token.idx):
+    after_name = (
+        token.pos_ == "NOUN"
+        and token.i > 0
+        and doc[token.i - 1].pos_ == "PROPN"
+        and token.text.islower()
+    )
+    if (
+        token.pos_ in {"NOUN", "ADJ"}
+        and not after_name
+        and not _after_quote_and_comma(text_of(doc), token.idx)
+    ):
         return None
     entry = reporting_verb(token.lemma_, token.text)
     if entry is None:
@@ -122,7 +133,11 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
             continue
         break
     start = doc[start_token].idx
-    end = doc[i - 1].idx + len(doc[i - 1].text) if clitic is not None and clitic.i >= token.i else token.idx + len(token.text)
+    end = (
+        doc[i - 1].idx + len(doc[i - 1].text)
+        if clitic is not None and clitic.i >= token.i
+        else token.idx + len(token.text)
+    )
     before = text_of(doc)[:start].rstrip()
     after_quote = bool(before) and before[-1] in CLOSING_MARKS
     after_comma = before.endswith(",") and before[:-1].rstrip()[-1:] in CLOSING_MARKS | {""}
@@ -142,7 +157,7 @@ def _after_quote_and_comma(text: str, offset: int) -> bool:
 
 
 def _looks_inverted(doc: Doc, verb: Token, after: int) -> bool:
-    """", a estimé le ministre": no subject before, a noun phrase right after, no "que"."""
+    """ ", a estimé le ministre": no subject before, a noun phrase right after, no "que"."""
     if any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
         return False
     i = after
@@ -171,11 +186,19 @@ class Resolver:
         self.index = index
         self.sentences = sentences
 
-    def entity_speaker(self, entity: LocalEntity, start: int, end: int, text: str | None = None) -> Speaker:
-        return Speaker(entity.key, text if text is not None else text_of(self.doc)[start:end], start, end, entity.type)
+    def entity_speaker(
+        self, entity: LocalEntity, start: int, end: int, text: str | None = None
+    ) -> Speaker:
+        return Speaker(
+            entity.key,
+            text if text is not None else text_of(self.doc)[start:end],
+            start,
+            end,
+            entity.type,
+        )
 
     def pronoun(self, start: int, end: int, state: Attribution) -> Speaker:
-        """"il"/"elle" -> the last compatible speaker nearby, else the nearest compatible person."""
+        """ "il"/"elle" -> the last compatible speaker nearby, else the nearest compatible person."""
         word = text_of(self.doc)[start:end]
         gender = pronoun_gender(word)
         here = self.sentences.index(start)
@@ -185,7 +208,11 @@ class Resolver:
         if subject is not None and subject.type == "person":
             return Speaker(subject.key, word, start, end, "person")
         unnamed = state.unnamed
-        if unnamed is not None and here - state.unnamed_sentence <= 1 and state.unnamed_sentence >= state.sentence:
+        if (
+            unnamed is not None
+            and here - state.unnamed_sentence <= 1
+            and state.unnamed_sentence >= state.sentence
+        ):
             shown = DETERMINER_GENDER.get(fold((unnamed.text or "").split()[0]))
             if gender is not None and shown == gender:
                 # "D'après une source policière, … a-t-elle ajouté": the source just cited
@@ -251,14 +278,26 @@ class Resolver:
             return self.pronoun(start, end, state)
         if first in POSSESSIVES:  # "selon son bureau": whose bureau
             owner = self.pronoun(start, end, state)
-            return Speaker(owner.key, text_of(self.doc)[start:end], start, end, "person" if owner.key else "organization")
+            return Speaker(
+                owner.key,
+                text_of(self.doc)[start:end],
+                start,
+                end,
+                "person" if owner.key else "organization",
+            )
         text = text_of(self.doc)[start:end]
         noun = head_noun(tokens)
         if first in INDEFINITE:
             # "une source proche du dossier", "un témoin": someone the article does not name
-            return Speaker(None, text, start, end, noun[1] if noun else None, first in {"des", "plusieurs"})
+            return Speaker(
+                None, text, start, end, noun[1] if noun else None, first in {"des", "plusieurs"}
+            )
         if noun is not None and noun[1] == "person":
-            words = [fold(t.text) for t in tokens if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2]
+            words = [
+                fold(t.text)
+                for t in tokens
+                if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2
+            ]
             holder = self.index.role_holder(words, noun[0], noun[2], start)
             if holder is not None:
                 return Speaker(holder.key, text, start, end, "person")
@@ -269,7 +308,11 @@ class Resolver:
         if noun is not None and not plural and first in DEFINITE:
             # "l'élu", "la conseillère", "l'association": the one just named
             if noun[1] == "person":
-                words = [fold(t.text) for t in tokens if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2]
+                words = [
+                    fold(t.text)
+                    for t in tokens
+                    if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2
+                ]
                 last = self._last_speaker_fitting(words or [noun[0]], noun[2], start, state)
                 if last is not None:
                     return Speaker(last, text, start, end, "person")
@@ -277,14 +320,18 @@ class Resolver:
                 named = self.index.organization_named(noun[0], start)
                 if named is not None:
                     return Speaker(named.key, text, start, end, "organization")
-        plural = plural or first in {"les", "des", "ils", "elles", "plusieurs"} or any(
-            t.morph.get("Number", []) == ["Plur"] and t.pos_ == "NOUN" for t in tokens[:3]
+        plural = (
+            plural
+            or first in {"les", "des", "ils", "elles", "plusieurs"}
+            or any(t.morph.get("Number", []) == ["Plur"] and t.pos_ == "NOUN" for t in tokens[:3])
         )
         etype = noun[1] if noun else None
         return Speaker(None, text, start, end, etype, plural)
 
-    def _last_speaker_fitting(self, words: list[str], gender: Gender | None, offset: int, state: Attribution) -> str | None:
-        """"a insisté le président": the person who spoke just before, unless their known roles say otherwise."""
+    def _last_speaker_fitting(
+        self, words: list[str], gender: Gender | None, offset: int, state: Attribution
+    ) -> str | None:
+        """ "a insisté le président": the person who spoke just before, unless their known roles say otherwise."""
         last = state.speaker
         candidates: list[tuple[str, bool]] = []
         recent = self.sentences.index(offset) - state.sentence <= 3
@@ -296,11 +343,18 @@ class Resolver:
         # « … », a ajouté la conseillère"); the subject of the reported clause is what it is about.
         s_start = self.sentences.spans[here][0]
         for mention, person in reversed(self.index.persons_between(s_start, offset)):
-            opinion_holder = fold(text_of(self.doc)[max(s_start, mention.start - 6) : mention.start]).strip() == "pour"
+            opinion_holder = (
+                fold(text_of(self.doc)[max(s_start, mention.start - 6) : mention.start]).strip()
+                == "pour"
+            )
             if opinion_holder and self.index.compatible(person.key, gender):
                 candidates.append((person.key, False))
                 break
-        found = self.index.nearest_person_before(s_start, gender, reach=s_start - reach) if here else None
+        found = (
+            self.index.nearest_person_before(s_start, gender, reach=s_start - reach)
+            if here
+            else None
+        )
         if found is not None:
             candidates.append((found[1].key, False))
         for key, strict in candidates:
@@ -323,7 +377,11 @@ class Resolver:
         i = index
         if i < len(doc) and fold(doc[i].text) in SUBJECT_PRONOUNS | {"lui", "eux"}:
             return [doc[i]]
-        while i < len(doc) and doc[i].idx < limit and (doc[i].is_space or fold(doc[i].text) in TIME_WORDS or doc[i].pos_ == "ADV"):
+        while (
+            i < len(doc)
+            and doc[i].idx < limit
+            and (doc[i].is_space or fold(doc[i].text) in TIME_WORDS or doc[i].pos_ == "ADV")
+        ):
             i += 1
         out: list[Token] = []
         tagged = doc.has_annotation("POS")
@@ -331,10 +389,15 @@ class Resolver:
             return [doc[i]]
         while i < len(doc) and doc[i].idx < limit:
             t = doc[i]
-            if t.text in SENTENCE_END or t.text in {":", "«", "»", "“", "”", '"', "(", ")"} or "\n" in t.text:
+            if (
+                t.text in SENTENCE_END
+                or t.text in {":", "«", "»", "“", "”", '"', "(", ")"}
+                or "\n" in t.text
+            ):
                 break
             in_mention = bool(self.index.mentions_within(t.idx, t.idx + len(t.text))) or any(
-                m.start <= t.idx < m.end for m, _ in self.index.mentions_within(max(0, t.idx - 60), t.idx + 1)
+                m.start <= t.idx < m.end
+                for m, _ in self.index.mentions_within(max(0, t.idx - 60), t.idx + 1)
             )
             if t.text == ",":
                 nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -347,7 +410,12 @@ class Resolver:
                 out.append(t)
                 i += 1
                 continue
-            if in_mention or not tagged or t.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "X", "NUM"} or fold(t.text) in NP_LINK_WORDS | {"m.", "mme"}:
+            if (
+                in_mention
+                or not tagged
+                or t.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "X", "NUM"}
+                or fold(t.text) in NP_LINK_WORDS | {"m.", "mme"}
+            ):
                 out.append(t)
                 i += 1
                 continue
@@ -381,7 +449,9 @@ class Resolver:
                         return found
         # No parse (or no subject found): the noun phrase right before the cue
         # ("… et les autorités ont averti que"), else the nearest name or pronoun.
-        before = [t for t in doc if sentence_start <= t.idx < cue.start and not self.index.in_quote(t.idx)]
+        before = [
+            t for t in doc if sentence_start <= t.idx < cue.start and not self.index.in_quote(t.idx)
+        ]
         phrase = _phrase_before(before)
         if phrase:
             found = self.description(phrase, state)
@@ -396,9 +466,11 @@ class Resolver:
         return None
 
     def _antecedent(self, relative: Token, state: Attribution | None = None) -> Speaker | None:
-        """"l'agence régionale de santé, qui a indiqué": the name right before "qui"."""
+        """ "l'agence régionale de santé, qui a indiqué": the name right before "qui"."""
         before = text_of(self.doc)[: relative.idx].rstrip().rstrip(",").rstrip()
-        for mention, entity in reversed(self.index.mentions_within(max(0, len(before) - 120), len(before) + 1)):
+        for mention, entity in reversed(
+            self.index.mentions_within(max(0, len(before) - 120), len(before) + 1)
+        ):
             if mention.end == len(before) or before.endswith(mention.text):
                 return self.entity_speaker(entity, mention.start, mention.end)
         words = before.split()
@@ -411,7 +483,11 @@ class Resolver:
     def inverted(self, cue: Cue, sentence_end: int, state: Attribution) -> Speaker | None:
         if cue.clitic is not None:
             clitic = cue.clitic
-            word_start = clitic.idx + len(clitic.text) - len(fold(clitic.text).lstrip("-").removeprefix("t-"))
+            word_start = (
+                clitic.idx
+                + len(clitic.text)
+                - len(fold(clitic.text).lstrip("-").removeprefix("t-"))
+            )
             return self.pronoun(word_start, clitic.idx + len(clitic.text), state)
         parsed = self._inverted_subject(cue, sentence_end)
         if parsed is not None:
@@ -428,10 +504,22 @@ class Resolver:
             j = i
             while j < len(doc) and doc[j].idx < limit and (doc[j].is_space or doc[j].text == ","):
                 j += 1
-            if j >= len(doc) or doc[j].idx >= limit or doc[j].pos_ != "ADP" or fold(doc[j].text) in {"selon"}:
+            if (
+                j >= len(doc)
+                or doc[j].idx >= limit
+                or doc[j].pos_ != "ADP"
+                or fold(doc[j].text) in {"selon"}
+            ):
                 return i
             k = j + 1
-            while k < len(doc) and doc[k].idx < limit and (doc[k].pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"} or fold(doc[k].text) in NP_LINK_WORDS):
+            while (
+                k < len(doc)
+                and doc[k].idx < limit
+                and (
+                    doc[k].pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
+                    or fold(doc[k].text) in NP_LINK_WORDS
+                )
+            ):
                 if k > j + 1 and doc[k].pos_ == "DET" and doc[k - 1].pos_ in {"PROPN", "NOUN"}:
                     break  # "à l'AFP le porte-parole": the subject starts here
                 k += 1
@@ -449,10 +537,16 @@ class Resolver:
                     return None
                 right = child.i
                 for t in self.doc[child.i : child.right_edge.i + 1]:
-                    if t.text in SENTENCE_END or t.text in {":", "«", "»", "“", "”", '"', "("} or "\n" in t.text:
+                    if (
+                        t.text in SENTENCE_END
+                        or t.text in {":", "«", "»", "“", "”", '"', "("}
+                        or "\n" in t.text
+                    ):
                         break
                     right = t.i
-                return [t for t in self.doc[child.left_edge.i : right + 1] if t.i >= child.left_edge.i]
+                return [
+                    t for t in self.doc[child.left_edge.i : right + 1] if t.i >= child.left_edge.i
+                ]
         return None
 
     def selon(self, token: Token, sentence_end: int, state: Attribution) -> Speaker | None:
@@ -463,7 +557,9 @@ class Resolver:
 
 
 def _word_count(text: str) -> int:
-    return len([w for w in text.replace("'", " ").replace("’", " ").split() if any(c.isalnum() for c in w)])
+    return len(
+        [w for w in text.replace("'", " ").replace("’", " ").split() if any(c.isalnum() for c in w)]
+    )
 
 
 def _is_name_or_title(text: str, prefix: str) -> bool:
@@ -476,7 +572,11 @@ def _is_name_or_title(text: str, prefix: str) -> bool:
 
 
 def _starts_d_apres(token: Token) -> bool:
-    return fold(token.text) == "d'" and token.i + 1 < len(token.doc) and fold(token.nbor().text) == "apres"
+    return (
+        fold(token.text) == "d'"
+        and token.i + 1 < len(token.doc)
+        and fold(token.nbor().text) == "apres"
+    )
 
 
 def _phrase_before(tokens: list[Token]) -> list[Token]:
@@ -488,7 +588,9 @@ def _phrase_before(tokens: list[Token]) -> list[Token]:
             if token.i and token.nbor(-1).pos_ == "ADP":
                 continue  # "le porte-parole de la mairie": keep walking to the head
             return phrase
-        if token.pos_ in {"NOUN", "ADJ", "PROPN"} or (phrase and fold(token.text) in NP_LINK_WORDS - {"et"}):
+        if token.pos_ in {"NOUN", "ADJ", "PROPN"} or (
+            phrase and fold(token.text) in NP_LINK_WORDS - {"et"}
+        ):
             phrase.insert(0, token)
             continue
         break
@@ -496,7 +598,10 @@ def _phrase_before(tokens: list[Token]) -> list[Token]:
 
 
 DEMONSTRATIVES = word_class("demonstrative")
-DETERMINER_GENDER: dict[str, Gender] = {**dict.fromkeys(word_class("feminine_determiner"), "f"), **dict.fromkeys(word_class("masculine_determiner"), "m")}
+DETERMINER_GENDER: dict[str, Gender] = {
+    **dict.fromkeys(word_class("feminine_determiner"), "f"),
+    **dict.fromkeys(word_class("masculine_determiner"), "m"),
+}
 # Heads of "selon un bilan de X": the document speaks for whoever issued it.
 DOCUMENT_NOUNS = word_class("document_noun")
 QUOTE_LINKS = word_class("quote_link")
@@ -510,7 +615,12 @@ GENERIC_ROLE_NOUNS = word_class("generic_role")
 UNRESOLVED_PRONOUNS = SUBJECT_PRONOUNS | {"on", "lui", "eux", "nous", "vous", "notre", "nos"}
 
 
-DETERMINERS_ONLY = INDEFINITE | DEFINITE | POSSESSIVES | {"notre", "nos", "votre", "vos", "mon", "ma", "mes", "l'", "les"}
+DETERMINERS_ONLY = (
+    INDEFINITE
+    | DEFINITE
+    | POSSESSIVES
+    | {"notre", "nos", "votre", "vos", "mon", "ma", "mes", "l'", "les"}
+)
 
 
 def _cut_description(speaker: Speaker) -> bool:
@@ -547,7 +657,11 @@ HEADING_MATCH = 0.6
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in fold(text).replace("'", " ").replace("’", " ").split() if len(w) > 3 and w.isalpha()}
+    return {
+        w
+        for w in fold(text).replace("'", " ").replace("’", " ").split()
+        if len(w) > 3 and w.isalpha()
+    }
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -561,7 +675,9 @@ class QuoteFinder:
         self.text = text_of(doc)
         self.article = article_id(doc)
         self.spans = find_quoted_spans(self.text)
-        self.sentences = SentenceIndex(sentence_spans(self.text, ((s.open_at, s.close_at) for s in self.spans)))
+        self.sentences = SentenceIndex(
+            sentence_spans(self.text, ((s.open_at, s.close_at) for s in self.spans))
+        )
         entities = list(doc._.recoupe_entities or [])
         self.index = SpeakerIndex(doc, entities, [(s.open_at, s.close_at) for s in self.spans])
         self.resolver = Resolver(doc, self.index, self.sentences)
@@ -577,7 +693,9 @@ class QuoteFinder:
         s_start, s_end = self.sentences.bounds(cue.start)
         verb = self.doc[cue.verb]
         bare = cue.start == verb.idx and verb.morph.get("VerbForm", []) in (["Inf"], ["Part"])
-        governing = self._previous_cue_in_sentence(cue, s_start) if bare and not cue.inverted else None
+        governing = (
+            self._previous_cue_in_sentence(cue, s_start) if bare and not cue.inverted else None
+        )
         if governing is not None:
             # "…, soulignant", "pour affirmer que": the speaker of the clause it depends on
             speaker = self.cue_speaker(governing)
@@ -596,7 +714,9 @@ class QuoteFinder:
         if speaker is not None and speaker.key is not None:
             self.state.speaker = speaker
             self.state.sentence = self.sentences.index(offset)
-        elif speaker is not None and speaker.text and speaker.type == "person" and not speaker.plural:
+        elif (
+            speaker is not None and speaker.text and speaker.type == "person" and not speaker.plural
+        ):
             self.state.unnamed = speaker
             self.state.unnamed_sentence = self.sentences.index(offset)
 
@@ -607,19 +727,25 @@ class QuoteFinder:
         stripped = rest.lstrip(" \u00a0\u202f,")
         gap = span.close_at + len(rest) - len(stripped)
         for adverb in ("toujours ", "encore ", "là encore "):
-            if stripped.startswith(adverb) and stripped[len(adverb) :].startswith(("selon", "d'après")):
+            if stripped.startswith(adverb) and stripped[len(adverb) :].startswith(
+                ("selon", "d'après")
+            ):
                 stripped = stripped[len(adverb) :]  # ", toujours selon le gouverneur"
                 gap += len(adverb)
                 break
-        if not rest.lstrip(" \u00a0\u202f").startswith(",") and not stripped.startswith(("selon", "d'après")):
+        if not rest.lstrip(" \u00a0\u202f").startswith(",") and not stripped.startswith(
+            ("selon", "d'après")
+        ):
             # "« … »a souligné X": a cue glued to the closing mark
-            glued = [c for c in self.cues if c.inverted and span.close_at <= c.start <= span.close_at + 1]
+            glued = [
+                c for c in self.cues if c.inverted and span.close_at <= c.start <= span.close_at + 1
+            ]
             return glued[0] if glued else None
         for cue in self.cues:
             if cue.inverted and gap <= cue.start <= gap + 2:
                 return cue
         for token in self.doc:
-            if token.idx == gap and fold(token.text) in {"selon", "d'"} :
+            if token.idx == gap and fold(token.text) in {"selon", "d'"}:
                 return token if fold(token.text) == "selon" else self._token_after(token)
         return None
 
@@ -628,8 +754,13 @@ class QuoteFinder:
         return nxt if nxt is not None and fold(nxt.text) == "apres" else None
 
     def _pre_cue(self, span: QuotedSpan, s_start: int) -> Cue | None:
-        previous_close = max([s.close_at for s in self.spans if s_start <= s.close_at <= span.open_at], default=s_start)
-        before = [c for c in self.cues if previous_close <= c.start < span.open_at and not c.inverted]
+        previous_close = max(
+            [s.close_at for s in self.spans if s_start <= s.close_at <= span.open_at],
+            default=s_start,
+        )
+        before = [
+            c for c in self.cues if previous_close <= c.start < span.open_at and not c.inverted
+        ]
         before += [c for c in self.cues if s_start <= c.start < span.open_at and c.inverted]
         outer = [c for c in before if c.start >= s_start and self._introduces_clause(c)]
         if outer:
@@ -637,16 +768,22 @@ class QuoteFinder:
         return max(before, key=lambda c: c.start) if before else None
 
     def _introduces_clause(self, cue: Cue) -> bool:
-        """"a souligné que …", "a appelé à …": the quote sits inside what the cue reports."""
+        """ "a souligné que …", "a appelé à …": the quote sits inside what the cue reports."""
         doc = self.doc
         i = cue.verb + 1
-        while i < len(doc) and (_is_clitic(doc[i]) or doc[i].pos_ == "ADV" or fold(doc[i].text) in TIME_WORDS):
+        while i < len(doc) and (
+            _is_clitic(doc[i]) or doc[i].pos_ == "ADV" or fold(doc[i].text) in TIME_WORDS
+        ):
             i += 1
         return i < len(doc) and (fold(doc[i].text) in {"que", "qu'"} or cue.entry.needs_a)
 
     def _selon_before(self, span: QuotedSpan, s_start: int) -> Token | None:
         for token in self.doc:
-            if s_start <= token.idx < span.open_at and fold(token.text) == "selon" and not self.index.in_quote(token.idx):
+            if (
+                s_start <= token.idx < span.open_at
+                and fold(token.text) == "selon"
+                and not self.index.in_quote(token.idx)
+            ):
                 return token
         return None
 
@@ -654,14 +791,16 @@ class QuoteFinder:
         s_start, s_end = self.sentences.bounds(span.open_at)
         quoted = self.text[span.start : span.end]
         prefix = self.text[s_start : span.open_at].strip()
-        is_direct = prefix == "" or prefix.endswith(":") or (
-            prefix.endswith(",") and quoted[:1].isupper()
+        is_direct = (
+            prefix == "" or prefix.endswith(":") or (prefix.endswith(",") and quoted[:1].isupper())
         )
         kind: QuoteKind = "direct" if is_direct else "partial"
         line_start = self.text.rfind("\n", 0, span.open_at) + 1
         line_end = _line_end(self.text, span.close_at)
         # a heading: the quote alone on its line, with no sentence punctuation
-        alone = not self.text[line_start : span.open_at].strip() and not self.text[span.close_at : line_end].strip(" \u00a0")
+        alone = not self.text[line_start : span.open_at].strip() and not self.text[
+            span.close_at : line_end
+        ].strip(" \u00a0")
         if _word_count(quoted) > 1 and alone and span.closed and quoted.rstrip()[-1:] not in ".!?…":
             # a headline or a heading: the words are someone's, said further down
             self.headings.append((span, "direct" if is_direct else "partial"))
@@ -703,7 +842,9 @@ class QuoteFinder:
             speaker = self._from_context(span.open_at)
         if speaker is not None and isinstance(cue, Cue) and _cut_description(speaker):
             # "», a déclaré un" where the page ends: a quote, its speaker unknown (never "un")
-            return self._quote(span.start, span.end, kind, Speaker(None, None, None, None, None), cue)
+            return self._quote(
+                span.start, span.end, kind, Speaker(None, None, None, None, None), cue
+            )
         if speaker is None or not _usable(speaker, strict=False):
             if line_start == 0 and _word_count(quoted) > 1:
                 self.headings.append((span, kind))  # a headline: said further down
@@ -712,7 +853,7 @@ class QuoteFinder:
         return self._quote(span.start, span.end, kind, speaker, cue)
 
     def _incise_cue(self, span: QuotedSpan) -> Cue | None:
-        """"« des personnes innocentes, dit-il, « parmi lesquelles … »": the cue set inside the quote."""
+        """ "« des personnes innocentes, dit-il, « parmi lesquelles … »": the cue set inside the quote."""
         doc = self.doc
         for token in doc:
             if not span.start <= token.idx < span.end or token.i + 1 >= len(doc):
@@ -727,10 +868,12 @@ class QuoteFinder:
         return None
 
     def _sentence_final_cue(self, span: QuotedSpan, s_end: int) -> Cue | None:
-        """"Il allait « à l'église », il « aimait sa communauté », a ajouté X.": the cue closing the sentence."""
+        """ "Il allait « à l'église », il « aimait sa communauté », a ajouté X.": the cue closing the sentence."""
         for cue in self.cues:
             if cue.inverted and span.close_at < cue.start < s_end:
-                if self.text[: cue.start].rstrip().endswith(",") and not self.text[cue.end : s_end].strip(" .\n\u00a0"):
+                if self.text[: cue.start].rstrip().endswith(",") and not self.text[
+                    cue.end : s_end
+                ].strip(" .\n\u00a0"):
                     return cue
                 if cue.clitic is None and self.text[: cue.start].rstrip().endswith(","):
                     return cue
@@ -749,11 +892,17 @@ class QuoteFinder:
         inside = [t for t in doc if span.start <= t.idx < span.end]
         if not inside:
             return None
-        attached = [t for t in inside if not t.is_punct and (not span.start <= t.head.idx < span.end or t.head is t)]
+        attached = [
+            t
+            for t in inside
+            if not t.is_punct and (not span.start <= t.head.idx < span.end or t.head is t)
+        ]
         if len(attached) != 1:
             return None  # not one constituent of the sentence (a slogan, a parse astray)
         token = attached[0]
-        between_commas = self.text[: span.open_at].rstrip().endswith(",") and self.text[span.close_at :].lstrip().startswith(",")
+        between_commas = self.text[: span.open_at].rstrip().endswith(",") and self.text[
+            span.close_at :
+        ].lstrip().startswith(",")
         if between_commas and (token.pos_ == "ADJ" or token.morph.get("VerbForm", []) == ["Part"]):
             return None  # "X, « très émue », a pris la parole": the writer's description of X
         verb = token
@@ -769,7 +918,9 @@ class QuoteFinder:
         for _ in range(4):
             if any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children):
                 return None
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not self.index.in_quote(c.idx)]
+            subjects = [
+                c for c in verb.children if c.dep_ == "nsubj" and not self.index.in_quote(c.idx)
+            ]
             if subjects:
                 return self._subject_speaker(subjects[0], verb)
             if verb.dep_ == "acl:relcl":
@@ -795,13 +946,15 @@ class QuoteFinder:
         return None
 
     def _apposed_person(self, end: int) -> Speaker | None:
-        """"Un enseignant de philosophie, Martin Dousseau, a décrit …": the name in apposition."""
+        """ "Un enseignant de philosophie, Martin Dousseau, a décrit …": the name in apposition."""
         rest = self.text[end : end + 3]
         if not rest.lstrip().startswith(","):
             return None
         start = end + rest.index(",") + 1
         for mention, entity in self.index.persons_between(start, start + 60):
-            if not self.text[start : mention.start].strip() and self.text[mention.end :].lstrip().startswith(","):
+            if not self.text[start : mention.start].strip() and self.text[
+                mention.end :
+            ].lstrip().startswith(","):
                 return self.resolver.entity_speaker(entity, mention.start, mention.end)
             break
         return None
@@ -813,7 +966,8 @@ class QuoteFinder:
         if word in {"qui", "lequel", "laquelle"}:
             return self.resolver._antecedent(subject, self.state)
         tokens = [
-            t for t in self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+            t
+            for t in self.doc[subject.left_edge.i : subject.right_edge.i + 1]
             if t.i < verb.i and not self.index.in_quote(t.idx)
         ]
         found = self.resolver.description(tokens, self.state)
@@ -830,11 +984,15 @@ class QuoteFinder:
             mention, entity = persons[0]
             return self.resolver.entity_speaker(entity, mention.start, mention.end)
         if tokens and fold(tokens[0].text) in SUBJECT_PRONOUNS:
-            return self.resolver.pronoun(tokens[0].idx, tokens[0].idx + len(tokens[0].text), self.state)
+            return self.resolver.pronoun(
+                tokens[0].idx, tokens[0].idx + len(tokens[0].text), self.state
+            )
         subject = [t for t in tokens if t.dep_.startswith("nsubj")]
         if subject:
             head = subject[0]
-            return self.resolver.description(list(self.doc[head.left_edge.i : head.right_edge.i + 1]), self.state)
+            return self.resolver.description(
+                list(self.doc[head.left_edge.i : head.right_edge.i + 1]), self.state
+            )
         return None
 
     def _from_context(self, offset: int) -> Speaker | None:
@@ -876,7 +1034,12 @@ class QuoteFinder:
             i = self._que_after_adjuncts(i, s_end)
         word = fold(doc[i].text)
         if cue.entry.needs_a:
-            if word == "a" and i + 2 < len(doc) and fold(doc[i + 1].text) == "ce" and fold(doc[i + 2].text) in {"que", "qu'"}:
+            if (
+                word == "a"
+                and i + 2 < len(doc)
+                and fold(doc[i + 1].text) == "ce"
+                and fold(doc[i + 2].text) in {"que", "qu'"}
+            ):
                 start = doc[i + 2].idx  # "appelé à ce que …": the clause keeps its "que"
             elif word in {"a", "au", "aux"}:
                 start = doc[i + 1].idx if word == "a" and i + 1 < len(doc) else doc[i].idx
@@ -884,7 +1047,11 @@ class QuoteFinder:
                 return None
         elif word in {"que", "qu'"}:
             start = doc[i].idx + len(doc[i].text)
-        elif not cue.inverted and doc[i].morph.get("VerbForm", []) == ["Inf"] and fold(verb.lemma_) in INFINITIVE_CLAIMS:
+        elif (
+            not cue.inverted
+            and doc[i].morph.get("VerbForm", []) == ["Inf"]
+            and fold(verb.lemma_) in INFINITIVE_CLAIMS
+        ):
             start = doc[i].idx  # "a démenti être …", "ont indiqué avoir …"
         elif cue.inverted:
             return self._fronted(cue, s_start)
@@ -901,11 +1068,15 @@ class QuoteFinder:
         return self._quote(start, end, "indirect", speaker, cue)
 
     def _que_after_adjuncts(self, i: int, s_end: int) -> int:
-        """"a affirmé à la télévision que", "a rapporté, samedi dans la soirée, qu'": skip to "que"."""
+        """ "a affirmé à la télévision que", "a rapporté, samedi dans la soirée, qu'": skip to "que"."""
         doc = self.doc
         for j in range(i, min(len(doc), i + MAX_ADJUNCT_TOKENS)):
             token = doc[j]
-            if token.idx >= s_end or self.index.in_quote(token.idx) or token.text in {":", ";", "«", "»", '"', "“", "”"}:
+            if (
+                token.idx >= s_end
+                or self.index.in_quote(token.idx)
+                or token.text in {":", ";", "«", "»", '"', "“", "”"}
+            ):
                 break
             if fold(token.text) in {"que", "qu'"}:
                 # a conjunction, not a relative ("un décompte que lui a attribué …") nor "alors que"
@@ -916,7 +1087,7 @@ class QuoteFinder:
         return i
 
     def _fronted(self, cue: Cue, s_start: int) -> Quote | None:
-        """"Les pertes sont trop élevées, a estimé X": the clause before the inverted cue."""
+        """ "Les pertes sont trop élevées, a estimé X": the clause before the inverted cue."""
         before = self.text[s_start : cue.start].rstrip()
         if not before.endswith(","):
             return None
@@ -965,7 +1136,14 @@ class QuoteFinder:
 
     # --- output ---------------------------------------------------------------------
 
-    def _quote(self, start: int, end: int, kind: QuoteKind, speaker: Speaker, cue: Cue | Token | Span | None) -> Quote:
+    def _quote(
+        self,
+        start: int,
+        end: int,
+        kind: QuoteKind,
+        speaker: Speaker,
+        cue: Cue | Token | Span | None,
+    ) -> Quote:
         if isinstance(cue, Cue):
             cue_text, lemma, loaded = cue.text, cue.entry.lemma, cue.entry.loaded
         elif cue is not None:  # "selon X", "d'après X": no verb, nothing loaded
@@ -989,7 +1167,7 @@ class QuoteFinder:
         )
 
     def selon(self, token: Token) -> Quote | None:
-        """"Selon X, <clause>" or "<clause>, selon X.": an indirect quote of X (also "d'après X")."""
+        """ "Selon X, <clause>" or "<clause>, selon X.": an indirect quote of X (also "d'après X")."""
         s_start, s_end = self.sentences.bounds(token.idx)
         if self.index.in_quote(token.idx):
             return None
@@ -1001,8 +1179,14 @@ class QuoteFinder:
             return None
         comma = self.text.find(",", described[-1].idx, s_end)
         first_comma = self.text.find(",", token.idx, s_end)
-        if first_comma >= 0 and (comma < 0 or first_comma < comma) and self._clause_follows(first_comma):
-            comma = first_comma  # "Selon le FSB, les suspects …": the clause starts at the first comma
+        if (
+            first_comma >= 0
+            and (comma < 0 or first_comma < comma)
+            and self._clause_follows(first_comma)
+        ):
+            comma = (
+                first_comma  # "Selon le FSB, les suspects …": the clause starts at the first comma
+            )
         if comma < 0:
             return None
         start, end = self._trim(comma + 1, s_end)
@@ -1020,7 +1204,7 @@ class QuoteFinder:
         return bool(words) and fold(words[0]) in word_class("clause_opener")
 
     def _trailing_selon(self, token: Token, source: int, s_start: int, s_end: int) -> Quote | None:
-        """"<clause>, selon X." closing a sentence: an indirect quote of X."""
+        """ "<clause>, selon X." closing a sentence: an indirect quote of X."""
         before = self.text[s_start : token.idx].rstrip()
         if not before.endswith(","):
             return None
@@ -1032,14 +1216,16 @@ class QuoteFinder:
         tail = [t for t in self.doc[source:] if t.idx < s_end]
         if any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in tail):
             return None  # "selon X" opens a clause of its own
-        speaker = self._document_source(tail) or self.resolver.description(self.resolver.after(source, s_end), self.state)
+        speaker = self._document_source(tail) or self.resolver.description(
+            self.resolver.after(source, s_end), self.state
+        )
         if speaker is None or not _usable(speaker, strict=True) or speaker.plural:
             return None
         self.remember(speaker, token.idx)
         return self._quote(start, end, "indirect", speaker, self.doc[token.i : source])
 
     def _document_source(self, tokens: list[Token]) -> Speaker | None:
-        """"selon un bilan de l'Élysée", "selon les chiffres communiqués par le Kremlin": who issued it."""
+        """ "selon un bilan de l'Élysée", "selon les chiffres communiqués par le Kremlin": who issued it."""
         nouns = [t for t in tokens[:4] if t.pos_ == "NOUN"]
         if not nouns or fold(nouns[0].lemma_) not in DOCUMENT_NOUNS or not tokens:
             return None
@@ -1050,7 +1236,9 @@ class QuoteFinder:
         return None
 
     def run(self) -> list[Quote]:
-        items: list[tuple[int, int, QuotedSpan | Cue | Token]] = [(s.open_at, 0, s) for s in self.spans]
+        items: list[tuple[int, int, QuotedSpan | Cue | Token]] = [
+            (s.open_at, 0, s) for s in self.spans
+        ]
         items += [(c.start, 1, c) for c in self.cues]
         items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon" or _starts_d_apres(t)]
         quotes: list[Quote] = []
@@ -1082,7 +1270,13 @@ class QuoteFinder:
                     best, best_share = quote, share
             if best is None or best_share < HEADING_MATCH:
                 continue
-            speaker = Speaker(best.speaker, best.speaker_text, best.speaker_start, best.speaker_end, best.speaker_type)
+            speaker = Speaker(
+                best.speaker,
+                best.speaker_text,
+                best.speaker_start,
+                best.speaker_end,
+                best.speaker_type,
+            )
             out.append(self._quote(span.start, span.end, kind, speaker, None))
         return out
 

@@ -129,8 +129,17 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
             elif kind_found == "organization" and organization is None:
                 organization = value
             continue
-        participle = token.pos_ == "VERB" and token.morph.get("VerbForm", []) == ["Part"] and token.morph.get("Tense", []) == ["Past"]
-        if (token.pos_ == "ADJ" or participle) and token.text.islower() and complements == 0 and not _governs(doc, end, stop):
+        participle = (
+            token.pos_ == "VERB"
+            and token.morph.get("VerbForm", []) == ["Part"]
+            and token.morph.get("Tense", []) == ["Past"]
+        )
+        if (
+            (token.pos_ == "ADJ" or participle)
+            and token.text.islower()
+            and complements == 0
+            and not _governs(doc, end, stop)
+        ):
             end += 1  # "conseillère municipale", "directeur général"
             continue
         break
@@ -168,7 +177,12 @@ def _complement(
     # "de l'entreprise Tribunes du Midi" (the name, not the title, says who).
     if genitive and token.pos_ == "NOUN" and token.text.islower():
         end = i + 1
-        while end < stop and doc[end].pos_ == "ADJ" and doc[end].text.islower() and not _governs(doc, end, stop):
+        while (
+            end < stop
+            and doc[end].pos_ == "ADJ"
+            and doc[end].text.islower()
+            and not _governs(doc, end, stop)
+        ):
             end += 1
         if end < stop and (end in spans or doc[end].text[:1].isupper()):
             return None
@@ -225,7 +239,9 @@ def _phrase_ending_at(
 
 def _modifier_clause(tokens: SpacySpan | Sequence[Token]) -> bool:
     first = tokens[0]
-    opens = fold(first.text) in {"ayant", "qui", "present", "presente"} or first.morph.get("VerbForm", []) == ["Part"]
+    opens = fold(first.text) in {"ayant", "qui", "present", "presente"} or first.morph.get(
+        "VerbForm", []
+    ) == ["Part"]
     return opens and not any(t.is_punct for t in tokens)
 
 
@@ -244,11 +260,23 @@ def roles_before(
         phrase = _phrase_ending_at(doc, pos, floor, spans, clause=comma)
         if phrase is None:
             break
-        if comma and not found and _in_complement(doc, phrase.start, floor) and _opens_clause(doc[mention_start]):
+        if (
+            comma
+            and not found
+            and _in_complement(doc, phrase.start, floor)
+            and _opens_clause(doc[mention_start])
+        ):
             break  # "organisé par le candidat républicain, Corey C. …": a complement, then a new clause
-        if comma and found and doc[found[-1][0].start].head.i not in range(phrase.start, phrase.end):
+        if (
+            comma
+            and found
+            and doc[found[-1][0].start].head.i not in range(phrase.start, phrase.end)
+        ):
             break  # "le président élu américain, le président ukrainien X": two people of a list
-        if any(p.parts.country and phrase.parts.country and p.parts.country != phrase.parts.country for p, _ in found):
+        if any(
+            p.parts.country and phrase.parts.country and p.parts.country != phrase.parts.country
+            for p, _ in found
+        ):
             break  # "le président élu américain, le président ukrainien X": two countries, two people
         phrase = _with_modifier(doc, phrase, floor)
         found.append((phrase, _determiner_gender(doc, phrase.start)))
@@ -261,7 +289,9 @@ def roles_before(
 
 
 # Words before a title that belong to the role ("l'ancien président", "l'ex-ministre").
-ROLE_MODIFIERS = frozenset({"ancien", "ancienne", "ex", "futur", "future", "nouveau", "nouvel", "nouvelle"})
+ROLE_MODIFIERS = frozenset(
+    {"ancien", "ancienne", "ex", "futur", "future", "nouveau", "nouvel", "nouvelle"}
+)
 
 
 def _with_modifier(doc: Doc, phrase: TitlePhrase, floor: int) -> TitlePhrase:
@@ -417,14 +447,23 @@ def predicate_roles(
                 subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
                 if not subjects and root.dep_ == "conj" and not _negated(root.head):
                     subjects = [c for c in root.head.children if c.dep_.startswith("nsubj")]
-                person = next((person_of_token[s.i] for s in subjects if s.i in person_of_token), None)
+                person = next(
+                    (person_of_token[s.i] for s in subjects if s.i in person_of_token), None
+                )
             elif (
                 root.dep_.startswith("nsubj")
                 and fold(root.head.lemma_) in naming
-                and any(c.dep_ == "expl:comp" or fold(c.text) in {"s'", "se"} for c in root.head.children)
+                and any(
+                    c.dep_ == "expl:comp" or fold(c.text) in {"s'", "se"}
+                    for c in root.head.children
+                )
                 and not _negated(root.head)
             ):
-                named = [c for c in root.head.children if c is not root and c.dep_ in {"nsubj", "obj", "xcomp", "obl:arg"}]
+                named = [
+                    c
+                    for c in root.head.children
+                    if c is not root and c.dep_ in {"nsubj", "obj", "xcomp", "obl:arg"}
+                ]
                 person = next((person_of_token[c.i] for c in named if c.i in person_of_token), None)
             if person is not None:
                 found.append((person, _with_modifier(doc, phrase, sent.start)))

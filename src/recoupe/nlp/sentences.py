@@ -29,9 +29,7 @@ def _predicate(sent: Span) -> str | None:
 )
 def recoupe_sentences(doc: Doc) -> Doc:
     entities = doc._.recoupe_entities or []
-    mention_keys = sorted(
-        (m.start, m.end, e.key) for e in entities for m in e.mentions
-    )
+    mention_keys = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
     tagged = doc.has_annotation("POS")
     sentences = []
     for sent in doc.sents:
@@ -55,7 +53,9 @@ def recoupe_sentences(doc: Doc) -> Doc:
                 end=sent.start_char + len(sent.text.rstrip()),
                 lemmas=lemmas,
                 predicate=_predicate(sent),
-                negated=any(t.lemma_.lower() in NEGATION_LEMMAS and t.dep_ == "advmod" for t in sent),
+                negated=any(
+                    t.lemma_.lower() in NEGATION_LEMMAS and t.dep_ == "advmod" for t in sent
+                ),
                 entity_keys=keys,
             )
         )

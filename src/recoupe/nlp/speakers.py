@@ -63,9 +63,7 @@ class SpeakerIndex:
         self.entities = {e.key: e for e in entities}
         self._quoted = sorted(quoted)
         self._quoted_starts = [q[0] for q in self._quoted]
-        outside = [
-            (m, e) for e in entities for m in e.mentions if not self.in_quote(m.start)
-        ]
+        outside = [(m, e) for e in entities for m in e.mentions if not self.in_quote(m.start)]
         self.mentions: list[tuple[Mention, LocalEntity]] = sorted(
             outside, key=lambda pair: (pair[0].start, -pair[0].end)
         )
@@ -138,7 +136,9 @@ class SpeakerIndex:
             noun = speaker_nouns().get(fold(doc[i].text))
             if noun and noun.type == "person" and noun.gender:
                 return noun.gender
-            if doc[i].pos_ == "DET" and (i == 0 or doc[i - 1].pos_ in {"PUNCT", "VERB", "AUX", "ADP", "SPACE"}):
+            if doc[i].pos_ == "DET" and (
+                i == 0 or doc[i - 1].pos_ in {"PUNCT", "VERB", "AUX", "ADP", "SPACE"}
+            ):
                 gender = _token_gender(doc[i])
                 if gender and i + 1 < start and doc[i + 1].pos_ in {"NOUN", "ADJ"}:
                     return gender
@@ -176,7 +176,9 @@ class SpeakerIndex:
         """The organisation last introduced with this noun ("l'association Littoral vivant")."""
         text = text_of(self.doc)
         for mention, entity in reversed(self.mentions_within(0, offset)):
-            if entity.type != "person" and noun in _tokens(text[max(0, mention.start - 30) : mention.end]):
+            if entity.type != "person" and noun in _tokens(
+                text[max(0, mention.start - 30) : mention.end]
+            ):
                 return entity
         return None
 
@@ -185,12 +187,17 @@ class SpeakerIndex:
     ) -> LocalEntity | None:
         """The person whose roles (else nearby title words) best match a role description."""
         persons = [
-            e for e in self.entities.values()
+            e
+            for e in self.entities.values()
             if e.type == "person" and self.compatible(e.key, gender)
         ]
         by_roles = {e.key: _tokens(" ".join(r.title for r in e.roles)) for e in persons}
         # every word of the description in the holder's roles: "le président français" is not "président ukrainien"
-        holders = [e for e in persons if head in by_roles[e.key] and all(w in by_roles[e.key] for w in words)]
+        holders = [
+            e
+            for e in persons
+            if head in by_roles[e.key] and all(w in by_roles[e.key] for w in words)
+        ]
         if holders:
             return self._best(holders, by_roles, words, offset)
         text = text_of(self.doc)
@@ -232,10 +239,17 @@ def head_noun(words: list[Token]) -> tuple[str, EntityType, Gender | None] | Non
     for k, token in enumerate(words):
         if token.pos_ == "DET" and det_gender is None:
             det_gender = _token_gender(token)
-        if token.pos_ == "ADJ" and k + 1 < len(words) and words[k + 1].pos_ == "NOUN" and not speaker_nouns().get(fold(words[k + 1].text)):
+        if (
+            token.pos_ == "ADJ"
+            and k + 1 < len(words)
+            and words[k + 1].pos_ == "NOUN"
+            and not speaker_nouns().get(fold(words[k + 1].text))
+        ):
             continue  # "les premiers témoignages": the adjective is not the head
         noun = speaker_nouns().get(fold(token.text)) or speaker_nouns().get(fold(token.lemma_))
         if noun:
-            gender = noun.gender or (det_gender if fold(words[0].text) not in {"l'", "les"} else None)
+            gender = noun.gender or (
+                det_gender if fold(words[0].text) not in {"l'", "les"} else None
+            )
             return fold(token.text), noun.type, gender
     return None

@@ -34,9 +34,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
 @contextlib.contextmanager
 def atomic_open(target: Path, *, newline: str | None = None) -> Iterator[TextIO]:
     """A UTF-8 text stream whose content replaces ``target`` when the block succeeds."""
-    with atomic_path(target) as temporary, temporary.open(
-        "w", encoding="utf-8", newline=newline
-    ) as stream:
+    with (
+        atomic_path(target) as temporary,
+        temporary.open("w", encoding="utf-8", newline=newline) as stream,
+    ):
         yield stream
 
 

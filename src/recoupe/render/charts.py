@@ -33,7 +33,9 @@ def period(iso: str | None) -> tuple[date, date] | None:
         return None
 
 
-def interval(earliest: str | None, latest: str | None, value: str | None) -> tuple[date, date] | None:
+def interval(
+    earliest: str | None, latest: str | None, value: str | None
+) -> tuple[date, date] | None:
     """The days an event may have happened on, from its earliest/latest bounds or its value."""
     low = period(earliest) or period(value)
     high = period(latest) or period(value) or low
@@ -108,7 +110,9 @@ def timeline_chart(
         width = max(x_of(last + timedelta(days=1)) - x, 4.0)
         rows.append(TimelineRow(index, round(x, 1), round(width, 1), y, first, last, first != last))
         y += TIMELINE_ROW + TIMELINE_LINE * (max(1, lines[index]) - 1 if lines else 0)
-    return TimelineChart(TIMELINE_WIDTH, y + 8, TIMELINE_LEFT, tuple(rows), _ticks(start, end, x_of))
+    return TimelineChart(
+        TIMELINE_WIDTH, y + 8, TIMELINE_LEFT, tuple(rows), _ticks(start, end, x_of)
+    )
 
 
 def _ticks(start: date, end: date, x_of: object) -> tuple[Tick, ...]:
@@ -129,7 +133,11 @@ def _ticks(start: date, end: date, x_of: object) -> tuple[Tick, ...]:
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         fmt = "%b %Y"
     else:
-        marks = [date(year, 1, 1) for year in range(start.year, end.year + 1) if date(year, 1, 1) >= start]
+        marks = [
+            date(year, 1, 1)
+            for year in range(start.year, end.year + 1)
+            if date(year, 1, 1) >= start
+        ]
         fmt = "%Y"
     if len(marks) > 10:
         marks = marks[:: len(marks) // 10 + 1]

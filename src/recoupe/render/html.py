@@ -71,7 +71,8 @@ def _base36(number: int) -> str:
 def value_labels(finding: Finding) -> tuple[str, ...]:
     """A contradiction's values grouped: "47 blessés — 3 outlets", "52 blessés — 1 outlet · later update"."""
     return tuple(
-        f"{g.value} — {len(g.sources)} outlet{'s' if len(g.sources) > 1 else ''}" + (" · later update" if g.later else "")
+        f"{g.value} — {len(g.sources)} outlet{'s' if len(g.sources) > 1 else ''}"
+        + (" · later update" if g.later else "")
         for g in finding.values
     )
 
@@ -215,7 +216,9 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
         key = passages.add(article, start, end)
         return Cited(key, article, outlet_of(report, article), text, value)
 
-    def cite_finding(article: str, start: int, end: int, text: str, value: str | None = None) -> Cited:
+    def cite_finding(
+        article: str, start: int, end: int, text: str, value: str | None = None
+    ) -> Cited:
         key = passages.add(article, start, end, finding=True)
         return Cited(key, article, outlet_of(report, article), text, value)
 
@@ -229,9 +232,13 @@ def story_view(report: Report, story: Story, corpus: Report | None = None) -> St
             if finding.kind != kind:
                 continue
             cited = tuple(_cite_evidence(ev, cite_kind) for ev in finding.evidence)
-            values = value_labels(finding) or tuple(dict.fromkeys(ev.value for ev in finding.evidence if ev.value))
+            values = value_labels(finding) or tuple(
+                dict.fromkeys(ev.value for ev in finding.evidence if ev.value)
+            )
             views.append(
-                FindingView(finding, " ".join(c.key for c in cited), cited, values, _summary_adds(finding))
+                FindingView(
+                    finding, " ".join(c.key for c in cited), cited, values, _summary_adds(finding)
+                )
             )
         findings.append((kind, heading, tuple(views)))
     single_by_outlet: dict[str, list[FindingView]] = defaultdict(list)
@@ -293,7 +300,9 @@ def _brief_item(item: dict[str, Any], cite: Any) -> BriefView:
     cited: list[Cited] = []
     for ev in item.get("evidence") or ():
         if isinstance(ev, dict) and {"article", "start", "end"} <= ev.keys():
-            cited.append(cite(str(ev["article"]), int(ev["start"]), int(ev["end"]), str(ev.get("text", ""))))
+            cited.append(
+                cite(str(ev["article"]), int(ev["start"]), int(ev["end"]), str(ev.get("text", "")))
+            )
     citations = [str(s) for s in item.get("sources") or item.get("citations") or ()]
     if not citations:
         citations = list(dict.fromkeys(c.outlet for c in cited))
@@ -313,9 +322,7 @@ def _people(
             others.append(entity)
             continue
         roles = tuple(
-            cite(r.article, r.start, r.end, r.title)
-            for r in entity.roles
-            if r.article in in_story
+            cite(r.article, r.start, r.end, r.title) for r in entity.roles if r.article in in_story
         )
         variants = tuple(dict.fromkeys([entity.name, *entity.variants]))
         people.append(PersonView(entity, variants, roles, len(mentions)))
@@ -359,7 +366,9 @@ def _outlet_quotes(
         if quote.article in story_articles:
             by_outlet[story_articles[quote.article]][speaker_name(quote, entities)] += 1
     # the outlets quoting most (a chart of sixty outlets reads as noise)
-    busiest = sorted(by_outlet.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:CHART_OUTLETS]
+    busiest = sorted(by_outlet.items(), key=lambda item: (-sum(item[1].values()), item[0]))[
+        :CHART_OUTLETS
+    ]
     groups = [(outlet, counts.most_common()) for outlet, counts in sorted(busiest)]
     return grouped_bars(groups)
 
@@ -379,20 +388,41 @@ def _article_view(
             if mention.article == article.id:
                 # the canonical name only where the words differ ("M. Lenz" -> Avi Lenz)
                 title = entity.name if mention.text != entity.name else None
-                spans.append(Span(mention.start, mention.end, ("ent", f"ent-{entity.type}"), {}, title=title, order=3))
+                spans.append(
+                    Span(
+                        mention.start,
+                        mention.end,
+                        ("ent", f"ent-{entity.type}"),
+                        {},
+                        title=title,
+                        order=3,
+                    )
+                )
                 counts["entities"] += 1
     for quote in report.quotes:
         if quote.article == article.id:
             name = speaker_name(quote, entities)
             attrs = {"data-speaker": quote.speaker} if quote.speaker else {}
-            spans.append(Span(quote.start, quote.end, ("quote", f"quote-{quote.kind}"), attrs, tag="span", title=name, order=1))
+            spans.append(
+                Span(
+                    quote.start,
+                    quote.end,
+                    ("quote", f"quote-{quote.kind}"),
+                    attrs,
+                    tag="span",
+                    title=name,
+                    order=1,
+                )
+            )
             counts["quotes"] += 1
     for time in report.times:
         if time.article == article.id:
             when = time.value or " – ".join(x for x in (time.earliest, time.latest) if x) or None
             spans.append(Span(time.start, time.end, ("time",), {}, title=when, order=2))
             counts["times"] += 1
-    return ArticleView(article, article.source or UNKNOWN_OUTLET, highlight(article.text, spans), dict(counts))
+    return ArticleView(
+        article, article.source or UNKNOWN_OUTLET, highlight(article.text, spans), dict(counts)
+    )
 
 
 # --- templates ---------------------------------------------------------------
@@ -406,7 +436,9 @@ def make_environment(*template_packages: str, language: str = "en") -> jinja2.En
     """
     packages = [*template_packages, "recoupe.render"]
     env = jinja2.Environment(
-        loader=_Unindented(jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages])),
+        loader=_Unindented(
+            jinja2.ChoiceLoader([jinja2.PackageLoader(p, "templates") for p in packages])
+        ),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -428,7 +460,9 @@ class _Unindented(jinja2.BaseLoader):
     def __init__(self, loader: jinja2.BaseLoader) -> None:
         self.loader = loader
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Any]:
         source, filename, uptodate = self.loader.get_source(environment, template)
         return "\n".join(line.lstrip() for line in source.split("\n")), filename, uptodate
 

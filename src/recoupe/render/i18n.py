@@ -51,8 +51,12 @@ def translations(language: str) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
     if language not in LANGUAGES:
-        raise ValueError(f"no interface language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    po = resources.files("recoupe.render").joinpath("locale", language, "LC_MESSAGES", f"{DOMAIN}.po")
+        raise ValueError(
+            f"no interface language {language!r}; choose one of {', '.join(LANGUAGES)}"
+        )
+    po = resources.files("recoupe.render").joinpath(
+        "locale", language, "LC_MESSAGES", f"{DOMAIN}.po"
+    )
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=DOMAIN)
     compiled = io.BytesIO()
@@ -65,7 +69,9 @@ def interface_language(report: Report, requested: str | None = None) -> str:
     """The language asked for, else French when most articles are French, else English."""
     if requested and requested != "auto":
         if requested not in LANGUAGES:
-            raise ValueError(f"no interface language {requested!r}; choose one of {', '.join(LANGUAGES)}")
+            raise ValueError(
+                f"no interface language {requested!r}; choose one of {', '.join(LANGUAGES)}"
+            )
         return requested
     languages = Counter((a.language or "").split("-")[0].lower() for a in report.articles)
     if languages and languages["fr"] * 2 >= sum(languages.values()):

@@ -111,14 +111,20 @@ def _story(report: Report, story: Story) -> list[str]:
 
 def _finding(report: Report, finding: Finding) -> list[str]:
     confidence = f" (confidence {finding.confidence:.0%})" if finding.confidence else ""
-    lines = [f"- **{_md(finding.title or finding.subject)}** — {_md(finding.slot)}{confidence}: {_md(finding.summary)}"]
+    lines = [
+        f"- **{_md(finding.title or finding.subject)}** — {_md(finding.slot)}{confidence}: {_md(finding.summary)}"
+    ]
     for group in finding.values:
         count = f"{len(group.sources)} outlet{'s' if len(group.sources) > 1 else ''}"
         later = " · later update" if group.later else ""
-        lines.append(f"  - value **{_md(group.value)}** — {count} ({_md(', '.join(group.sources))}){later}")
+        lines.append(
+            f"  - value **{_md(group.value)}** — {count} ({_md(', '.join(group.sources))}){later}"
+        )
     for ev in finding.evidence:
         value = f" → {_md(ev.value)}" if ev.value else ""
-        lines.append(f"  - {_outlet(report, ev.article)} [{ev.start}:{ev.end}] “{_md(ev.text)}”{value}")
+        lines.append(
+            f"  - {_outlet(report, ev.article)} [{ev.start}:{ev.end}] “{_md(ev.text)}”{value}"
+        )
     return lines
 
 
@@ -191,10 +197,18 @@ def _quotes(report: Report) -> list[str]:
 def _times(report: Report) -> list[str]:
     if not report.times:
         return []
-    lines = ["## Time expressions", "", "| article | expression | value | interval |", "|---|---|---|---|"]
+    lines = [
+        "## Time expressions",
+        "",
+        "| article | expression | value | interval |",
+        "|---|---|---|---|",
+    ]
     for t in report.times:
-        interval = f"{_md(t.earliest) or '?'} – {_md(t.latest) or '?'}" if (t.earliest or t.latest) else "—"
+        interval = (
+            f"{_md(t.earliest) or '?'} – {_md(t.latest) or '?'}"
+            if (t.earliest or t.latest)
+            else "—"
+        )
         lines.append(f"| {_md(t.article)} | {_md(t.text)} | {_md(t.value) or '—'} | {interval} |")
     lines.append("")
     return lines
-

@@ -125,7 +125,9 @@ def story_glance(
     return StoryGlance(outlets, grid, coverage, blindspots, _framing(story), len(corpus.stories))
 
 
-def _cells(items: list[tuple[str, str, str]], column: dict[str, int], width: int) -> tuple[GridCell | None, ...]:
+def _cells(
+    items: list[tuple[str, str, str]], column: dict[str, int], width: int
+) -> tuple[GridCell | None, ...]:
     """Cells from (article, value, key) triples: each outlet's values in order, with their passages."""
     values: list[dict[str, None]] = [{} for _ in range(width)]
     keys: list[dict[str, None]] = [{} for _ in range(width)]
@@ -155,8 +157,14 @@ def _slot(finding: Finding) -> str:
     return "" if getattr(finding, "title", "") or finding.slot in ("fact", "") else finding.slot
 
 
-def _disputed_rows(story: Story, column: dict[str, int], width: int, key_of: KeyOf) -> tuple[GridRow, ...]:
-    contradictions = [f for f in story.findings if f.kind == "contradiction" and any(ev.value for ev in f.evidence)]
+def _disputed_rows(
+    story: Story, column: dict[str, int], width: int, key_of: KeyOf
+) -> tuple[GridRow, ...]:
+    contradictions = [
+        f
+        for f in story.findings
+        if f.kind == "contradiction" and any(ev.value for ev in f.evidence)
+    ]
     rows = [
         GridRow(_label(f), "disputed", _cells(_finding_items(f, key_of), column, width), _slot(f))
         for f in contradictions[:MAX_DISPUTED]
@@ -176,16 +184,28 @@ def _key_rows(
             continue
         if len({column.get(ev.article) for ev in finding.evidence if ev.value} - {None}) >= 2:
             items = _finding_items(finding, key_of)
-            rows.append(GridRow(_label(finding), "key", _cells(items, column, width), _slot(finding)))
+            rows.append(
+                GridRow(_label(finding), "key", _cells(items, column, width), _slot(finding))
+            )
     in_story = set(story.articles)
     people = sorted(
-        (e for e in report.entities if e.type == "person" and any(r.article in in_story for r in e.roles)),
+        (
+            e
+            for e in report.entities
+            if e.type == "person" and any(r.article in in_story for r in e.roles)
+        ),
         key=lambda e: -sum(m.article in in_story for m in e.mentions),
     )
-    disputed_roles = {f.subject for f in story.findings if f.kind == "contradiction" and f.slot == "role"}
+    disputed_roles = {
+        f.subject for f in story.findings if f.kind == "contradiction" and f.slot == "role"
+    }
     people = [p for p in people if p.name not in disputed_roles]
     for person in people[:MAX_PEOPLE_ROWS]:
-        rows.append(GridRow(person.name, "key", _role_cells(person, in_story, column, width, key_of), "role"))
+        rows.append(
+            GridRow(
+                person.name, "key", _role_cells(person, in_story, column, width, key_of), "role"
+            )
+        )
     return tuple(rows[:MAX_KEY_FACTS])
 
 
@@ -216,7 +236,9 @@ def _coverage(report: Report, story: Story) -> tuple[tuple[CoverageBar, ...], tu
     bars = tuple(
         sorted(
             (
-                CoverageBar(outlet, len(covered), here.get(outlet, 0), round(100 * len(covered) / total))
+                CoverageBar(
+                    outlet, len(covered), here.get(outlet, 0), round(100 * len(covered) / total)
+                )
                 for outlet, covered in stories_of.items()
             ),
             key=lambda bar: (-bar.articles, -bar.stories, bar.outlet),

@@ -133,12 +133,16 @@ def story_timeline(report: Report, story: Story, cite: Cite) -> StoryTimeline:
         label = _short(members[0].text, 160 if isinstance(members[0], TimeRef) else 240)
         first, last = span
         when = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
-        lines = tuple(textwrap.wrap(_short(label, LABEL_WIDTH * LABEL_LINES), LABEL_WIDTH)[:LABEL_LINES])
+        lines = tuple(
+            textwrap.wrap(_short(label, LABEL_WIDTH * LABEL_LINES), LABEL_WIDTH)[:LABEL_LINES]
+        )
         views.append(EventView(label, when, told, first != last, drawn(span), lines))
     on_chart = [(span, view) for (span, _), view in zip(groups, views, strict=True) if view.drawn]
     chart = timeline_chart(
         [span for span, _ in on_chart],
-        lines=[max(1, len(view.lines)) + (1 if len(view.outlets) > 1 else 0) for _, view in on_chart],
+        lines=[
+            max(1, len(view.lines)) + (1 if len(view.outlets) > 1 else 0) for _, view in on_chart
+        ],
         window=window,
     )
     ordered = tuple(view for _, view in on_chart) + tuple(v for v in views if not v.drawn)
@@ -161,6 +165,9 @@ def _same_event(members: list[Any], item: Any) -> bool:
             return True
         if entities & set(getattr(member, "entities", ()) or ()):
             return True
-        if isinstance(item, TimeRef) and " ".join(item.text.split()).casefold() == " ".join(member.text.split()).casefold():
+        if (
+            isinstance(item, TimeRef)
+            and " ".join(item.text.split()).casefold() == " ".join(member.text.split()).casefold()
+        ):
             return True
     return False

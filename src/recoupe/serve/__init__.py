@@ -46,7 +46,9 @@ def open_source(report: Path | None = None, db: str | None = None) -> ReportSour
         except OSError as error:
             raise SourceError(f"cannot read {report}: {error.strerror}") from error
         except (ValueError, jsonschema.ValidationError) as error:
-            raise SourceError(f"{report} is not a recoupe report: {str(error).splitlines()[0]}") from error
+            raise SourceError(
+                f"{report} is not a recoupe report: {str(error).splitlines()[0]}"
+            ) from error
     if db is not None:
         from recoupe.store import StoreError
 
@@ -99,4 +101,6 @@ def run(
     options = ServeOptions(allowed_hosts=allowed_hosts(host, allow_hosts))
     if max_body_bytes is not None:
         options = dataclasses.replace(options, max_body_bytes=max_body_bytes)
-    uvicorn.run(create_app(source, options), host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(
+        create_app(source, options), host=host, port=port, log_level="info", server_header=False
+    )

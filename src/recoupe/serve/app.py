@@ -108,9 +108,15 @@ def create_app(source: ReportSource, options: ServeOptions | None = None) -> Fas
     )
     _, _, script_source = inline_assets()
     # Added last, so it runs first: a request with a foreign Host header reaches nothing.
-    app.add_middleware(BodySizeLimit, limit=options.max_body_bytes, too_large=_too_large_app(options.max_body_bytes))
+    app.add_middleware(
+        BodySizeLimit,
+        limit=options.max_body_bytes,
+        too_large=_too_large_app(options.max_body_bytes),
+    )
     app.add_middleware(SecurityHeaders, csp=content_security_policy(script_source, web=True))
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(options.allowed_hosts), www_redirect=False)
+    app.add_middleware(
+        TrustedHostMiddleware, allowed_hosts=list(options.allowed_hosts), www_redirect=False
+    )
     _install_error_handlers(app, options)
     _install_pages(app, source, options)
     _install_api(app, source)
@@ -130,7 +136,9 @@ def _install_error_handlers(app: FastAPI, options: ServeOptions) -> None:
 
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, error: BodyTooLarge) -> Response:
-        return _error_response(request, 413, f"The request is larger than the limit of {error.limit} bytes.")
+        return _error_response(
+            request, 413, f"The request is larger than the limit of {error.limit} bytes."
+        )
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> Response:
@@ -158,7 +166,9 @@ def _check_origin(request: Request) -> None:
 
 
 def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) -> None:
-    overview = _PerReport(lambda report: bytes(_page("stories.html", **report_context_light(report)).body))
+    overview = _PerReport(
+        lambda report: bytes(_page("stories.html", **report_context_light(report)).body)
+    )
 
     @app.get("/", response_class=HTMLResponse, summary="Stories list and corpus overview")
     def stories_page() -> Response:
@@ -180,15 +190,26 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         report = source.report()
         quotes = source.quotes_by_speaker(entity_id)
         return _page(
-            "entity.html", entity=entity, quotes=quotes, report=report, stories=_stories_of(report, entity)
+            "entity.html",
+            entity=entity,
+            quotes=quotes,
+            report=report,
+            stories=_stories_of(report, entity),
         )
 
-    @app.get("/entities/{entity_id}/quotes", response_class=HTMLResponse, summary="A speaker's quotes")
+    @app.get(
+        "/entities/{entity_id}/quotes", response_class=HTMLResponse, summary="A speaker's quotes"
+    )
     def quotes_page(entity_id: str) -> Response:
         entity = source.entity(entity_id)
         if entity is None:
             raise _not_found("entity")
-        return _page("quotes.html", entity=entity, quotes=source.quotes_by_speaker(entity_id), report=source.report())
+        return _page(
+            "quotes.html",
+            entity=entity,
+            quotes=source.quotes_by_speaker(entity_id),
+            report=source.report(),
+        )
 
     @app.get("/search", response_class=HTMLResponse, summary="Search article text and quotes")
     def search_page(q: str = Query("", max_length=MAX_QUERY)) -> Response:
@@ -196,7 +217,12 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         report = source.report()
         entities = {e.id: e for e in report.entities}
         return _page(
-            "search.html", q=q, hits=hits, report=report, entities=entities, story_of=_story_index(report)
+            "search.html",
+            q=q,
+            hits=hits,
+            report=report,
+            entities=entities,
+            story_of=_story_index(report),
         )
 
     @app.get("/upload", response_class=HTMLResponse, summary="Form to add articles")
@@ -214,7 +240,9 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
                 continue
             data = await item.read()
             # Parsing (trafilatura, feedparser) takes seconds on a large page: never on the event loop.
-            items = await run_in_threadpool(_read_upload, data, _safe_name(item.filename), IngestOptions())
+            items = await run_in_threadpool(
+                _read_upload, data, _safe_name(item.filename), IngestOptions()
+            )
             _collect(items, articles, rejected)
         text = str(form.get("text") or "")
         if text.strip():
@@ -228,7 +256,10 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
             _collect(pasted, articles, rejected)
         if not articles and not rejected:
             return _page(
-                "upload.html", status_code=400, limit=options.max_body_bytes, result=None,
+                "upload.html",
+                status_code=400,
+                limit=options.max_body_bytes,
+                result=None,
                 error="Choose a file or paste an article text.",
             )
         result = await run_in_threadpool(source.add_articles, articles, rejected)
@@ -239,7 +270,9 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         routes = []
         for path, methods in app.openapi().get("paths", {}).items():
             for method, spec in methods.items():
-                routes.append((method.upper(), path, spec.get("summary", ""), spec.get("parameters", [])))
+                routes.append(
+                    (method.upper(), path, spec.get("summary", ""), spec.get("parameters", []))
+                )
         return _page("docs.html", routes=routes)
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -258,12 +291,14 @@ def added_response(result: Added) -> dict[str, Any]:
     joined = []
     for article_id in result.added:
         story = stories.get(story_of.get(article_id, ""))
-        joined.append({
-            "id": article_id,
-            "story": story.id if story else None,
-            "story_title": story.title if story else None,
-            "story_articles": len(story.articles) if story else 0,
-        })
+        joined.append(
+            {
+                "id": article_id,
+                "story": story.id if story else None,
+                "story_title": story.title if story else None,
+                "story_articles": len(story.articles) if story else 0,
+            }
+        )
     return {
         "added": list(result.added),
         "articles": joined,
@@ -303,9 +338,15 @@ def _safe_name(filename: str) -> str:
     return _SAFE_NAME.sub("_", name)[:120] or "upload"
 
 
-def _pasted_articles(text: str, title: str, source: str, published: str) -> list[Article | Rejected]:
+def _pasted_articles(
+    text: str, title: str, source: str, published: str
+) -> list[Article | Rejected]:
     if published and not _ISO_DATE.match(published):
-        return [Rejected("pasted text", f"publication date {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")]
+        return [
+            Rejected(
+                "pasted text", f"publication date {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+        ]
     body = text.replace("\r\n", "\n")
     short = too_short(body)
     if short:
@@ -313,7 +354,11 @@ def _pasted_articles(text: str, title: str, source: str, published: str) -> list
     if title and not body.lstrip().startswith(title):
         body = f"{title}\n{body}"
     # surrogatepass: a lone surrogate reaches the decoder as bytes it repairs (U+FFFD).
-    items = list(read_bytes(body.encode("utf-8", "surrogatepass"), "pasted.txt", IngestOptions(format="text")))
+    items = list(
+        read_bytes(
+            body.encode("utf-8", "surrogatepass"), "pasted.txt", IngestOptions(format="text")
+        )
+    )
     source = " ".join(clean_string(source, Changes()).split())
     out: list[Article | Rejected] = []
     for item in items:
@@ -361,11 +406,16 @@ def _install_api(app: FastAPI, source: ReportSource) -> None:
     def api_report() -> Response:
         return Response(whole_report(source.report()), media_type="application/json")
 
-    @app.get("/api/stories", summary="Every story (the report's `stories` array)", response_model=None)
+    @app.get(
+        "/api/stories", summary="Every story (the report's `stories` array)", response_model=None
+    )
     def api_stories() -> Response:
         return Response(all_stories(source.stories()), media_type="application/json")
 
-    @app.get("/api/stories/{story_id}", summary="A report narrowed to one story, its articles, entities, quotes, times")
+    @app.get(
+        "/api/stories/{story_id}",
+        summary="A report narrowed to one story, its articles, entities, quotes, times",
+    )
     def api_story(story_id: str) -> dict[str, Any]:
         narrowed = source.story(story_id)
         if narrowed is None:
@@ -377,7 +427,10 @@ def _install_api(app: FastAPI, source: ReportSource) -> None:
         entity = source.entity(entity_id)
         if entity is None:
             raise _not_found("entity")
-        return {"entity": to_dict(entity), "quotes": to_dict(tuple(source.quotes_by_speaker(entity_id)))}
+        return {
+            "entity": to_dict(entity),
+            "quotes": to_dict(tuple(source.quotes_by_speaker(entity_id))),
+        }
 
     @app.get("/api/entities/{entity_id}/quotes", summary="The quotes of one speaker")
     def api_quotes(entity_id: str) -> list[Any]:
@@ -387,7 +440,8 @@ def _install_api(app: FastAPI, source: ReportSource) -> None:
 
     @app.get("/api/search", summary="Matches of q in article text and quotes (accent-insensitive)")
     def api_search(
-        q: str = Query(..., min_length=1, max_length=MAX_QUERY), limit: int = Query(50, ge=1, le=500)
+        q: str = Query(..., min_length=1, max_length=MAX_QUERY),
+        limit: int = Query(50, ge=1, le=500),
     ) -> dict[str, Any]:
         return {"query": q, "hits": to_dict(tuple(source.search(q, limit)))}
 

@@ -77,9 +77,7 @@ class ReportSource(Protocol):
         """Case- and accent-insensitive matches in article text and quotes."""
         ...
 
-    def add_articles(
-        self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()
-    ) -> Added:
+    def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:
         """Analyse new articles and re-link the whole corpus (stories, findings)."""
         ...
 
@@ -110,13 +108,22 @@ def search_report(report: Report, query: str, limit: int = 50) -> list[SearchHit
     for quote in report.quotes:
         if find_matches(quote.text, parsed):
             hits.append(
-                SearchHit("quote", quote.article, quote.start, quote.end, quote.text, speaker=quote.speaker)
+                SearchHit(
+                    "quote",
+                    quote.article,
+                    quote.start,
+                    quote.end,
+                    quote.text,
+                    speaker=quote.speaker,
+                )
             )
     for article in report.articles:
         for start, end in find_matches(article.text, parsed):
             before = article.text[max(0, start - SNIPPET_CONTEXT) : start]
             after = article.text[end : end + SNIPPET_CONTEXT]
-            hits.append(SearchHit("article", article.id, start, end, article.text[start:end], before, after))
+            hits.append(
+                SearchHit("article", article.id, start, end, article.text[start:end], before, after)
+            )
     return hits[:limit]
 
 
@@ -167,9 +174,7 @@ class InMemorySource:
     def search(self, query: str, limit: int = 50) -> Sequence[SearchHit]:
         return search_report(self._report, query, limit)
 
-    def add_articles(
-        self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()
-    ) -> Added:
+    def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:
         from recoupe.ingest import deduplicate
         from recoupe.serve.worker import analyse_and_link_job, run_job
 

@@ -87,20 +87,26 @@ class StoreSource:
                 continue
             if hit.kind == "quote":
                 speaker = speakers.get((hit.article, hit.start, hit.end))
-                quotes.append(SearchHit("quote", hit.article, hit.start, hit.end, hit.text, speaker=speaker))
+                quotes.append(
+                    SearchHit("quote", hit.article, hit.start, hit.end, hit.text, speaker=speaker)
+                )
                 continue
             # the store placed the match: the same words as over a report
             start, end = hit.start, hit.end
             before = text[max(0, start - SNIPPET_CONTEXT) : start]
             after = text[end : end + SNIPPET_CONTEXT]
-            matches.append(SearchHit("article", hit.article, start, end, text[start:end], before, after))
+            matches.append(
+                SearchHit("article", hit.article, start, end, text[start:end], before, after)
+            )
         return [*quotes, *matches][:limit]
 
     def add_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> Added:
         from recoupe.serve.worker import ingest_job, run_job
 
         with self._uploads:
-            result = run_job(self._worker, ingest_job, self.store.url, [*rejected, *articles], self._pipeline)
+            result = run_job(
+                self._worker, ingest_job, self.store.url, [*rejected, *articles], self._pipeline
+            )
             report = self.store.report()  # one snapshot of what the job stored and linked
             self._report = report  # one assignment: readers see the old or the new report
             return Added(report, result.added, result.rejected, result.duplicates)

@@ -70,7 +70,9 @@ def check_posted(data: bytes, options: IngestOptions) -> PostedArticles:
             continue
         text = record.get(text_field)
         if not isinstance(text, str) or not text.strip():
-            problems.append({"record": number, "reason": f"no {text_field!r} field with the article text"})
+            problems.append(
+                {"record": number, "reason": f"no {text_field!r} field with the article text"}
+            )
             continue
         reason = too_short(text)
         if reason:

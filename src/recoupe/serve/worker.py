@@ -29,7 +29,9 @@ class AnalysisWorker:
     def __init__(self, max_tasks: int = DEFAULT_MAX_TASKS) -> None:
         # spawn: a fork of a threaded server (uvicorn, the thread pool) is unsafe.
         context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=max_tasks)
+        self._pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=context, max_tasks_per_child=max_tasks
+        )
 
     def run(self, job: Callable[..., T], *args: Any) -> T:
         """Run ``job(*args)`` in the worker and wait for its result (call it from a thread)."""
@@ -57,7 +59,9 @@ def ingest_job(db_url: str, items: Sequence[Article | Rejected], pipeline: Any) 
 
     with Store(db_url) as store:
         result = ingest_items(store, list(items), local_analyser(pipeline))
-    return StoreJobResult(tuple(result.added_ids), tuple(result.rejections), tuple(result.duplicate_items))
+    return StoreJobResult(
+        tuple(result.added_ids), tuple(result.rejections), tuple(result.duplicate_items)
+    )
 
 
 @dataclass(frozen=True)

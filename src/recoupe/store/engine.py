@@ -30,7 +30,9 @@ def display_url(url: str) -> str:
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
         return parsed.database or ":memory:"
-    return parsed.set(drivername=parsed.drivername.split("+")[0]).render_as_string(hide_password=True)
+    return parsed.set(drivername=parsed.drivername.split("+")[0]).render_as_string(
+        hide_password=True
+    )
 
 
 def first_line(error: BaseException) -> str:
@@ -51,9 +53,13 @@ def check_sqlite_file(url: str, create: bool) -> None:
             raise StoreError(f"{path} is a directory, not a database file; pass --db FILE")
         return
     if not create:
-        raise StoreError(f"no database at {path}; add articles first with `recoupe ingest --db {path} FILES`")
+        raise StoreError(
+            f"no database at {path}; add articles first with `recoupe ingest --db {path} FILES`"
+        )
     if not path.parent.exists():
-        raise StoreError(f"cannot create the database {path}: directory {path.parent} does not exist")
+        raise StoreError(
+            f"cannot create the database {path}: directory {path.parent} does not exist"
+        )
 
 
 def open_engine(url: str) -> Engine:

@@ -19,7 +19,9 @@ EXTENSIONS = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
 TABLES = tuple(schema.EXPORT_TABLES)
 
 # Columns holding JSON text; JSON Lines gets them as values, CSV and Parquet as text.
-JSON_COLUMNS = frozenset(("variants", "parts", "timeline", "brief", "coverage", "evidence", "sources"))
+JSON_COLUMNS = frozenset(
+    ("variants", "parts", "timeline", "brief", "coverage", "evidence", "sources")
+)
 _CHUNK_ROWS = 5_000
 
 
@@ -74,7 +76,9 @@ def _rows(engine: Engine, table: Table) -> Iterator[dict[str, Any]]:
             yield dict(row._mapping)
 
 
-def _write_file(engine: Engine, fmt: str, tables: Sequence[Table], path: Path, *, tagged: bool) -> None:
+def _write_file(
+    engine: Engine, fmt: str, tables: Sequence[Table], path: Path, *, tagged: bool
+) -> None:
     """Write through a temporary file: a failed export leaves an existing file as it was."""
     if fmt == "parquet":
         with atomic_path(path) as temporary:
@@ -90,7 +94,10 @@ def _write_file(engine: Engine, fmt: str, tables: Sequence[Table], path: Path, *
 def _write_jsonl(engine: Engine, tables: Sequence[Table], stream: IO[str], *, tagged: bool) -> None:
     for table in tables:
         for row in _rows(engine, table):
-            record = {k: json.loads(v) if k in JSON_COLUMNS and v is not None else v for k, v in row.items()}
+            record = {
+                k: json.loads(v) if k in JSON_COLUMNS and v is not None else v
+                for k, v in row.items()
+            }
             if tagged:
                 record = {"table": table.name, **record}
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")

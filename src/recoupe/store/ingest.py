@@ -144,7 +144,11 @@ def ingest_paths(
 
 
 def _plan(
-    store: Store, items: Iterable[Article | Rejected], batch_size: int, flight: _InFlight, result: IngestResult
+    store: Store,
+    items: Iterable[Article | Rejected],
+    batch_size: int,
+    flight: _InFlight,
+    result: IngestResult,
 ) -> Iterator[_Batch]:
     """Batches of articles to analyse; stored or in-flight content is counted, not queued."""
     batch = _Batch()
@@ -181,7 +185,9 @@ def _commit(store: Store, batch: _Batch, results: Results, result: IngestResult)
     failed = [*batch.rejected, *analysed.rejected]
     # Under the write lock: what another process stored meanwhile is seen and skipped.
     pairs = analysed.pairs()
-    added = with_write_lock(store.engine, lambda conn: writes.insert_inputs(conn, pairs, failed, batch.duplicates))
+    added = with_write_lock(
+        store.engine, lambda conn: writes.insert_inputs(conn, pairs, failed, batch.duplicates)
+    )
     result.added += len(added)
     result.added_ids.extend(added)
     result.rejected += len(failed)

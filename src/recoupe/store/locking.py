@@ -73,10 +73,16 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 def is_locked(error: OperationalError) -> bool:
     message = str(error.orig if error.orig is not None else error).lower()
-    return "database is locked" in message or "database table is locked" in message or "busy" in message
+    return (
+        "database is locked" in message
+        or "database table is locked" in message
+        or "busy" in message
+    )
 
 
-def with_write_lock(engine: Engine, work: Callable[[Connection], T], attempts: int = WRITE_ATTEMPTS) -> T:
+def with_write_lock(
+    engine: Engine, work: Callable[[Connection], T], attempts: int = WRITE_ATTEMPTS
+) -> T:
     """Run ``work`` in a write transaction; when the store stays locked, roll back and retry."""
     for attempt in range(1, attempts + 1):
         try:

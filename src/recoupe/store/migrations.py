@@ -38,7 +38,9 @@ def _create_search_index(conn: Connection) -> None:
                 " tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('french', body)) STORED)"
             )
         )
-        conn.execute(text("CREATE INDEX ix_search_documents_tsv ON search_documents USING GIN (tsv)"))
+        conn.execute(
+            text("CREATE INDEX ix_search_documents_tsv ON search_documents USING GIN (tsv)")
+        )
         conn.execute(text("CREATE INDEX ix_search_documents_article ON search_documents (article)"))
     elif conn.dialect.name == "sqlite":
         # remove_diacritics 2: "securite" finds "sécurité", as French readers type.
@@ -69,14 +71,23 @@ def _add_missing_columns(conn: Connection, tables: tuple[Table, ...]) -> None:
         for column in table.columns:
             if column.name not in present:  # stores made before version 3
                 ddl = column.type.compile(dialect=conn.dialect)
-                default = f" NOT NULL DEFAULT '{column.server_default.arg}'" if column.server_default is not None else ""  # type: ignore[attr-defined]
-                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {ddl}{default}'))
+                server_default = getattr(column.server_default, "arg", None)
+                default = (
+                    f" NOT NULL DEFAULT '{server_default}'" if server_default is not None else ""
+                )
+                conn.execute(
+                    text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {ddl}{default}')
+                )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, analyses, rejected, duplicates and derived tables", _create_tables),
     Migration(2, "full-text search over article text and quotes", _create_search_index),
-    Migration(3, "typed facts: quote cue lemma and loaded flag; time tense, kind, anchor, parts", _add_typed_facts),
+    Migration(
+        3,
+        "typed facts: quote cue lemma and loaded flag; time tense, kind, anchor, parts",
+        _add_typed_facts,
+    ),
     Migration(4, "findings: title, confidence, values grouped by outlet", _add_finding_details),
 )
 

@@ -36,7 +36,9 @@ def rejected(conn: Connection) -> list[Rejected]:
 
 def duplicates(conn: Connection) -> list[Duplicate]:
     result = conn.execute(
-        select(schema.duplicates.c.path, schema.duplicates.c.duplicate_of).order_by(schema.duplicates.c.seq)
+        select(schema.duplicates.c.path, schema.duplicates.c.duplicate_of).order_by(
+            schema.duplicates.c.seq
+        )
     )
     return [Duplicate(row.path, row.duplicate_of) for row in result]
 
@@ -73,7 +75,9 @@ def linked_report(conn: Connection) -> Report:
         for row in ordered(schema.entities, schema.entities.c.position)
     )
     story_articles = defaultdict(list)
-    for row in ordered(schema.story_articles, schema.story_articles.c.story, schema.story_articles.c.position):
+    for row in ordered(
+        schema.story_articles, schema.story_articles.c.story, schema.story_articles.c.position
+    ):
         story_articles[row["story"]].append(row["article"])
     findings = defaultdict(list)
     for row in ordered(schema.findings, schema.findings.c.story, schema.findings.c.position):
@@ -87,7 +91,9 @@ def linked_report(conn: Connection) -> Report:
         rejected=tuple(rejected(conn)),
         duplicates=tuple(duplicates(conn)),
         entities=entities,
-        quotes=tuple(rows.quote_from_row(r) for r in ordered(schema.quotes, schema.quotes.c.position)),
+        quotes=tuple(
+            rows.quote_from_row(r) for r in ordered(schema.quotes, schema.quotes.c.position)
+        ),
         times=tuple(rows.time_from_row(r) for r in ordered(schema.times, schema.times.c.position)),
         stories=stories,
     )

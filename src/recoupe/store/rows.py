@@ -70,9 +70,21 @@ def analysis_from_json(text: str) -> ArticleAnalysis:
 
 def search_rows(article: Article, analysis: ArticleAnalysis) -> Iterator[dict[str, Any]]:
     """The full-text documents of one article: its text and each of its quotes."""
-    yield {"body": article.text, "kind": "article", "article": article.id, "start": 0, "end": len(article.text)}
+    yield {
+        "body": article.text,
+        "kind": "article",
+        "article": article.id,
+        "start": 0,
+        "end": len(article.text),
+    }
     for quote in analysis.quotes:
-        yield {"body": quote.text, "kind": "quote", "article": article.id, "start": quote.start, "end": quote.end}
+        yield {
+            "body": quote.text,
+            "kind": "quote",
+            "article": article.id,
+            "start": quote.start,
+            "end": quote.end,
+        }
 
 
 # --- derived tables --------------------------------------------------------------
@@ -82,7 +94,16 @@ def derived_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
     """Rows of every derived table for a report (entities … findings)."""
     rows: dict[str, list[dict[str, Any]]] = {
         name: []
-        for name in ("entities", "mentions", "roles", "quotes", "times", "stories", "story_articles", "findings")
+        for name in (
+            "entities",
+            "mentions",
+            "roles",
+            "quotes",
+            "times",
+            "stories",
+            "story_articles",
+            "findings",
+        )
     }
     for position, entity in enumerate(report.entities):
         rows["entities"].append(
@@ -120,7 +141,9 @@ def derived_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
             }
         )
         for number, article_id in enumerate(story.articles):
-            rows["story_articles"].append({"story": story.id, "position": number, "article": article_id})
+            rows["story_articles"].append(
+                {"story": story.id, "position": number, "article": article_id}
+            )
         for number, finding in enumerate(story.findings):
             rows["findings"].append(
                 {

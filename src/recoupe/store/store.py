@@ -52,7 +52,9 @@ class Store:
             migrate(self.engine)
         except SQLAlchemyError as error:
             self.engine.dispose()
-            raise StoreError(f"cannot open the database {display_url(self.url)}: {first_line(error)}") from error
+            raise StoreError(
+                f"cannot open the database {display_url(self.url)}: {first_line(error)}"
+            ) from error
 
     def close(self) -> None:
         self.engine.dispose()
@@ -76,7 +78,9 @@ class Store:
     ) -> int:
         """Store analysed articles in one transaction; articles already stored are skipped."""
         pairs = list(zip(articles, analyses, strict=True))
-        added = with_write_lock(self.engine, lambda conn: writes.insert_inputs(conn, pairs, rejected, duplicates))
+        added = with_write_lock(
+            self.engine, lambda conn: writes.insert_inputs(conn, pairs, rejected, duplicates)
+        )
         return len(added)
 
     def articles(self) -> list[Article]:
@@ -128,7 +132,9 @@ class Store:
                     reads.duplicates(conn),
                 )
             report = relinked_report(*inputs)
-            write = functools.partial(writes.replace_derived, report=report, linked_generation=linked_from)
+            write = functools.partial(
+                writes.replace_derived, report=report, linked_generation=linked_from
+            )
             if with_write_lock(self.engine, write):
                 break
         return len(report.stories)  # if still moving, the last writer's own relink finishes it

@@ -25,7 +25,9 @@ GENERATION_KEY = "generation"
 def stored_by_hash(conn: Connection, content: str) -> tuple[str, str | None] | None:
     """The id and path of the stored article with this content hash, if any."""
     row = conn.execute(
-        select(schema.articles.c.id, schema.articles.c.path).where(schema.articles.c.content_hash == content)
+        select(schema.articles.c.id, schema.articles.c.path).where(
+            schema.articles.c.content_hash == content
+        )
     ).first()
     return (row.id, row.path) if row is not None else None
 
@@ -36,7 +38,9 @@ def free_id(conn: Connection, wanted: str, taken: set[str]) -> str:
     def used(candidate: str) -> bool:
         if candidate in taken:
             return True
-        found = conn.execute(select(schema.articles.c.seq).where(schema.articles.c.id == candidate)).first()
+        found = conn.execute(
+            select(schema.articles.c.seq).where(schema.articles.c.id == candidate)
+        ).first()
         return found is not None
 
     if not used(wanted):
@@ -84,32 +88,46 @@ def insert_inputs(
         _insert_new(
             conn,
             schema.rejected,
-            [{"key": rows.key_of(r.path, r.reason), "path": r.path, "reason": r.reason} for r in rejected],
+            [
+                {"key": rows.key_of(r.path, r.reason), "path": r.path, "reason": r.reason}
+                for r in rejected
+            ],
         )
     if duplicates:
         _insert_new(
             conn,
             schema.duplicates,
             [
-                {"key": rows.key_of(d.path, d.duplicate_of), "path": d.path, "duplicate_of": d.duplicate_of}
+                {
+                    "key": rows.key_of(d.path, d.duplicate_of),
+                    "path": d.path,
+                    "duplicate_of": d.duplicate_of,
+                }
                 for d in duplicates
             ],
         )
     return [row["id"] for row in article_rows]
 
 
-def _renamed(article: Article, analysis: ArticleAnalysis, new_id: str) -> tuple[Article, ArticleAnalysis]:
+def _renamed(
+    article: Article, analysis: ArticleAnalysis, new_id: str
+) -> tuple[Article, ArticleAnalysis]:
     """The article and its analysis under another id (every offset names its article)."""
     from recoupe.model import from_dict, to_dict
 
     def rewrite(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: new_id if k == "article" and v == article.id else rewrite(v) for k, v in value.items()}
+            return {
+                k: new_id if k == "article" and v == article.id else rewrite(v)
+                for k, v in value.items()
+            }
         if isinstance(value, list):
             return [rewrite(v) for v in value]
         return value
 
-    return dataclasses.replace(article, id=new_id), from_dict(ArticleAnalysis, rewrite(to_dict(analysis)))
+    return dataclasses.replace(article, id=new_id), from_dict(
+        ArticleAnalysis, rewrite(to_dict(analysis))
+    )
 
 
 def generation(conn: Connection) -> int:
