@@ -16,6 +16,16 @@ from typing import Any
 from recoupe.model import Report, from_dict
 
 
+def ratio(part: int, whole: int) -> float:
+    """``part / whole``, 0.0 when nothing was there to count."""
+    return part / whole if whole else 0.0
+
+
+def f_score(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (F1), 0.0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 class ScoreError(ValueError):
     """A gold, report or corpus file that cannot be scored; the message says which and why."""
 

@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report, to_json
+from recoupe.evaluate.base import (
+    ArticleMatcher,
+    ScoreError,
+    f_score,
+    load_gold,
+    load_report,
+    ratio,
+    to_json,
+)
 from recoupe.model import Report, TimeRef
 
 SCORED_TYPES = ("date", "time")  # "samedi soir" is a time of a day
@@ -70,20 +78,20 @@ class DateScore:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return ratio(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+        return ratio(self.correct, self.gold)
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(p, r)
 
     @property
     def recognition_recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
+        return ratio(self.found, self.gold)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

@@ -21,7 +21,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report, to_json
+from recoupe.evaluate.base import (
+    ArticleMatcher,
+    ScoreError,
+    f_score,
+    load_gold,
+    load_report,
+    to_json,
+)
 from recoupe.model import Report
 
 
@@ -53,7 +60,7 @@ class EntityScore:
 
 
 def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return f_score(p, r)
 
 
 def _system_cluster(report: Report, article: str, variant: str) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoupe.evaluate.base import ScoreError
+from recoupe.evaluate.base import ScoreError, f_score
 from recoupe.model import Article, Story
 
 # analyses and compares each group of articles as one story, None when one is rejected
@@ -77,7 +77,7 @@ class PairScores:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(p, r)
 
 
 def read_pairs(path: str | Path) -> list[Pair]:

@@ -24,7 +24,15 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from recoupe.evaluate.base import ArticleMatcher, ScoreError, load_gold, load_report, to_json
+from recoupe.evaluate.base import (
+    ArticleMatcher,
+    ScoreError,
+    f_score,
+    load_gold,
+    load_report,
+    ratio,
+    to_json,
+)
 from recoupe.model import Quote, Report
 
 THRESHOLDS = (0.3, 0.8)
@@ -70,20 +78,20 @@ class GroupScore:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return ratio(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
+        return ratio(self.found, self.gold)
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(p, r)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_correct / self.found if self.found else 0.0
+        return ratio(self.speaker_correct, self.found)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from recoupe.evaluate.base import ScoreError, to_json
+from recoupe.evaluate.base import ScoreError, f_score, ratio, to_json
 from recoupe.fr.timex_normalise import anchor_from_published
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -54,16 +54,16 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.system if self.system else 0.0
+        return ratio(self.correct, self.system)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+        return ratio(self.correct, self.gold)
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(p, r)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -85,7 +85,7 @@ class TimesScore:
 
     @property
     def date_value_accuracy(self) -> float:
-        return self.date_value.correct / self.date_matched if self.date_matched else 0.0
+        return ratio(self.date_value.correct, self.date_matched)
 
     def as_dict(self) -> dict[str, object]:
         return {
