@@ -540,6 +540,14 @@ def search(query: str, db: str | None, limit: int) -> None:
     metavar="NAME",
     help="Also answer requests for this Host name (repeatable; loopback names and the bound address always).",
 )
+@click.option(
+    "--lang",
+    "interface",
+    type=click.Choice(["auto", "fr", "en"]),
+    default="auto",
+    show_default=True,
+    help="Language of the pages (auto: French for a mostly French corpus; ?lang=fr|en overrides per page).",
+)
 def serve(
     report_path: Path | None,
     db: str | None,
@@ -547,6 +555,7 @@ def serve(
     port: int,
     max_upload_bytes: int,
     allow_hosts: tuple[str, ...],
+    interface: str,
 ) -> None:
     """Serve the report in a web app: stories, entities, quotes, search, uploads, JSON API."""
     from recoupe.serve import SourceError, is_loopback, open_source, run
@@ -561,7 +570,14 @@ def serve(
             err=True,
         )
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    run(source, host=host, port=port, max_body_bytes=max_upload_bytes, allow_hosts=allow_hosts)
+    run(
+        source,
+        host=host,
+        port=port,
+        max_body_bytes=max_upload_bytes,
+        allow_hosts=allow_hosts,
+        language=interface,
+    )
 
 
 @main.group(name="eval")

@@ -19,6 +19,8 @@ def client():
     from recoupe.serve import InMemorySource
     from recoupe.serve.app import ServeOptions, create_app
 
-    app = create_app(InMemorySource(contradiction_report()), ServeOptions(max_body_bytes=20_000))
+    app = create_app(
+        InMemorySource(contradiction_report()), ServeOptions(max_body_bytes=20_000, language="en")
+    )
     with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as test_client:
         yield test_client

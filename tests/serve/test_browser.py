@@ -65,7 +65,7 @@ def _page(browser: Any, base: str, width: int = 1280) -> tuple[Any, list[str]]:
 def test_seeds_stories_story_finding_and_search(browser: Any, seeds_app: str) -> None:
     page, requests = _page(browser, seeds_app)
     page.goto(seeds_app + "/")
-    assert page.locator("h1").inner_text() == "Stories"
+    assert page.locator("h1").inner_text() == "Histoires"  # a French corpus: French pages
     page.locator(".story-list a").first.click()
     page.wait_for_url("**/stories/*")
     card = page.locator(
@@ -115,5 +115,5 @@ def test_story_page_click_and_entity_link(browser: Any, hand_app: str) -> None:
     page.wait_for_url("**/entities/E1")
     assert "ministre des Affaires étrangères" in page.locator("main").inner_text()
     page.goto(hand_app + "/stories/NOPE")
-    assert "Error 404" in page.locator("main").inner_text()
+    assert "Erreur 404" in page.locator("main").inner_text()
     assert all(url.startswith(hand_app) for url in requests), requests

@@ -68,7 +68,14 @@ def test_pasted_text_is_analysed_and_searchable(empty_app: TestClient) -> None:
         },
     )
     assert response.status_code == 200, response.text
-    assert "1 article(s) analysed and added" in response.text
+    # the corpus is now French, so the answer page is too (the empty corpus's form was English)
+    assert (
+        "1 article analysé et ajouté ; le corpus compte maintenant 1 article dans 1 histoire."
+        in response.text
+    )
+    # ?lang=en overrides; without its title the text is another article, not a duplicate
+    again = empty_app.post("/upload?lang=en", data={"text": ARTICLES[0]["text"]})
+    assert "1 article analysed and added; the corpus now has 2 articles in 1 story." in again.text
     report = empty_app.get("/api/report").json()
     assert report["articles"][0]["source"] == "L'Écho de Brisac"
     assert report["articles"][0]["id"].startswith("art-")  # from the content, not "pasted"

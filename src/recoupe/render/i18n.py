@@ -4,7 +4,8 @@ Templates mark their words with ``_("…")`` / ``ngettext(…)`` (jinja2.ext.i18
 new-style, so placeholders are named and escaped). Translations live in
 ``render/locale/<lang>/LC_MESSAGES/recoupe.po``, shipped as package data and
 compiled in memory when first used, so an installed package needs no build step.
-Update a catalog with ``pybabel extract -F babel.cfg -o messages.pot src/recoupe/render``
+The web app's pages (``serve/templates``, and messages ``recoupe.serve.app`` marks with ``N_``)
+share the catalog. Update it with ``pybabel extract -F babel.cfg -o messages.pot .``
 then ``pybabel update -i messages.pot -d src/recoupe/render/locale -D recoupe``.
 """
 

@@ -92,13 +92,14 @@ def run(
     port: int = 8000,
     max_body_bytes: int | None = None,
     allow_hosts: Sequence[str] = (),
+    language: str = "auto",
 ) -> None:
     """Serve ``source`` with uvicorn until interrupted."""
     import uvicorn
 
     from recoupe.serve.app import ServeOptions, create_app
 
-    options = ServeOptions(allowed_hosts=allowed_hosts(host, allow_hosts))
+    options = ServeOptions(allowed_hosts=allowed_hosts(host, allow_hosts), language=language)
     if max_body_bytes is not None:
         options = dataclasses.replace(options, max_body_bytes=max_body_bytes)
     uvicorn.run(

@@ -36,6 +36,7 @@ from recoupe.render.html import (
     speaker_name,
     story_view,
 )
+from recoupe.render.i18n import LANGUAGES, interface_language, translations
 from recoupe.serve.limits import DEFAULT_MAX_BODY, BodySizeLimit, BodyTooLarge, SecurityHeaders
 from recoupe.serve.source import Added, ReportSource
 from recoupe.serve.validate import (
@@ -61,11 +62,26 @@ class ServeOptions:
     max_body_bytes: int = DEFAULT_MAX_BODY
     title: str = "recoupe"
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS  # names or addresses; "*.example.org" allowed
+    language: str = "auto"  # the pages' interface: auto (French for a mostly French corpus), fr, en
 
 
 @cache
-def environment() -> jinja2.Environment:
-    return make_environment("recoupe.serve")
+def environment(language: str = "en") -> jinja2.Environment:
+    return make_environment("recoupe.serve", language=language)
+
+
+def _page_language(request: Request | None) -> str:
+    """``?lang=fr|en`` if given, else the app's ``--lang``, else the corpus's language."""
+    if request is None:
+        return "en"
+    asked = request.query_params.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    choose: Callable[[], str] | None = getattr(request.app.state, "language", None)
+    try:
+        return choose() if choose else "en"
+    except Exception:  # a failing source still gets its error page, in English
+        return "en"
 
 
 def _wants_json(request: Request) -> bool:
@@ -73,25 +89,40 @@ def _wants_json(request: Request) -> bool:
     return path.startswith("/api/") or path == "/openapi.json"
 
 
-def _error_response(request: Request, status: int, message: str) -> Response:
+def _error_response(request: Request, status: int, message: str, **values: Any) -> Response:
+    """JSON keeps the English message; a page shows it in the page's language.
+
+    ``message`` is the catalog's key, with ``%(name)s`` placeholders filled from ``values``.
+    """
     if _wants_json(request):
-        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
-    return _page("error.html", status_code=status, status=status, message=message)
+        text = message % values if values else message
+        return JSONResponse({"error": {"status": status, "message": text}}, status_code=status)
+    language = _page_language(request)
+    translated = translations(language).gettext(message)
+    text = translated % values if values else translated
+    return _page("error.html", language, status_code=status, status=status, message=text)
 
 
-def _page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+def _page(template: str, language: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     css, js, _ = inline_assets()
-    html = environment().get_template(template).render(css=css, js=js, **context)
+    html = environment(language).get_template(template).render(css=css, js=js, **context)
     return HTMLResponse(html, status_code=status_code)
 
 
-def _too_large_app(limit: int) -> Callable[[Any], ASGIApp]:
-    message = f"The request is larger than the limit of {limit} bytes."
+def N_(message: str) -> str:
+    """Marks a message for extraction (pybabel's default keywords): pages translate it when shown."""
+    return message
 
+
+TOO_LARGE = N_("The request is larger than the limit of %(limit)d bytes.")
+
+
+def _too_large_app(limit: int) -> Callable[[Any], ASGIApp]:
     def build(scope: Any) -> ASGIApp:
         if str(scope.get("path", "")).startswith("/api/"):
+            message = TOO_LARGE % {"limit": limit}
             return JSONResponse({"error": {"status": 413, "message": message}}, status_code=413)
-        return _page("error.html", status_code=413, status=413, message=message)
+        return _error_response(Request(scope), 413, TOO_LARGE, limit=limit)
 
     return build
 
@@ -107,6 +138,7 @@ def create_app(source: ReportSource, options: ServeOptions | None = None) -> Fas
         redoc_url=None,
     )
     _, _, script_source = inline_assets()
+    app.state.language = _language_chooser(source, options.language)
     # Added last, so it runs first: a request with a foreign Host header reaches nothing.
     app.add_middleware(
         BodySizeLimit,
@@ -123,30 +155,44 @@ def create_app(source: ReportSource, options: ServeOptions | None = None) -> Fas
     return app
 
 
+def _language_chooser(source: ReportSource, language: str) -> Callable[[], str]:
+    if language != "auto":
+        interface_language(source.report(), language)  # refuses an unknown language now
+        return lambda: language
+    # counted once per report (reports are immutable; an upload brings a new one)
+    counted = _PerReport(lambda report: interface_language(report).encode())
+    return lambda: counted(source.report()).decode()
+
+
 def _install_error_handlers(app: FastAPI, options: ServeOptions) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        message = error.detail if isinstance(error.detail, str) else "Request failed."
+        message = error.detail if isinstance(error.detail, str) else N_("Request failed.")
         return _error_response(request, error.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         fields = sorted({str(e.get("loc", ("?",))[-1]) for e in error.errors()})
-        return _error_response(request, 422, f"Invalid or missing parameter: {', '.join(fields)}.")
+        return _error_response(
+            request, 422, N_("Invalid or missing parameter: %(fields)s."), fields=", ".join(fields)
+        )
 
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, error: BodyTooLarge) -> Response:
-        return _error_response(
-            request, 413, f"The request is larger than the limit of {error.limit} bytes."
-        )
+        return _error_response(request, 413, TOO_LARGE, limit=error.limit)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> Response:
-        return _error_response(request, 500, "Internal error: the request could not be completed.")
+        return _error_response(
+            request, 500, N_("Internal error: the request could not be completed.")
+        )
+
+
+NOT_FOUND = {"story": N_("No story with this id."), "entity": N_("No entity with this id.")}
 
 
 def _not_found(what: str) -> HTTPException:
-    return HTTPException(404, f"No {what} with this id.")
+    return HTTPException(404, NOT_FOUND[what])
 
 
 def _check_origin(request: Request) -> None:
@@ -159,31 +205,32 @@ def _check_origin(request: Request) -> None:
     origin = request.headers.get("origin")
     if origin is None:
         if request.headers.get("sec-fetch-site") == "cross-site":
-            raise HTTPException(403, "Cross-site request refused.")
+            raise HTTPException(403, N_("Cross-site request refused."))
         return
     if origin.rstrip("/") != str(request.base_url).rstrip("/"):
-        raise HTTPException(403, "Cross-site request refused.")
+        raise HTTPException(403, N_("Cross-site request refused."))
 
 
 def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) -> None:
-    overview = _PerReport(
-        lambda report: bytes(_page("stories.html", **report_context_light(report)).body)
-    )
+    overview = {language: _PerReport(_overview_builder(language)) for language in LANGUAGES}
 
     @app.get("/", response_class=HTMLResponse, summary="Stories list and corpus overview")
-    def stories_page() -> Response:
-        return HTMLResponse(overview(source.report()))
+    def stories_page(request: Request) -> Response:
+        return HTMLResponse(
+            overview[_page_language(request)](source.report()),
+            headers={"Content-Language": _page_language(request)},
+        )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story")
-    def story_page(story_id: str) -> Response:
+    def story_page(request: Request, story_id: str) -> Response:
         narrowed = source.story(story_id)
         if narrowed is None:
             raise _not_found("story")
         view = story_view(narrowed, narrowed.stories[0], corpus=source.report())
-        return _page("story.html", view=view, h=1, links=True)
+        return _page("story.html", _page_language(request), view=view, h=1, links=True)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, summary="One entity")
-    def entity_page(entity_id: str) -> Response:
+    def entity_page(request: Request, entity_id: str) -> Response:
         entity = source.entity(entity_id)
         if entity is None:
             raise _not_found("entity")
@@ -191,6 +238,7 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         quotes = source.quotes_by_speaker(entity_id)
         return _page(
             "entity.html",
+            _page_language(request),
             entity=entity,
             quotes=quotes,
             report=report,
@@ -200,24 +248,26 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
     @app.get(
         "/entities/{entity_id}/quotes", response_class=HTMLResponse, summary="A speaker's quotes"
     )
-    def quotes_page(entity_id: str) -> Response:
+    def quotes_page(request: Request, entity_id: str) -> Response:
         entity = source.entity(entity_id)
         if entity is None:
             raise _not_found("entity")
         return _page(
             "quotes.html",
+            _page_language(request),
             entity=entity,
             quotes=source.quotes_by_speaker(entity_id),
             report=source.report(),
         )
 
     @app.get("/search", response_class=HTMLResponse, summary="Search article text and quotes")
-    def search_page(q: str = Query("", max_length=MAX_QUERY)) -> Response:
+    def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY)) -> Response:
         hits = source.search(q) if q.strip() else ()
         report = source.report()
         entities = {e.id: e for e in report.entities}
         return _page(
             "search.html",
+            _page_language(request),
             q=q,
             hits=hits,
             report=report,
@@ -226,8 +276,14 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
         )
 
     @app.get("/upload", response_class=HTMLResponse, summary="Form to add articles")
-    def upload_form() -> Response:
-        return _page("upload.html", limit=options.max_body_bytes, result=None, error=None)
+    def upload_form(request: Request) -> Response:
+        return _page(
+            "upload.html",
+            _page_language(request),
+            limit=options.max_body_bytes,
+            result=None,
+            error=None,
+        )
 
     @app.post("/upload", response_class=HTMLResponse, summary="Analyse uploaded or pasted articles")
     async def upload(request: Request) -> Response:
@@ -255,25 +311,33 @@ def _install_pages(app: FastAPI, source: ReportSource, options: ServeOptions) ->
             )
             _collect(pasted, articles, rejected)
         if not articles and not rejected:
+            language = _page_language(request)
             return _page(
                 "upload.html",
+                language,
                 status_code=400,
                 limit=options.max_body_bytes,
                 result=None,
-                error="Choose a file or paste an article text.",
+                error=translations(language).gettext(N_("Choose a file or paste an article text.")),
             )
         result = await run_in_threadpool(source.add_articles, articles, rejected)
-        return _page("upload.html", limit=options.max_body_bytes, result=result, error=None)
+        return _page(
+            "upload.html",
+            _page_language(request),
+            limit=options.max_body_bytes,
+            result=result,
+            error=None,
+        )
 
     @app.get("/docs", response_class=HTMLResponse, summary="API documentation (offline)")
-    def docs_page() -> Response:
+    def docs_page(request: Request) -> Response:
         routes = []
         for path, methods in app.openapi().get("paths", {}).items():
             for method, spec in methods.items():
                 routes.append(
                     (method.upper(), path, spec.get("summary", ""), spec.get("parameters", []))
                 )
-        return _page("docs.html", routes=routes)
+        return _page("docs.html", _page_language(request), routes=routes)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -306,6 +370,13 @@ def added_response(result: Added) -> dict[str, Any]:
         "duplicates": to_dict(result.duplicates),
         "stories": len(result.report.stories),
     }
+
+
+def _overview_builder(language: str) -> Callable[[Report], bytes]:
+    def build(report: Report) -> bytes:
+        return bytes(_page("stories.html", language, **report_context_light(report)).body)
+
+    return build
 
 
 def report_context_light(report: Report) -> dict[str, Any]:
