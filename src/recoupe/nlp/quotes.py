@@ -13,7 +13,7 @@ article's entities (``speakers``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -685,6 +685,7 @@ class QuoteFinder:
         self.state = Attribution()
         self._cue_speakers: dict[int, Speaker | None] = {}
         self.headings: list[tuple[QuotedSpan, QuoteKind]] = []
+        self.found: list[Quote] = []  # quotes found so far, in text order
 
     # speakers of cues, computed once in document order
     def cue_speaker(self, cue: Cue) -> Speaker | None:
@@ -807,7 +808,7 @@ class QuoteFinder:
             return None
         post = self._post_cue(span, s_end)
         if _word_count(quoted) <= 1 and post is None:
-            return None  # scare quotes
+            return self._reported_word(span)  # scare quotes, unless in reported speech
         if kind == "partial" and _is_name_or_title(quoted, prefix):
             return None
         speaker: Speaker | None = None
@@ -840,6 +841,8 @@ class QuoteFinder:
             speaker = self._colon_speaker(s_start, span.open_at)
         if speaker is None and is_direct:
             speaker = self._from_context(span.open_at)
+        if speaker is None and kind == "partial":
+            speaker = self._recent_speaker(span.open_at)
         if speaker is not None and isinstance(cue, Cue) and _cut_description(speaker):
             # "», a déclaré un" where the page ends: a quote, its speaker unknown (never "un")
             return self._quote(
@@ -851,6 +854,29 @@ class QuoteFinder:
             return None
         self.remember(speaker, span.open_at)
         return self._quote(span.start, span.end, kind, speaker, cue)
+
+    def _reported_word(self, span: QuotedSpan) -> Quote | None:
+        """ "X a dit que les coupables seraient « punis »": one quoted word in an indirect quote.
+
+        A single quoted word is usually the writer's scare quotes; inside a clause
+        already reported as someone's speech, a quoted predicate (an adjective or
+        a participle, not a noun naming a thing) is that speaker's own word.
+        """
+        words = [t for t in self.doc if span.start <= t.idx < span.end and not t.is_punct]
+        if len(words) != 1 or words[0].pos_ not in {"ADJ", "VERB"}:
+            return None
+        for quote in reversed(self.found):
+            if quote.kind == "indirect" and quote.start <= span.open_at and span.close_at <= quote.end:
+                if quote.speaker is None:
+                    return None
+                return replace(
+                    quote,
+                    start=span.start,
+                    end=span.end,
+                    text=self.text[span.start : span.end],
+                    kind="partial",
+                )
+        return None
 
     def _incise_cue(self, span: QuotedSpan) -> Cue | None:
         """ "« des personnes innocentes, dit-il, « parmi lesquelles … »": the cue set inside the quote."""
@@ -993,6 +1019,14 @@ class QuoteFinder:
             return self.resolver.description(
                 list(self.doc[head.left_edge.i : head.right_edge.i + 1]), self.state
             )
+        return None
+
+    def _recent_speaker(self, offset: int) -> Speaker | None:
+        """A partial quote with no speaker of its own, in or right after a sentence where one spoke."""
+        here = self.sentences.index(offset)
+        last = self.state.speaker
+        if last is not None and 0 <= here - self.state.sentence <= 1:
+            return last
         return None
 
     def _from_context(self, offset: int) -> Speaker | None:
@@ -1242,6 +1276,7 @@ class QuoteFinder:
         items += [(c.start, 1, c) for c in self.cues]
         items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon" or _starts_d_apres(t)]
         quotes: list[Quote] = []
+        self.found = quotes
         for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
             if isinstance(item, QuotedSpan):
                 found = self.direct(item)
