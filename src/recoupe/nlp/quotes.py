@@ -1221,6 +1221,8 @@ class QuoteFinder:
             comma = (
                 first_comma  # "Selon le FSB, les suspects …": the clause starts at the first comma
             )
+        if comma < 0 and first_comma >= 0 and self._finite_verb_between(first_comma, s_end):
+            comma = first_comma  # "D'après une source, l'homme … est …": no apposition, a clause
         if comma < 0:
             return None
         start, end = self._trim(comma + 1, s_end)
@@ -1231,6 +1233,15 @@ class QuoteFinder:
             return None
         self.remember(speaker, token.idx)
         return self._quote(start, end, "indirect", speaker, self.doc[token.i : source])
+
+    def _finite_verb_between(self, start: int, end: int) -> bool:
+        return any(
+            start < t.idx < end
+            and t.pos_ in {"VERB", "AUX"}
+            and t.morph.get("VerbForm", []) == ["Fin"]
+            and not self.index.in_quote(t.idx)
+            for t in self.doc
+        )
 
     def _clause_follows(self, comma: int) -> bool:
         """After "Selon X,": does a clause start ("les suspects avaient …") rather than an apposition?"""
