@@ -1115,8 +1115,16 @@ class QuoteFinder:
             if fold(token.text) in {"que", "qu'"}:
                 # a conjunction, not a relative ("un décompte que lui a attribué …") nor "alors que"
                 compound = j > 0 and fold(doc[j - 1].text) in COMPOUND_CONJUNCTIONS
-                return j if token.pos_ == "SCONJ" and not compound else i
-            if token.pos_ in {"VERB", "AUX"} or fold(token.text) in {"et", "mais", "qui", "dont"}:
+                # the tagger sometimes calls "qu’" a pronoun while still marking the clause
+                conjunction = token.pos_ == "SCONJ" or token.dep_ == "mark"
+                return j if conjunction and not compound else i
+            participle = token.morph.get("VerbForm", []) == ["Part"]  # "intervention télévisée"
+            if (token.pos_ in {"VERB", "AUX"} and not participle) or fold(token.text) in {
+                "et",
+                "mais",
+                "qui",
+                "dont",
+            }:
                 break
         return i
 
