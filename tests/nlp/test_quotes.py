@@ -338,3 +338,38 @@ def test_quote_broken_by_an_incise_and_a_lost_opening_mark(quotes_in) -> None:
     incise = _one(quotes, "partial", "des gens courageux")
     assert "dit-il" in incise.text and _named(incise, entities, "Paul Guérec")
     assert _named(_one(quotes, "direct", "Les secours resteront"), entities, "Paul Guérec")
+
+
+def test_one_quoted_predicate_inside_reported_speech_is_the_speakers_word(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le maire Paul Guérec a insisté pour dire que les auteurs des dégradations seraient « punis »."
+        " Les habitants réclament une « réforme » du stationnement."
+    )
+    assert _named(_one(quotes, "partial", "punis"), entities, "Paul Guérec")
+    assert not [q for q in quotes if q.text == "réforme"]  # a lone noun stays scare quotes
+
+
+def test_partial_quote_right_after_a_speaker_takes_that_speaker(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "La ministre Odile Carrez a annoncé que deux suspects avaient été arrêtés. "
+        "Ils sont deux et « roulaient vers la frontière du Nord »."
+    )
+    assert _named(_one(quotes, "partial", "roulaient vers"), entities, "Odile Carrez")
+
+
+def test_d_apres_a_source_with_no_comma_after_its_phrase(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "D'après un témoin, l'homme de 30 ans interpellé mardi est également originaire de Brisac."
+    )
+    quote = _one(quotes, "indirect", "l'homme de 30 ans")
+    assert quote.speaker_text == "un témoin"
+
+
+def test_que_tagged_as_a_pronoun_after_adjuncts_and_a_comma(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le préfet Marc Lenoir a décrété dans son intervention télévisée que lundi serait "
+        "une journée de deuil. La préfecture a rapporté dimanche 4 mai, qu’au moins 30 maisons "
+        "étaient détruites."
+    )
+    assert _named(_one(quotes, "indirect", "lundi serait"), entities, "Marc Lenoir")
+    assert _one(quotes, "indirect", "au moins 30 maisons").speaker_text is not None

@@ -1118,7 +1118,10 @@ class QuoteFinder:
                 # the tagger sometimes calls "qu’" a pronoun while still marking the clause
                 conjunction = token.pos_ == "SCONJ" or token.dep_ == "mark"
                 return j if conjunction and not compound else i
-            participle = token.morph.get("VerbForm", []) == ["Part"]  # "intervention télévisée"
+            participle = (  # "intervention télévisée", not another cue ("a reconnu … a déclaré")
+                token.morph.get("VerbForm", []) == ["Part"]
+                and reporting_verb(token.lemma_, token.text) is None
+            )
             if (token.pos_ in {"VERB", "AUX"} and not participle) or fold(token.text) in {
                 "et",
                 "mais",
