@@ -866,7 +866,11 @@ class QuoteFinder:
         if len(words) != 1 or words[0].pos_ not in {"ADJ", "VERB"}:
             return None
         for quote in reversed(self.found):
-            if quote.kind == "indirect" and quote.start <= span.open_at and span.close_at <= quote.end:
+            if (
+                quote.kind == "indirect"
+                and quote.start <= span.open_at
+                and span.close_at <= quote.end
+            ):
                 if quote.speaker is None:
                     return None
                 return replace(
