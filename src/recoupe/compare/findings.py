@@ -155,25 +155,27 @@ def merged_corroborations(
     # facts citing the same sentences in two articles are one claim said in several clauses;
     # groups grow while they hold at most MAX_MERGED_SENTENCES sentences of any article
     groups: list[tuple[set[tuple[str, int, int]], list[Statement]]] = []
+    # each group's clauses (article, start, end), kept beside it instead of rebuilt for every test
+    clauses: list[set[tuple[str, int, int]]] = []
     for fact in sorted(kept, key=lambda f: (-len(f.outlets), -len(_common(f)))):
         keys = {_sentence_key(s) for s in fact.statements}
-        for group_keys, members in groups:
+        own = [(s.article, s.start, s.end) for s in fact.statements]
+        for (group_keys, members), group_clauses in zip(groups, clauses, strict=True):
             inside = {k[0] for k in keys if k in group_keys}
             union = group_keys | keys
             per_article = Counter(k[0] for k in union)
-            same_clause = any(
-                (s.article, s.start, s.end) in {(m.article, m.start, m.end) for m in members}
-                for s in fact.statements
-            )
+            same_clause = any(c in group_clauses for c in own)
             # one clause matched by two other outlets is one claim; so are clauses of the same sentences
             if (same_clause or len(inside) >= 2) and max(
                 per_article.values()
             ) <= MAX_MERGED_SENTENCES:
                 group_keys |= keys
                 members.extend(fact.statements)
+                group_clauses.update(own)
                 break
         else:
             groups.append((set(keys), list(fact.statements)))
+            clauses.append(set(own))
     out = []
     for _, statements in groups:
         unique = {(s.article, s.start, s.end): s for s in statements}

@@ -517,25 +517,46 @@ class Aligner:
 
     def pairs(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
         """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or more."""
-        # only statements sharing a word can align: look them up, never all pairs
-        by_word: dict[str, list[int]] = {}
-        for i, statement in enumerate(self.statements):
-            for word in statement.lemmas:
-                by_word.setdefault(word, []).append(i)
-        candidates: set[tuple[int, int]] = set()
-        for i, statement in enumerate(self.statements):
-            for word in statement.lemmas:
-                candidates.update(
-                    (i, j)
-                    for j in by_word[word]
-                    if j > i and self.statements[j].article != statement.article
-                )
         out = []
-        for i, j in sorted(candidates):
+        for i, j in self.candidates(threshold):
             score = self.score(i, j)
             if score >= threshold:
                 out.append((i, j, score))
         return out
+
+    def candidates(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int]]:
+        """Pairs (i < j, different articles) that may score ``threshold``, sorted; a superset of
+        :meth:`pairs`, found without looking at all pairs (prefix filtering).
+
+        The features are ranked rarest first. A pair's cosine is at most the square root of
+        each statement's share of squared weight in the features it shares with the other; so a
+        pair whose first shared feature lies in the tail of either statement (the words every
+        sentence of the story uses, whose share is under the needed cosine) cannot reach the
+        threshold. Each statement is thus indexed under the head of its features only: the
+        common words that joined every sentence to every other no longer make candidates.
+        """
+        # the predicate bonus is the only part of a score beyond the cosine
+        needed = max(0.0, threshold - PREDICATE_BONUS) * (1 - 1e-9)
+        rank = {f: (-w, f) for f, w in self._weight.items()}
+        index: dict[str, list[int]] = {}
+        found: set[tuple[int, int]] = set()
+        for i, feats in enumerate(self._features):
+            if not self._norm[i]:
+                continue
+            ordered = sorted(feats, key=rank.__getitem__)
+            # the tail: the longest run of last features whose share stays under needed**2
+            limit = (needed * self._norm[i]) ** 2
+            tail = 0.0
+            head = len(ordered)
+            while head > 0 and tail + self._weight[ordered[head - 1]] ** 2 < limit:
+                head -= 1
+                tail += self._weight[ordered[head]] ** 2
+            article = self.statements[i].article
+            for f in ordered[:head]:
+                members = index.setdefault(f, [])
+                found.update((j, i) for j in members if self.statements[j].article != article)
+                members.append(i)
+        return sorted(found)
 
     def mutual_best(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
         """Pairs where each statement is the other's best match in the other's article."""
@@ -593,12 +614,6 @@ class Fact:
         return tuple(dict.fromkeys(s.article for s in self.statements))
 
 
-def _grouped_with(
-    groups: list[frozenset[int]], i: int, article: str, statements: Sequence[Statement]
-) -> bool:
-    return any(i in g and any(statements[m].article == article for m in g) for g in groups)
-
-
 def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -> list[Fact]:
     """Facts of a story: aligned statements of several articles, then every unaligned statement.
 
@@ -618,11 +633,18 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
     ]
     pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
     groups: list[frozenset[int]] = []
+    # each statement's groups and each group's articles, looked up instead of scanning every group:
+    # the scan made this loop grow with pairs times groups, the square of a story's size
+    member_of: dict[int, list[int]] = {}
+    group_articles: list[frozenset[str]] = []
+
+    def grouped_with(x: int, article: str) -> bool:
+        return any(article in group_articles[g] for g in member_of.get(x, ()))
+
     for i, j, _ in pairs:
         # a statement may carry several facts, but a pair already linked through groups adds none
-        if any(i in g and j in g for g in groups) or (
-            _grouped_with(groups, i, statements[j].article, statements)
-            and _grouped_with(groups, j, statements[i].article, statements)
+        if any(j in groups[g] for g in member_of.get(i, ())) or (
+            grouped_with(i, statements[j].article) and grouped_with(j, statements[i].article)
         ):
             continue
         members = {i, j}
@@ -644,7 +666,10 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
                 members.add(
                     max(options, key=lambda x: (min(neighbours[x][m] for m in members), -x))
                 )
+        for m in members:
+            member_of.setdefault(m, []).append(len(groups))
         groups.append(frozenset(members))
+        group_articles.append(frozenset(statements[m].article for m in members))
     aligned = {i for g in groups for i in g}
     out = [Fact(tuple(statements[i] for i in sorted(g))) for g in groups]
     out += [Fact((s,)) for i, s in enumerate(statements) if i not in aligned]
