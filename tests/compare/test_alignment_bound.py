@@ -66,8 +66,7 @@ def test_candidates_hold_every_pair_an_exhaustive_search_finds() -> None:
             (i, j)
             for i in range(len(statements))
             for j in range(i + 1, len(statements))
-            if statements[i].article != statements[j].article
-            and aligner.score(i, j) >= threshold
+            if statements[i].article != statements[j].article and aligner.score(i, j) >= threshold
         }
         assert exhaustive <= set(aligner.candidates(threshold))
         assert {(i, j) for i, j, _ in aligner.pairs(threshold)} == exhaustive
