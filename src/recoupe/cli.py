@@ -244,6 +244,21 @@ def run_analysis(
         sys.exit(EXIT_NOTHING_ANALYSED)
 
 
+def interface_language_option(
+    what: str, per_page: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--lang auto|fr|en`` option of the commands that render an interface."""
+    override = "; ?lang=fr|en overrides per page" if per_page else ""
+    return click.option(
+        "--lang",
+        "interface",
+        type=click.Choice(["auto", "fr", "en"]),
+        default="auto",
+        show_default=True,
+        help=f"Language of the {what} (auto: French for a mostly French corpus{override}).",
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="recoupe")
 def main() -> None:
@@ -317,14 +332,7 @@ def main() -> None:
     default=None,
     help="Indent the JSON report by N spaces (default: compact).",
 )
-@click.option(
-    "--lang",
-    "interface",
-    type=click.Choice(["auto", "fr", "en"]),
-    default="auto",
-    show_default=True,
-    help="Language of the HTML report's interface (auto: French for a mostly French corpus).",
-)
+@interface_language_option("HTML report's interface")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
     paths: tuple[str, ...],
@@ -540,14 +548,7 @@ def search(query: str, db: str | None, limit: int) -> None:
     metavar="NAME",
     help="Also answer requests for this Host name (repeatable; loopback names and the bound address always).",
 )
-@click.option(
-    "--lang",
-    "interface",
-    type=click.Choice(["auto", "fr", "en"]),
-    default="auto",
-    show_default=True,
-    help="Language of the pages (auto: French for a mostly French corpus; ?lang=fr|en overrides per page).",
-)
+@interface_language_option("pages", per_page=True)
 def serve(
     report_path: Path | None,
     db: str | None,

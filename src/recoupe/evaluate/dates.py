@@ -86,8 +86,7 @@ class DateScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f_score(p, r)
+        return f_score(self.precision, self.recall)
 
     @property
     def recognition_recall(self) -> float:

@@ -76,8 +76,7 @@ class PairScores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f_score(p, r)
+        return f_score(self.precision, self.recall)
 
 
 def read_pairs(path: str | Path) -> list[Pair]:

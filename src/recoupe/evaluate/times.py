@@ -62,8 +62,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return f_score(p, r)
+        return f_score(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

@@ -72,7 +72,9 @@ def load_pipeline(
     return nlp
 
 
+@functools.lru_cache(maxsize=32)
 def _blank_language(language: str) -> str:
+    """``language`` when spaCy has a blank pipeline for it, else "xx" (checked once per code)."""
     try:
         spacy.blank(language)
     except Exception:
