@@ -149,7 +149,11 @@ def _clean_ner_span(doc: Doc, start: int, end: int, etype: EntityType) -> TokenS
 def _titled_name(doc: Doc, start: int, end: int) -> bool:
     """ "le ministre de l'Intérieur Matus Sutaj Estok" tagged ORG: capitalised words right after a person's title."""
     words = doc[start:end]
-    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+    # one word only when it is a given name ("ses enfants Caroline", typed as a place)
+    shortest = 1 if fold(words.text) in given_names() else 2
+    if not shortest <= len(words) <= 4 or not all(
+        t.text[:1].isupper() and t.is_alpha for t in words
+    ):
         return False
     floor = doc[start].sent.start if doc.has_annotation("SENT_START") else max(0, start - 15)
     return bool(role_rules.roles_before(doc, start, floor, {}))
@@ -321,6 +325,9 @@ def _roles_of_mentions(
         )
         sentence = doc[span.start].sent
         found = role_rules.roles_before(doc, first, sentence.start, entity_spans)
+        if not found:
+            listed = role_rules.list_title(doc, first, sentence.start, entity_spans)
+            found = [(listed, None)] if listed else []
         after = role_rules.roles_after(doc, span.end, sentence.end, entity_spans, person_starts)
         phrases = [p for p, _ in found] + after
         # Masculine title forms are also used for women ("le docteur Agnès X"): only

@@ -44,6 +44,7 @@ class TitlePhrase:
     end: int  # token index after the phrase
     parts: RoleParts
     gender: str | None
+    plural: bool = False  # "ses enfants", "pompiers volontaires": a role several people share
 
 
 @dataclass(frozen=True)
@@ -73,16 +74,48 @@ def title_at(doc: Doc, i: int) -> tuple[int, str, str, str | None] | None:
     """(end, function, kind, gender) when a title word starts at token i.
 
     A title written with "ex-" in one token ("son ex-mari", "l'ex-ministre") is that title."""
+    found = _title_match(doc, i)
+    return None if found is None else found[:4]
+
+
+def _singular(folded: str) -> str | None:
+    """ "pompiers volontaires" -> "pompier volontaire": every word of a plural title."""
+    words = folded.split(" ")
+    if not all(len(w) > 3 and w[-1] in "sx" for w in words if w not in PLURAL_KEEP):
+        return None
+    return " ".join(w if w in PLURAL_KEEP else w[:-1] for w in words)
+
+
+# Words of a title that do not take the plural mark ("présidents de la République").
+PLURAL_KEEP = frozenset({"de", "du", "des", "la", "le", "l'"})
+
+
+def _title_match(doc: Doc, i: int) -> tuple[int, str, str, str | None, bool] | None:
+    """title_at, and whether the title is written in the plural ("ses enfants")."""
     first = EX_PREFIX.sub("", doc[i].text.lower(), count=1)
-    if not first[:1].isalpha() or _first_segment(first) not in title_first_segments():
+    if not first[:1].isalpha():
+        return None
+    segment = _first_segment(first)
+    if segment not in title_first_segments() and (
+        len(segment) < 4 or segment[:-1] not in title_first_segments() or segment[-1] not in "sx"
+    ):
         return None
     # Hyphenated titles are split by the tokenizer, hence the generous window.
     for n in range(min(max_title_words() * 3, len(doc) - i), 0, -1):
         if doc[i + n - 1].is_space:
             continue  # "pompier volontaire\n\n": the line break is not part of the title
-        title = titles().get(fold(EX_PREFIX.sub("", doc[i : i + n].text.lower(), count=1)))
-        if title is not None:
-            return i + n, title.function, title.kind, title.gender
+        key = fold(EX_PREFIX.sub("", doc[i : i + n].text.lower(), count=1))
+        title, plural = titles().get(key), False
+        if title is None and doc[i].morph.get("Number", []) != ["Sing"]:
+            singular = _singular(key)
+            title, plural = (titles().get(singular), True) if singular else (None, False)
+        if title is None:
+            continue
+        if fold(title.form) in word_class("relational_title") and not (
+            i + n < len(doc) and fold(doc[i + n].text) in {"de", "d'", "du"}
+        ):
+            continue  # "femme" is a title only as someone's: "la femme de M. X"
+        return i + n, title.function, title.kind, title.gender, plural
     return None
 
 
@@ -102,10 +135,10 @@ def _entity_at(spans: dict[int, Span], i: int) -> Span | None:
 
 def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhrase | None:
     """Parse a title phrase starting at token i, never reaching token ``stop``."""
-    found = title_at(doc, i)
+    found = _title_match(doc, i)
     if found is None or found[0] > stop:
         return None
-    end, function, kind, gender = found
+    end, function, kind, gender, plural = found
     country = portfolio = organization = None
     complements = 0
     while end < stop:
@@ -150,7 +183,7 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
         country=country,
         rank=function if kind == "rank" else None,
     )
-    return TitlePhrase(i, end, parts, gender)
+    return TitlePhrase(i, end, parts, gender, plural)
 
 
 def _complement(
@@ -162,6 +195,8 @@ def _complement(
     if i >= stop:
         return None
     entity = _entity_at(spans, i)
+    if entity is not None and doc[i].morph.get("NumType", []) == ["Ord"]:
+        entity = None  # "du XIXe siècle": an ordinal, not a name
     if entity is not None and entity.end <= stop and entity.type != "person":
         return entity.end, "organization", fold(entity.name)
     portfolio = _portfolio_at(doc, i, stop)
@@ -175,6 +210,27 @@ def _complement(
         return end, "organization", fold(doc[i:end].text)
     # "directeur de l'hôpital", "élue d'opposition"; not "à l'hôpital" (a place) nor
     # "de l'entreprise Tribunes du Midi" (the name, not the title, says who).
+    # "père de deux enfants", "ami de longue date", "architecte du XIXe siècle": a number,
+    # an ordinal or an adjective before the noun
+    first = i
+    while (
+        genitive
+        and first + 1 < stop
+        and first - i < 2
+        and (
+            doc[first].like_num
+            or doc[first].morph.get("NumType", []) == ["Ord"]
+            or (doc[first].pos_ == "ADJ" and doc[first].text.islower())
+        )
+    ):
+        first += 1
+    if (
+        first > i
+        and doc[first].pos_ == "NOUN"
+        and doc[first].text.islower()
+        and fold(doc[first].text) not in {"an", "ans"}  # an age qualifies the person
+    ):
+        token, i = doc[first], first
     if genitive and token.pos_ == "NOUN" and token.text.islower():
         end = i + 1
         while (
@@ -263,7 +319,7 @@ def roles_before(
         if (
             comma
             and not found
-            and _in_complement(doc, phrase.start, floor)
+            and (phrase.plural or _in_complement(doc, phrase.start, floor))
             and _opens_clause(doc[mention_start])
         ):
             break  # "organisé par le candidat républicain, Corey C. …": a complement, then a new clause
@@ -286,6 +342,26 @@ def roles_before(
         if not (pos > floor and fold(doc[pos - 1].text) in {",", "et"}):
             break  # "le ministre de la défense et vice-Premier ministre X": both are X's
     return found
+
+
+def list_title(doc: Doc, mention_start: int, floor: int, spans: dict[int, Span]) -> TitlePhrase | None:
+    """A plural title before a list of names is each one's: "ses enfants Caroline, David et
+    Florian" gives "enfants" to David and Florian too. The parse must coordinate the name with
+    the list, and only names, commas and "et" may stand between the title and the name."""
+    token = doc[mention_start]
+    for _ in range(12):
+        if token.dep_ not in {"conj", "flat:name", "nmod", "appos"} or not floor <= token.head.i < token.i:
+            break
+        token = token.head
+    if token.i == mention_start:
+        return None
+    phrase = parse_title(doc, token.i, mention_start, spans)
+    if phrase is None or not phrase.plural:
+        return None
+    between = doc[phrase.end : mention_start]
+    if not all(t.pos_ == "PROPN" or t.text == "," or fold(t.text) == "et" for t in between):
+        return None
+    return _with_modifier(doc, phrase, floor)
 
 
 # Words before a title that belong to the role ("l'ancien président", "l'ex-ministre").
@@ -326,6 +402,8 @@ def _opens_clause(name: Token) -> bool:
     j = name.i
     while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
         j += 1
+    if j < len(doc) and fold(doc[j].text) in {"n'", "ne"}:
+        j += 1  # "…, Gisèle P. n'a pas souhaité"
     return j < len(doc) and (doc[j].pos_ in {"VERB", "AUX"} or doc[j].text in {"«", '"', "“"})
 
 
@@ -340,7 +418,7 @@ def role_after(
     if i < ceiling and fold(doc[i].text) in DETERMINERS | DEMONSTRATIVES | {"un", "une"}:
         i += 1  # "Dominique Bernard, un professeur de français,", "X, cet opposant russe"
     phrase = parse_title(doc, i, ceiling, spans)
-    if phrase is None:
+    if phrase is None or phrase.plural:
         return None
     following = phrase.end
     if following < ceiling and doc[following].text == ",":
@@ -386,7 +464,12 @@ def descriptions(
                 i += 1
                 continue
             phrase = parse_title(doc, i + 1, sent.end, spans)
-            if phrase is None or phrase.parts.rank or _names_someone(doc, phrase.end, sent.end):
+            if (
+                phrase is None
+                or phrase.parts.rank
+                or phrase.plural  # "les ministres" is not one person
+                or _names_someone(doc, phrase.end, sent.end)
+            ):
                 i += 1  # "la princesse Aurore": a title before a name, not a description
                 continue
             found.append((phrase, _determiner_gender(doc, phrase.start)))
@@ -410,7 +493,7 @@ def token_is_title_start(token: Token) -> bool:
 def _phrase_root(doc: Doc, phrase: TitlePhrase) -> Token:
     """The word of the title phrase the rest of the sentence attaches to."""
     for token in doc[phrase.start : phrase.end]:
-        if not phrase.start <= token.head.i < phrase.end or token.head is token:
+        if not phrase.start <= token.head.i < phrase.end or token.head.i == token.i:
             return token
     return doc[phrase.start]
 
@@ -447,9 +530,13 @@ def predicate_roles(
                 subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
                 if not subjects and root.dep_ == "conj" and not _negated(root.head):
                     subjects = [c for c in root.head.children if c.dep_.startswith("nsubj")]
-                person = next(
-                    (person_of_token[s.i] for s in subjects if s.i in person_of_token), None
-                )
+                people = _subject_people(subjects, person_of_token)
+                if phrase.plural and len(people) > 1:
+                    # "MM. X et Y étaient pompiers volontaires": the role of each
+                    found.extend((k, phrase) for k in people)
+                    i = phrase.end
+                    continue
+                person = people[0] if people and not phrase.plural else None
             elif (
                 root.dep_.startswith("nsubj")
                 and fold(root.head.lemma_) in naming
@@ -469,6 +556,20 @@ def predicate_roles(
                 found.append((person, _with_modifier(doc, phrase, sent.start)))
             i = phrase.end
     return found
+
+
+def _subject_people(subjects: Sequence[Token], person_of_token: dict[int, int]) -> list[int]:
+    """The people a subject names: "X", "M. X" (the honorific heads the name), and the
+    names coordinated with it ("MM. X et Y")."""
+    people: list[int] = []
+    queue = list(subjects)
+    while queue:
+        token = queue.pop(0)
+        k = person_of_token.get(token.i)
+        if k is not None and k not in people:
+            people.append(k)
+        queue.extend(c for c in token.children if c.dep_ in {"flat:name", "conj"})
+    return people
 
 
 def is_unique_office(parts: RoleParts) -> bool:
