@@ -249,7 +249,19 @@ def _complement(
 def _governs(doc: Doc, i: int, stop: int) -> bool:
     """An adjective with a complement of its own ("présent à l'évènement", "âgé de 20 ans")
     qualifies the person, not the title."""
-    return i + 1 < stop and doc[i + 1].pos_ == "ADP"
+    if not (i + 1 < stop and doc[i + 1].pos_ == "ADP"):
+        return False
+    # unless the parse gives the complement to the noun the adjective qualifies
+    # ("allié politique de M. X": "de M. X" is the ally's)
+    noun = doc[i].head
+    complement = doc[i + 1].head
+    return not (
+        fold(doc[i + 1].text) in {"de", "d'", "du", "des"}
+        and doc[i].morph.get("VerbForm", []) != ["Part"]
+        and noun.i < i
+        and complement.head.i == noun.i
+        and complement.i != i
+    )
 
 
 def make_role(doc: Doc, phrase: TitlePhrase, article: str) -> Role:
@@ -371,12 +383,27 @@ ROLE_MODIFIERS = frozenset(
 
 
 def _with_modifier(doc: Doc, phrase: TitlePhrase, floor: int) -> TitlePhrase:
-    i = phrase.start - 1
+    """The words before a title that belong to the role: "l'ancien président", "son désormais
+    ex-mari", "le plus proche allié": a role modifier, or a lowercase adjective or adverb the
+    parse attaches forward into the title."""
+    start = phrase.start
+    i = start - 1
     if i > floor and doc[i].text == "-":
         i -= 1
-    if i >= floor and fold(doc[i].text) in ROLE_MODIFIERS:
-        return replace(phrase, start=i)
-    return phrase
+    while i >= floor and start - i <= 3:
+        token = doc[i]
+        word = fold(token.text)
+        attached = (token.pos_ in ("ADJ", "ADV") and i < token.head.i < phrase.end) or (
+            token.pos_ == "ADJ" and i == start - 1  # "le plus proche allié"
+        )
+        if token.is_alpha and token.text.islower() and (
+            word in ROLE_MODIFIERS or word in word_class("title_adverb") or attached
+        ):
+            start = i
+            i -= 1
+            continue
+        break
+    return replace(phrase, start=start) if start != phrase.start else phrase
 
 
 def _in_complement(doc: Doc, start: int, floor: int) -> bool:
@@ -415,9 +442,13 @@ def role_after(
     if i >= ceiling or doc[i].text != ",":
         return None
     i += 1
-    if i < ceiling and fold(doc[i].text) in DETERMINERS | DEMONSTRATIVES | {"un", "une"}:
-        i += 1  # "Dominique Bernard, un professeur de français,", "X, cet opposant russe"
-    phrase = parse_title(doc, i, ceiling, spans)
+    if i + 1 < ceiling and fold(doc[i].text) in DETERMINERS and fold(doc[i + 1].text) in {"un", "une"}:
+        i += 1  # "X, l'un des fondateurs"
+    phrase = _partitive_title(doc, i, ceiling, spans)
+    if phrase is None:
+        if i < ceiling and fold(doc[i].text) in DETERMINERS | DEMONSTRATIVES | {"un", "une"}:
+            i += 1  # "Dominique Bernard, un professeur de français,", "X, cet opposant russe"
+        phrase = _modified_title(doc, i, ceiling, spans)
     if phrase is None or phrase.plural:
         return None
     following = phrase.end
@@ -428,6 +459,36 @@ def role_after(
     if following in person_starts:  # the title introduces the next person, not this one
         return None
     return phrase
+
+
+def _modified_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhrase | None:
+    """A title at token i, or after up to three words that belong to it ("le plus proche
+    allié politique de M. X")."""
+    for j in range(i, min(i + 4, stop)):
+        phrase = parse_title(doc, j, stop, spans)
+        if phrase is not None:
+            phrase = _with_modifier(doc, phrase, i)
+            return phrase if phrase.start == i else None
+        if not (doc[j].is_alpha and doc[j].text.islower() and doc[j].pos_ in ("ADJ", "ADV")):
+            return None
+    return None
+
+
+def _partitive_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhrase | None:
+    """ "X, un de ses partisans": one of a group, the role as written."""
+    if not (
+        i + 2 < stop
+        and fold(doc[i].text) in word_class("partitive_head")
+        and fold(doc[i + 1].text) in {"de", "des", "d'"}
+    ):
+        return None
+    j = i + 2
+    if fold(doc[j].text) in PRE_DETERMINERS:
+        j += 1
+    phrase = parse_title(doc, j, stop, spans) if j < stop else None
+    if phrase is None or not phrase.plural:
+        return None
+    return replace(phrase, start=i, plural=False)
 
 
 def roles_after(
@@ -464,6 +525,9 @@ def descriptions(
                 i += 1
                 continue
             phrase = parse_title(doc, i + 1, sent.end, spans)
+            if phrase is None and i + 2 < sent.end and fold(doc[i + 1].text) in ROLE_MODIFIERS:
+                phrase = parse_title(doc, i + 2, sent.end, spans)  # "l'ancien président"
+                phrase = phrase and replace(phrase, start=i + 1)
             if (
                 phrase is None
                 or phrase.parts.rank
