@@ -68,6 +68,7 @@ class Title:
     function: str
     kind: str  # "function" or "rank"
     gender: str | None
+    country: str | None = None  # an office named by its seat: "patron du Kremlin" -> Russie
 
 
 @functools.cache
@@ -104,8 +105,10 @@ def trailing_words() -> frozenset[str]:
 def titles() -> MappingProxyType[str, Title]:
     """Title forms keyed by folded form."""
     table = {}
-    for form, function, kind, gender in data_rows("titles.tsv"):
-        table[fold(form)] = Title(form, function, kind, None if gender == "-" else gender)
+    for row in data_rows("titles.tsv"):
+        form, function, kind, gender = row[:4]
+        country = row[4] if len(row) > 4 and row[4] else None
+        table[fold(form)] = Title(form, function, kind, None if gender == "-" else gender, country)
     return MappingProxyType(table)
 
 

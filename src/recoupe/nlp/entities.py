@@ -42,7 +42,7 @@ from recoupe.fr.names import (
 )
 from recoupe.fr.roles import compatible, counterpart_parts, inherit_country, role_key
 from recoupe.fr.text import fold
-from recoupe.model import EntityType, LocalEntity, Mention, Role
+from recoupe.model import EntityType, LocalEntity, Mention, Role, RoleParts
 from recoupe.nlp import roles as role_rules
 from recoupe.nlp.extensions import article_id, text_of
 
@@ -498,14 +498,18 @@ def _attach_descriptions(
             e
             for e in entities
             if e.type == "person"
-            and any(compatible(phrase.parts, r.parts) for r in e.roles)
+            # the roles stated so far, with those given by earlier descriptions
+            and any(
+                compatible(phrase.parts, r.parts) or _same_attacker(phrase.parts, r.parts)
+                for r in (*e.roles, *added.get(e.key, ()))
+            )
             # "la princesse" is not the prince
             and not (phrase.gender and e.gender and phrase.gender != e.gender)
             # "le président français": only someone known to be French
             and (
                 not country
                 or e.country == country
-                or any(r.parts.country == country for r in e.roles)
+                or any(_of_country(r, country) for r in (*e.roles, *added.get(e.key, ())))
             )
         ]
         if len(fits) != 1 and role_rules.is_unique_office(phrase.parts):
@@ -521,6 +525,27 @@ def _attach_descriptions(
         )
         for e in entities
     ]
+
+
+def _of_country(role: Role, country: str) -> bool:
+    """The role is of that country: stated ("président russe") or named in its body
+    ("président de la Fédération de Russie")."""
+    if role.parts.country == country:
+        return True
+    body = role.parts.organization or ""
+    return bool(body) and fold(country) in body.split(" ")
+
+
+def _same_attacker(description: RoleParts, role: RoleParts) -> bool:
+    """ "L'assaillant" is the one person of the article known as the suspect, the attacker or
+    the gunman."""
+    attackers = word_class("attacker_role")
+    return bool(
+        description.function
+        and role.function
+        and fold(description.function) in attackers
+        and fold(role.function) in attackers
+    )
 
 
 # How many sentences back "le chef de l'État" alone may reach for the person last named.

@@ -90,7 +90,9 @@ def _singular(folded: str) -> str | None:
 PLURAL_KEEP = frozenset({"de", "du", "des", "la", "le", "l'"})
 
 
-def _title_match(doc: Doc, i: int) -> tuple[int, str, str, str | None, bool] | None:
+def _title_match(
+    doc: Doc, i: int
+) -> tuple[int, str, str, str | None, bool, str | None] | None:
     """title_at, and whether the title is written in the plural ("ses enfants")."""
     first = EX_PREFIX.sub("", doc[i].text.lower(), count=1)
     if not first[:1].isalpha():
@@ -115,7 +117,7 @@ def _title_match(doc: Doc, i: int) -> tuple[int, str, str, str | None, bool] | N
             i + n < len(doc) and fold(doc[i + n].text) in {"de", "d'", "du"}
         ):
             continue  # "femme" is a title only as someone's: "la femme de M. X"
-        return i + n, title.function, title.kind, title.gender, plural
+        return i + n, title.function, title.kind, title.gender, plural, title.country
     return None
 
 
@@ -138,14 +140,14 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
     found = _title_match(doc, i)
     if found is None or found[0] > stop:
         return None
-    end, function, kind, gender, plural = found
-    country = portfolio = organization = None
+    end, function, kind, gender, plural, country = found
+    portfolio = organization = None
     complements = 0
     while end < stop:
         token = doc[end]
         word = fold(token.text)
         demonym = country_of_demonym(token.text) if token.text.islower() else None
-        if demonym and country is None:
+        if demonym and country in (None, found[5]):
             country, end = demonym, end + 1
             continue
         if word in CHARGE_WORDS and end + 1 < stop and fold(doc[end + 1].text) in PREPOSITIONS:
@@ -257,6 +259,7 @@ def _governs(doc: Doc, i: int, stop: int) -> bool:
     complement = doc[i + 1].head
     return not (
         fold(doc[i + 1].text) in {"de", "d'", "du", "des"}
+        and fold(complement.text) not in {"an", "ans"}  # "âgé de 20 ans" is the person's age
         and doc[i].morph.get("VerbForm", []) != ["Part"]
         and noun.i < i
         and complement.head.i == noun.i
@@ -601,6 +604,17 @@ def predicate_roles(
                     i = phrase.end
                     continue
                 person = people[0] if people and not phrase.plural else None
+            elif (
+                root.dep_ in {"xcomp", "obl", "obl:arg", "obl:mod"}
+                and fold(root.head.lemma_) in word_class("describing_verb")
+                and any(fold(c.text) == "comme" for c in root.children)
+                and not _negated(root.head)
+                and not phrase.plural
+            ):
+                # "X est décrit comme un fervent partisan de …", "X, présenté comme le chef …"
+                subjects = [c for c in root.head.children if c.dep_.startswith("nsubj")]
+                people = _subject_people(subjects, person_of_token)
+                person = people[0] if people else None
             elif (
                 root.dep_.startswith("nsubj")
                 and fold(root.head.lemma_) in naming
