@@ -294,10 +294,18 @@ def _determiner_gender(doc: Doc, i: int) -> str | None:
 def _phrase_ending_at(
     doc: Doc, end: int, floor: int, spans: dict[int, Span], clause: bool = True
 ) -> TitlePhrase | None:
-    """The longest title phrase that ends exactly at token ``end`` (exclusive)."""
+    """The longest title phrase that ends exactly at token ``end`` (exclusive).
+
+    A title in its complement that also ends there is the name's own: in "un partisan de
+    l'ancien président Donald T.", the name is the former president's."""
     for start in range(max(floor, end - MAX_LOOKBACK), end):
         phrase = parse_title(doc, start, end, spans)
         if phrase is not None and phrase.end == end:
+            for inner in range(start + 2, end):
+                if _after_genitive(doc, inner, start):
+                    own = parse_title(doc, inner, end, spans)
+                    if own is not None and own.end == end and not own.parts.rank:
+                        return own
             return phrase
     for start in range(max(floor, end - MAX_LOOKBACK), end if clause else floor):
         # "Un enseignant de philosophie ayant assisté à l'attaque, Martin Dousseau": the title,
@@ -306,6 +314,16 @@ def _phrase_ending_at(
         if phrase is not None and phrase.end < end and _modifier_clause(doc[phrase.end : end]):
             return phrase
     return None
+
+
+def _after_genitive(doc: Doc, i: int, floor: int) -> bool:
+    """Does token i open the complement of a title: "du président", "de l'ancien président"?"""
+    j = i - 1
+    while j > floor and fold(doc[j].text) in ROLE_MODIFIERS:
+        j -= 1
+    if j > floor and fold(doc[j].text) in DETERMINERS:
+        j -= 1
+    return j > floor and fold(doc[j].text) in GENITIVE
 
 
 def _modifier_clause(tokens: SpacySpan | Sequence[Token]) -> bool:
@@ -322,6 +340,8 @@ def roles_before(
     """Title phrases right before a name: "le porte-parole de Tsahal, le contre-amiral X"."""
     found: list[tuple[TitlePhrase, str | None]] = []
     pos = mention_start
+    if pos - 1 > floor and doc[pos - 1].text in CLOSING_QUOTES:
+        pos -= 1  # « … un partisan de l'ancien président » Donald T.: the quote ends on his title
     for _ in range(3):
         comma = pos > floor and doc[pos - 1].text == ","
         if comma or (found and pos > floor and fold(doc[pos - 1].text) == "et"):
@@ -377,6 +397,9 @@ def list_title(doc: Doc, mention_start: int, floor: int, spans: dict[int, Span])
     if not all(t.pos_ == "PROPN" or t.text == "," or fold(t.text) == "et" for t in between):
         return None
     return _with_modifier(doc, phrase, floor)
+
+
+CLOSING_QUOTES = frozenset({"»", '"', "”"})
 
 
 # Words before a title that belong to the role ("l'ancien président", "l'ex-ministre").
@@ -524,7 +547,11 @@ def descriptions(
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            if i + 1 in taken or fold(doc[i].text) not in ("le", "la", "l'", "du", "au"):
+            word = fold(doc[i].text)
+            # a title in the complement of a role already read is a description of its own
+            # ("partisan de l'ancien président": the former president)
+            complement = word in ("du", "au") or (i > 0 and fold(doc[i - 1].text) in PREPOSITIONS)
+            if (i + 1 in taken and not complement) or word not in ("le", "la", "l'", "du", "au"):
                 i += 1
                 continue
             phrase = parse_title(doc, i + 1, sent.end, spans)
