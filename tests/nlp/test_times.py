@@ -231,7 +231,30 @@ def test_anaphoric_days_count_from_the_last_day_named() -> None:
     assert values == ["2024-03-11", "2024-03-13", "2024-03-12"]
     # no day named before: a part of a day is a part of the day of writing
     assert normalise(mentions[3], anchor, "past", None).value == "2024-03-28"
-    assert normalise(mentions[1], anchor, "past", None).value is None  # 'la veille' of what?
+    # and "la veille" counts from the day of writing; in a month-dated article it has no value
+    assert normalise(mentions[1], anchor, "past", None).value == "2024-03-27"
+    month = Anchor(date(2024, 3, 1), date(2024, 3, 31), "publication month 2024-03")
+    assert normalise(mentions[1], month, "past", None).value is None
+
+
+def test_a_photo_caption_dates_the_picture_not_the_story() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import PipelineOptions, analyse_local
+
+    text = (
+        "Source: AFP\n"
+        "Des pompiers devant la halle de Brévanne, après l'incendie, ce 14 mars 2024.\n"
+        "Selon la préfecture, douze commerces ont brûlé la veille. Le maire a visité les lieux.\n"
+        "Une vue du marché le 2 mars 2024 ( AFP / Jean Morvan )\n"
+        "Le lendemain, une aide a été votée."
+    )
+    article = Article(id="c1", text=text, published="2024-03-15")
+    options = PipelineOptions(models=(("fr", "fr_core_news_sm"),))
+    (analysis,) = analyse_local([article], options)
+    times = {t.text: t for t in analysis.times}  # type: ignore[union-attr]
+    assert times["ce 14 mars 2024"].value == "2024-03-14"  # still a date of the article
+    assert times["la veille"].value == "2024-03-14"  # the day before the day of writing
+    assert times["Le lendemain"].value == "2024-03-15"  # not the day after the 2 March photo
 
 
 @pytest.mark.parametrize(

@@ -758,6 +758,9 @@ def _anaphoric(
             timeml_type,
             "publication",
         )
+    if previous_day is None and anchor is not None and anchor.day is not None:
+        # no day named before it: "la veille" counts from the day of writing
+        previous_day = anchor.day
     if previous_day is None:
         explanation = f"{m.text!r} refers to a day not named before in the article"
         return Resolution(

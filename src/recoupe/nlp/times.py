@@ -108,10 +108,29 @@ def from_spoken_days(doc: Doc, found: list[FoundTime]) -> list[FoundTime]:
 SINCE_BEFORE = re.compile(r"\bdepuis\b[^,.;:!?«»\"]{0,40}$", re.IGNORECASE)
 
 
+# A photo credit: a line of its own ("Source: AFP", "Photo : X") or the end of a caption
+# ("… réalisé le 19 décembre à Avignon ( AFP / Jean X )", "… © AFP").
+CREDIT_LINE = re.compile(r"(?:source|photo|crédits?(?: photo)?)\s*:.{0,40}|©.{0,60}", re.IGNORECASE)
+# A credit already blanked as page furniture leaves a run of spaces at the end of its line.
+CREDIT_END = re.compile(r"(?:\(\s*[^()]{0,25}/[^()]{0,40}\)|©[^\n]{0,60}|\S {6,})\s*$")
+
+
 def _background(doc: Doc, mention: TimexMention) -> bool:
-    """A date in a 'depuis' phrase is background: later 'la veille', 'l'après-midi' skip it."""
+    """A date in a 'depuis' phrase is background: later 'la veille', 'l'après-midi' skip it.
+    So is a date in a photo caption: it dates the picture, not a step of the story."""
     text = text_of(doc)
-    return bool(SINCE_BEFORE.search(text[max(0, mention.start - 60) : mention.start]))
+    return bool(SINCE_BEFORE.search(text[max(0, mention.start - 60) : mention.start])) or (
+        _in_caption(text, mention.start)
+    )
+
+
+def _in_caption(text: str, at: int) -> bool:
+    """Is the line at ``at`` a photo caption: after a credit line, or ending with a credit?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    previous = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : max(0, start - 1)].strip()
+    return bool(CREDIT_END.search(line)) or bool(previous and CREDIT_LINE.fullmatch(previous))
 
 
 # Days an article names outright: their year is written or follows from the publication span.
