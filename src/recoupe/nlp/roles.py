@@ -90,9 +90,7 @@ def _singular(folded: str) -> str | None:
 PLURAL_KEEP = frozenset({"de", "du", "des", "la", "le", "l'"})
 
 
-def _title_match(
-    doc: Doc, i: int
-) -> tuple[int, str, str, str | None, bool, str | None] | None:
+def _title_match(doc: Doc, i: int) -> tuple[int, str, str, str | None, bool, str | None] | None:
     """title_at, and whether the title is written in the plural ("ses enfants")."""
     first = EX_PREFIX.sub("", doc[i].text.lower(), count=1)
     if not first[:1].isalpha():
@@ -387,13 +385,18 @@ def roles_before(
     return found
 
 
-def list_title(doc: Doc, mention_start: int, floor: int, spans: dict[int, Span]) -> TitlePhrase | None:
+def list_title(
+    doc: Doc, mention_start: int, floor: int, spans: dict[int, Span]
+) -> TitlePhrase | None:
     """A plural title before a list of names is each one's: "ses enfants Caroline, David et
     Florian" gives "enfants" to David and Florian too. The parse must coordinate the name with
     the list, and only names, commas and "et" may stand between the title and the name."""
     token = doc[mention_start]
     for _ in range(12):
-        if token.dep_ not in {"conj", "flat:name", "nmod", "appos"} or not floor <= token.head.i < token.i:
+        if (
+            token.dep_ not in {"conj", "flat:name", "nmod", "appos"}
+            or not floor <= token.head.i < token.i
+        ):
             break
         token = token.head
     if token.i == mention_start:
@@ -433,8 +436,10 @@ def _with_modifier(doc: Doc, phrase: TitlePhrase, floor: int) -> TitlePhrase:
         attached = (token.pos_ in ("ADJ", "ADV") and i < token.head.i < phrase.end) or (
             token.pos_ == "ADJ" and i == start - 1  # "le plus proche allié"
         )
-        if token.is_alpha and token.text.islower() and (
-            word in ROLE_MODIFIERS or word in word_class("title_adverb") or attached
+        if (
+            token.is_alpha
+            and token.text.islower()
+            and (word in ROLE_MODIFIERS or word in word_class("title_adverb") or attached)
         ):
             start = i
             i -= 1
@@ -479,7 +484,11 @@ def role_after(
     if i >= ceiling or doc[i].text != ",":
         return None
     i += 1
-    if i + 1 < ceiling and fold(doc[i].text) in DETERMINERS and fold(doc[i + 1].text) in {"un", "une"}:
+    if (
+        i + 1 < ceiling
+        and fold(doc[i].text) in DETERMINERS
+        and fold(doc[i + 1].text) in {"un", "une"}
+    ):
         i += 1  # "X, l'un des fondateurs"
     phrase = _partitive_title(doc, i, ceiling, spans)
     if phrase is None:
