@@ -2,7 +2,7 @@
 
 Measured with fr_core_news_md (``recoupe analyze ../shared/data/news-dev/*.jsonl``
 then ``recoupe eval quotes|entities``): direct+partial R 0.873 P 0.935 speaker
-0.933; partial R 0.707; indirect R 0.785 P 0.962; roles R 0.737 P 0.978;
+0.933; partial R 0.707; indirect R 0.785 P 0.962; roles R 0.754 P 0.978;
 person B-cubed P 1.000 R 1.000 (no false merge); date value F1 0.907 (``recoupe eval dates``). Raise on
 purpose only.
 """
@@ -24,7 +24,7 @@ MIN_SPEAKER_ACCURACY = 0.93
 MIN_PARTIAL_RECALL = 0.70
 MIN_INDIRECT_RECALL = 0.78
 MIN_INDIRECT_PRECISION = 0.96
-MIN_ROLES_RECALL = 0.73
+MIN_ROLES_RECALL = 0.75
 MIN_PERSON_BCUBED_F1 = 0.995
 MIN_ROLES_PRECISION = 0.97
 MIN_DATE_VALUE_F1 = 0.90

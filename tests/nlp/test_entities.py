@@ -325,6 +325,7 @@ def test_plural_roles_modifiers_partitives_and_offices_named_by_their_seat() -> 
         "La flèche conçue par l'architecte du XVIIe siècle Jules Harmand a brûlé. "
         "Selon un ami de longue date, Marc Jolivet, 58 ans, il était là. "
         "Le verdict vise aussi son désormais ex-mari Gilles Marchetti. "
+        "La cour a condamné son ex-mari. La société Valmer et son président ont signé. "
         "Le ministre Paul Dessaint, le plus proche allié politique de M. Vernier, a parlé. "
         "Luc Perrin, un de ses partisans qui assistait au meeting, a été blessé. "
         "Noé Castel est décrit comme un fervent partisan du maire. "
@@ -348,7 +349,9 @@ def test_plural_roles_modifiers_partitives_and_offices_named_by_their_seat() -> 
     # complements with an ordinal or an adjective; modifiers before the title
     assert roles["Jules Harmand"] == {"architecte du XVIIe siècle"}
     assert roles["Marc Jolivet"] == {"ami de longue date"}
-    assert roles["Gilles Marchetti"] == {"désormais ex-mari"}
+    # a possessive description fits a known role, never an office by proximity alone
+    assert roles["Gilles Marchetti"] == {"désormais ex-mari", "ex-mari"}
+    assert not any("président" in titles for titles in roles.values())
     assert "plus proche allié politique de M. Vernier" in roles["Paul Dessaint"]
     assert roles["Luc Perrin"] == {"un de ses partisans"}
     assert roles["Noé Castel"] == {"fervent partisan du maire"}

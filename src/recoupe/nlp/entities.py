@@ -512,7 +512,9 @@ def _attach_descriptions(
                 or any(_of_country(r, country) for r in (*e.roles, *added.get(e.key, ())))
             )
         ]
-        if len(fits) != 1 and role_rules.is_unique_office(phrase.parts):
+        possessive = phrase.start > 0 and fold(doc[phrase.start - 1].text) in role_rules.POSSESSIVES
+        if len(fits) != 1 and role_rules.is_unique_office(phrase.parts) and not possessive:
+            # ("l'entreprise et son président" is no one named: only a known role fits it)
             # none or several fit: the person last named, if nothing contradicts it and it
             # is one of the several
             last = _last_person_named(doc, entities, phrase)

@@ -33,6 +33,7 @@ PREPOSITIONS = word_class("title_preposition")
 GENITIVE = word_class("title_genitive")
 DETERMINERS = frozenset({"la", "le", "l'", "les"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+POSSESSIVES = frozenset({"son", "sa"})
 PRE_DETERMINERS = word_class("title_determiner")
 CHARGE_WORDS = frozenset({"charge", "chargee", "charges", "chargees"})
 MAX_LOOKBACK = 14
@@ -559,6 +560,9 @@ def roles_after(
     return found
 
 
+DESCRIPTION_DETERMINERS = frozenset({"le", "la", "l'", "du", "au"}) | POSSESSIVES
+
+
 def descriptions(
     doc: Doc, spans: dict[int, Span], taken: set[int]
 ) -> list[tuple[TitlePhrase, str | None]]:
@@ -571,7 +575,8 @@ def descriptions(
             # a title in the complement of a role already read is a description of its own
             # ("partisan de l'ancien président": the former president)
             complement = word in ("du", "au") or (i > 0 and fold(doc[i - 1].text) in PREPOSITIONS)
-            if (i + 1 in taken and not complement) or word not in ("le", "la", "l'", "du", "au"):
+            # "son ex-mari": a possessive description too (fitting a known role only)
+            if (i + 1 in taken and not complement) or word not in DESCRIPTION_DETERMINERS:
                 i += 1
                 continue
             phrase = parse_title(doc, i + 1, sent.end, spans)
