@@ -410,7 +410,14 @@ def clauses(statement: Statement) -> list[Statement]:
     """
     pieces: list[tuple[int, int]] = []
     last = 0
+    # never inside a figure or a time ("magnitude 6,8", "19:20"): its comma is not a break
+    spans = [(n.start, n.end) for n in statement.numbers] + [
+        (t.start, t.end) for t in statement.times
+    ]
     for match in CLAUSE_BREAK.finditer(statement.text):
+        at, to = statement.start + match.start(), statement.start + match.end()
+        if any(s < to and at < e for s, e in spans):
+            continue
         pieces.append((last, match.start()))
         last = match.end()
     pieces.append((last, len(statement.text)))
