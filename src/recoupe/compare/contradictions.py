@@ -33,7 +33,13 @@ from recoupe.compare.statements import (
 )
 from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import news_agencies, superseded_markers, word_class
+from recoupe.fr.lexicon import (
+    max_title_words,
+    news_agencies,
+    superseded_markers,
+    titles,
+    word_class,
+)
 from recoupe.fr.text import fold
 from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef, ValueGroup
 
@@ -238,6 +244,14 @@ def _compatible_of(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
+FORMER_RE = re.compile(r"^(?:l['’]\s*|la |le )?(?:ancien|ancienne|ex)\b", re.IGNORECASE)
+
+
+def is_former(role: Role) -> bool:
+    """A role the person no longer holds: "l'ancien président", "ex-ministre"."""
+    return bool(FORMER_RE.search(role.title.strip()))
+
+
 def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
     members = set(story.articles)
     findings = []
@@ -245,16 +259,63 @@ def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
         if entity.type != "person":
             continue
         roles = [r for r in entity.roles if r.article in members]
-        by_function: dict[str, list[tuple[RoleSlot, Role]]] = {}
+        by_function: dict[tuple[str, bool], list[tuple[RoleSlot, Role]]] = {}
         for role in roles:
             slot = role_slot(role)
+            # a former role never conflicts with a current one by its portfolio: the person
+            # may have held both ("ancien ministre de la Défense", "ministre de l'Intérieur")
             if slot and slot.of:
-                by_function.setdefault(slot.function, []).append((slot, role))
+                by_function.setdefault((slot.function, is_former(role)), []).append((slot, role))
         for items in by_function.values():
             finding = _role_finding(corpus, entity, items)
             if finding:
                 findings.append(finding)
+        finding = _former_finding(corpus, entity, roles)
+        if finding:
+            findings.append(finding)
     return findings
+
+
+FORMER_CONFIDENCE = 0.5  # "le président" may be a shortcut of the writer, not a claim
+
+
+def _former_finding(corpus: Corpus, entity: Entity, roles: Sequence[Role]) -> Finding | None:
+    """An office one holds at a time (president, governor…) given as current by one outlet and
+    as former ("l'ancien président") by another, for the same organisation or country."""
+    offices: dict[str, list[tuple[RoleSlot, Role]]] = {}
+    for role in roles:
+        slot = role_slot(role)
+        if slot and fold(slot.function) in word_class("unique_office"):
+            offices.setdefault(slot.function, []).append((slot, role))
+    for items in offices.values():
+        former = [(s, r) for s, r in items if is_former(r)]
+        current = [(s, r) for s, r in items if not is_former(r)]
+        if not former or not current:
+            continue
+        # the same office: what it is of is unsaid or the same, and so is the country
+        pairs = [
+            (f, c)
+            for f in former
+            for c in current
+            if _compatible_of(f[0].of, c[0].of)
+            and (
+                not f[1].parts.country
+                or not c[1].parts.country
+                or f[1].parts.country == c[1].parts.country
+            )
+        ]
+        if not pairs:
+            continue
+        values: dict[str, list[Evidence]] = {}
+        for group in ({id(p[0][1]): p[0][1] for p in pairs}, {id(p[1][1]): p[1][1] for p in pairs}):
+            members = list(group.values())
+            label = min((r.title for r in members), key=len)
+            values[label] = [
+                make_evidence(corpus, r.article, r.start, r.end, label) for r in members
+            ]
+        if len(values) == 2:
+            return _finding(corpus, entity.name, "role", values, FORMER_CONFIDENCE)
+    return None
 
 
 def _role_finding(
@@ -366,11 +427,14 @@ TIME_WORDS = word_class("time_word")
 def shared_meaning(a: frozenset[str], b: frozenset[str]) -> int:
     """Words of ``a`` that ``b`` also says: same stem ("opéré" / "opération") or near synonym by word vectors."""
     stems_b = {fold(w)[:CONTEXT_PREFIX] for w in b}
-    return sum(
-        1
-        for w in a
-        if fold(w)[:CONTEXT_PREFIX] in stems_b
-        or any(similarity(w, x) >= SYNONYM_SIMILARITY for x in b)
+    # one stem counts once: "opérer" and "opéré" (a lemma and its form) are one shared word
+    return len(
+        {
+            fold(w)[:CONTEXT_PREFIX]
+            for w in a
+            if fold(w)[:CONTEXT_PREFIX] in stems_b
+            or any(similarity(w, x) >= SYNONYM_SIMILARITY for x in b)
+        }
     )
 
 
@@ -509,6 +573,24 @@ def _dated_before(corpus: Corpus, a: _Figure, b: _Figure) -> bool:
     return bool(published and years and published[:4].isdigit() and max(years) < int(published[:4]))
 
 
+def _clause_words(figure: _Figure) -> frozenset[str]:
+    """The figure's context words said in its own clause (not only near it in the sentence)."""
+    said = fold(figure.clause.text)
+    return frozenset(w for w in figure.context if fold(w) in said)
+
+
+def _has_sibling(figure: _Figure) -> bool:
+    """Its sentence gives another value of the same kind: two counts of two things (two
+    operations, two days), either of which another outlet's single figure may be about."""
+    return any(
+        n.unit == figure.number.unit
+        and n.start != figure.number.start
+        and not n.compatible(figure.number)
+        and not _superseded(figure.statement, n.start)
+        for n in figure.statement.numbers
+    )
+
+
 def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner: Aligner) -> float:
     """How surely two figures count the same thing (0 = not the same quantity)."""
     if a.number.unit != b.number.unit or a.number.qualifier != b.number.qualifier:
@@ -526,11 +608,17 @@ def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner
     if a.attribution and b.attribution and a.attribution != b.attribution:
         return 0.0  # two sources giving their own figures: reported as such, not a contradiction
     shared = shared_meaning(a.context, b.context)
+    if shared < STRONG_MATCH and (_has_sibling(a) or _has_sibling(b)):
+        return 0.0  # "une opération de cinq heures mercredi et une autre de deux heures vendredi"
     score = aligner.score(a.index, b.index)
     if a.holder and b.holder and shared_meaning(frozenset({a.holder}), frozenset({b.holder})):
         score += HOLDER_BONUS  # the figure of the same thing: "son frère de 16 ans" / "son frère de 17 ans"
     if shared >= 2 or (shared == 1 and score >= NUMBER_CONTEXT / 2):
         return shared + score
+    if a.number.unit == CLOCK and shared_meaning(_clause_words(a), _clause_words(b)):
+        # a time of day named by the same word in both clauses: "arrivée vers 9 h" /
+        # "est arrivée vers 9h20" (the moment of one event of the story)
+        return 1.0 + score
     if unique and a.number.unit not in GENERIC_UNITS and score >= NUMBER_CONTEXT / 2:
         return 0.5 + score  # the only figure of its kind in both articles
     return 0.0
@@ -755,9 +843,65 @@ def _speaker_evidence(corpus: Corpus, quote: Quote, name: str) -> Evidence:
     return make_evidence(corpus, quote.article, quote.start, quote.end, name)
 
 
+APPOSITION_CHARS = 40  # "le maire, Julien Fabre": the name right after the description
+
+
+def _names_speaker(corpus: Corpus, quote: Quote, entity: Entity) -> bool:
+    """The attribution names its speaker ("a dit Josh Shapiro", "le maire, Julien Fabre"), not
+    only describes them ("selon l'élu démocrate"): a description resolved to a person by
+    coreference may be resolved wrongly."""
+    said = quote.speaker_text or ""
+    if quote.speaker_end is not None:
+        after = corpus.article(quote.article).text[
+            quote.speaker_end : quote.speaker_end + APPOSITION_CHARS
+        ]
+        said += " " + re.split(r"[.!?«»\"“”\n]", after, maxsplit=1)[0]
+    said = set(re.findall(r"\w+", fold(said)))
+    return any(len(w) >= 3 and w in said for w in re.findall(r"\w+", fold(entity.name)))
+
+
+def described_function(text: str | None) -> str | None:
+    """The office a description names ("le procureur" -> "procureur"), None when it names
+    none or one that fits any office ("l'élu démocrate", "le responsable")."""
+    words = re.findall(r"[\w'’-]+", fold(text or "").replace("’", "'"))
+    while words and words[0] in {"le", "la", "les", "l'", "un", "une", "ce", "cet", "cette"}:
+        words = words[1:]
+    if words and words[0].startswith("l'"):
+        words[0] = words[0][2:]
+    table = titles()
+    for size in range(min(max_title_words(), len(words)), 0, -1):
+        title = table.get(" ".join(words[:size]))
+        if title is not None:
+            if title.kind != "function" or fold(title.function) in word_class("generic_role"):
+                return None
+            return fold(title.function)
+    return None
+
+
+def _functions(entity: Entity, members: set[str]) -> set[str]:
+    """Every function the story's articles give a person ("gouverneur", "président")."""
+    out = set()
+    for role in entity.roles:
+        if role.article in members:
+            slot = role_slot(role)
+            if slot:
+                out.add(fold(slot.function))
+    return out
+
+
 def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
+    """The same quote given to different people, or to a named person by one outlet and to
+    an office that person does not hold by another ("a précisé le procureur" for a governor)."""
     members = set(story.articles)
-    quotes = [q for q in corpus.quotes if q.article in members and q.speaker]
+    quotes = [
+        q
+        for q in corpus.quotes
+        if q.article in members
+        and (
+            (q.speaker and _names_speaker(corpus, q, corpus.entity(q.speaker)))
+            or (not q.speaker and described_function(q.speaker_text))
+        )
+    ]
     keys = [_quote_key(q.text) for q in quotes]
     parent = list(range(len(quotes)))
 
@@ -780,8 +924,14 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
     findings = []
     for members_ in groups.values():
         speakers: dict[str, list[Quote]] = {}
+        described: dict[str, list[Quote]] = {}
         for i in members_:
-            speakers.setdefault(str(quotes[i].speaker), []).append(quotes[i])
+            if quotes[i].speaker:
+                speakers.setdefault(str(quotes[i].speaker), []).append(quotes[i])
+            else:
+                described.setdefault(str(described_function(quotes[i].speaker_text)), []).append(
+                    quotes[i]
+                )
         # a news agency relays the words ("(Reuters)", "selon l'AFP"): it is not another speaker
         speakers = {
             sid: qs
@@ -790,12 +940,24 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
         }
         names = {sid: corpus.entity(sid).name for sid in speakers}
         distinct = list(dict.fromkeys(names.values()))
-        if len(speakers) < 2 or all(_same_person_name(distinct[0], n) for n in distinct[1:]):
-            continue
         values = {
             names[sid]: [_speaker_evidence(corpus, q, names[sid]) for q in items]
             for sid, items in speakers.items()
         }
+        if len(speakers) >= 2 and not all(_same_person_name(distinct[0], n) for n in distinct[1:]):
+            pass
+        elif len(speakers) == 1 and described:
+            # one named speaker: an office the story never gives them is another speaker
+            (sid,) = speakers
+            known = _functions(corpus.entity(sid), members)
+            wrong = {f: qs for f, qs in described.items() if known and f not in known}
+            if not wrong:
+                continue
+            for items in wrong.values():
+                label = " ".join((items[0].speaker_text or "").split())
+                values[label] = [_speaker_evidence(corpus, q, label) for q in items]
+        else:
+            continue
         quote = min((quotes[i] for i in members_), key=lambda q: len(q.text))
         finding = _finding(corpus, quote.text, "speaker", values)
         if finding:
