@@ -41,6 +41,7 @@ from recoupe.fr.lexicon import (
     word_class,
 )
 from recoupe.fr.text import fold
+from recoupe.fr.timex_normalise import weekday_number
 from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef, ValueGroup
 
 DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
@@ -525,6 +526,17 @@ ABOUT_MINUTES = 5  # "vers 9 h" allows a few minutes either side
 
 def _moment(corpus: Corpus, time: TimeRef) -> NumberMention | None:
     """A day ("samedi 16 septembre") or a time of day ("vers 9h20") as a comparable value."""
+    weekday = _weekday(time) if time.type in {"date", "time"} else None
+    if weekday is not None and time.earliest and time.latest:
+        try:
+            first = float(dt.date.fromisoformat(time.earliest[:10]).toordinal())
+            last = float(dt.date.fromisoformat(time.latest[:10]).toordinal())
+        except ValueError:
+            return None
+        return NumberMention(
+            time.start, time.end, time.text, first, first, last, DAY, time.text, time.text,
+            weekday=weekday,
+        )
     if time.type in {"date", "time"} and _is_day(time):
         day = (time.value or time.earliest or "")[:10]
         try:
@@ -780,6 +792,18 @@ def _is_day(time: TimeRef) -> bool:
     if time.value and len(time.value) >= 10:
         return True
     return bool(time.earliest and time.latest and time.earliest[:10] == time.latest[:10])
+
+
+def _weekday(time: TimeRef) -> int | None:
+    """The ISO weekday of a bare weekday ("mardi", "jeudi matin") no day could be given to
+    (an article dated to the month only), else None."""
+    parts = dict(time.parts)
+    if time.kind != "weekday" or "rel" in parts or _is_day(time):
+        return None
+    try:
+        return weekday_number(parts.get("wd", ""))
+    except ValueError:
+        return None
 
 
 def _time_value(time: TimeRef) -> str:

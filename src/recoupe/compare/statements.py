@@ -10,6 +10,8 @@ groups them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import math
 import re
 from collections import Counter
@@ -69,9 +71,17 @@ class NumberMention:
     vague: bool = False  # "des dizaines", "plusieurs centaines": an order of size, never a count
     anaphoric: bool = False  # "les deux pays", "ses trois enfants": refers back, does not count
     qualifier: str = ""  # what narrows the counted noun: "graves" in "deux blessés graves"
+    weekday: int = 0  # a bare weekday (ISO number) whose day is unknown: low..high its range
 
     def compatible(self, other: NumberMention) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        if not (self.low <= other.high and other.low <= self.high):
+            return False
+        # "mardi" in a month-dated article is no Wednesday 15 May, though May holds both
+        for x, y in ((self, other), (other, self)):
+            if x.weekday and y.low == y.high and y.value == int(y.value):
+                if dt.date.fromordinal(int(y.value)).isoweekday() != x.weekday:
+                    return False
+        return not (self.weekday and other.weekday and self.weekday != other.weekday)
 
 
 @dataclass(frozen=True)
