@@ -743,8 +743,12 @@ def _disputed(
     ("3 252 selon le ministère, 11 300 selon l'ONU") report a disagreement between sources, not one."""
 
     def gives(figure: _Figure, value: NumberMention) -> bool:
+        # a figure of the same kind (not "deux blessés graves" for "blessés") that says at
+        # least as much: "au moins trois morts" does not give "quatre morts"
         return any(
             n.compatible(value)
+            and n.qualifier == figure.number.qualifier
+            and n.high - n.low <= value.high - value.low
             for n in known.get((figure.statement.outlet, figure.number.unit), [])
         )
 

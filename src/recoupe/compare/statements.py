@@ -290,9 +290,26 @@ def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | 
             k += 1
             continue
         if re.fullmatch(WORD, tokens[k][2]):
-            return stem(tokens[k][2]), k
+            return _participle_after(tokens, k) or stem(tokens[k][2]), k
         return None, last
     return None, last
+
+
+PARTICIPLE_RE = re.compile(r"\w{2,}(?:é|ée|és|ées|ts|tes|is|ise|ises)", re.IGNORECASE)
+
+
+def _participle_after(tokens: list[tuple[int, int, str]], k: int) -> str | None:
+    """What "personnes" counts, said by the participle after it: "deux personnes ont été
+    blessées" counts the wounded ("bless"), "trois personnes tuées" the dead."""
+    words = quantity_words()
+    if words.get(fold(tokens[k][2])) != "people":
+        return None
+    n = k + 1
+    while n < len(tokens) and n <= k + 3 and words.get(fold(tokens[n][2])) == "skip":
+        n += 1
+    if n < len(tokens) and PARTICIPLE_RE.fullmatch(tokens[n][2]):
+        return stem(tokens[n][2])
+    return None
 
 
 def _complement(tokens: list[tuple[int, int, str]], k: int) -> str:
