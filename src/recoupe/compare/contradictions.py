@@ -603,8 +603,16 @@ def _has_sibling(figure: _Figure) -> bool:
     )
 
 
-def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner: Aligner) -> float:
-    """How surely two figures count the same thing (0 = not the same quantity)."""
+def _same_quantity(
+    corpus: Corpus,
+    a: _Figure,
+    b: _Figure,
+    unique: bool,
+    aligner: Aligner,
+    any_source: bool = False,
+) -> float:
+    """How surely two figures count the same thing (0 = not the same quantity); with
+    ``any_source``, whoever each outlet says gives it."""
     if a.number.unit != b.number.unit or a.number.qualifier != b.number.qualifier:
         return 0.0
     if not _may_compare(a.statement, b.statement):
@@ -617,7 +625,7 @@ def _same_quantity(corpus: Corpus, a: _Figure, b: _Figure, unique: bool, aligner
         or _dated_before(corpus, b, a)
     ):
         return 0.0  # dated apart: two moments, not two versions
-    if a.attribution and b.attribution and a.attribution != b.attribution:
+    if not any_source and a.attribution and b.attribution and a.attribution != b.attribution:
         return 0.0  # two sources giving their own figures: reported as such, not a contradiction
     shared = shared_meaning(a.context, b.context)
     if shared < STRONG_MATCH and (_has_sibling(a) or _has_sibling(b)):
@@ -696,6 +704,62 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                 )
                 if finding:
                     findings.append(finding)
+    return findings
+
+
+MIN_SOURCED_FIGURE = 10  # smaller counts given alike by two sources may well be two counts
+SOURCE_CONFIDENCE = 0.5  # one source may relay the other: the finding says who is credited
+
+
+def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+    """The same exact figure credited to different sources by different outlets ("115 morts,
+    selon le Kremlin" / "selon le Comité d'enquête, 115 personnes ont été tuées"): slot speaker."""
+    aligner = Aligner(statements, figures=False)
+    sourced: dict[tuple[str, float], list[_Figure]] = {}
+    for figure in _figures(statements, corpus):
+        n = figure.number
+        if (
+            figure.attribution
+            and n.unit not in {DAY, CLOCK}
+            and n.low == n.high == n.value >= MIN_SOURCED_FIGURE
+        ):
+            sourced.setdefault((n.unit, n.value), []).append(figure)
+    findings = []
+    for figures in sourced.values():
+        links = [
+            (i, j, 1.0)
+            for i, a in enumerate(figures)
+            for j, b in enumerate(figures)
+            if i < j
+            and a.statement.outlet != b.statement.outlet
+            and a.attribution != b.attribution
+            and _same_quantity(corpus, a, b, False, aligner, any_source=True)
+        ]
+        for members in _components(range(len(figures)), links, {}).values():
+            if len(members) < 2:
+                continue
+            values: dict[str, list[Evidence]] = {}
+            for k in members:
+                figure = figures[k]
+                name = corpus.entity(str(figure.attribution)).name
+                values.setdefault(name, []).append(
+                    make_evidence(
+                        corpus,
+                        figure.statement.article,
+                        figure.statement.start,
+                        figure.statement.end,
+                        name,
+                    )
+                )
+            if len(values) < 2:
+                continue
+            number = figures[members[0]].number
+            subject = f"source de {' '.join(number.text.split())}"
+            finding = _finding(
+                corpus, subject, "speaker", values, SOURCE_CONFIDENCE, _short_title(subject)
+            )
+            if finding:
+                findings.append(finding)
     return findings
 
 
@@ -1042,6 +1106,7 @@ def story_contradictions(
             *number_contradictions(statements, corpus),
             *grouped_dates(date_contradictions(statements, corpus), corpus),
             *speaker_contradictions(story, corpus),
+            *source_contradictions(statements, corpus),
             *negation_contradictions(statements, corpus),
         ]
     )

@@ -11,6 +11,7 @@ groups them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import math
 import re
@@ -170,6 +171,8 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         if unit is None:
             i = j
             continue
+        if unit in death_units():
+            unit = DEATH
         if unit.startswith(DURATION):
             factor = float(unit.partition(":")[2])
             unit = DURATION
@@ -296,6 +299,15 @@ def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | 
 
 
 PARTICIPLE_RE = re.compile(r"\w{2,}(?:é|ée|és|ées|ts|tes|is|ise|ises)", re.IGNORECASE)
+
+
+DEATH = "mort"  # the unit of every death toll, however worded
+
+
+@functools.cache
+def death_units() -> frozenset[str]:
+    """Stems of the words that count the dead ("tués", "décédées"), all one unit."""
+    return frozenset(stem(w) for w in word_class("death_count"))
 
 
 def _participle_after(tokens: list[tuple[int, int, str]], k: int) -> str | None:
