@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from recoupe.compare.polarity import negated, opposite_words, polarity_pairs
+from recoupe.compare.polarity import claim_clauses, negated, opposite_words, polarity_pairs
 from recoupe.compare.statements import (
     CURRENCIES,
     DURATION,
@@ -1062,7 +1062,7 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
 
 def negation_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
     """A claim one outlet makes and another denies, or says with an antonym (slot "negation")."""
-    clause_list = [c for s in statements for c in clauses(s)]
+    clause_list = claim_clauses([c for s in statements for c in clauses(s)])
     findings = []
     for i, j, reason in polarity_pairs(clause_list):
         a, b = clause_list[i], clause_list[j]

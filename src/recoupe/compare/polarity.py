@@ -28,9 +28,34 @@ MIN_WORDS = 3
 SYNONYM = 0.75
 
 
+NO_EXCEPTION_RE = re.compile(r"\bsans\s+(?:aucune\s+)?exceptions?\b", re.IGNORECASE)
+CONDITION_RE = re.compile(
+    r"^\W*(?:sans|sauf|hormis|excepté|hors|en dehors)\b", re.IGNORECASE
+)
+
+
 def negated(statement: Statement) -> bool:
-    """The statement's own words deny: "n'a pas demandé", "aucune aide"; "n'a demandé que" is no denial."""
-    return bool(NEGATION_RE.search(statement.text))
+    """The statement's own words deny: "n'a pas demandé", "aucune aide"; "n'a demandé que" is
+    no denial, nor is "sans exception" (it says "all")."""
+    return bool(NEGATION_RE.search(NO_EXCEPTION_RE.sub(" ", statement.text)))
+
+
+def conditional(clause: Statement) -> bool:
+    """A clause that only sets a condition or an exception on its sentence's claim ("Sans test
+    négatif, …", "sauf dans le cadre d'essais"): it makes no claim of its own."""
+    return bool(CONDITION_RE.match(clause.text))
+
+
+def claim_clauses(clause_list: Sequence[Statement]) -> list[Statement]:
+    """The clauses whose polarity says what their sentence claims. A condition is left out, and
+    so is a denial under a condition: "Sans test, on ne peut pas entrer" requires a test, it
+    denies nothing."""
+    under_condition = {(c.article, c.sentence) for c in clause_list if conditional(c)}
+    return [
+        c
+        for c in clause_list
+        if not conditional(c) and not ((c.article, c.sentence) in under_condition and negated(c))
+    ]
 
 
 def _content(statement: Statement) -> frozenset[str]:
