@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from recoupe.compare.polarity import claim_clauses, negated, opposite_words, polarity_pairs
+from recoupe.compare.polarity import claim_clauses, denies, opposite_words, polarity_pairs
 from recoupe.compare.statements import (
     CURRENCIES,
     DURATION,
@@ -1067,7 +1067,7 @@ def negation_contradictions(statements: Sequence[Statement], corpus: Corpus) -> 
     for i, j, reason in polarity_pairs(clause_list):
         a, b = clause_list[i], clause_list[j]
         if reason == "negation":
-            labels = {id(s): ("négation" if negated(s) else "affirmation") for s in (a, b)}
+            labels = {id(s): ("négation" if denies(s) else "affirmation") for s in (a, b)}
         else:
             pair = opposite_words(a, b) or ("", "")
             labels = {id(a): pair[0], id(b): pair[1]}

@@ -18,10 +18,11 @@ from recoupe.fr.lexicon import antonyms, word_class
 from recoupe.fr.text import fold
 
 NEGATION_RE = re.compile(
-    r"\b(?:pas|jamais|aucune?|nullement|rien|personne|ni)\b|\bn['’]\w+\s+plus\b|\bne\s+\w+\s+plus\b|\bsans\b",
+    r"\b(?:pas|jamais|aucune?|nullement|rien|(?<!une )(?<!la )(?<!cette )(?<!chaque )personne|ni)\b|\bn['’]\w+\s+plus\b|\bne\s+\w+\s+plus\b|\bsans\b",
     re.IGNORECASE,
 )
 NEGATION_WORDS = word_class("negation") | {"nullement", "personne", "sans", "plus"}
+DENIAL_LEMMAS = frozenset(fold(w) for w in ("démentir", "nier", "réfuter"))  # verbs that deny their object
 POLARITY_ALIGNMENT = 0.25  # statements must first be about the same thing
 MIN_CONTAINED = 0.8  # share of the shorter claim's words the other must say
 MIN_WORDS = 3
@@ -38,6 +39,13 @@ def negated(statement: Statement) -> bool:
     """The statement's own words deny: "n'a pas demandé", "aucune aide"; "n'a demandé que" is
     no denial, nor is "sans exception" (it says "all")."""
     return bool(NEGATION_RE.search(NO_EXCEPTION_RE.sub(" ", statement.text)))
+
+
+def denies(statement: Statement) -> bool:
+    """Negated, or saying its claim with a verb of denial ("les soignants démentent l'existence
+    d'un ordre"). Only for opposing two claims: a reported denial ("X a démenti le bilan") is
+    itself a fact other outlets may corroborate."""
+    return negated(statement) or bool(statement.lemmas & DENIAL_LEMMAS)
 
 
 def conditional(clause: Statement) -> bool:
@@ -59,10 +67,20 @@ def claim_clauses(clause_list: Sequence[Statement]) -> list[Statement]:
 
 
 def _content(statement: Statement) -> frozenset[str]:
+    """The claim's content lemmas; words of the names it mentions are left out ("citant le
+    Croissant-Rouge libyen" says nothing but a name: names are compared as entities)."""
+    names = {
+        w
+        for start, end, _ in statement.mentions
+        for w in re.findall(r"\w+", fold(statement.text[start - statement.start : end - statement.start]))
+    }
     return frozenset(
         w
         for w in statement.lemmas
-        if w not in GENERIC_PREDICATES and w not in NEGATION_WORDS and not w.isdigit()
+        if w not in GENERIC_PREDICATES
+        and w not in NEGATION_WORDS
+        and not w.isdigit()
+        and fold(w) not in names
     )
 
 
@@ -74,12 +92,13 @@ def _said_by(word: str, others: frozenset[str], raw_others: Sequence[str], raw: 
     return any(similarity(raw, other) >= SYNONYM for other in raw_others)
 
 
-def contained(short: Statement, long: Statement) -> float:
-    """Share of the short claim's content words the long one also says (same lemma or near synonym)."""
+def contained(short: Statement, long: Statement, opposites: frozenset[str] = frozenset()) -> float:
+    """Share of the short claim's content words the long one also says (same lemma or near
+    synonym); ``opposites``, a pair of antonyms, count as said: each is the other's counterpart."""
     words = _content(short)
     if len(words) < MIN_WORDS:
         return 0.0
-    others = _content(long)
+    others = _content(long) | opposites
     raw_of = {fold(w): w.lower() for w in short.words}
     raw_others = [w.lower() for w in long.words]
     said = sum(1 for w in words if _said_by(w, others, raw_others, raw_of.get(w)))
@@ -103,11 +122,13 @@ def opposed(a: Statement, b: Statement) -> str | None:
     if any(x.unit == y.unit and not x.compatible(y) for x in a.numbers for y in b.numbers):
         return None  # a difference of figure, the figure check reports it
     short, long = sorted((a, b), key=lambda s: len(_content(s)))
-    if contained(short, long) < MIN_CONTAINED:
+    pair = opposite_words(a, b)
+    if contained(short, long, frozenset(pair or ())) < MIN_CONTAINED:
         return None
-    if negated(a) != negated(b):
-        return "negation"
-    if opposite_words(a, b):
+    if denies(a) != denies(b):
+        # a denial said with an antonym ("n'a pas refusé" / "a accepté") agrees
+        return None if pair else "negation"
+    if pair:
         return "antonym"
     return None
 
