@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from compare_builders import Doc, build, one_story
 
 from recoupe.compare.findings import compare_story
+from recoupe.compare.polarity import contained, denies, negated, opposed
+from recoupe.compare.statements import NumberMention, Statement, parse_numbers
 from recoupe.corpus import Corpus
-from recoupe.model import Finding
+from recoupe.model import Finding, TimeRef
 
 GALLANT = {"Yoav Gallant": ("person", ["Yoav Gallant", "Gallant"])}
 
@@ -346,3 +351,320 @@ def test_a_story_from_one_outlet_has_no_single_source_or_corroborated_findings()
     )
     story = compare_story(one_story(corpus), corpus)
     assert {f.kind for f in story.findings} <= {"contradiction"}
+
+
+# --- rules added for real news (issue 11) -------------------------------------------
+
+
+def _with_times(corpus: Corpus, times: list[TimeRef]) -> Corpus:
+    """The corpus with hand-typed time expressions (kind, parts) instead of the builder's."""
+    return replace(corpus, times=tuple(times))
+
+
+def _time(corpus: Corpus, article: str, text: str, **fields: object) -> TimeRef:
+    at = corpus.article(article).text.index(text)
+    return TimeRef(article, at, at + len(text), text, **fields)  # type: ignore[arg-type]
+
+
+def test_a_decimal_comma_does_not_cut_the_clause_of_its_figure():
+    corpus = build(
+        [
+            Doc("a", "Le séisme de magnitude 6,8 a frappé la vallée de Tarnel.", source="A"),
+            Doc("b", "Le séisme de magnitude 7 a frappé la vallée de Tarnel.", source="B"),
+        ]
+    )
+    [finding] = _contradictions(corpus)
+    assert finding.slot == "number"
+    assert {ev.value for ev in finding.evidence} == {"6,8", "7"}
+
+
+def test_former_office_against_current_office_for_the_same_person():
+    mayor = {"Lucie Berthon": ("person", ["Lucie Berthon"])}
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "La présidente Lucie Berthon a visité le chantier du port.",
+                source="A",
+                entities=mayor,
+                roles=[("Lucie Berthon", "présidente", "président", None)],
+            ),
+            Doc(
+                "b",
+                "L'ancienne présidente Lucie Berthon a visité le chantier du port.",
+                source="B",
+                entities=mayor,
+                roles=[("Lucie Berthon", "ancienne présidente", "président", None)],
+            ),
+        ]
+    )
+    [finding] = _contradictions(corpus)
+    assert (finding.slot, finding.subject) == ("role", "Lucie Berthon")
+    assert {ev.value for ev in finding.evidence} == {"présidente", "ancienne présidente"}
+    _assert_exact(corpus, finding)
+
+
+def test_a_former_portfolio_is_no_contradiction_of_a_current_one():
+    minister = {"Paul Morvan": ("person", ["Paul Morvan"])}
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Le ministre de l'Intérieur Paul Morvan a visité le port.",
+                source="A",
+                entities=minister,
+                roles=[("Paul Morvan", "ministre de l'Intérieur", "ministre", "interior")],
+            ),
+            Doc(
+                "b",
+                "L'ancien ministre de la Défense Paul Morvan a visité le port.",
+                source="B",
+                entities=minister,
+                roles=[("Paul Morvan", "ancien ministre de la Défense", "ministre", "defense")],
+            ),
+        ]
+    )
+    assert [f for f in _contradictions(corpus) if f.slot == "role"] == []
+
+
+def _described_speaker(description: str) -> Corpus:
+    governor = {"Marc Olivier": ("person", ["Marc Olivier"])}
+    quote = "Il a protégé sa famille jusqu'au dernier instant"
+    return build(
+        [
+            Doc(
+                "a",
+                f"Le gouverneur Marc Olivier a parlé. « {quote} », a précisé Marc Olivier.",
+                source="A",
+                entities=governor,
+                roles=[("Marc Olivier", "gouverneur", "gouverneur", None)],
+                quotes=[(quote, "Marc Olivier", "a précisé")],
+            ),
+            Doc(
+                "b",
+                f"« {quote} », a précisé {description}.",
+                source="B",
+                quotes=[(quote, description, "a précisé")],
+            ),
+        ]
+    )
+
+
+def test_a_quote_given_to_an_office_its_speaker_does_not_hold():
+    [finding] = [
+        f for f in _contradictions(_described_speaker("le procureur")) if f.slot == "speaker"
+    ]
+    assert {ev.value for ev in finding.evidence} == {"Marc Olivier", "le procureur"}
+    # the same office, or a noun that fits any office, says nothing against the name
+    for description in ("le gouverneur", "l'élu démocrate"):
+        found = _contradictions(_described_speaker(description))
+        assert [f for f in found if f.slot == "speaker"] == [], description
+
+
+def test_people_counted_by_their_participle():
+    units = {n.text: n.unit for n in parse_numbers("deux personnes ont été blessées")}
+    assert units == {"deux personnes": "bless"}
+    for text in ("115 personnes ont été tuées", "115 morts", "trois décès", "12 tués"):
+        assert [n.unit for n in parse_numbers(text)] == ["mort"], text
+    assert [n.unit for n in parse_numbers("cinq personnes dans la salle")] == ["personn"]
+    corpus = build(
+        [
+            Doc("a", "Au lycée de Tarnel, deux personnes ont été blessées vendredi.", source="A"),
+            Doc("b", "Au lycée de Tarnel, l'attaque a fait trois blessés vendredi.", source="B"),
+        ]
+    )
+    [finding] = _contradictions(corpus)
+    assert {ev.value for ev in finding.evidence} == {"deux personnes", "trois blessés"}
+
+
+def test_a_lower_bound_does_not_give_a_higher_value():
+    corpus = build(
+        [
+            Doc("a", "Les émeutes de Tarnel ont fait quatre morts dont un gendarme.", source="A"),
+            Doc(
+                "b",
+                "Au moins trois personnes sont mortes à Tarnel. "
+                "Les émeutes de Tarnel ont fait trois morts dont un gendarme.",
+                source="B",
+            ),
+        ]
+    )
+    [finding] = _contradictions(corpus)
+    assert {"quatre morts", "trois morts"} <= {ev.value for ev in finding.evidence}
+
+
+def test_one_figure_of_two_alike_in_a_sentence_is_not_matched_on_one_word():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Le maire a subi une opération de cinq heures mercredi et une autre de deux "
+                "heures vendredi.",
+                source="A",
+            ),
+            Doc("b", "Selon son adjoint, il a été opéré pendant trois heures.", source="B"),
+        ]
+    )
+    assert [f for f in _contradictions(corpus) if f.slot == "number"] == []
+
+
+def test_a_bare_weekday_meets_no_date_on_another_weekday():
+    wednesday = dt.date(2025, 5, 14).toordinal()
+    tuesday = NumberMention(0, 5, "mardi", 0, wednesday - 8, wednesday + 13, "@day", weekday=2)
+    day = NumberMention(0, 5, "mercredi 14 mai", wednesday, wednesday, wednesday, "@day")
+    assert not tuesday.compatible(day) and not day.compatible(tuesday)
+    assert replace(tuesday, weekday=3).compatible(day)
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "La préfète Anne Roux a annoncé mercredi 14 mai le déploiement des gendarmes.",
+                source="A",
+                published="2025-05-14",
+            ),
+            Doc(
+                "b",
+                "Anne Roux a annoncé mardi le déploiement des gendarmes.",
+                source="B",
+                published="2025-05",
+            ),
+        ]
+    )
+    corpus = _with_times(
+        corpus,
+        [
+            _time(
+                corpus,
+                "a",
+                "mercredi 14 mai",
+                value="2025-05-14",
+                earliest="2025-05-14",
+                latest="2025-05-14",
+                kind="dm",
+            ),
+            _time(
+                corpus,
+                "b",
+                "mardi",
+                earliest="2025-05-06",
+                latest="2025-05-27",
+                kind="weekday",
+                parts=(("wd", "mardi"),),
+            ),
+        ],
+    )
+    [finding] = _contradictions(corpus)
+    assert finding.slot == "date"
+    assert {ev.text for ev in finding.evidence} == {"mercredi 14 mai", "mardi"}
+
+
+def test_times_of_day_named_by_the_same_word_of_their_clauses():
+    corpus = build(
+        [
+            Doc("a", "La juge est arrivée vers 9h20 au tribunal de Tarnel.", source="A"),
+            Doc("b", "Les avocats ont salué la juge à son arrivée vers 08H00.", source="B"),
+        ]
+    )
+    corpus = _with_times(
+        corpus,
+        [
+            _time(corpus, "a", "vers 9h20", type="time", kind="clock"),
+            _time(corpus, "b", "vers 08H00", type="time", kind="clock"),
+        ],
+    )
+    [finding] = _contradictions(corpus)
+    assert finding.slot == "date"
+    assert {ev.text for ev in finding.evidence} == {"vers 9h20", "vers 08H00"}
+
+
+def _sourced(first: str, second: str, figure: str = "115") -> Corpus:
+    bodies = {
+        "la préfecture": ("organization", ["la préfecture"]),
+        "la gendarmerie": ("organization", ["la gendarmerie"]),
+    }
+    return build(
+        [
+            Doc(
+                "a",
+                f"L'explosion du dépôt de Tarnel a fait {figure} morts, selon {first}.",
+                source="A",
+                entities=bodies,
+            ),
+            Doc(
+                "b",
+                f"Selon {second}, {figure} personnes ont été tuées dans l'explosion du dépôt.",
+                source="B",
+                entities=bodies,
+            ),
+        ]
+    )
+
+
+def test_the_same_figure_credited_to_two_sources():
+    [finding] = _contradictions(_sourced("la préfecture", "la gendarmerie"))
+    assert finding.slot == "speaker"
+    assert {g.value for g in finding.values} == {"la préfecture", "la gendarmerie"}
+    assert _contradictions(_sourced("la préfecture", "la préfecture")) == []
+    # a small count two sources give alike may well be two counts
+    assert _contradictions(_sourced("la préfecture", "la gendarmerie", "trois")) == []
+
+
+def _claim(text: str, lemmas: set[str], mentions: tuple = ()) -> Statement:
+    return Statement(
+        "a",
+        "A",
+        0,
+        len(text),
+        text,
+        frozenset(lemmas),
+        None,
+        False,
+        frozenset(),
+        mentions=mentions,
+    )
+
+
+def test_polarity_rules_on_claims():
+    # "sans exception" says "all", "une personne" is no "personne" of a denial
+    assert not negated(_claim("le pass est demandé sans exception", {"pass", "demander"}))
+    assert not negated(_claim("il a vu une personne armée", {"voir", "armer"}))
+    assert negated(_claim("personne n'a vu le tireur", {"voir", "tireur"}))
+    # a verb of denial opposes the claim it denies
+    said = _claim(
+        "les soignants ont reçu l'ordre de cacher les patients",
+        {"soignant", "ordre", "cacher", "patient"},
+    )
+    denied = _claim(
+        "les soignants démentent l'ordre de cacher les patients",
+        {"soignant", "dementir", "ordre", "cacher", "patient"},
+    )
+    assert denies(denied) and not negated(denied)
+    assert opposed(said, replace(denied, article="b", outlet="B")) == "negation"
+    # antonyms count as each other's counterpart; said with a negation, they agree
+    saved = _claim("le vaccin a sauvé sa carrière", {"vaccin", "sauver", "carriere"})
+    ruined = _claim("le vaccin a ruiné sa carrière", {"vaccin", "ruiner", "carriere"})
+    assert opposed(saved, ruined) == "antonym"
+    not_ruined = _claim("le vaccin n'a pas ruiné sa carrière", {"vaccin", "ruiner", "carriere"})
+    assert opposed(saved, not_ruined) is None
+    # the words of a name are no content of a claim
+    named = _claim("citant le Croissant-Vert", {"croissant", "vert"}, ((8, 24, "E1"),))
+    assert contained(named, said) == 0.0
+
+
+def test_a_condition_makes_no_claim_and_a_denial_under_it_denies_nothing():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Les visiteurs doivent présenter un test négatif pour entrer dans la clinique.",
+                source="A",
+            ),
+            Doc(
+                "b",
+                "Sans test négatif, les visiteurs ne peuvent pas entrer dans la clinique.",
+                source="B",
+                negated=["ne peuvent pas"],
+            ),
+        ]
+    )
+    assert [f for f in _contradictions(corpus) if f.slot == "negation"] == []

@@ -534,7 +534,15 @@ def _moment(corpus: Corpus, time: TimeRef) -> NumberMention | None:
         except ValueError:
             return None
         return NumberMention(
-            time.start, time.end, time.text, first, first, last, DAY, time.text, time.text,
+            time.start,
+            time.end,
+            time.text,
+            first,
+            first,
+            last,
+            DAY,
+            time.text,
+            time.text,
             weekday=weekday,
         )
     if time.type in {"date", "time"} and _is_day(time):
@@ -948,8 +956,8 @@ def _names_speaker(corpus: Corpus, quote: Quote, entity: Entity) -> bool:
             quote.speaker_end : quote.speaker_end + APPOSITION_CHARS
         ]
         said += " " + re.split(r"[.!?«»\"“”\n]", after, maxsplit=1)[0]
-    said = set(re.findall(r"\w+", fold(said)))
-    return any(len(w) >= 3 and w in said for w in re.findall(r"\w+", fold(entity.name)))
+    words = set(re.findall(r"\w+", fold(said)))
+    return any(len(w) >= 3 and w in words for w in re.findall(r"\w+", fold(entity.name)))
 
 
 def described_function(text: str | None) -> str | None:

@@ -22,7 +22,9 @@ NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 NEGATION_WORDS = word_class("negation") | {"nullement", "personne", "sans", "plus"}
-DENIAL_LEMMAS = frozenset(fold(w) for w in ("démentir", "nier", "réfuter"))  # verbs that deny their object
+DENIAL_LEMMAS = frozenset(
+    fold(w) for w in ("démentir", "nier", "réfuter")
+)  # verbs that deny their object
 POLARITY_ALIGNMENT = 0.25  # statements must first be about the same thing
 MIN_CONTAINED = 0.8  # share of the shorter claim's words the other must say
 MIN_WORDS = 3
@@ -30,9 +32,7 @@ SYNONYM = 0.75
 
 
 NO_EXCEPTION_RE = re.compile(r"\bsans\s+(?:aucune\s+)?exceptions?\b", re.IGNORECASE)
-CONDITION_RE = re.compile(
-    r"^\W*(?:sans|sauf|hormis|excepté|hors|en dehors)\b", re.IGNORECASE
-)
+CONDITION_RE = re.compile(r"^\W*(?:sans|sauf|hormis|excepté|hors|en dehors)\b", re.IGNORECASE)
 
 
 def negated(statement: Statement) -> bool:
@@ -72,7 +72,9 @@ def _content(statement: Statement) -> frozenset[str]:
     names = {
         w
         for start, end, _ in statement.mentions
-        for w in re.findall(r"\w+", fold(statement.text[start - statement.start : end - statement.start]))
+        for w in re.findall(
+            r"\w+", fold(statement.text[start - statement.start : end - statement.start])
+        )
     }
     return frozenset(
         w

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-
 import math
 import re
 from collections import Counter
@@ -79,9 +78,12 @@ class NumberMention:
             return False
         # "mardi" in a month-dated article is no Wednesday 15 May, though May holds both
         for x, y in ((self, other), (other, self)):
-            if x.weekday and y.low == y.high and y.value == int(y.value):
-                if dt.date.fromordinal(int(y.value)).isoweekday() != x.weekday:
-                    return False
+            if (
+                x.weekday
+                and y.low == y.high == int(y.value)
+                and dt.date.fromordinal(int(y.value)).isoweekday() != x.weekday
+            ):
+                return False
         return not (self.weekday and other.weekday and self.weekday != other.weekday)
 
 
