@@ -668,3 +668,42 @@ def test_a_condition_makes_no_claim_and_a_denial_under_it_denies_nothing():
         ]
     )
     assert [f for f in _contradictions(corpus) if f.slot == "negation"] == []
+
+
+def _photos(place_b: str, date_b: tuple[str, str, str]) -> Corpus:
+    places = {
+        "Ukraine": ("place", ["Ukraine"]),
+        "Russie": ("place", ["Russie"]),
+        "Tarnel": ("place", ["Tarnel"]),
+    }
+    return build(
+        [
+            Doc(
+                "a",
+                "Les photographies diffusées par le quotidien Hexa ont été prises en Ukraine "
+                "en février 2022.",
+                source="A",
+                entities=places,
+                times=[("février 2022", "2022-02", "2022-02")],
+            ),
+            Doc(
+                "b",
+                f"Les photographies diffusées par le quotidien Hexa ont été prises en {place_b} "
+                f"{date_b[0]}.",
+                source="B",
+                entities=places,
+                times=[date_b],
+            ),
+        ]
+    )
+
+
+def test_one_claim_said_alike_but_for_its_country_or_its_date():
+    [finding] = _contradictions(_photos("Russie", ("en février 2022", "2022-02", "2022-02")))
+    assert finding.slot == "place"
+    assert {g.value for g in finding.values} == {"Ukraine", "Russie"}
+    [finding] = _contradictions(_photos("Ukraine", ("en 2018", "2018", "2018")))
+    assert finding.slot == "date"
+    assert {ev.text for ev in finding.evidence} == {"février 2022", "en 2018"}
+    # a town is no country: "à Tarnel" may well be in Ukraine
+    assert _contradictions(_photos("Tarnel", ("en février 2022", "2022-02", "2022-02"))) == []

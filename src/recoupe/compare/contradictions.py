@@ -17,7 +17,17 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from recoupe.compare.polarity import claim_clauses, denies, opposite_words, polarity_pairs
+from recoupe.compare.polarity import (
+    MIN_CONTAINED,
+    claim_clauses,
+    contained,
+    denies,
+    opposite_words,
+    polarity_pairs,
+)
+from recoupe.compare.polarity import (
+    POLARITY_ALIGNMENT as POLARITY_PLACE_ALIGNMENT,
+)
 from recoupe.compare.statements import (
     CURRENCIES,
     DURATION,
@@ -34,6 +44,7 @@ from recoupe.compare.statements import (
 from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import (
+    demonyms,
     max_title_words,
     news_agencies,
     superseded_markers,
@@ -1104,6 +1115,96 @@ def negation_contradictions(statements: Sequence[Statement], corpus: Corpus) -> 
     return findings
 
 
+PLACE_CONFIDENCE = 0.6
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Folded country names (those of ``fr/data/demonyms.tsv``)."""
+    return frozenset(fold(country) for country in demonyms().values())
+
+
+def _country_ids(corpus: Corpus, statement: Statement) -> dict[str, str]:
+    return {
+        e: corpus.entity(e).name
+        for e in statement.entities
+        if fold(corpus.entity(e).name) in _countries()
+    }
+
+
+def place_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+    """One claim said alike by two outlets but for its country ("les photos ont été prises en
+    Ukraine" / "… prises en Russie"): each names a country the other does not (slot place)."""
+    findings = []
+    for i, j, _ in Aligner(statements).pairs(POLARITY_PLACE_ALIGNMENT):
+        a, b = statements[i], statements[j]
+        if a.outlet == b.outlet or denies(a) != denies(b) or opposite_words(a, b):
+            continue
+        countries_a, countries_b = _country_ids(corpus, a), _country_ids(corpus, b)
+        # one country each, not the same one
+        if (
+            len(countries_a) != 1
+            or len(countries_b) != 1
+            or countries_a.keys() == countries_b.keys()
+        ):
+            continue
+        short, long = sorted((a, b), key=lambda s: len(s.lemmas))
+        if contained(short, long) < MIN_CONTAINED:
+            continue
+        values: dict[str, list[Evidence]] = {}
+        for statement, countries in ((a, countries_a), (b, countries_b)):
+            ((entity, name),) = countries.items()
+            values[name] = [
+                make_evidence(corpus, statement.article, start, end, name)
+                for start, end, mentioned in statement.mentions
+                if mentioned == entity
+            ]
+        title = _short_title(min((a, b), key=lambda s: len(s.text)).text)
+        finding = _finding(corpus, title, "place", values, PLACE_CONFIDENCE, title)
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def _one_stated_date(statement: Statement) -> TimeRef | None:
+    """The statement's only date, when it names a day, a month or a year ("en 2018")."""
+    dated = [t for t in statement.times if t.type == "date" and (t.value or t.earliest)]
+    if len(dated) != 1:
+        return None
+    time = dated[0]
+    stated = _is_day(time) or bool(time.value and re.fullmatch(r"\d{4}(?:-\d{2})?", time.value))
+    return time if stated else None
+
+
+def swapped_dates(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+    """One claim said alike by two outlets but for its date, each giving one date that cannot
+    meet the other's ("prises en février 2022" / "prises en 2018"; slot date)."""
+    findings = []
+    for i, j, _ in Aligner(statements).pairs(POLARITY_PLACE_ALIGNMENT):
+        a, b = statements[i], statements[j]
+        if a.outlet == b.outlet or denies(a) != denies(b) or opposite_words(a, b):
+            continue
+        time_a, time_b = _one_stated_date(a), _one_stated_date(b)
+        if time_a is None or time_b is None or fold(time_a.text) == fold(time_b.text):
+            continue  # the same words dated apart: a reading of the text, not of the outlets
+        if times_compatible(replace(a, times=(time_a,)), replace(b, times=(time_b,))):
+            continue
+        short, long = sorted((a, b), key=lambda s: len(s.lemmas))
+        if contained(short, long) < MIN_CONTAINED:
+            continue
+        values = {
+            f"{_time_value(t)} ({t.text})": [
+                make_evidence(corpus, t.article, t.start, t.end, _time_value(t))
+            ]
+            for t in (time_a, time_b)
+        }
+        title = _short_title(min((a, b), key=lambda s: len(s.text)).text)
+        finding = _finding(corpus, title, "date", values, DATE_CONFIDENCE, title)
+        if finding:
+            findings.append(finding)
+    return findings
+
+
 def story_contradictions(
     story: Story, corpus: Corpus, statements: Sequence[Statement]
 ) -> list[Finding]:
@@ -1116,6 +1217,8 @@ def story_contradictions(
             *speaker_contradictions(story, corpus),
             *source_contradictions(statements, corpus),
             *negation_contradictions(statements, corpus),
+            *place_contradictions(statements, corpus),
+            *swapped_dates(statements, corpus),
         ]
     )
 
