@@ -1,4 +1,4 @@
-"""Contradictions inside a story, slot by slot: role, number, date, speaker, negation.
+"""Contradictions inside a story, slot by slot: role, number, date, speaker, negation, place.
 
 Each finding names the subject, the slot, the conflicting values with their
 outlets, and carries an evidence span (with its ``value``) from every article

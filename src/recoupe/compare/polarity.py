@@ -22,9 +22,8 @@ NEGATION_RE = re.compile(
     re.IGNORECASE,
 )
 NEGATION_WORDS = word_class("negation") | {"nullement", "personne", "sans", "plus"}
-DENIAL_LEMMAS = frozenset(
-    fold(w) for w in ("démentir", "nier", "réfuter")
-)  # verbs that deny their object
+# verbs that deny their object ("les soignants démentent l'existence d'un ordre")
+DENIAL_LEMMAS = frozenset(fold(w) for w in ("démentir", "nier", "réfuter"))
 POLARITY_ALIGNMENT = 0.25  # statements must first be about the same thing
 MIN_CONTAINED = 0.8  # share of the shorter claim's words the other must say
 MIN_WORDS = 3
