@@ -609,6 +609,34 @@ def test_the_same_figure_credited_to_two_sources():
     assert _contradictions(_sourced("la préfecture", "la gendarmerie", "trois")) == []
 
 
+def test_two_people_quoted_giving_one_toll_both_said_it():
+    people = {
+        "Anne Roux": ("person", ["Anne Roux"]),
+        "Marc Olivier": ("person", ["Marc Olivier"]),
+    }
+    first = "L'explosion du dépôt de Tarnel a fait 115 morts"
+    second = "Nous comptons 115 morts après l'explosion du dépôt"
+    corpus = build(
+        [
+            Doc(
+                "a",
+                f"« {first} », a déclaré Anne Roux.",
+                source="A",
+                entities=people,
+                quotes=[(first, "Anne Roux", "a déclaré")],
+            ),
+            Doc(
+                "b",
+                f"« {second} », a dit Marc Olivier.",
+                source="B",
+                entities=people,
+                quotes=[(second, "Marc Olivier", "a dit")],
+            ),
+        ]
+    )
+    assert [f for f in _contradictions(corpus) if f.slot == "speaker"] == []
+
+
 def _claim(text: str, lemmas: set[str], mentions: tuple = ()) -> Statement:
     return Statement(
         "a",

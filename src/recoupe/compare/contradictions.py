@@ -459,6 +459,12 @@ def _attribution(
         inside = quote.start < clause.end and clause.start < quote.end
         if inside and quote.speaker and fold(corpus.entity(quote.speaker).name) not in agencies:
             return quote.speaker
+    return _credited(corpus, statement)
+
+
+def _credited(corpus: Corpus, statement: Statement) -> str | None:
+    """X in "selon X" / "d'après X": whom the outlet credits with the claim, agencies left out."""
+    agencies = news_agencies()
     for match in ATTRIBUTION_RE.finditer(statement.text):
         at = statement.start + match.end()
         for start, _, entity in statement.mentions:
@@ -730,15 +736,33 @@ MIN_SOURCED_FIGURE = 10  # smaller counts given alike by two sources may well be
 SOURCE_CONFIDENCE = 0.5  # one source may relay the other: the finding says who is credited
 
 
+def _is_credited(corpus: Corpus, figure: _Figure, credits: Sequence[Quote]) -> bool:
+    """The figure's source is whom the outlet credits ("selon X"), not a person it quotes."""
+    if figure.attribution == _credited(corpus, figure.statement):
+        return True
+    clause = figure.clause
+    return any(
+        q.speaker == figure.attribution and q.start < clause.end and clause.start < q.end
+        for q in credits
+    )
+
+
 def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
     """The same exact figure credited to different sources by different outlets ("115 morts,
     selon le Kremlin" / "selon le Comité d'enquête, 115 personnes ont été tuées"): slot speaker."""
     aligner = Aligner(statements, figures=False)
+    articles = {s.article for s in statements}
+    credits: dict[str, list[Quote]] = {}
+    for quote in corpus.quotes:
+        if quote.article in articles and quote.cue_lemma == "selon":
+            credits.setdefault(quote.article, []).append(quote)
     sourced: dict[tuple[str, float], list[_Figure]] = {}
     for figure in _figures(statements, corpus):
         n = figure.number
+        # credited by the outlet ("selon X"): two people quoted giving one toll both said it
         if (
             figure.attribution
+            and _is_credited(corpus, figure, credits.get(figure.statement.article, []))
             and n.unit not in {DAY, CLOCK}
             and n.low == n.high == n.value >= MIN_SOURCED_FIGURE
         ):
