@@ -735,3 +735,35 @@ def test_one_claim_said_alike_but_for_its_country_or_its_date():
     assert {ev.text for ev in finding.evidence} == {"février 2022", "en 2018"}
     # a town is no country: "à Tarnel" may well be in Ukraine
     assert _contradictions(_photos("Tarnel", ("en février 2022", "2022-02", "2022-02"))) == []
+
+
+def test_a_role_inside_a_quote_is_the_speakers_words_not_the_outlets():
+    people = {
+        "Lucie Berthon": ("person", ["Lucie Berthon"]),
+        "Marc Olivier": ("person", ["Marc Olivier"]),
+    }
+    quote = "Nous aimions l'ancienne présidente du port"
+    corpus = build(
+        [
+            Doc(
+                "a",
+                f"La présidente Lucie Berthon a visité le chantier. « {quote} », a dit Marc Olivier.",
+                source="A",
+                entities=people,
+                roles=[
+                    ("Lucie Berthon", "présidente", "président", None),
+                    ("Lucie Berthon", "ancienne présidente du port", "président", None),
+                ],
+                quotes=[(quote, "Marc Olivier", "a dit")],
+            ),
+            Doc(
+                "b",
+                "L'ancienne présidente Lucie Berthon a visité le chantier.",
+                source="B",
+                entities=people,
+                roles=[("Lucie Berthon", "ancienne présidente", "président", None)],
+            ),
+        ]
+    )
+    [finding] = [f for f in _contradictions(corpus) if f.slot == "role"]
+    assert {g.value for g in finding.values} == {"présidente", "ancienne présidente"}

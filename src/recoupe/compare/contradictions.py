@@ -264,8 +264,17 @@ def is_former(role: Role) -> bool:
     return bool(FORMER_RE.search(role.title.strip()))
 
 
+def _quoted(role: Role, quoted: dict[str, list[tuple[int, int]]]) -> bool:
+    """The role stands inside a quote: the speaker's words, not the outlet's."""
+    return any(s <= role.start and role.end <= e for s, e in quoted.get(role.article, []))
+
+
 def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
     members = set(story.articles)
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for quote in corpus.quotes:
+        if quote.article in members and quote.kind in {"direct", "partial"}:
+            quoted.setdefault(quote.article, []).append((quote.start, quote.end))
     findings = []
     for entity in corpus.entities:
         if entity.type != "person":
@@ -282,7 +291,7 @@ def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
             finding = _role_finding(corpus, entity, items)
             if finding:
                 findings.append(finding)
-        finding = _former_finding(corpus, entity, roles)
+        finding = _former_finding(corpus, entity, [r for r in roles if not _quoted(r, quoted)])
         if finding:
             findings.append(finding)
     return findings
