@@ -96,6 +96,26 @@ def test_count_locates_every_occurrence() -> None:
     assert s.gold == 1  # only one lower-case occurrence exists in the text
 
 
+def test_gold_quote_is_located_between_quote_marks_first() -> None:
+    # "la digue" occurs unquoted first; the gold quote is the quoted occurrence further on.
+    text = "Le maire parle de la digue. Il a dit que « la digue » tiendra."
+    report = Report(
+        articles=(Article("a1", text),),
+        entities=(Entity("E2", "person", "Louis Garnier"),),
+        quotes=(Quote("a1", 43, 51, "la digue", "partial", "E2"),),
+    )
+    gold = {"files": {"a1": {"quotes": [{"text": "la digue", "speaker": "Louis Garnier"}]}}}
+    s = score_quotes(gold, report).get("direct+partial")
+    assert (s.recall, s.precision) == (1.0, 1.0)
+    # Indirect quotes carry no marks: their first occurrence stays the one scored.
+    gold = {"files": {"a1": {"indirect_quotes": [{"text": "la digue", "speaker": "X"}]}}}
+    misplaced = Report(
+        articles=(Article("a1", text),),
+        quotes=(Quote("a1", 43, 51, "la digue", "indirect", None),),
+    )
+    assert score_quotes(gold, misplaced).get("indirect").recall == 0.0
+
+
 def test_gold_text_missing_from_the_article_is_an_error() -> None:
     gold = {"files": {"a1": {"quotes": [{"text": "absent", "speaker": "X"}]}}}
     with pytest.raises(ScoreError):

@@ -166,12 +166,34 @@ def same_speaker(gold_name: str, names: Sequence[str]) -> bool:
 # --- gold -----------------------------------------------------------------------------
 
 
+OPENING_MARKS = "«“‹\"'"
+CLOSING_MARKS = "»”›\"'"
+MARK_SPACES = " \u00a0\u202f\u2009"
+
+
 def _occurrences(text: str, needle: str) -> list[int]:
     found, i = [], text.find(needle)
     while needle and i >= 0:
         found.append(i)
         i = text.find(needle, i + 1)
     return found
+
+
+def _between_marks(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] enclosed by quote marks (or cut by the end of the text)?"""
+    before = text[:start].rstrip(MARK_SPACES)
+    after = text[end:].lstrip(MARK_SPACES)
+    return before[-1:] in set(OPENING_MARKS) and (not after or after[0] in set(CLOSING_MARKS))
+
+
+def _quote_occurrences(text: str, needle: str, count: int) -> list[int]:
+    """Where a gold quote is: its text is written "without the outer quote marks", so the
+    occurrences between quote marks come first ("est « positif »" rather than the unquoted
+    "un pronostic positif" earlier in the text); the others only when too few are quoted."""
+    starts = _occurrences(text, needle)
+    quoted = [s for s in starts if _between_marks(text, s, s + len(needle))]
+    chosen = (quoted + [s for s in starts if s not in quoted])[:count]
+    return sorted(chosen)
 
 
 def gold_quotes(gold: Mapping[str, Any], report: Report) -> tuple[list[GoldQuote], list[str]]:
@@ -196,13 +218,16 @@ def gold_quotes(gold: Mapping[str, Any], report: Report) -> tuple[list[GoldQuote
                 kind = "partial"
             else:
                 kind = "direct"
-            starts = _occurrences(text, item["text"])
+            count = int(item.get("count", 1))
+            if source == "indirect":
+                starts = _occurrences(text, item["text"])[:count]
+            else:
+                starts = _quote_occurrences(text, item["text"], count)
             if not starts:
                 raise ScoreError(
                     f"gold quote not found in article {article_id}: {item['text'][:60]!r}"
                 )
-            count = int(item.get("count", 1))
-            for start in starts[:count]:
+            for start in starts:
                 located.append(
                     GoldQuote(
                         article_id,
