@@ -116,6 +116,30 @@ def test_gold_quote_is_located_between_quote_marks_first() -> None:
     assert score_quotes(gold, misplaced).get("indirect").recall == 0.0
 
 
+def test_unnamed_gold_speaker_and_unmarked_pull_quotes() -> None:
+    gold = {
+        "files": {
+            "a1": {
+                "quotes": [
+                    {
+                        "text": "Nous tiendrons bon",
+                        "speaker": "interlocuteur non identifié",
+                        "speaker_unnamed": True,
+                    },
+                    {"text": "la digue tiendrait", "speaker": "Louis Garnier", "unmarked": True},
+                ]
+            }
+        }
+    }
+    unknown = _quote("Nous tiendrons bon", "direct", None)
+    s = score_quotes(gold, _report([unknown])).get("direct+partial")
+    assert (s.gold, s.recall, s.speaker_accuracy) == (1, 1.0, 1.0)  # the pull quote is not scored
+    named = _quote("Nous tiendrons bon", "direct", "E1")  # a name the gold does not give
+    assert score_quotes(gold, _report([named])).get("direct+partial").speaker_accuracy == 0.0
+    described = Quote("a1", 2, 20, "Nous tiendrons bon", "direct", None, speaker_text="le maire")
+    assert score_quotes(gold, _report([described])).get("direct+partial").speaker_accuracy == 0.0
+
+
 def test_gold_text_missing_from_the_article_is_an_error() -> None:
     gold = {"files": {"a1": {"quotes": [{"text": "absent", "speaker": "X"}]}}}
     with pytest.raises(ScoreError):

@@ -6,7 +6,11 @@ of a compatible kind overlaps at least ``threshold`` of the gold span; a
 prediction is correct when it is the best-overlapping prediction of some gold
 quote it matches (a duplicate prediction counts as wrong). Speaker accuracy is
 measured over found gold quotes: the predicted speaker entity's name or a
-variant must match the gold speaker's canonical name, surname-aware.
+variant must match the gold speaker's canonical name, surname-aware; a gold
+speaker marked ``speaker_unnamed`` (a description, no name) is also matched by a
+quote whose speaker is left unknown. Gold quotes marked ``unmarked`` (pull
+quotes without quote marks) are not scored, as the gold conventions ask for
+mark-based scoring.
 
 Groups: ``direct+partial`` (gold ``quotes``, predictions of kind direct or
 partial), ``direct`` and ``partial`` (gold split by ``fragment``/``kind``),
@@ -212,6 +216,8 @@ def gold_quotes(gold: Mapping[str, Any], report: Report) -> tuple[list[GoldQuote
         items = [(q, "quote") for q in entry.get("quotes", [])]
         items += [(q, "indirect") for q in entry.get("indirect_quotes", [])]
         for item, source in items:
+            if item.get("unmarked"):
+                continue  # a pull quote without quote marks: not a quote by the marks
             if source == "indirect":
                 kind = "indirect"
             elif item.get("fragment") or item.get("kind") == "partial":
@@ -263,6 +269,10 @@ def _speaker_names(report: Report, quote: Quote) -> list[str]:
 def _speaker_ok(report: Report, gold: GoldQuote, quote: Quote) -> bool:
     if gold.speaker is None:
         return gold.unnamed and quote.speaker is None
+    if gold.unnamed and quote.speaker is None and quote.speaker_text is None:
+        # the gold speaker is only described ("interlocuteur non identifié"): a quote
+        # whose speaker is left unknown names no one wrongly
+        return True
     return same_speaker(gold.speaker, _speaker_names(report, quote))
 
 
