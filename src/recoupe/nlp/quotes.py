@@ -53,6 +53,9 @@ INDEFINITE = word_class("indefinite")
 # Reporting verbs whose bare infinitive complement states a claim ("a démenti être").
 INFINITIVE_CLAIMS = word_class("infinitive_claim")
 SENTENCE_END = {".", "!", "?", "…", ";"}
+# A web address glued to an opening mark ("vk.com«Des inconnus …»"): a picture credit.
+CREDIT_GLUED = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$")
+WEB_ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}\b")
 
 
 @dataclass(frozen=True)
@@ -788,14 +791,52 @@ class QuoteFinder:
                 return token
         return None
 
+    def _full_clause(self, span: QuotedSpan) -> bool:
+        """Do the quoted words hold a clause of their own (a subject of their main predicate)?
+
+        "l'État est stable" and "qu'est-ce que vous avez de prévu ?" do; "accuse le
+        Kremlin …" (its subject outside), "Mouvement de panique" and "ce qu'il y a de
+        meilleur en nous" (a relative, not the main predicate) do not. A pronoun of an
+        incise ("dit-il") is no subject of the quote.
+        """
+        inside = [t for t in self.doc if span.start <= t.idx < span.end]
+        roots = [t for t in inside if t.head.i == t.i or not span.start <= t.head.idx < span.end]
+        return any(
+            c.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}
+            and span.start <= c.idx < span.end
+            and not c.text.startswith("-")
+            for root in roots
+            for c in root.children
+        )
+
+    def _kind(self, span: QuotedSpan, prefix: str, s_end: int) -> QuoteKind:
+        """Direct when the quote is the sentence (after its introduction), partial when embedded.
+
+        A quote that the sentence goes on after ("« Pronostic positif » pour la santé
+        de …", ""Il était un grand partisan de l'ancien président" Donald Trump") is a
+        fragment of the writer's sentence; a quote of whole sentences, ended by its own
+        full stop, is direct even after "que" or a comma ('a déclaré que "Le patient a
+        été opéré. Son état reste grave."').
+        """
+        quoted = self.text[span.start : span.end]
+        prefix = CREDIT_GLUED.sub("", prefix).strip()  # "vk.com«…": a credit, not words
+        is_direct = (
+            prefix == "" or prefix.endswith(":") or (prefix.endswith(",") and quoted[:1].isupper())
+        )
+        suffix = self.text[span.close_at : s_end].lstrip(" \u00a0\u202f")
+        continued = suffix[:1].isalnum() and fold(suffix.split()[0]) not in {"et", "mais", "ou"}
+        if is_direct and continued and self._post_cue(span, s_end) is None:
+            return "partial"
+        if not is_direct and quoted.rstrip()[-1:] in ".!?…" and self._full_clause(span):
+            return "direct"
+        return "direct" if is_direct else "partial"
+
     def direct(self, span: QuotedSpan) -> Quote | None:
         s_start, s_end = self.sentences.bounds(span.open_at)
         quoted = self.text[span.start : span.end]
         prefix = self.text[s_start : span.open_at].strip()
-        is_direct = (
-            prefix == "" or prefix.endswith(":") or (prefix.endswith(",") and quoted[:1].isupper())
-        )
-        kind: QuoteKind = "direct" if is_direct else "partial"
+        kind = self._kind(span, prefix, s_end)
+        is_direct = kind == "direct"
         line_start = self.text.rfind("\n", 0, span.open_at) + 1
         line_end = _line_end(self.text, span.close_at)
         # a heading: the quote alone on its line, with no sentence punctuation
@@ -803,8 +844,9 @@ class QuoteFinder:
             span.close_at : line_end
         ].strip(" \u00a0")
         if _word_count(quoted) > 1 and alone and span.closed and quoted.rstrip()[-1:] not in ".!?…":
-            # a headline or a heading: the words are someone's, said further down
-            self.headings.append((span, "direct" if is_direct else "partial"))
+            # a headline or a heading: the words are someone's, said further down; a
+            # clause of its own is quoted directly, a phrase ("Mouvement de panique") is a fragment
+            self.headings.append((span, "direct" if self._full_clause(span) else "partial"))
             return None
         post = self._post_cue(span, s_end)
         if _word_count(quoted) <= 1 and post is None:
@@ -1160,6 +1202,7 @@ class QuoteFinder:
         for span in self.spans:
             if start <= span.open_at and span.close_at <= end + 1:
                 rest = rest.replace(self.text[span.open_at : span.close_at], " ")
+        rest = WEB_ADDRESS.sub(" ", rest)  # a picture credit glued to the quote
         return all(fold(w) in QUOTE_LINKS for w in re.findall(r"\w+", rest))
 
     def _clause_end(self, start: int, s_end: int, cue: Cue) -> int:
