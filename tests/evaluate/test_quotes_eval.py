@@ -149,6 +149,8 @@ def test_gold_text_missing_from_the_article_is_an_error() -> None:
 def test_surname_aware_speaker_match() -> None:
     assert same_speaker("Yoav Gallant", ["M. Gallant"])
     assert same_speaker("Forces de défense israéliennes (Tsahal)", ["Tsahal"])
+    assert same_speaker("Bureau des affaires humanitaires (OCHA)", ["L'Ocha"])  # elided article
+    assert not same_speaker("Bureau des affaires humanitaires (OCHA)", ["L'Onu"])
     assert not same_speaker("Camille Fabre", ["Julien Fabre"])
     assert not same_speaker("Lloyd Austin", ["Yoav Gallant"])
 

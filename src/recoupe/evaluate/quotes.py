@@ -141,8 +141,11 @@ def _name_forms(name: str) -> list[str]:
     out = []
     for form in forms:
         words = [w for w in _fold(form).split() if w.rstrip(".") not in HONORIFICS]
-        while len(words) > 1 and (words[0] in ARTICLES or words[0].startswith("l'")):
-            # "les autorités" names the "autorités russes" of the gold: articles are not names
+        while (len(words) > 1 and words[0] in ARTICLES) or (
+            words and words[0].startswith("l'") and len(words[0]) > 2
+        ):
+            # "les autorités" names the "autorités russes" of the gold, "L'Ocha" the OCHA:
+            # articles are not names
             words = words[1:] if words[0] in ARTICLES else [words[0][2:], *words[1:]]
         if words:
             out.append(" ".join(words))

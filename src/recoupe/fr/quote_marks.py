@@ -1,6 +1,6 @@
 """Quoted spans of a text, found from the quotation marks alone (no sentence splits).
 
-Handles « », “ ”, ‹ › and straight double quotes; a quote left open at the end
+Handles « », “ ”, ‹ ›, straight double quotes and single quotes ('…', ‘…’); a quote left open at the end
 of a paragraph continues when the next paragraph opens with a quotation mark
 (the French convention for quotes over several paragraphs), otherwise it ends
 with its paragraph and is marked unclosed.
@@ -127,6 +127,13 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 spans.append(QuotedSpan(line_start, i + 1, start, end, False))
             i += 1
             continue
+        if c in SINGLE_OPENERS:
+            close = _single_close(text, i)
+            if close is not None:
+                start, end = _trim(text, i + 1, close)
+                spans.append(QuotedSpan(i, close + 1, start, end, True))
+                i = close + 1
+                continue
         if c in PAIRS or c == STRAIGHT:
             if c == STRAIGHT and _is_inch_mark(text, i):
                 i += 1
@@ -139,6 +146,36 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             continue
         i += 1
     return spans
+
+
+# Single quotes ('défi insensé', ‘défi insensé’), told from apostrophes by what surrounds them.
+SINGLE_OPENERS = {"'": "'’", "‘": "’"}
+SINGLE_REACH = 300
+
+
+def _single_close(text: str, i: int) -> int | None:
+    """The closing mark of a single quote opened at ``i``, or None when ``i`` is no opening mark.
+
+    An opening mark follows a space (or the line start) and is glued to a word; the
+    closing mark is glued to the word before it and not followed by a letter (an
+    apostrophe always is: "l'homme", "aujourd'hui"). Both stay in one paragraph,
+    with no double quotation mark between them.
+    """
+    if i + 1 >= len(text) or not text[i + 1].isalpha():
+        return None
+    if i > 0 and text[i - 1] not in SPACES + "\n(":
+        return None
+    stop = min(_paragraph_end(text, i), i + SINGLE_REACH)
+    for j in range(i + 2, stop):
+        if text[j] in '"«»“”':
+            return None
+        if (
+            text[j] in SINGLE_OPENERS[text[i]]
+            and text[j - 1] not in SPACES
+            and (j + 1 >= len(text) or not text[j + 1].isalnum())
+        ):
+            return j
+    return None
 
 
 def _orphan_closer(text: str, i: int) -> bool:

@@ -329,6 +329,9 @@ class Resolver:
             or any(t.morph.get("Number", []) == ["Plur"] and t.pos_ == "NOUN" for t in tokens[:3])
         )
         etype = noun[1] if noun else None
+        if etype is None and first in DEFINITE and _proper_name_after_article(tokens):
+            # "L'Ocha alerte …", "le Kremlin a annoncé": a name with an article is no person
+            etype = "organization"
         return Speaker(None, text, start, end, etype, plural)
 
     def _last_speaker_fitting(
@@ -557,6 +560,12 @@ class Resolver:
 
 
 # --- the component --------------------------------------------------------------------
+
+
+def _proper_name_after_article(tokens: list[Token]) -> bool:
+    """ "L'Ocha", "la Maison Blanche": an article, then capitalised words only."""
+    rest = [t for t in tokens[1:] if fold(t.text) not in NP_LINK_WORDS]
+    return bool(rest) and all(t.text[:1].isupper() for t in rest)
 
 
 def _word_count(text: str) -> int:
@@ -896,6 +905,14 @@ class QuoteFinder:
             return None
         self.remember(speaker, span.open_at)
         return self._quote(span.start, span.end, kind, speaker, cue)
+
+    def _lone_word(self, span: QuotedSpan) -> bool:
+        """One quoted word with no cue of its own: scare quotes, or a word of reported speech."""
+        s_end = self.sentences.bounds(span.open_at)[1]
+        return (
+            _word_count(self.text[span.start : span.end]) <= 1
+            and self._post_cue(span, s_end) is None
+        )
 
     def _reported_word(self, span: QuotedSpan) -> Quote | None:
         """ "X a dit que les coupables seraient « punis »": one quoted word in an indirect quote.
@@ -1346,7 +1363,11 @@ class QuoteFinder:
         items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon" or _starts_d_apres(t)]
         quotes: list[Quote] = []
         self.found = quotes
+        words: list[QuotedSpan] = []
         for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+            if isinstance(item, QuotedSpan) and self._lone_word(item):
+                words.append(item)  # judged once the reported speech around it is known
+                continue
             if isinstance(item, QuotedSpan):
                 found = self.direct(item)
             elif isinstance(item, Cue):
@@ -1355,6 +1376,7 @@ class QuoteFinder:
                 found = self.selon(item)
             if found is not None:
                 quotes.append(found)
+        quotes += [q for q in map(self._reported_word, words) if q is not None]
         quotes += self._headings(quotes)
         return sorted(quotes, key=lambda q: (q.start, q.end))
 
