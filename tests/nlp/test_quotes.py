@@ -373,3 +373,82 @@ def test_que_tagged_as_a_pronoun_after_adjuncts_and_a_comma(quotes_in) -> None:
     )
     assert _named(_one(quotes, "indirect", "lundi serait"), entities, "Marc Lenoir")
     assert _one(quotes, "indirect", "au moins 30 maisons").speaker_text is not None
+
+
+# --- quote kinds, single quotes, requests (issue 12, second pass) -------------------------
+
+
+def test_single_quotes_are_told_from_apostrophes() -> None:
+    text = "La maire, qui avait promis un 'chantier exemplaire' d'ici l'été, l'a redit aujourd'hui."
+    assert _texts(text) == ["chantier exemplaire"]
+    assert _texts("Il répond ‘jamais’ et l’affaire s’arrête là.") == ["jamais"]
+    assert _texts("L'homme d'État n'a rien dit ' ici.") == []
+
+
+def test_kind_follows_the_sentence_around_the_quote(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "« Une saison très difficile » pour les pêcheurs de Brisac\n\n"
+        "Le président du comité des pêches, Yann Le Dû, a parlé d'« une saison très difficile ». "
+        'Le préfet Marc Lenoir a déclaré que "la digue a tenu. Les secours restent sur place."'
+    )
+    headline = [q for q in quotes if q.start < 5]
+    assert [q.kind for q in headline] == ["partial"]  # the headline goes on after the quote
+    assert _one(quotes, "direct", "la digue a tenu").cue == "a déclaré"  # whole sentences
+
+
+def test_heading_kind_holds_a_clause_or_not(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "Le port rouvre à Brisac\n\n"
+        "« Il tenait à son bateau »\n\n"
+        "« Colère froide »\n\n"
+        "« Il tenait à son bateau plus qu'à tout », a dit le maire Paul Guérec. Paul Guérec "
+        "dit sa « colère froide » face aux quotas."
+    )
+    kinds = {q.text: q.kind for q in quotes if q.start < 60}
+    assert kinds == {"Il tenait à son bateau": "direct", "Colère froide": "partial"}
+
+
+def test_a_quoted_word_in_a_fronted_clause_is_the_speakers(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le renfort doit permettre de « protéger » les digues du port, a indiqué mardi Paul Guérec."
+    )
+    assert _named(_one(quotes, "partial", "protéger"), entities, "Paul Guérec")
+
+
+def test_an_article_and_a_proper_name_speak_as_an_organisation(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "Des renforts arrivent au port\n\n"
+        'L\'Unicef alerte sur la situation "très préoccupante" des enfants de Brisac.'
+    )
+    quote = _one(quotes, "partial", "très préoccupante")
+    assert quote.speaker_text == "L'Unicef" and quote.speaker_type == "organization"
+
+
+def test_requests_with_an_object_then_a_or_de(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le maire de Brisac, Paul Guérec, a enjoint les habitants à économiser l'eau potable. "
+        "La ministre Odile Carrez a demandé au préfet de fermer la route du port. "
+        "La ministre a demandé de l'aide."
+    )
+    assert _named(_one(quotes, "indirect", "économiser"), entities, "Paul Guérec")
+    asked = _one(quotes, "indirect", "de fermer")
+    assert asked.text == "de fermer la route du port" and _named(asked, entities, "Odile Carrez")
+    assert not [q for q in quotes if "aide" in q.text]  # "de" + a noun is no request
+
+
+def test_a_reporting_verb_missing_its_accent_and_a_shout(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "« La route reste coupée », a affirmé l'Ofpal qui revele également que le port manque "
+        "de carburant. « Nous ne partirons pas », ont crié des habitantes devant la mairie."
+    )
+    assert _one(quotes, "indirect", "le port manque").cue == "revele"
+    assert _one(quotes, "direct", "Nous ne partirons").speaker_text == "des habitantes"
+
+
+def test_a_web_credit_glued_to_a_quote_is_not_its_introduction(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        "Des vidéos circulent.\nbrisac-info.fr«La digue a cédé. Les gens évacuent», a déclaré un"
+    )
+    quote = _one(quotes, "direct", "La digue a cédé")
+    assert quote.speaker is None and quote.speaker_text is None  # the page cut the name
+    assert not [q for q in quotes if q.kind == "indirect"]

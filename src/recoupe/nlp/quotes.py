@@ -52,6 +52,8 @@ DEFINITE = word_class("definite")
 INDEFINITE = word_class("indefinite")
 # Reporting verbs whose bare infinitive complement states a claim ("a démenti être").
 INFINITIVE_CLAIMS = word_class("infinitive_claim")
+# Verbs of request whose "de" + infinitive is what was asked ("a demandé au préfet de fermer").
+REQUEST_VERBS = word_class("request_de")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 # A web address glued to an opening mark ("vk.com«Des inconnus …»"): a picture credit.
 CREDIT_GLUED = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$")
@@ -91,8 +93,10 @@ def _is_clitic(token: Token) -> bool:
 
 
 def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
-    if index.in_quote(token.idx) or token.pos_ in {"PROPN", "DET", "ADP", "PRON"}:
+    if index.in_quote(token.idx) or token.pos_ in {"DET", "ADP", "PRON"}:
         return None
+    if token.pos_ == "PROPN" and not token.text.islower():
+        return None  # a lower-case "proper noun" is a tagger slip ("qui revele que", accent lost)
     # "souffle X" right after «…», and "L'Ocha alerte sur …" (a name, then the word) are verbs
     # whatever the tagger says
     after_name = (
@@ -115,7 +119,7 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
     while i < len(doc) and _is_clitic(doc[i]):
         clitic = doc[i] if fold(doc[i].text) != "-t" else clitic
         i += 1
-    if entry.needs_a and not (i < len(doc) and fold(doc[i].text) in {"a", "au", "aux"}):
+    if entry.needs_a and _a_after(doc, i) is None:
         return None
     # Walk left over fillers and clitics to the auxiliary, if any.
     start_token = token.i
@@ -152,6 +156,27 @@ def _find_cue(doc: Doc, token: Token, index: SpeakerIndex) -> Cue | None:
     if inverted and not entry.inversion and clitic is None:
         return None
     return Cue(token.i, start, end, text_of(doc)[start:end], entry, inverted, clitic)
+
+
+A_WORDS = {"a", "au", "aux"}
+# Tokens an object may take between a verb and its "à" ("a enjoint les Moscovites à").
+MAX_OBJECT_TOKENS = 6
+
+
+def _a_after(doc: Doc, i: int) -> int | None:
+    """The "à" of "appeler à", "a enjoint les habitants à": right after the verb or its object."""
+    for j in range(i, min(len(doc), i + MAX_OBJECT_TOKENS + 1)):
+        word = fold(doc[j].text)
+        if word in A_WORDS:
+            return j
+        if doc[j].pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "NUM"} and word not in {
+            "de",
+            "du",
+            "des",
+            "d'",
+        }:
+            return None
+    return None
 
 
 def _after_quote_and_comma(text: str, offset: int) -> bool:
@@ -1129,6 +1154,8 @@ class QuoteFinder:
             return None
         if not cue.entry.needs_a and not cue.inverted and fold(doc[i].text) not in {"que", "qu'"}:
             i = self._que_after_adjuncts(i, s_end)
+        if cue.entry.needs_a:
+            i = _a_after(doc, i) or i
         word = fold(doc[i].text)
         if cue.entry.needs_a:
             if (
@@ -1150,6 +1177,8 @@ class QuoteFinder:
             and fold(verb.lemma_) in INFINITIVE_CLAIMS
         ):
             start = doc[i].idx  # "a démenti être …", "ont indiqué avoir …"
+        elif not cue.inverted and fold(verb.lemma_) in REQUEST_VERBS and self._de_infinitive(i):
+            start = self._de_infinitive(i)  # "a demandé au gouvernement de déclarer …"
         elif cue.inverted:
             return self._fronted(cue, s_start)
         else:
@@ -1163,6 +1192,27 @@ class QuoteFinder:
             return None
         self.remember(speaker, cue.start)
         return self._quote(start, end, "indirect", speaker, cue)
+
+    def _de_infinitive(self, i: int) -> int:
+        """Offset of "de" in "(au gouvernement) de déclarer …", past an indirect object; 0 if none."""
+        doc = self.doc
+        j = i
+        if j < len(doc) and fold(doc[j].text) in A_WORDS:
+            j += 1
+            while (
+                j < len(doc)
+                and j < i + MAX_OBJECT_TOKENS
+                and doc[j].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
+            ):
+                j += 1
+        if (
+            j + 1 < len(doc)
+            and fold(doc[j].text) in {"de", "d'"}
+            and doc[j + 1].morph.get("VerbForm", []) == ["Inf"]
+            and not self.index.in_quote(doc[j].idx)
+        ):
+            return doc[j].idx
+        return 0
 
     def _que_after_adjuncts(self, i: int, s_end: int) -> int:
         """ "a affirmé à la télévision que", "a rapporté, samedi dans la soirée, qu'": skip to "que"."""
