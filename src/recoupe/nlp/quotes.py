@@ -22,6 +22,7 @@ from recoupe.fr.lexicon import (
     Gender,
     ReportingVerb,
     country_of_demonym,
+    news_agencies,
     reporting_verb,
     speaker_nouns,
     title_cues,
@@ -263,6 +264,18 @@ class Resolver:
         plural = fold(word) in {"ils", "elles"}
         return Speaker(None, word, start, end, "person" if not plural else None, plural)
 
+    def last_mentioned(self, start: int, end: int, gender: Gender) -> Speaker | None:
+        """ "celui-ci", "cette dernière": the person or organisation named last, in this
+        sentence or the one before ("… citant le Croissant-Rouge. Mais celui-ci a démenti")."""
+        here = self.sentences.index(start)
+        reach = self.sentences.spans[max(0, here - 1)][0]
+        for _, entity in reversed(self.index.mentions_within(reach, start)):
+            if entity.type == "organization" or (
+                entity.type == "person" and self.index.compatible(entity.key, gender)
+            ):
+                return Speaker(entity.key, text_of(self.doc)[start:end], start, end, entity.type)
+        return None
+
     def _is_clause_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -298,12 +311,22 @@ class Resolver:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         mentions = self.index.mentions_within(start, end)
+        noun = head_noun(tokens)
+        if noun is not None and noun[1] == "person":
+            # "le patron du Kremlin", "cet habitant de Sarver", "l'épouse de X": a name in the
+            # complement of a person noun is not who speaks (an apposed name still is)
+            mentions = [m for m in mentions if not _in_complement(tokens, m[0].start)]
         for mention, entity in mentions:
             if entity.type == "person":
                 return self.entity_speaker(entity, mention.start, mention.end)
         first = fold(tokens[0].text)
         if first in SUBJECT_PRONOUNS | {"lui", "eux"} and len(tokens) == 1:
             return self.pronoun(start, end, state)
+        phrase = fold(text_of(self.doc)[start:end])
+        if phrase in LATTER_PRONOUNS:
+            found = self.last_mentioned(start, end, LATTER_PRONOUNS[phrase])
+            if found is not None:
+                return found
         if first in POSSESSIVES:  # "selon son bureau": whose bureau
             owner = self.pronoun(start, end, state)
             return Speaker(
@@ -314,7 +337,6 @@ class Resolver:
                 "person" if owner.key else "organization",
             )
         text = text_of(self.doc)[start:end]
-        noun = head_noun(tokens)
         if first in INDEFINITE:
             # "une source proche du dossier", "un témoin": someone the article does not name
             return Speaker(
@@ -587,6 +609,21 @@ class Resolver:
 # --- the component --------------------------------------------------------------------
 
 
+COMPLEMENT_WORDS = {"de", "du", "des", "d'", "à", "au", "aux"}
+
+
+def _in_complement(tokens: list[Token], offset: int) -> bool:
+    """Is the name at ``offset`` inside a prepositional complement ("du Kremlin") of the head?"""
+    before = [t for t in tokens if t.idx < offset]
+    if before and before[-1].text in {",", "("}:
+        return False  # "le porte-parole, Taoufik Chokri", "… (Ocha)": apposed, the name itself
+    commas = [k for k, t in enumerate(before) if t.text == ","]
+    before = before[commas[-1] + 1 :] if commas else before  # within its own phrase
+    return any(fold(t.text) in COMPLEMENT_WORDS for t in before) and any(
+        t.pos_ == "NOUN" for t in before
+    )
+
+
 def _proper_name_after_article(tokens: list[Token]) -> bool:
     """ "L'Ocha", "la Maison Blanche": an article, then capitalised words only."""
     rest = [t for t in tokens[1:] if fold(t.text) not in NP_LINK_WORDS]
@@ -616,6 +653,28 @@ def _starts_d_apres(token: Token) -> bool:
     )
 
 
+def _starts_a_en_croire(token: Token) -> bool:
+    """ "à en croire X": like "selon X"."""
+    doc = token.doc
+    return (
+        fold(token.text) == "a"
+        and token.i + 2 < len(doc)
+        and fold(doc[token.i + 1].text) == "en"
+        and fold(doc[token.i + 2].text) == "croire"
+    )
+
+
+def _source_of(token: Token) -> int:
+    """Index of the first token of X in "selon X", "d'après X", "à en croire X"."""
+    if _starts_a_en_croire(token):
+        return token.i + 3
+    return token.i + (2 if fold(token.text) == "d'" else 1)
+
+
+def _opens_source(token: Token) -> bool:
+    return fold(token.text) == "selon" or _starts_d_apres(token) or _starts_a_en_croire(token)
+
+
 def _phrase_before(tokens: list[Token]) -> list[Token]:
     """The determiner-led noun phrase ending right before a verb, if any."""
     phrase: list[Token] = []
@@ -635,6 +694,13 @@ def _phrase_before(tokens: list[Token]) -> list[Token]:
 
 
 DEMONSTRATIVES = word_class("demonstrative")
+# Pronouns for the one named last ("celui-ci a démenti"), with their gender (folded).
+LATTER_PRONOUNS: dict[str, Gender] = {
+    "celui-ci": "m",
+    "celle-ci": "f",
+    "ce dernier": "m",
+    "cette derniere": "f",
+}
 DETERMINER_GENDER: dict[str, Gender] = {
     **dict.fromkeys(word_class("feminine_determiner"), "f"),
     **dict.fromkeys(word_class("masculine_determiner"), "m"),
@@ -748,7 +814,21 @@ class QuoteFinder:
         previous = [c for c in self.cues if s_start <= c.start < cue.start]
         return previous[-1] if previous else None
 
+    def is_relay(self, speaker: Speaker) -> bool:
+        """A news agency ("a rapporté l'AFP", "selon Reuters") relays what others said."""
+        names = [speaker.text or ""]
+        entity = self.index.entities.get(speaker.key or "")
+        if entity is not None:
+            names.append(entity.name)
+        agencies = news_agencies()
+        return any(
+            fold(re.sub(r"^(?:l['’]\s*|la |le |les )", "", name.strip(), flags=re.I)) in agencies
+            for name in names
+        )
+
     def remember(self, speaker: Speaker | None, offset: int) -> None:
+        if speaker is not None and self.is_relay(speaker):
+            return  # the relay is not the last speaker: "il" still means who spoke
         if speaker is not None and speaker.key is not None:
             self.state.speaker = speaker
             self.state.sentence = self.sentences.index(offset)
@@ -1330,7 +1410,7 @@ class QuoteFinder:
         s_start, s_end = self.sentences.bounds(token.idx)
         if self.index.in_quote(token.idx):
             return None
-        source = token.i + (2 if fold(token.text) == "d'" else 1)
+        source = _source_of(token)
         if self.text[s_start : token.idx].strip():
             return self._trailing_selon(token, source, s_start, s_end)
         described = self.resolver.after(source, s_end)
@@ -1374,8 +1454,11 @@ class QuoteFinder:
         return bool(words) and fold(words[0]) in word_class("clause_opener")
 
     def _trailing_selon(self, token: Token, source: int, s_start: int, s_end: int) -> Quote | None:
-        """ "<clause>, selon X." closing a sentence: an indirect quote of X."""
+        """ "<clause>, selon X." closing a sentence: an indirect quote of X (", toujours selon X")."""
         before = self.text[s_start : token.idx].rstrip()
+        words = before.split()
+        if words and fold(words[-1]) in {"toujours", "encore"}:
+            before = before[: -len(words[-1])].rstrip()
         if not before.endswith(","):
             return None
         start, end = self._trim(s_start, s_start + len(before) - 1)
@@ -1410,7 +1493,7 @@ class QuoteFinder:
             (s.open_at, 0, s) for s in self.spans
         ]
         items += [(c.start, 1, c) for c in self.cues]
-        items += [(t.idx, 2, t) for t in self.doc if fold(t.text) == "selon" or _starts_d_apres(t)]
+        items += [(t.idx, 2, t) for t in self.doc if _opens_source(t)]
         quotes: list[Quote] = []
         self.found = quotes
         words: list[QuotedSpan] = []
