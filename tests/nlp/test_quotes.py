@@ -452,3 +452,37 @@ def test_a_web_credit_glued_to_a_quote_is_not_its_introduction(quotes_in) -> Non
     quote = _one(quotes, "direct", "La digue a cédé")
     assert quote.speaker is None and quote.speaker_text is None  # the page cut the name
     assert not [q for q in quotes if q.kind == "indirect"]
+
+
+def test_a_name_in_the_complement_of_a_person_noun_is_not_the_speaker(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Yves Kerlan, pêcheur, a disparu en mer. "
+        "L'épouse d'Yves Kerlan a estimé que les recherches avaient été trop courtes."
+    )
+    quote = _one(quotes, "indirect", "les recherches")
+    assert not _named(quote, entities, "Yves Kerlan")
+    assert quote.speaker_text == "L'épouse d'Yves Kerlan"
+
+
+def test_the_one_named_last_and_a_relaying_agency(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "L'agence de l'ONU a publié un bilan de 900 morts, citant le Secours populaire. "
+        "Mais celui-ci a démenti être à l'origine de ce chiffre. "
+        "« Nous reconstruirons », a déclaré la maire, Odile Carrez, a rapporté l'AFP. "
+        "« Rien ne sera oublié », a-t-elle ajouté."
+    )
+    denied = _one(quotes, "indirect", "être à l'origine")
+    assert entities[denied.speaker or ""].name == "Secours populaire"
+    assert _named(_one(quotes, "direct", "Rien ne sera"), entities, "Odile Carrez")
+
+
+def test_a_en_croire_and_toujours_selon_close_a_reported_clause(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "« Nous reconstruirons », a dit le maire Paul Guérec. "
+        '"Il était un pêcheur aimé de tous" au port, et il était "fier de son bateau", '
+        "toujours selon le maire. La digue sera réparée avant l'hiver, à en croire le "
+        "site de la mairie."
+    )
+    assert _named(_one(quotes, "indirect", '"Il était un pêcheur'), entities, "Paul Guérec")
+    believed = _one(quotes, "indirect", "La digue sera")
+    assert believed.cue == "à en croire" and believed.speaker_text == "le site de la mairie"
