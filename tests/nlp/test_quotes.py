@@ -486,3 +486,13 @@ def test_a_en_croire_and_toujours_selon_close_a_reported_clause(quotes_in) -> No
     assert _named(_one(quotes, "indirect", '"Il était un pêcheur'), entities, "Paul Guérec")
     believed = _one(quotes, "indirect", "La digue sera")
     assert believed.cue == "à en croire" and believed.speaker_text == "le site de la mairie"
+
+
+def test_a_role_description_is_no_context_for_the_person_it_follows(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "« Nous avons perdu un ami », a déclaré le gouverneur de la région, Marc Lenoir. "
+        'Le pêcheur Yves Kerlan "est mort en héros", selon l\'élu. '
+        "Le ministre de l'Intérieur Paul Guérec a estimé que la digue avait tenu."
+    )
+    assert _named(_one(quotes, "partial", "est mort en héros"), entities, "Marc Lenoir")
+    assert _named(_one(quotes, "indirect", "la digue avait"), entities, "Paul Guérec")

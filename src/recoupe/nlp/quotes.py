@@ -348,7 +348,7 @@ class Resolver:
                 for t in tokens
                 if t.pos_ in {"NOUN", "ADJ", "PROPN"} and len(t.text) > 2
             ]
-            holder = self.index.role_holder(words, noun[0], noun[2], start)
+            holder = self.index.role_holder(words, noun[0], noun[2], start, end)
             if holder is not None:
                 return Speaker(holder.key, text, start, end, "person")
         for mention, entity in mentions:
@@ -613,15 +613,15 @@ COMPLEMENT_WORDS = {"de", "du", "des", "d'", "à", "au", "aux"}
 
 
 def _in_complement(tokens: list[Token], offset: int) -> bool:
-    """Is the name at ``offset`` inside a prepositional complement ("du Kremlin") of the head?"""
+    """Is the name at ``offset`` governed by a preposition ("du Kremlin", "de M. Fico")?
+
+    "le ministre de l'Intérieur Matus Sutaj Estok" and "le porte-parole, Taoufik
+    Chokri" name the speaker: the word before the name is no preposition there.
+    """
     before = [t for t in tokens if t.idx < offset]
-    if before and before[-1].text in {",", "("}:
-        return False  # "le porte-parole, Taoufik Chokri", "… (Ocha)": apposed, the name itself
-    commas = [k for k, t in enumerate(before) if t.text == ","]
-    before = before[commas[-1] + 1 :] if commas else before  # within its own phrase
-    return any(fold(t.text) in COMPLEMENT_WORDS for t in before) and any(
-        t.pos_ == "NOUN" for t in before
-    )
+    while before and (before[-1].pos_ == "DET" or fold(before[-1].text) in {"m.", "mme"}):
+        before.pop()
+    return bool(before) and fold(before[-1].text) in COMPLEMENT_WORDS
 
 
 def _proper_name_after_article(tokens: list[Token]) -> bool:

@@ -183,9 +183,18 @@ class SpeakerIndex:
         return None
 
     def role_holder(
-        self, words: list[str], head: str, gender: Gender | None, offset: int
+        self,
+        words: list[str],
+        head: str,
+        gender: Gender | None,
+        offset: int,
+        end: int | None = None,
     ) -> LocalEntity | None:
-        """The person whose roles (else nearby title words) best match a role description."""
+        """The person whose roles (else nearby title words) best match a role description.
+
+        The description itself (``offset``-``end``) is no context: "X « est mort en héros »,
+        selon l'élu" does not make X the elected official.
+        """
         persons = [
             e
             for e in self.entities.values()
@@ -201,6 +210,8 @@ class SpeakerIndex:
         if holders:
             return self._best(holders, by_roles, words, offset)
         text = text_of(self.doc)
+        if end is not None:
+            text = text[:offset] + " " * (end - offset) + text[end:]
         by_context = {
             e.key: _tokens(
                 " ".join(
