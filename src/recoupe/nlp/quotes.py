@@ -760,11 +760,8 @@ HEADING_MATCH = 0.6
 
 
 def _content_words(text: str) -> set[str]:
-    return {
-        w
-        for w in fold(text).replace("'", " ").replace("’", " ").split()
-        if len(w) > 3 and w.isalpha()
-    }
+    # words, their punctuation left out ("nous," is "nous")
+    return {w for w in re.findall(r"[^\W\d_]+", fold(text)) if len(w) > 3}
 
 
 def _line_end(text: str, offset: int) -> int:
