@@ -496,3 +496,11 @@ def test_a_role_description_is_no_context_for_the_person_it_follows(quotes_in) -
     )
     assert _named(_one(quotes, "partial", "est mort en héros"), entities, "Marc Lenoir")
     assert _named(_one(quotes, "indirect", "la digue avait"), entities, "Paul Guérec")
+
+
+def test_our_correspondent_inverted_after_a_reported_clause(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le port a rouvert mardi. Les pêcheurs n'ont pas tous repris la mer, qui reste "
+        "dangereuse, commente notre correspondante à Lorient, Odile Carrez."
+    )
+    assert _named(_one(quotes, "indirect", "Les pêcheurs"), entities, "Odile Carrez")

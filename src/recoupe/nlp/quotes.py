@@ -468,6 +468,7 @@ class Resolver:
                 or not tagged
                 or t.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "X", "NUM"}
                 or fold(t.text) in NP_LINK_WORDS | {"m.", "mme"}
+                or fold(t.text) in speaker_nouns()  # "correspondant" tagged as a participle
             ):
                 out.append(t)
                 i += 1
@@ -545,8 +546,8 @@ class Resolver:
         parsed = self._inverted_subject(cue, sentence_end)
         if parsed is not None:
             found = self.description(parsed, state)
-            if found is not None:
-                return found
+            if found is not None and not _cut_description(found):
+                return found  # (a parse that stops at "notre" in "notre correspondant" reads on)
         tokens = self.after(self._past_adjuncts(cue.verb + 1, sentence_end), sentence_end)
         return self.description(tokens, state)
 
