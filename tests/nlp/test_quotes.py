@@ -504,3 +504,13 @@ def test_our_correspondent_inverted_after_a_reported_clause(quotes_in) -> None:
         "dangereuse, commente notre correspondante à Lorient, Odile Carrez."
     )
     assert _named(_one(quotes, "indirect", "Les pêcheurs"), entities, "Odile Carrez")
+
+
+def test_quoted_words_in_a_clause_of_purpose_or_manner_are_the_writers(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le maire Paul Guérec a plongé dans l'eau, servant ainsi de « bouée humaine ». "
+        "La ministre Odile Carrez a remercié les sauveteurs avant de décrire la nuit comme "
+        "« une épreuve très dure »."
+    )
+    assert not [q for q in quotes if q.text == "bouée humaine"]
+    assert _named(_one(quotes, "partial", "une épreuve"), entities, "Odile Carrez")

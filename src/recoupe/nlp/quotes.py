@@ -55,6 +55,8 @@ INDEFINITE = word_class("indefinite")
 INFINITIVE_CLAIMS = word_class("infinitive_claim")
 # Verbs of request whose "de" + infinitive is what was asked ("a demandé au préfet de fermer").
 REQUEST_VERBS = word_class("request_de")
+# Verbs whose object complement is the subject's wording ("décrire le procès comme « … »").
+DESCRIBING_VERBS = word_class("describing_verb")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 # A web address glued to an opening mark ("vk.com«Des inconnus …»"): a picture credit.
 CREDIT_GLUED = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$")
@@ -625,6 +627,14 @@ def _in_complement(tokens: list[Token], offset: int) -> bool:
     return bool(before) and fold(before[-1].text) in COMPLEMENT_WORDS
 
 
+def _non_finite(verb: Token) -> bool:
+    """An infinitive or a present participle ("pour présider", "servant"), not "a remercié"."""
+    form = verb.morph.get("VerbForm", [])
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return form == ["Inf"] or (form == ["Part"] and verb.morph.get("Tense", []) == ["Pres"])
+
+
 def _proper_name_after_article(tokens: list[Token]) -> bool:
     """ "L'Ocha", "la Maison Blanche": an article, then capitalised words only."""
     rest = [t for t in tokens[1:] if fold(t.text) not in NP_LINK_WORDS]
@@ -1119,6 +1129,15 @@ class QuoteFinder:
                 return None
             if verb.dep_ == "advcl" and verb.i and doc[verb.i - 1].pos_ == "NOUN":
                 return None  # "une banderole proclamant « … »": the participle describes the noun
+            if (
+                verb.dep_ == "advcl"
+                and _non_finite(verb)
+                and fold(verb.lemma_) not in DESCRIBING_VERBS
+                and reporting_verb(verb.lemma_, verb.text) is None
+            ):
+                # "pour présider une « réunion de suivi »", "servant de « bouclier humain »": an
+                # adverbial clause of purpose or manner is the writer's account, not speech
+                return None
             if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} or verb.head.pos_ == "ADJ":
                 verb = verb.head if verb.head.pos_ != "ADJ" else verb.head.head
                 continue
