@@ -514,3 +514,17 @@ def test_quoted_words_in_a_clause_of_purpose_or_manner_are_the_writers(quotes_in
     )
     assert not [q for q in quotes if q.text == "bouée humaine"]
     assert _named(_one(quotes, "partial", "une épreuve"), entities, "Odile Carrez")
+
+
+def test_a_fronted_clause_with_its_own_cue_belongs_to_the_closing_speaker_not_a_relay(
+    quotes_in,
+) -> None:
+    quotes, entities = quotes_in(
+        "Le préfet, Marc Lenoir, qui avait demandé des renforts, a pour sa part « annoncé un "
+        "couvre-feu », a précisé Odile Carrez. La maire Anne Morvan a annoncé que le port "
+        "resterait fermé, a rapporté l'AFP."
+    )
+    fronted = _one(quotes, "indirect", "Le préfet")
+    assert _named(fronted, entities, "Odile Carrez")
+    assert not [q for q in quotes if q.speaker_text and "AFP" in q.speaker_text]
+    assert _named(_one(quotes, "indirect", "le port resterait"), entities, "Anne Morvan")

@@ -1347,7 +1347,8 @@ class QuoteFinder:
         if not before.endswith(","):
             return None
         start, end = self._trim(s_start, s_start + len(before) - 1)
-        if any(start <= other.start < end for other in self.cues):
+        inner = [c for c in self.cues if start <= c.start < end]
+        if any(c.inverted for c in inner):
             return None  # "« … », a déclaré X, a rapporté l'AFP": the last cue only relays
         last = [q for q in self.spans if start <= q.open_at and end <= q.close_at <= end + 1]
         if last and self.text[start : last[0].open_at].rstrip().endswith(":"):
@@ -1355,8 +1356,8 @@ class QuoteFinder:
         if self._only_a_quote(start, end) or _word_count(self.text[start:end]) < 3:
             return None  # "« … », a dit X" is a direct quote; a clause with quoted words in it is reported speech
         speaker = self.cue_speaker(cue)
-        if speaker is None:
-            return None
+        if speaker is None or (inner and self.is_relay(speaker)):
+            return None  # "X a annoncé que …, a rapporté l'AFP": X speaks, the agency relays
         self.remember(speaker, cue.start)
         return self._quote(start, end, "indirect", speaker, cue)
 
