@@ -528,3 +528,13 @@ def test_a_fronted_clause_with_its_own_cue_belongs_to_the_closing_speaker_not_a_
     assert _named(fronted, entities, "Odile Carrez")
     assert not [q for q in quotes if q.speaker_text and "AFP" in q.speaker_text]
     assert _named(_one(quotes, "indirect", "le port resterait"), entities, "Anne Morvan")
+
+
+def test_a_quote_ending_its_sentence_and_a_named_thing(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Paul Guérec, le patron du camping, confirme. « Je rouvre en juin. Avant, ça ne vaut "
+        "pas le coup. » Pendant l'été, le camping affiche complet. "
+        "L'Irlande a donné son accord au programme « poisson contre carburant »."
+    )
+    assert _named(_one(quotes, "direct", "Je rouvre"), entities, "Paul Guérec")
+    assert not [q for q in quotes if q.text == "poisson contre carburant"]

@@ -60,6 +60,10 @@ DESCRIBING_VERBS = word_class("describing_verb")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 # A web address glued to an opening mark ("vk.com«Des inconnus …»"): a picture credit.
 CREDIT_GLUED = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$")
+# An article and capitalised words only ("L'Irak", "la Maison Blanche").
+BARE_NAME = re.compile(
+    r"^(?i:l['’]\s*|le |la |les )(?:[A-ZÀ-Þ][\w-]*(?: (?:de |du |des |d['’])?|$))+$"
+)
 WEB_ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}\b")
 
 
@@ -946,7 +950,11 @@ class QuoteFinder:
             prefix == "" or prefix.endswith(":") or (prefix.endswith(",") and quoted[:1].isupper())
         )
         suffix = self.text[span.close_at : s_end].lstrip(" \u00a0\u202f")
-        continued = suffix[:1].isalnum() and fold(suffix.split()[0]) not in {"et", "mais", "ou"}
+        continued = (
+            suffix[:1].isalnum()
+            and fold(suffix.split()[0]) not in {"et", "mais", "ou"}
+            and quoted.rstrip()[-1:] not in ".!?…"  # "« … le coup. » Pendant …": a new sentence
+        )
         if is_direct and continued and self._post_cue(span, s_end) is None:
             return "partial"
         if not is_direct and quoted.rstrip()[-1:] in ".!?…" and self._full_clause(span):
@@ -999,7 +1007,13 @@ class QuoteFinder:
                 speaker, cue = self.cue_speaker(later), later
         if speaker is None and kind == "partial":
             speaker = self._governing_subject(span)
-            if speaker is not None and speaker.key is None and speaker.type is None:
+            if (
+                speaker is not None
+                and speaker.key is None
+                and (speaker.type is None or BARE_NAME.match(speaker.text or ""))
+            ):
+                # no one named, or only a name with an article ("L'Irak a donné son accord au
+                # programme « pétrole contre nourriture »": the name of a thing, not its words)
                 speaker = None
         if speaker is None and prefix.endswith(":"):
             speaker = self._colon_speaker(s_start, span.open_at)
