@@ -538,3 +538,15 @@ def test_a_quote_ending_its_sentence_and_a_named_thing(quotes_in) -> None:
     )
     assert _named(_one(quotes, "direct", "Je rouvre"), entities, "Paul Guérec")
     assert not [q for q in quotes if q.text == "poisson contre carburant"]
+
+
+def test_our_colleagues_of_an_outlet_and_selon_lui_inside_a_phrase(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "D'après nos confrères de la Gazette du Ponant, le port restera fermé jusqu'à lundi. "
+        "Un pêcheur, Paul Guérec, a décrit la panique sur le quai, quand un homme, selon lui "
+        "armé d'une barre de fer, s'en est pris aux gardiens."
+    )
+    outlet = _one(quotes, "indirect", "le port restera")
+    assert "Gazette du Ponant" in (outlet.speaker_text or "")
+    armed = _one(quotes, "indirect", "armé d'une barre")
+    assert armed.text == "armé d'une barre de fer" and _named(armed, entities, "Paul Guérec")

@@ -1485,8 +1485,30 @@ class QuoteFinder:
         words = self.text[comma + 1 : comma + 40].split()
         return bool(words) and fold(words[0]) in word_class("clause_opener")
 
+    def _selon_pronoun_inside(self, token: Token, source: int, s_end: int) -> Quote | None:
+        """ "un jeune homme, selon lui armé de deux couteaux, s'est attaqué …": the words after
+        "selon lui" up to the next comma are what he says (no comma after the pronoun)."""
+        doc = self.doc
+        if source + 1 >= len(doc) or fold(doc[source].text) not in {"lui", "elle", "eux", "elles"}:
+            return None
+        first = doc[source + 1]
+        if first.is_punct or first.idx >= s_end:
+            return None
+        comma = self.text.find(",", first.idx, s_end)
+        start, end = self._trim(first.idx, comma if comma >= 0 else s_end)
+        if _word_count(self.text[start:end]) < 2 or self._finite_verb_between(start - 1, end):
+            return None
+        speaker = self.resolver.description([doc[source]], self.state)
+        if speaker is None or not _usable(speaker, strict=True):
+            return None
+        self.remember(speaker, token.idx)
+        return self._quote(start, end, "indirect", speaker, self.doc[token.i : source + 1])
+
     def _trailing_selon(self, token: Token, source: int, s_start: int, s_end: int) -> Quote | None:
         """ "<clause>, selon X." closing a sentence: an indirect quote of X (", toujours selon X")."""
+        inside = self._selon_pronoun_inside(token, source, s_end)
+        if inside is not None:
+            return inside
         before = self.text[s_start : token.idx].rstrip()
         words = before.split()
         if words and fold(words[-1]) in {"toujours", "encore"}:
