@@ -550,3 +550,12 @@ def test_our_colleagues_of_an_outlet_and_selon_lui_inside_a_phrase(quotes_in) ->
     assert "Gazette du Ponant" in (outlet.speaker_text or "")
     armed = _one(quotes, "indirect", "armé d'une barre")
     assert armed.text == "armé d'une barre de fer" and _named(armed, entities, "Paul Guérec")
+
+
+def test_headline_quote_then_a_colon_and_who_said_it(quotes_in) -> None:
+    quotes, _ = quotes_in(
+        '"On a eu très peur" : des élèves témoignent après l\'incendie du lycée de Brisac\n\n'
+        "Un incendie a touché le lycée mardi."
+    )
+    quote = _one(quotes, "direct", "On a eu très peur")
+    assert quote.cue == "témoignent" and "élèves" in (quote.speaker_text or "")

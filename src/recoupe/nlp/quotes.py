@@ -1002,7 +1002,7 @@ class QuoteFinder:
             if incise is not None:
                 speaker, cue = self.resolver.inverted(incise, s_end, self.state), incise
         if speaker is None:
-            later = self._sentence_final_cue(span, s_end)
+            later = self._sentence_final_cue(span, s_end) or self._cue_after_colon(span, s_end)
             if later is not None:
                 speaker, cue = self.cue_speaker(later), later
         if speaker is None and kind == "partial":
@@ -1095,6 +1095,13 @@ class QuoteFinder:
                     return cue
                 return None
         return None
+
+    def _cue_after_colon(self, span: QuotedSpan, s_end: int) -> Cue | None:
+        """ "« On est en état de choc » : des élèves témoignent": a headline's quote, then who said it."""
+        if not self.text[span.close_at : s_end].lstrip(" \u00a0\u202f").startswith(":"):
+            return None
+        after = [c for c in self.cues if span.close_at < c.start < s_end and not c.inverted]
+        return after[0] if after else None
 
     def _governing_subject(self, span: QuotedSpan) -> Speaker | None:
         """A partial quote with no reporting verb: the subject of the clause it sits in.
