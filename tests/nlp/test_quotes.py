@@ -559,3 +559,12 @@ def test_headline_quote_then_a_colon_and_who_said_it(quotes_in) -> None:
     )
     quote = _one(quotes, "direct", "On a eu très peur")
     assert quote.cue == "témoignent" and "élèves" in (quote.speaker_text or "")
+
+
+def test_a_role_with_a_nationality_is_not_given_to_a_holder_of_another(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "A son entrée, le président ukrainien Volodymyr Zelensky a été applaudi. A l'intérieur, "
+        'le président français a exprimé la "gratitude de la nation française".'
+    )
+    quote = _one(quotes, "partial", "gratitude")
+    assert not _named(quote, entities, "Volodymyr Zelensky")

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from recoupe.fr.lexicon import Gender, given_names, honorific_gender, is_honorific, speaker_nouns
+from recoupe.fr.lexicon import (
+    Gender,
+    country_of_demonym,
+    given_names,
+    honorific_gender,
+    is_honorific,
+    speaker_nouns,
+)
 from recoupe.fr.text import fold
 from recoupe.model import EntityType, LocalEntity, Mention
 from recoupe.nlp.extensions import text_of
@@ -222,8 +229,37 @@ class SpeakerIndex:
             )
             for e in persons
         }
-        holders = [e for e in persons if head in by_context[e.key]]
+        holders = [
+            e
+            for e in persons
+            if head in by_context[e.key]
+            and not self._other_nationality(e, head, words, text, offset, end)
+        ]
         return self._best(holders, by_context, words, offset) if holders else None
+
+    def _other_nationality(
+        self,
+        entity: LocalEntity,
+        head: str,
+        words: list[str],
+        text: str,
+        offset: int,
+        end: int | None,
+    ) -> bool:
+        """ "le président français" is not the man named "le président ukrainien" nearby."""
+        wanted = {country_of_demonym(w) for w in words} - {None}
+        if not wanted:
+            return False
+        for mention in entity.mentions:
+            if end is not None and offset <= mention.start < end:
+                continue
+            context = fold(text[max(0, mention.start - 70) : mention.end + 50]).replace("'", " ")
+            tokens = context.replace(",", " ").split()
+            for k, token in enumerate(tokens[:-1]):
+                country = country_of_demonym(tokens[k + 1]) if token == head else None
+                if country is not None and country not in wanted:
+                    return True
+        return False
 
     def _best(
         self,
