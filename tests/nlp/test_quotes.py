@@ -568,3 +568,14 @@ def test_a_role_with_a_nationality_is_not_given_to_a_holder_of_another(quotes_in
     )
     quote = _one(quotes, "partial", "gratitude")
     assert not _named(quote, entities, "Volodymyr Zelensky")
+
+
+def test_comme_annonce_par_closes_a_reported_clause(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "La route du port, fermée depuis la tempête, sera rouverte lundi matin, comme annoncé par "
+        "la préfecture à l'issue de la réunion. Le maire Paul Guérec a visité le chantier. La "
+        "digue tiendra tout l'hiver, comme l'a indiqué mardi Paul Guérec."
+    )
+    announced = _one(quotes, "indirect", "La route du port")
+    assert announced.speaker_text == "la préfecture" and announced.cue == "annoncé"
+    assert _named(_one(quotes, "indirect", "La digue tiendra"), entities, "Paul Guérec")

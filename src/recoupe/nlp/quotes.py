@@ -60,6 +60,10 @@ DESCRIBING_VERBS = word_class("describing_verb")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 # A web address glued to an opening mark ("vk.com«Des inconnus …»"): a picture credit.
 CREDIT_GLUED = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$")
+# ", comme annoncé par X" / ", comme l'a indiqué X" closing a clause: the cue's "comme".
+COMME_CUE = re.compile(r",\s*comme\s+(?:l['’]\s*)?$", re.IGNORECASE)
+# Words that open an adjunct after the source of "comme annoncé par X" ("à l'issue de …").
+ADJUNCT_OPENERS = {"a", "au", "aux", "lors", "dans", "pour", "apres", "avant", "en"}
 # An article and capitalised words only ("L'Irak", "la Maison Blanche").
 BARE_NAME = re.compile(
     r"^(?i:l['’]\s*|le |la |les )(?:[A-ZÀ-Þ][\w-]*(?: (?:de |du |des |d['’])?|$))+$"
@@ -1257,9 +1261,38 @@ class QuoteFinder:
 
     # --- indirect -------------------------------------------------------------------
 
+    def _as_cue(self, cue: Cue, s_start: int, s_end: int) -> Quote | None:
+        """ "<clause>, comme annoncé par X." / "…, comme l'a indiqué X.": X reported the clause."""
+        doc = self.doc
+        head = COMME_CUE.search(self.text[s_start : cue.start])
+        if head is None:
+            return None
+        start, end = self._trim(s_start, s_start + head.start())
+        inner = [c for c in self.cues if start <= c.start < end]
+        if any(c.inverted or self._introduces_clause(c) for c in inner):
+            return None  # the clause reports someone's words itself ("demandé par X" does not)
+        if self._only_a_quote(start, end):
+            return None
+        if _word_count(self.text[start:end]) < 4:
+            return None
+        i = cue.verb + 1
+        if i < len(doc) and fold(doc[i].text) == "par":
+            i += 1
+        tokens = self.resolver.after(self.resolver._past_adjuncts(i, s_end), s_end)
+        cut = [k for k, t in enumerate(tokens) if k and fold(t.text) in ADJUNCT_OPENERS]
+        tokens = tokens[: cut[0]] if cut else tokens
+        speaker = self.resolver.description(tokens, self.state) if tokens else None
+        if speaker is None or not _usable(speaker, strict=True) or speaker.plural:
+            return None
+        self.remember(speaker, cue.start)
+        return self._quote(start, end, "indirect", speaker, cue)
+
     def indirect(self, cue: Cue) -> Quote | None:
         doc = self.doc
         s_start, s_end = self.sentences.bounds(cue.start)
+        as_cue = self._as_cue(cue, s_start, s_end)
+        if as_cue is not None:
+            return as_cue
         verb = doc[cue.verb]
         i = verb.i + 1
         while i < len(doc) and (
