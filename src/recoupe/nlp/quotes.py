@@ -55,7 +55,7 @@ INDEFINITE = word_class("indefinite")
 INFINITIVE_CLAIMS = word_class("infinitive_claim")
 # Verbs of request whose "de" + infinitive is what was asked ("a demandé au préfet de fermer").
 REQUEST_VERBS = word_class("request_de")
-# Verbs whose object complement is the subject's wording ("décrire le procès comme « … »").
+# Verbs that describe with "comme" ("décrire le procès comme « … »"): the words are the subject's.
 DESCRIBING_VERBS = word_class("describing_verb")
 SENTENCE_END = {".", "!", "?", "…", ";"}
 # A web address glued to an opening mark ("vk.com«Des inconnus …»"): a picture credit.
