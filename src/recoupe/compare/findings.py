@@ -16,19 +16,22 @@ from dataclasses import replace
 from recoupe.compare.brief import story_brief
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
-from recoupe.compare.polarity import negated, opposite_words
+from recoupe.compare.polarity import NEGATION_WORDS, SYNONYM, negated, opposite_words
 from recoupe.compare.statements import (
     GENERIC_PREDICATES,
     Aligner,
     Fact,
     Statement,
+    _same_word,
     clauses,
     facts,
     outlet_of,
     story_statements,
 )
+from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import reporting_lemmas
+from recoupe.fr.lexicon import canonical, reporting_lemmas
+from recoupe.fr.text import fold
 from recoupe.model import Finding, Story
 
 MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone
@@ -46,6 +49,9 @@ SINGLE_SOURCE_CONFIDENCE = (
 MAX_QUOTE_CHARS = 160
 MAX_CUT_CHARS = 14
 MAX_RUN = 6  # clauses in one single-source passage
+# two sentences state one claim when the other says this share of the shorter one's content
+# words and names (calibrated on news-dev and DACCORD dev, docs/analysis.md)
+SAME_CLAIM_SHARE = 0.5
 
 
 def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
@@ -102,16 +108,128 @@ def _common(fact: Fact) -> frozenset[str]:
     )
 
 
-def _conflicting(fact: Fact) -> bool:
+Context = Callable[[Statement], Statement]  # a clause -> the whole sentence it was cut from
+
+
+def _own_sentence(statement: Statement) -> Statement:
+    return statement
+
+
+def _anchors(statement: Statement) -> list[str]:
+    """What a claim says that another must say too: its content words (generic verbs,
+    reporting verbs and negation words left out), each once."""
+    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
+    return [
+        w
+        for w in dict.fromkeys(w.lower() for w in statement.words)
+        if w.isalpha() and len(w) > 1 and fold(w) not in skip and canonical(w) not in skip
+    ]
+
+
+def _says_word(word: str, others: Sequence[str]) -> bool:
+    """The same lemma, a paraphrase (fr/data/paraphrases.tsv), an inflection or a near synonym."""
+    key = canonical(word)
+    return any(
+        canonical(o) == key
+        or _same_word(fold(word), fold(o))
+        or _same_word(fold(o), fold(word))
+        or similarity(word, o) >= SYNONYM
+        for o in others
+    )
+
+
+def said_share(short: Statement, long: Statement) -> float:
+    """Share of the shorter claim's anchors (content words and names) the other one says."""
+    words = _anchors(short)
+    total = len(words) + len(short.entities)
+    if not total:
+        return 0.0
+    others = [w.lower() for w in long.words]
+    said = sum(1 for w in words if _says_word(w, others)) + len(short.entities & long.entities)
+    return said / total
+
+
+def same_claim(a: Statement, b: Statement) -> bool:
+    """Two sentences that state one claim: the shorter says little the other does not."""
+    short, long = sorted((a, b), key=lambda s: (len(_anchors(s)) + len(s.entities), s.start))
+    return said_share(short, long) >= SAME_CLAIM_SHARE
+
+
+def _denies(statement: Statement) -> bool:
+    """The statement's words deny (``polarity.negated``), names left out: "Pas-de-Calais" denies nothing."""
+    text = statement.text
+    for start, end, _ in statement.mentions:
+        a, b = start - statement.start, end - statement.start
+        if 0 <= a < b <= len(text):
+            text = text[:a] + " " * (b - a) + text[b:]
+    return negated(replace(statement, text=text))
+
+
+def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
+    """Two statements that cannot corroborate each other: a figure neither shares, one
+    denying what the other affirms, or a pair of antonyms, in the clauses themselves or
+    in the sentences they come from when those state one claim."""
+    if _denies(a) != _denies(b) or opposite_words(a, b) or opposite_words(b, a):
+        return True
+    if _figure_conflict(a, b) or _figure_conflict(b, a):
+        return True
+    whole_a, whole_b = context(a), context(b)
+    if (whole_a is a and whole_b is b) or not same_claim(whole_a, whole_b):
+        return False
+    return (
+        _denies(whole_a) != _denies(whole_b)
+        or bool(opposite_words(whole_a, whole_b))
+        or bool(opposite_words(whole_b, whole_a))
+    )
+
+
+def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
+    """The fact without the statements that clash with others (most clashes first,
+    then the one sharing least with the rest), so one odd outlet does not sink the
+    claim the others state alike."""
+    members = list(fact.statements)
+    while True:
+        clashes = Counter[int]()
+        for i, a in enumerate(members):
+            for j in range(i + 1, len(members)):
+                b = members[j]
+                if a.outlet != b.outlet and clash(a, b, context):
+                    clashes[i] += 1
+                    clashes[j] += 1
+        if not clashes:
+            return Fact(tuple(members))
+
+        def shared(i: int) -> int:
+            rest = frozenset().union(*(_anchor_set(m) for k, m in enumerate(members) if k != i))
+            return len(_anchor_set(members[i]) & rest)
+
+        worst = max(clashes, key=lambda i: (clashes[i], -shared(i), i))
+        del members[worst]
+
+
+def _anchor_set(statement: Statement) -> frozenset[str]:
+    return statement.lemmas | {"@" + e for e in statement.entities}
+
+
+def _conflicting(fact: Fact, context: Context = _own_sentence) -> bool:
     """Outlets of the fact disagree on a figure or on polarity: not the same claim."""
-    for k, a in enumerate(fact.statements):
-        for b in fact.statements[k + 1 :]:
-            if a.outlet == b.outlet:
-                continue
-            if negated(a) != negated(b) or opposite_words(a, b) or opposite_words(b, a):
-                return True
-            if any(x.unit == y.unit and not x.compatible(y) for x in a.numbers for y in b.numbers):
-                return True
+    return any(
+        a.outlet != b.outlet and clash(a, b, context)
+        for k, a in enumerate(fact.statements)
+        for b in fact.statements[k + 1 :]
+    )
+
+
+def _figure_conflict(a: Statement, b: Statement) -> bool:
+    """A figure of ``a`` that ``b`` counts in the same unit but never with a compatible value.
+
+    A sentence may list several figures of one unit ("Allyson, 27 ans, et Kaylee,
+    24 ans"): each must find a compatible one, not agree with every other.
+    """
+    for x in a.numbers:
+        same_unit = [y for y in b.numbers if y.unit == x.unit]
+        if same_unit and not any(x.compatible(y) for y in same_unit):
+            return True
     return False
 
 
@@ -138,7 +256,9 @@ def _sentence_key(statement: Statement) -> tuple[str, int, int]:
 
 
 def merged_corroborations(
-    all_facts: Sequence[Fact], disputed: Sequence[tuple[str, int, int]] = ()
+    all_facts: Sequence[Fact],
+    disputed: Sequence[tuple[str, int, int]] = (),
+    context: Context = _own_sentence,
 ) -> list[Fact]:
     """Facts several outlets state alike, clauses of the same sentences merged into one.
 
@@ -149,7 +269,8 @@ def merged_corroborations(
     kept = []
     for fact in all_facts:
         fact = Fact(tuple(s for s in fact.statements if not _cites_disputed(s, fact, disputed)))
-        if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON or _conflicting(fact):
+        fact = consistent(fact, context)
+        if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON:
             continue
         kept.append(fact)
     # facts citing the same sentences in two articles are one claim said in several clauses;
@@ -206,10 +327,13 @@ def corroboration_confidence(fact: Fact) -> float:
 
 
 def corroborated_findings(
-    all_facts: Sequence[Fact], corpus: Corpus, disputed: Sequence[tuple[str, int, int]] = ()
+    all_facts: Sequence[Fact],
+    corpus: Corpus,
+    disputed: Sequence[tuple[str, int, int]] = (),
+    context: Context = _own_sentence,
 ) -> list[Finding]:
     by_title: dict[str, Finding] = {}
-    for fact in merged_corroborations(all_facts, disputed):
+    for fact in merged_corroborations(all_facts, disputed, context):
         best = representative(fact)
         title = title_of(fact, corpus)
         finding = Finding(
@@ -353,6 +477,18 @@ def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement],
     return test
 
 
+def sentence_of(statements: Sequence[Statement]) -> Context:
+    """A clause's whole sentence, looked up among the story's sentence statements."""
+    by_span = {(s.article, s.start, s.end): s for s in statements}
+
+    def context(clause: Statement) -> Statement:
+        if clause.sentence is None:
+            return clause
+        return by_span.get((clause.article, *clause.sentence), clause)
+
+    return context
+
+
 def compare_story(story: Story, corpus: Corpus) -> Story:
     """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief."""
     statements = story_statements(story, corpus)
@@ -370,7 +506,7 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     # with a single outlet every fact is "single-source" and none can be corroborated
     cross_source = (
         (
-            *corroborated_findings(all_facts, corpus, minority),
+            *corroborated_findings(all_facts, corpus, minority, sentence_of(statements)),
             *single_source_findings(all_facts, corpus, _counterpart_test(clause_list)),
         )
         if len(outlets) > 1
