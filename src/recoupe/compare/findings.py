@@ -30,7 +30,7 @@ from recoupe.compare.statements import (
 )
 from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, reporting_lemmas
+from recoupe.fr.lexicon import canonical, reporting_lemmas, word_class
 from recoupe.fr.text import fold
 from recoupe.model import Finding, Story
 
@@ -52,6 +52,9 @@ MAX_RUN = 6  # clauses in one single-source passage
 # two sentences state one claim when the other says this share of the shorter one's content
 # words and names (calibrated on news-dev and DACCORD dev, docs/analysis.md)
 SAME_CLAIM_SHARE = 0.5
+# "et non en russe", "non pas"; not "non-vaccinés", "non seulement", "non loin"
+NON_RE = re.compile(r"\bnon\b(?![-\u2011]|\s+(?:seulement|loin|sans|plus)\b)", re.IGNORECASE)
+DENIAL_VERBS = word_class("denial")
 
 
 def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
@@ -156,13 +159,18 @@ def same_claim(a: Statement, b: Statement) -> bool:
 
 
 def _denies(statement: Statement) -> bool:
-    """The statement's words deny (``polarity.negated``), names left out: "Pas-de-Calais" denies nothing."""
+    """The statement's words deny: a negation (``polarity.negated``, names left out:
+    "Pas-de-Calais" denies nothing), "et non …", or a verb of denial ("démentent l'existence")."""
     text = statement.text
     for start, end, _ in statement.mentions:
         a, b = start - statement.start, end - statement.start
         if 0 <= a < b <= len(text):
             text = text[:a] + " " * (b - a) + text[b:]
-    return negated(replace(statement, text=text))
+    return (
+        negated(replace(statement, text=text))
+        or bool(NON_RE.search(text))
+        or any(fold(w) in DENIAL_VERBS for w in statement.words)
+    )
 
 
 def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
