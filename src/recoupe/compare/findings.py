@@ -51,7 +51,7 @@ MAX_CUT_CHARS = 14
 MAX_RUN = 6  # clauses in one single-source passage
 # two sentences state one claim when the other says this share of the shorter one's content
 # words and names (calibrated on news-dev and DACCORD dev, docs/analysis.md)
-SAME_CLAIM_SHARE = 0.5
+SAME_CLAIM_SHARE = 0.4
 # "et non en russe", "non pas"; not "non-vaccinés", "non seulement", "non loin"
 NON_RE = re.compile(r"\bnon\b(?![-\u2011]|\s+(?:seulement|loin|sans|plus)\b)", re.IGNORECASE)
 DENIAL_VERBS = word_class("denial")
