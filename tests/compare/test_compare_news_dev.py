@@ -14,7 +14,7 @@ from recoupe.model import to_dict
 
 CONTRADICTIONS_MIN_RECALL = 0.64
 CONTRADICTIONS_MIN_PRECISION = 0.94
-CORROBORATED_MIN_RECALL = 0.65
+CORROBORATED_MIN_RECALL = 0.68
 SINGLE_SOURCE_MIN_RECALL = 0.74
 MAX_FINDINGS_PER_GOLD_FACT = (
     1.4  # corroborated + single-source findings / gold facts (target <= 1.5)
