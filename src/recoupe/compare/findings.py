@@ -16,7 +16,7 @@ from dataclasses import replace
 from recoupe.compare.brief import story_brief
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
-from recoupe.compare.polarity import NEGATION_WORDS, negated, opposite_words
+from recoupe.compare.polarity import DENIAL_LEMMAS, NEGATION_WORDS, negated, opposite_words
 from recoupe.compare.statements import (
     GENERIC_PREDICATES,
     Aligner,
@@ -29,7 +29,7 @@ from recoupe.compare.statements import (
     story_statements,
 )
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, reporting_lemmas, word_class
+from recoupe.fr.lexicon import canonical, reporting_lemmas
 from recoupe.fr.text import fold
 from recoupe.model import Finding, Story
 
@@ -55,7 +55,8 @@ SAME_CLAIM_SHARE = 0.5
 MIN_CLAIM_ANCHORS = 4  # fewer content words and names make no claim to compare
 # "et non en russe", "non pas"; not "non-vaccinés", "non seulement", "non loin"
 NON_RE = re.compile(r"\bnon\b(?![-\u2011]|\s+(?:seulement|loin|sans|plus)\b)", re.IGNORECASE)
-DENIAL_VERBS = word_class("denial")
+# participles the lemmatiser leaves as they are ("démenti", "nié"); the lemmas are polarity's
+DENIAL_FORMS = frozenset({"dementi", "nie"})
 
 
 def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
@@ -172,7 +173,8 @@ def denies(statement: Statement) -> bool:
     return (
         negated(replace(statement, text=text))
         or bool(NON_RE.search(text))
-        or any(fold(w) in DENIAL_VERBS for w in statement.words)
+        or bool(statement.lemmas & DENIAL_LEMMAS)
+        or any(fold(w) in DENIAL_FORMS for w in statement.words)
     )
 
 
