@@ -315,6 +315,7 @@ def _roles_of_mentions(
     roles: dict[int, list[Role]] = {}
     genders: dict[int, str | None] = {}
     taken: set[int] = set()
+    role_of_token: dict[int, int] = {}
     for k, (span, candidate) in enumerate(zip(spans, candidates, strict=True)):
         taken.update(range(span.start, span.end))
         if candidate.type != "person":
@@ -324,7 +325,12 @@ def _roles_of_mentions(
             1 if span.start > 0 and doc[span.start - 1].text in honorifics() else 0
         )
         sentence = doc[span.start].sent
-        found = role_rules.roles_before(doc, first, sentence.start, entity_spans)
+        found = [
+            # "Il était père de deux filles, Léa": a predicate is its subject's, not the name's
+            (p, g)
+            for p, g in role_rules.roles_before(doc, first, sentence.start, entity_spans)
+            if not role_rules.is_predicate(doc, p)
+        ]
         if not found:
             listed = role_rules.list_title(doc, first, sentence.start, entity_spans)
             found = [(listed, None)] if listed else []
@@ -338,6 +344,7 @@ def _roles_of_mentions(
         )
         for phrase in phrases:
             taken.update(range(phrase.start, phrase.end))
+            role_of_token.update(dict.fromkeys(range(phrase.start, phrase.end), k))
         known = {g for g in cues if g}
         genders[k] = known.pop() if len(known) == 1 else None
     person_of_token = {
@@ -346,7 +353,14 @@ def _roles_of_mentions(
         if candidate.type == "person"
         for i in range(span.start, span.end)
     }
-    for k, phrase in role_rules.predicate_roles(doc, person_of_token, entity_spans, taken):
+    gender_of = {
+        k: candidate.gender or genders.get(k)
+        for k, candidate in enumerate(candidates)
+        if candidate.type == "person"
+    }
+    for k, phrase in role_rules.predicate_roles(
+        doc, person_of_token, entity_spans, taken, role_of_token, gender_of
+    ):
         role = role_rules.make_role(doc, phrase, aid)
         if all(r.title != role.title for r in roles.get(k, ())):
             roles[k] = sorted([*roles.get(k, ()), role], key=lambda r: r.start)

@@ -22,6 +22,7 @@ from recoupe.fr.lexicon import (
     gazetteer_by_fold,
     max_title_words,
     portfolios,
+    reporting_lemmas,
     titles,
     word_class,
 )
@@ -621,22 +622,101 @@ def _negated(token: Token) -> bool:
     return any(fold(child.lemma_) in word_class("negation") for child in token.children)
 
 
+SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
+# How many sentences before its own "il"/"elle" may reach for the person it continues.
+PRONOUN_REACH = 3
+
+
+def antecedent(
+    doc: Doc,
+    pronoun: Token,
+    person_of_token: dict[int, int],
+    gender_of: dict[int, str | None],
+) -> int | None:
+    """The person a subject "il"/"elle" continues: the last person named as the subject of a
+    clause (centering), in its sentence or the few before, of a gender that does not
+    contradict it. A person's title as subject ("Le suspect s'appellerait X") counts as X
+    when ``person_of_token`` holds its words. Another pronoun of the same gender continues
+    the chain; the inverted subject of a reporting verb ("…, a ajouté le procureur") is a
+    speaker, not the topic. Another person of that gender named after the subject (the
+    parse may have missed that one as a subject) leaves it open. An unnamed person as subject ("Un médecin a tenté…", a title
+    no one holds) may be the one meant: then no one is."""
+    gender = SUBJECT_PRONOUNS.get(fold(pronoun.text))
+    if gender is None:
+        return None
+    floor = pronoun.sent.start
+    for _ in range(PRONOUN_REACH):
+        if floor == 0:
+            break
+        floor = doc[floor - 1].sent.start
+    for token in reversed(doc[floor : pronoun.i]):
+        if not token.dep_.startswith("nsubj") or token.head is token:
+            continue
+        if token.i > token.head.i and fold(token.head.lemma_) in reporting_lemmas():
+            continue
+        if fold(token.text) in SUBJECT_PRONOUNS:
+            continue
+        names = [token, *(c for c in token.children if c.dep_ == "flat:name")]
+        k = next((person_of_token[t.i] for t in names if t.i in person_of_token), None)
+        if k is not None:
+            other = gender_of.get(k)
+            if other and other != gender:
+                continue
+            # someone else named since, who could be meant too: no one is sure
+            since = {person_of_token.get(j) for j in range(token.i + 1, pronoun.i)} - {None, k}
+            if any(gender_of.get(j) in (None, gender) for j in since if j is not None):
+                return None
+            return k
+        if title_at(doc, token.i) is not None:
+            return None  # an unnamed person is the last subject
+    return None
+
+
+def _fronted_pronoun(doc: Doc, phrase: TitlePhrase, sent: SpacySpan) -> Token | None:
+    """ "Pompier volontaire, il s'est …": a title opening the sentence, before its subject
+    pronoun."""
+    if phrase.start != sent.start or phrase.end + 1 >= sent.end or doc[phrase.end].text != ",":
+        return None
+    pronoun = doc[phrase.end + 1]
+    if fold(pronoun.text) not in SUBJECT_PRONOUNS or not pronoun.dep_.startswith("nsubj"):
+        return None
+    return pronoun
+
+
 def predicate_roles(
-    doc: Doc, person_of_token: dict[int, int], spans: dict[int, Span], taken: set[int]
+    doc: Doc,
+    person_of_token: dict[int, int],
+    spans: dict[int, Span],
+    taken: set[int],
+    role_of_token: dict[int, int] | None = None,
+    gender_of: dict[int, str | None] | None = None,
 ) -> list[tuple[int, TitlePhrase]]:
     """Roles stated by a predicate, read from the dependency tree.
 
     "X est le ministre de …", "X … et serait un ancien élève de …" (a title with a copula
     whose subject is a person, or shares the subject of the verb it is coordinated with),
     and "Le suspect s'appellerait X" (a title naming its subject with a naming verb).
+    A subject "il"/"elle" is the person it continues (:func:`antecedent`): "Il était fiché
+    S", and so is a title opening the sentence before it ("Pompier volontaire, il …").
     Returns (person span index, phrase) pairs.
     """
     found: list[tuple[int, TitlePhrase]] = []
     naming = word_class("naming_verb")
+    # the words of titles known to be someone's, for pronouns to find their subject
+    known = {**(role_of_token or {}), **person_of_token}
+    genders = gender_of or {}
+
+    def resolved(subjects: Sequence[Token]) -> list[int]:
+        people = _subject_people(subjects, person_of_token)
+        if not people and len(subjects) == 1:
+            k = antecedent(doc, subjects[0], known, genders)
+            people = [] if k is None else [k]
+        return people
+
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            if i in taken or not doc[i].text[:1].islower():
+            if i in taken or not (doc[i].text[:1].islower() or i == sent.start):
                 i += 1
                 continue
             phrase = parse_title(doc, i, sent.end, spans)
@@ -645,11 +725,28 @@ def predicate_roles(
                 continue
             root = _phrase_root(doc, phrase)
             person = None
-            if any(c.dep_ == "cop" for c in root.children) and not _negated(root):
-                subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+            fronted = _fronted_pronoun(doc, phrase, sent)
+            if fronted is None and not doc[i].text[:1].islower():
+                i += 1
+                continue
+            if fronted is not None and not phrase.plural:
+                k = antecedent(doc, fronted, known, genders)
+                if k is not None:
+                    found.append((k, phrase))
+                    known.update(dict.fromkeys(range(phrase.start, phrase.end), k))
+                i = phrase.end
+                continue
+            if is_predicate(doc, phrase) and not _negated(root):
+                subjects = [
+                    c
+                    for c in root.children
+                    if c.dep_.startswith("nsubj")
+                    # "Il était père de…": the parse may call the pronoun expletive
+                    or (c.dep_ == "expl:subj" and fold(c.text) in SUBJECT_PRONOUNS)
+                ]
                 if not subjects and root.dep_ == "conj" and not _negated(root.head):
                     subjects = [c for c in root.head.children if c.dep_.startswith("nsubj")]
-                people = _subject_people(subjects, person_of_token)
+                people = resolved(subjects)
                 if phrase.plural and len(people) > 1:
                     # "MM. X et Y étaient pompiers volontaires": the role of each
                     found.extend((k, phrase) for k in people)
@@ -684,8 +781,19 @@ def predicate_roles(
                 person = next((person_of_token[c.i] for c in named if c.i in person_of_token), None)
             if person is not None:
                 found.append((person, _with_modifier(doc, phrase, sent.start)))
+                known.update(dict.fromkeys(range(phrase.start, phrase.end), person))
             i = phrase.end
     return found
+
+
+def is_predicate(doc: Doc, phrase: TitlePhrase) -> bool:
+    """The title is the predicate of its clause: with a copula ("X est le ministre"), or a
+    participle title with "être" the parse reads as a passive ("Il était fiché S")."""
+    root = _phrase_root(doc, phrase)
+    return any(
+        c.dep_ == "cop" or (c.dep_ == "aux:pass" and fold(c.lemma_) == "etre")
+        for c in root.children
+    )
 
 
 def _subject_people(subjects: Sequence[Token], person_of_token: dict[int, int]) -> list[int]:
