@@ -336,6 +336,9 @@ def _roles_of_mentions(
             found = [(listed, None)] if listed else []
         after = role_rules.roles_after(doc, span.end, sentence.end, entity_spans, person_starts)
         phrases = [p for p, _ in found] + after
+        for p, _ in found:
+            # "Un assaillant … a tué X. Cet ancien élève, Karim M., …": the one taken up
+            phrases += role_rules.demonstrative_antecedent(doc, p.start, entity_spans, taken)
         # Masculine title forms are also used for women ("le docteur Agnès X"): only
         # feminine forms are a cue.
         cues = [g for g in [g for _, g in found] + [p.gender for p in phrases] if g == "f"]

@@ -153,6 +153,8 @@ def parse_title(doc: Doc, i: int, stop: int, spans: dict[int, Span]) -> TitlePhr
         if word in CHARGE_WORDS and end + 1 < stop and fold(doc[end + 1].text) in PREPOSITIONS:
             end += 1
             continue
+        if word in PREPOSITIONS and end + 1 < stop and fold(doc[end + 1].text) == "nationalite":
+            break  # "un assaillant de nationalité russe": the person's nationality, not the title's
         if word in PREPOSITIONS and complements < 4:
             parsed = _complement(doc, end + 1, stop, spans, genitive=word in GENITIVE)
             if parsed is None:
@@ -815,3 +817,42 @@ def is_unique_office(parts: RoleParts) -> bool:
     if parts.function is None or fold(parts.function) not in word_class("unique_office"):
         return False
     return fold(parts.function) != "patron" or parts.organization is not None
+
+
+INDEFINITES = frozenset({"un", "une"})
+
+
+def demonstrative_antecedent(
+    doc: Doc, title_start: int, spans: dict[int, Span], known: set[int]
+) -> list[TitlePhrase]:
+    """ "Un assaillant, fiché S, a tué X. Cet ancien élève, Karim M., …": a demonstrative
+    title opening a sentence, before a name, takes up the unnamed person the sentence before
+    introduced as its subject ("un"/"une" and a title no one holds): the name gets that
+    title and the titles set beside it. The demonstrative agrees in gender."""
+    start = title_start - 1
+    while start >= 0 and fold(doc[start].text) in ROLE_MODIFIERS:
+        start -= 1  # "Cet ancien élève"
+    if start <= 0 or fold(doc[start].text) not in DEMONSTRATIVES:
+        return []
+    if start != doc[start].sent.start:
+        return []
+    gender = "f" if fold(doc[start].text) == "cette" else "m"
+    previous = doc[start - 1].sent
+    root = previous.root
+    for subject in root.children:
+        if not subject.dep_.startswith("nsubj") or subject.i in known:
+            continue
+        if not any(c.dep_ == "det" and fold(c.text) in INDEFINITES for c in subject.children):
+            continue
+        phrase = parse_title(doc, subject.i, previous.end, spans)
+        if phrase is None or phrase.plural or (phrase.gender and phrase.gender != gender):
+            return []
+        found = [phrase]
+        for child in subject.children:
+            # "un assaillant, fiché S, a tué": a title set beside it, between commas
+            if child.dep_ in {"acl", "appos", "amod"} and doc[child.i - 1].text == ",":
+                beside = parse_title(doc, child.i, previous.end, spans)
+                if beside is not None and not beside.plural:
+                    found.append(beside)
+        return found
+    return []
