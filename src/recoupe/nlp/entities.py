@@ -538,6 +538,15 @@ def _attach_descriptions(
             fits = last if not fits or (last and last[0] in fits) else []
         if len(fits) == 1:
             added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
+    for phrase in role_rules.indefinite_descriptions(doc, entity_spans, taken):
+        # only the one person known in that function of that body
+        holders = [
+            e
+            for e in entities
+            if e.type == "person" and any(role_rules.same_body(phrase.parts, r.parts) for r in e.roles)
+        ]
+        if len(holders) == 1 and not (phrase.gender and holders[0].gender not in (None, phrase.gender)):
+            added.setdefault(holders[0].key, []).append(role_rules.make_role(doc, phrase, aid))
     return [
         replace(
             e, roles=tuple(sorted(e.roles + tuple(added.get(e.key, ())), key=lambda r: r.start))

@@ -599,6 +599,39 @@ def descriptions(
     return found
 
 
+def indefinite_descriptions(
+    doc: Doc, spans: dict[int, Span], taken: set[int]
+) -> list[TitlePhrase]:
+    """ "un porte-parole du Croissant-Rouge a démenti": an indefinite title of a named body,
+    not attached to a name (it may be the body's one spokesperson the article names)."""
+    found = []
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end - 1):
+            if fold(doc[i].text) not in INDEFINITES or i + 1 in taken:
+                continue
+            phrase = parse_title(doc, i + 1, sent.end, spans)
+            if (
+                phrase is None
+                or phrase.parts.organization is None
+                or phrase.parts.rank
+                or phrase.plural
+                or _names_someone(doc, phrase.end, sent.end)
+                or (phrase.end < sent.end and doc[phrase.end].text == ",")
+            ):
+                continue
+            found.append(phrase)
+    return found
+
+
+def same_body(description: RoleParts, role: RoleParts) -> bool:
+    """The same function in the same body, one named more fully ("porte-parole du
+    Croissant-Rouge" / "porte-parole du Croissant-Rouge libyen")."""
+    if description.function != role.function or not description.organization:
+        return False
+    short, full = description.organization.split(), (role.organization or "").split()
+    return bool(full) and full[: len(short)] == short
+
+
 def _names_someone(doc: Doc, i: int, stop: int) -> bool:
     return i < stop and doc[i].is_alpha and doc[i].text[:1].isupper()
 
