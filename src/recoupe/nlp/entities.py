@@ -27,6 +27,7 @@ from recoupe.fr.lexicon import (
     honorifics,
     non_entities,
     portfolios,
+    reporting_lemmas,
     titles,
     trailing_words,
     word_class,
@@ -599,7 +600,11 @@ def _last_person_named(
         if entity.type != "person":
             continue
         for mention in entity.mentions:
-            if floor_char <= mention.start < start and (last is None or mention.start > last[0]):
+            if (
+                floor_char <= mention.start < start
+                and (last is None or mention.start > last[0])
+                and not _reports_on(doc, mention, phrase)
+            ):
                 last = (mention.start, entity)
     if last is None:
         return []
@@ -610,6 +615,28 @@ def _last_person_named(
     if any(not compatible(phrase.parts, r.parts) for r in person.roles if r.parts.function):
         return []
     return [person]
+
+
+def _reports_on(doc: Doc, mention: Mention, phrase: role_rules.TitlePhrase) -> bool:
+    """The person is the one saying the words where the office is named ("X a déclaré
+    que « le Premier ministre a été opéré »"): a speaker is not the one spoken of."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.dep_.startswith("nsubj"):
+            break
+        if token.dep_ not in {"appos", "flat:name", "nmod"} or token.head is token:
+            return False
+        token = token.head
+    verb = token.head
+    return (
+        token.dep_.startswith("nsubj")
+        and fold(verb.lemma_) in reporting_lemmas()
+        and any(t.i == phrase.start for t in verb.subtree)
+        and not phrase.start < verb.i
+    )
 
 
 def local_entities(doc: Doc) -> list[LocalEntity]:
