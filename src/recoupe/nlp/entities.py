@@ -544,9 +544,12 @@ def _attach_descriptions(
         holders = [
             e
             for e in entities
-            if e.type == "person" and any(role_rules.same_body(phrase.parts, r.parts) for r in e.roles)
+            if e.type == "person"
+            and any(role_rules.same_body(phrase.parts, r.parts) for r in e.roles)
         ]
-        if len(holders) == 1 and not (phrase.gender and holders[0].gender not in (None, phrase.gender)):
+        if len(holders) == 1 and not (
+            phrase.gender and holders[0].gender not in (None, phrase.gender)
+        ):
             added.setdefault(holders[0].key, []).append(role_rules.make_role(doc, phrase, aid))
     return [
         replace(

@@ -599,9 +599,7 @@ def descriptions(
     return found
 
 
-def indefinite_descriptions(
-    doc: Doc, spans: dict[int, Span], taken: set[int]
-) -> list[TitlePhrase]:
+def indefinite_descriptions(doc: Doc, spans: dict[int, Span], taken: set[int]) -> list[TitlePhrase]:
     """ "un porte-parole du Croissant-Rouge a démenti": an indefinite title of a named body,
     not attached to a name (it may be the body's one spokesperson the article names)."""
     found = []
