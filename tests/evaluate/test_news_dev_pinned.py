@@ -2,7 +2,7 @@
 
 Measured with fr_core_news_md (``recoupe analyze ../shared/data/news-dev/*.jsonl``
 then ``recoupe eval quotes|entities``): direct+partial R 0.931 P 0.989 speaker
-0.968; partial R 0.879; indirect R 0.938 P 0.984; roles R 0.805 P 0.969;
+0.968; partial R 0.879; indirect R 0.938 P 0.984; roles R 0.814 P 0.970;
 person B-cubed P 1.000 R 1.000 (no false merge); date value F1 0.907 (``recoupe eval dates``). Raise on
 purpose only.
 """
@@ -24,7 +24,7 @@ MIN_SPEAKER_ACCURACY = 0.96
 MIN_PARTIAL_RECALL = 0.87
 MIN_INDIRECT_RECALL = 0.93
 MIN_INDIRECT_PRECISION = 0.98
-MIN_ROLES_RECALL = 0.80
+MIN_ROLES_RECALL = 0.81
 MIN_PERSON_BCUBED_F1 = 0.995
 MIN_ROLES_PRECISION = 0.96
 MIN_DATE_VALUE_F1 = 0.90

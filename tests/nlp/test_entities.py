@@ -363,7 +363,7 @@ def test_plural_roles_modifiers_partitives_and_offices_named_by_their_seat() -> 
 
 
 @pytest.mark.slow
-def test_roles_of_pronouns_demonstratives_indefinites_and_offices_in_reported_words() -> None:
+def test_roles_of_pronouns_demonstratives_indefinites_verbs_and_offices_in_reported_words() -> None:
     from recoupe.model import Article
     from recoupe.nlp.pipeline import load_pipeline, make_doc
 
@@ -381,7 +381,10 @@ def test_roles_of_pronouns_demonstratives_indefinites_and_offices_in_reported_wo
         "À l'hôpital où Denis Valmont est soigné, le ministre de l'Intérieur Marc Dalbret a "
         "déclaré que « le Premier ministre a été opéré ».\n\n"
         "Le maire Henri Lasalle est passé près du drame, selon Jean Tournier, le préfet. "
-        "Pompier volontaire, il a aidé les secours."
+        "Pompier volontaire, il a aidé les secours.\n\n"
+        "Le professeur qui a été blessé s'appelait Yann Le Goff et enseignait les "
+        "mathématiques. Sophie Marchal, qui dirige la Fondation Lumière, a parlé. "
+        "Alain Ferrier a dirigé la Fondation Lumière. Marc Olivier n'enseigne pas le latin."
     )
     doc = nlp(make_doc(nlp, Article(id="t", text=text)))
     roles = {
@@ -406,3 +409,8 @@ def test_roles_of_pronouns_demonstratives_indefinites_and_offices_in_reported_wo
     # another person named since the subject: the pronoun stays unresolved
     assert "Pompier volontaire" not in roles.get("Henri Lasalle", set())
     assert "Pompier volontaire" not in roles.get("Jean Tournier", set())
+    # a verb of verb_roles.tsv in the present or imperfect, kept as written
+    assert roles["Yann Le Goff"] == {"professeur", "enseignait les mathématiques"}
+    assert roles["Sophie Marchal"] == {"dirige la Fondation Lumière"}
+    assert not roles.get("Alain Ferrier")  # a past office
+    assert not roles.get("Marc Olivier")  # negated

@@ -40,6 +40,12 @@ def _gender(cell: str) -> Gender | None:
 
 
 @functools.cache
+def verb_roles() -> MappingProxyType[str, tuple[str, str]]:
+    """Folded verb lemma -> (agent noun, object kind) of ``verb_roles.tsv``."""
+    return MappingProxyType({fold(row[0]): (row[1], row[2]) for row in data_rows("verb_roles.tsv")})
+
+
+@functools.cache
 def word_class(name: str) -> frozenset[str]:
     """The folded words of one class of ``word_classes.tsv`` (determiners, particles…)."""
     words = frozenset(

@@ -369,6 +369,13 @@ def _roles_of_mentions(
         if all(r.title != role.title for r in roles.get(k, ())):
             roles[k] = sorted([*roles.get(k, ()), role], key=lambda r: r.start)
         taken.update(range(phrase.start, phrase.end))
+        role_of_token.update(dict.fromkeys(range(phrase.start, phrase.end), k))
+    known_people = {**role_of_token, **person_of_token}
+    for k, phrase in role_rules.verb_predicate_roles(
+        doc, person_of_token, known_people, entity_spans, gender_of
+    ):
+        role = role_rules.make_role(doc, phrase, aid)
+        roles[k] = sorted([*roles.get(k, ()), role], key=lambda r: r.start)
     return roles, genders, taken
 
 

@@ -24,6 +24,7 @@ from recoupe.fr.lexicon import (
     portfolios,
     reporting_lemmas,
     titles,
+    verb_roles,
     word_class,
 )
 from recoupe.fr.roles import role_key
@@ -887,3 +888,57 @@ def demonstrative_antecedent(
                     found.append(beside)
         return found
     return []
+
+
+def verb_predicate_roles(
+    doc: Doc,
+    person_of_token: dict[int, int],
+    known: dict[int, int],
+    spans: dict[int, Span],
+    gender_of: dict[int, str | None],
+) -> list[tuple[int, TitlePhrase]]:
+    """ "X … et enseignait le français", "X, qui dirige la Fondation …": a verb of
+    ``verb_roles.tsv`` in the present or imperfect, not negated, with its object (a named
+    body for the verbs that head one), is a role of its subject, kept as written."""
+    table = verb_roles()
+    org_tokens = {
+        i for s in spans.values() if s.type == "organization" for i in range(s.start, s.end)
+    }
+    found: list[tuple[int, TitlePhrase]] = []
+    for verb in doc:
+        entry = table.get(fold(verb.lemma_))
+        if entry is None or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        tenses = set(verb.morph.get("Tense", []))
+        if verb.morph.get("VerbForm", []) != ["Fin"] or not tenses & {"Pres", "Imp"}:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        if not objects or (entry[1] == "organization" and objects[0].i not in org_tokens):
+            continue
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+        people: set[int | None] = set()
+        for subject in subjects:
+            if fold(subject.text) == "qui" and verb.dep_ == "acl:relcl":
+                subject = verb.head  # "X, qui dirige …"
+            named = _subject_people([subject], person_of_token)
+            if named:
+                people.update(named)
+            elif subject.i in known:
+                people.add(known[subject.i])  # "le professeur … s'appelait X et enseignait"
+            elif fold(subject.text) in SUBJECT_PRONOUNS:
+                people.add(antecedent(doc, subject, known, gender_of))
+            else:
+                people.add(None)  # someone unnamed
+        if len(people) != 1 or None in people:
+            continue
+        person = people.pop()
+        if person is None:
+            continue
+        end = max(t.i for t in objects[0].subtree) + 1
+        if end <= verb.i:
+            continue
+        parts = RoleParts(function=entry[0])
+        found.append((person, TitlePhrase(verb.i, end, replace(parts), None)))
+    return found
