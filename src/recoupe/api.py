@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recoupe.batch import analyse_articles as run_pipeline
 from recoupe.batch import split_results
@@ -24,6 +25,9 @@ from recoupe.model import (
     Story,
 )
 from recoupe.nlp.pipeline import PipelineOptions
+
+if TYPE_CHECKING:
+    from recoupe.link.stories import StoryIndex
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,13 @@ def analyze_articles(
     return build_report(kept, [known[a.id] for a in kept], failed, duplicates, phases=phases)
 
 
-def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
-    """Resolve entities across articles, attach speakers, cluster stories."""
+def link_corpus(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    index: StoryIndex | None = None,
+) -> Corpus:
+    """Resolve entities across articles, attach speakers, cluster stories (into ``index``
+    when given: the store keeps it for the next upload)."""
     from recoupe.link.stories import cluster_stories  # datasketch and scipy: only here
 
     resolved = resolve_entities(analyses)
@@ -102,7 +111,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     )
     times = tuple(t for a in analyses for t in a.times)
     corpus = replace(corpus, quotes=quotes, times=times)
-    return narrow_times(replace(corpus, stories=cluster_stories(corpus)))
+    return narrow_times(replace(corpus, stories=cluster_stories(corpus, index=index)))
 
 
 def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:
@@ -134,7 +143,7 @@ def compare_groups(
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def paused_cycle_collection() -> Iterator[None]:
     """Pause Python's cycle collector while linking and comparing build plain, acyclic data.
 
     Each full collection walks every object alive (the model, every analysis), and
@@ -162,13 +171,38 @@ def build_report(
     duplicates: Sequence[Duplicate] = (),
     reuse: StoryReuse | None = None,
     phases: PhaseProgress | None = None,
+    index: StoryIndex | None = None,
 ) -> Report:
-    """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories."""
+    """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories,
+    ``index`` is the story index to fill (see :func:`link_corpus`)."""
+    with paused_cycle_collection():
+        corpus = _linked(articles, analyses, phases, index)
+    return compare_corpus(corpus, rejected, duplicates, reuse, phases)
+
+
+def _linked(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    phases: PhaseProgress | None,
+    index: StoryIndex | None,
+) -> Corpus:
     report_phase = phases or (lambda _phase, _done, _total: None)
-    with _no_cycle_collection():
-        report_phase("linking", 0, 1)
-        corpus = link_corpus(articles, analyses)
-        report_phase("linking", 1, 1)
+    report_phase("linking", 0, 1)
+    corpus = link_corpus(articles, analyses, index)
+    report_phase("linking", 1, 1)
+    return corpus
+
+
+def compare_corpus(
+    corpus: Corpus,
+    rejected: Sequence[Rejected] = (),
+    duplicates: Sequence[Duplicate] = (),
+    reuse: StoryReuse | None = None,
+    phases: PhaseProgress | None = None,
+) -> Report:
+    """Compare each story of a linked corpus (``reuse``: see :func:`build_report`)."""
+    report_phase = phases or (lambda _phase, _done, _total: None)
+    with paused_cycle_collection():
         compared: list[Story] = []
         for story in corpus.stories:
             report_phase("comparing", len(compared), len(corpus.stories))

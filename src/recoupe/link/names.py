@@ -194,6 +194,14 @@ def blocking_keys(item: _Item) -> set[str]:
     return keys
 
 
+def article_keys(analysis: ArticleAnalysis) -> set[str]:
+    """The blocking keys of an article's entities: two articles whose entities may be linked
+    share one. Resolution only ever relates items through these keys (every pair, every
+    identical name, every lonely surname meets under one), so it can be recomputed over
+    the articles connected to a new batch by them (:mod:`recoupe.store.incremental`)."""
+    return {key for item in _items([analysis]) for key in blocking_keys(item)}
+
+
 def _unit_key(item: _Item) -> tuple[str, ...] | None:
     """Items with one key are the same referent before any pairing (None: the item stays alone).
 
@@ -464,4 +472,4 @@ def _entity(entity_id: str, members: Sequence[_Item]) -> Entity:
     )
 
 
-__all__ = ["KeyMap", "ResolvedEntities", "blocking_keys", "resolve_entities"]
+__all__ = ["KeyMap", "ResolvedEntities", "article_keys", "blocking_keys", "resolve_entities"]

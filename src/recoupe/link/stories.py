@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -363,22 +363,29 @@ def _published_range(articles: Sequence[Article]) -> tuple[str | None, str | Non
     return (dates[0], dates[-1]) if dates else (None, None)
 
 
-def cluster_stories(corpus: Corpus, options: StoryOptions | None = None) -> tuple[Story, ...]:
-    """Group the corpus's articles into stories (online, in article order)."""
-    options = options or StoryOptions()
-    index = StoryIndex(options)
+def cluster_stories(
+    corpus: Corpus, options: StoryOptions | None = None, index: StoryIndex | None = None
+) -> tuple[Story, ...]:
+    """Group the corpus's articles into stories (online, in article order).
+
+    ``index``, when given, is the (empty) index to fill: the store keeps it, so the
+    next upload only adds its own articles to it (:mod:`recoupe.store.incremental`).
+    """
+    options = index.options if index is not None else options or StoryOptions()
+    index = index if index is not None else StoryIndex(options)
     index.add_all(corpus_features(corpus, options))
-    stories = []
-    for group in index.stories():
-        articles = [corpus.article(a) for a in group.articles]
-        earliest, latest = _published_range(articles)
-        stories.append(
-            Story(
-                id=group.id,
-                title=index.features(index.central_article(group.id)).headline,
-                articles=group.articles,
-                published_earliest=earliest,
-                published_latest=latest,
-            )
-        )
-    return tuple(stories)
+    return tuple(story_of_group(index, group, corpus.article) for group in index.stories())
+
+
+def story_of_group(
+    index: StoryIndex, group: StoryGroup, article: Callable[[str], Article]
+) -> Story:
+    """The Story of one group of the index: its central headline and publication range."""
+    earliest, latest = _published_range([article(a) for a in group.articles])
+    return Story(
+        id=group.id,
+        title=index.features(index.central_article(group.id)).headline,
+        articles=group.articles,
+        published_earliest=earliest,
+        published_latest=latest,
+    )

@@ -65,6 +65,11 @@ def _add_finding_details(conn: Connection) -> None:
     _add_missing_columns(conn, (schema.findings,))
 
 
+def _add_link_state(conn: Connection) -> None:
+    """The state incremental relinking starts from; an older store relinks in full once."""
+    schema.link_state.create(conn, checkfirst=True)
+
+
 def _add_missing_columns(conn: Connection, tables: tuple[Table, ...]) -> None:
     for table in tables:
         present = {c["name"] for c in inspect(conn).get_columns(table.name)}
@@ -89,6 +94,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         _add_typed_facts,
     ),
     Migration(4, "findings: title, confidence, values grouped by outlet", _add_finding_details),
+    Migration(5, "link state kept between uploads (incremental relinking)", _add_link_state),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

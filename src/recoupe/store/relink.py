@@ -1,7 +1,9 @@
-"""Relinking: entities, stories and findings recomputed from stored analyses (no NLP run again).
+"""Relinking in full: entities, stories and findings recomputed from stored analyses (no NLP run again).
 
-Only the stories that changed are compared again; the others keep their stored
-findings (see :func:`unchanged_stories`).
+Used when the store keeps no link state yet (a new or older store) or when an
+upload merges stored entities; otherwise :mod:`recoupe.store.incremental` links
+only the new articles. Only the stories that changed are compared again; the
+others keep their stored findings (see :func:`unchanged_stories`).
 """
 
 from __future__ import annotations
@@ -13,20 +15,35 @@ from typing import Any
 
 from recoupe.corpus import Corpus
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Entity, Rejected, Report, Story
+from recoupe.store.incremental import LinkState
 
 
 def relinked_report(
-    previous: Report,
+    previous: Report | None,
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
     rejected: Sequence[Rejected],
     duplicates: Sequence[Duplicate],
-) -> Report:
-    """The report of the stored inputs, reusing ``previous`` comparisons of unchanged stories."""
-    from recoupe.api import build_report
+) -> tuple[Report, LinkState]:
+    """The report of every stored input, linked in full, and the state the next relink starts from.
 
-    reuse = unchanged_stories(previous) if previous.stories else None
-    return build_report(articles, analyses, rejected, duplicates, reuse=reuse)
+    ``previous`` comparisons of unchanged stories are reused (None: every story compared).
+    """
+    from recoupe.api import compare_corpus, link_corpus
+    from recoupe.link.stories import StoryIndex
+
+    index = StoryIndex()
+    corpus = link_corpus(articles, analyses, index)
+    reuse = unchanged_stories(previous) if previous is not None and previous.stories else None
+    report = compare_corpus(corpus, rejected, duplicates, reuse=reuse)
+    return report, LinkState.of(corpus, index)
+
+
+def compare(story: Story, corpus: Corpus) -> Story:
+    """One story compared (looked up at call time, so tests can count the comparisons)."""
+    import recoupe.api
+
+    return recoupe.api.compare_story(story, corpus)
 
 
 def _story_signatures(entities: Iterable[Entity]) -> Callable[[frozenset[str]], frozenset[Any]]:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -37,6 +38,15 @@ store_state = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# What linking keeps between uploads (recoupe.store.incremental.LinkState, pickled):
+# written with the derived tables it produced, read back by the next relink.
+link_state = Table(
+    "link_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
 )
 
 articles = Table(

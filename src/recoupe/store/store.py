@@ -14,11 +14,12 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
 from recoupe.store import export as exporter
-from recoupe.store import reads, writes
+from recoupe.store import incremental, reads, writes
 from recoupe.store.engine import (
     check_sqlite_file,
     database_url,
@@ -28,12 +29,21 @@ from recoupe.store.engine import (
 )
 from recoupe.store.locking import snapshot, with_write_lock
 from recoupe.store.migrations import StoreError, migrate
-from recoupe.store.relink import relinked_report
+from recoupe.store.relink import compare, relinked_report
 from recoupe.store.search import SearchHit
 from recoupe.store.search import search as search_documents
 
 # Linkings tried while other writers keep adding articles (each from a newer snapshot).
 RELINK_ATTEMPTS = 3
+
+
+def _write_full(
+    conn: Connection, report: Report, state: incremental.LinkState, linked_generation: int
+) -> bool:
+    if not writes.replace_derived(conn, report, linked_generation):
+        return False
+    incremental.write_state(conn, state)
+    return True
 
 
 class Store:
@@ -109,35 +119,49 @@ class Store:
         with self.engine.connect() as conn:
             return reads.needs_relink(conn)
 
-    def relink(self) -> int:
-        """Recompute entities, stories and findings from stored analyses; returns the story count.
+    def relink(self, full: bool = False) -> int:
+        """Bring entities, stories and findings up to date with the stored articles; returns the
+        story count.
 
-        Entities and stories are linked over the whole stored corpus; only the
-        stories that changed are compared again. Every derived table is then
-        replaced in one transaction.
+        The articles added since the last relink are linked against their candidates
+        only, and only the stories they touch are compared again and rewritten
+        (:mod:`recoupe.store.incremental`). A store without link state, an upload
+        that merges stored entities, or ``full`` relinks everything: entities and
+        stories over the whole stored corpus (``full``: every story compared again
+        too), every derived table replaced in one transaction.
 
         The inputs are read in one snapshot and linked without holding any lock.
         The result is written only if no article was added since that snapshot;
         otherwise linking starts again from a new one, so a concurrent ingest
         never has its articles overwritten by an older linking.
         """
+        stories = 0
         for _attempt in range(RELINK_ATTEMPTS):
             with snapshot(self.engine) as conn:
                 linked_from = writes.generation(conn)
-                inputs = (
-                    reads.linked_report(conn),
-                    reads.articles(conn),
-                    reads.analyses(conn),
-                    reads.rejected(conn),
-                    reads.duplicates(conn),
-                )
-            report = relinked_report(*inputs)
+                state = None if full else incremental.read_state(conn)
+                delta = incremental.incremental_relink(conn, state, compare) if state else None
+                if delta is None:
+                    inputs = (
+                        None if full else reads.linked_report(conn),
+                        reads.articles(conn),
+                        reads.analyses(conn),
+                        reads.rejected(conn),
+                        reads.duplicates(conn),
+                    )
+            if delta is not None:
+                stories = len(delta.state.index.stories())
+                if with_write_lock(self.engine, delta.write):
+                    break
+                continue
+            report, new_state = relinked_report(*inputs)
+            stories = len(report.stories)
             write = functools.partial(
-                writes.replace_derived, report=report, linked_generation=linked_from
+                _write_full, report=report, state=new_state, linked_generation=linked_from
             )
             if with_write_lock(self.engine, write):
                 break
-        return len(report.stories)  # if still moving, the last writer's own relink finishes it
+        return stories  # if still moving, the last writer's own relink finishes it
 
     def replace_derived(self, report: Report) -> None:
         """Write a report's entities, quotes, times, stories and findings in one transaction."""

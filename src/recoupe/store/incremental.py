@@ -1,0 +1,446 @@
+"""Incremental relinking: a new batch is linked against its candidates, not the whole store.
+
+Every relink keeps a :class:`LinkState` in the store (table ``link_state``): the
+linked article order, each article's entity blocking keys and the articles
+under each key, the map from local entities to global ids, and the story index
+(MinHash LSH, postings, story members) as it stood after the last article.
+
+The next relink starts from it and reads only what the new articles touch:
+
+- **Entities.** Resolution relates two items only through a shared blocking key
+  (:func:`recoupe.link.names.article_keys`), and resolves each connected group
+  of items on its own, in the same order whatever else is in the corpus. The new
+  articles' keys are followed through the stored articles that share them, and
+  theirs, until no key is new: resolution runs again over that connected part
+  only. When it keeps every stored entity whole (the new items joined one
+  entity, or formed new ones), the stored ids stand and new entities are
+  numbered after the last one, exactly as a full resolution numbers them.
+  When the new articles merge or split stored entities, ids would move: the
+  relink is done in full instead (:func:`incremental_relink` returns None).
+- **Stories.** The story index is online and the new articles come last, so
+  adding them to the kept index is what a full clustering does.
+- **Comparison.** Only the stories that gained an article, or hold an article
+  mentioning an entity that gained a member, are narrowed (times) and compared
+  again, with the entities, quotes and times of their own articles.
+- **Writes.** Only the rows of those stories, of the new or changed entities,
+  and of the new quotes and the re-narrowed times are replaced, at the positions
+  a full relink would give them.
+
+``tests/store/test_incremental_relink.py`` checks after several batches (a new
+story, an article joining one, an article bridging entities) that the store
+holds exactly the report of a full recomputation.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select
+
+from recoupe.corpus import Corpus
+from recoupe.link.names import KeyMap, article_keys, resolve_entities
+from recoupe.link.stories import StoryIndex, features_of, story_of_group
+from recoupe.link.times import narrow_times
+from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Report, Story, TimeRef
+from recoupe.store import rows, schema
+from recoupe.store.writes import STALE_KEY, generation, set_state
+
+STATE_KEY = "link"
+# Bumped when LinkState or what it holds changes meaning: an older state is ignored.
+STATE_VERSION = 1
+
+
+@dataclass
+class LinkState:
+    """What linking keeps between relinks (pickled into ``link_state``)."""
+
+    version: int
+    articles: list[str]  # linked, in store order
+    key_map: KeyMap  # every stored (article, local entity key) -> entity id
+    entity_count: int
+    keys_of: dict[str, frozenset[str]]  # article -> blocking keys of its entities
+    articles_with: dict[str, list[str]]  # blocking key -> articles, in store order
+    index: StoryIndex
+
+    @classmethod
+    def of(cls, corpus: Corpus, index: StoryIndex) -> LinkState:
+        """The state after a full linking of ``corpus`` into ``index``."""
+        state = cls(STATE_VERSION, [], dict(corpus.key_map), len(corpus.entities), {}, {}, index)
+        for analysis in corpus.analyses:
+            state._add_keys(analysis)
+        return state
+
+    def _add_keys(self, analysis: ArticleAnalysis) -> None:
+        self.articles.append(analysis.article)
+        keys = frozenset(article_keys(analysis))
+        self.keys_of[analysis.article] = keys
+        for key in keys:
+            self.articles_with.setdefault(key, []).append(analysis.article)
+
+    def connected(self, keys: Iterable[str]) -> list[str]:
+        """The stored articles reached from ``keys`` through shared blocking keys, in store order."""
+        seen_keys = set(keys)
+        frontier = list(seen_keys)
+        found: set[str] = set()
+        while frontier:
+            for article in self.articles_with.get(frontier.pop(), ()):
+                if article in found:
+                    continue
+                found.add(article)
+                fresh = self.keys_of[article] - seen_keys
+                seen_keys |= fresh
+                frontier.extend(fresh)
+        order = {a: k for k, a in enumerate(self.articles)} if found else {}
+        return sorted(found, key=order.__getitem__)
+
+
+def dump_state(state: LinkState) -> bytes:
+    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_state(conn: Connection) -> LinkState | None:
+    """The kept state, or None (none kept yet, or kept by another version of recoupe)."""
+    value = conn.execute(
+        select(schema.link_state.c.value).where(schema.link_state.c.key == STATE_KEY)
+    ).scalar()
+    if value is None:
+        return None
+    try:
+        state = pickle.loads(value)
+    except Exception:  # an unreadable state only costs a full relink
+        return None
+    return state if isinstance(state, LinkState) and state.version == STATE_VERSION else None
+
+
+def write_state(conn: Connection, state: LinkState) -> None:
+    conn.execute(delete(schema.link_state).where(schema.link_state.c.key == STATE_KEY))
+    conn.execute(schema.link_state.insert().values(key=STATE_KEY, value=dump_state(state)))
+
+
+@dataclass
+class Delta:
+    """The rows an incremental relink replaces, and the state it leaves."""
+
+    state: LinkState
+    entities: list[Entity]  # new or changed, with their final ids
+    quotes: list[tuple[int, Quote]]  # (position, quote) of the new articles
+    times: list[tuple[int, TimeRef]]  # (position, time) of every article of a compared story
+    timed_articles: set[str]  # whose times rows are replaced
+    stories: list[tuple[int, Story]]  # (position, story) compared again
+    generation: int  # the store generation this delta was computed from
+    compared: int = 0  # stories compared again (for callers and tests)
+
+    def write(self, conn: Connection) -> bool:
+        """Apply the delta under the write lock; False when articles were added since."""
+        if generation(conn) != self.generation:
+            return False
+        entity_ids = [e.id for e in self.entities]
+        story_ids = [s.id for _, s in self.stories]
+        for table, column in (
+            (schema.findings, schema.findings.c.story),
+            (schema.story_articles, schema.story_articles.c.story),
+            (schema.stories, schema.stories.c.id),
+        ):
+            _delete_in(conn, table, column, story_ids)
+        _delete_in(conn, schema.times, schema.times.c.article, sorted(self.timed_articles))
+        for table, column in (
+            (schema.roles, schema.roles.c.entity),
+            (schema.mentions, schema.mentions.c.entity),
+            (schema.entities, schema.entities.c.id),
+        ):
+            _delete_in(conn, table, column, entity_ids)
+        derived = rows.derived_rows(
+            Report(
+                articles=(),
+                rejected=(),
+                duplicates=(),
+                entities=tuple(self.entities),
+                quotes=tuple(q for _, q in self.quotes),
+                times=tuple(t for _, t in self.times),
+                stories=tuple(s for _, s in self.stories),
+            )
+        )
+        for row in derived["entities"]:
+            row["position"] = int(row["id"][1:]) - 1  # E1 is the first entity
+        for positioned, name in ((self.quotes, "quotes"), (self.times, "times")):
+            for (position, _), row in zip(positioned, derived[name], strict=True):
+                row["position"] = position
+        for (position, _), row in zip(self.stories, derived["stories"], strict=True):
+            row["position"] = position
+        for table in reversed(schema.DERIVED_TABLES):
+            if derived[table.name]:
+                conn.execute(table.insert(), derived[table.name])
+        write_state(conn, self.state)
+        set_state(conn, STALE_KEY, "0")
+        return True
+
+
+def _delete_in(conn: Connection, table: Any, column: Any, values: Sequence[str]) -> None:
+    for start in range(0, len(values), 500):  # bound the statement's parameters
+        conn.execute(delete(table).where(column.in_(values[start : start + 500])))
+
+
+def _articles(conn: Connection, ids: Sequence[str]) -> dict[str, Article]:
+    found: dict[str, Article] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(schema.articles).where(schema.articles.c.id.in_(chunk))
+        found.update(
+            (row.id, rows.article_from_row(dict(row._mapping))) for row in conn.execute(query)
+        )
+    return found
+
+
+def _analyses(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+    found: dict[str, ArticleAnalysis] = {}
+    table = schema.article_analyses
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(table.c.article, table.c.analysis).where(table.c.article.in_(chunk))
+        found.update(
+            (row.article, rows.analysis_from_json(row.analysis)) for row in conn.execute(query)
+        )
+    return found
+
+
+def _stored_entities(conn: Connection, ids: Sequence[str]) -> list[Entity]:
+    """Entities as stored (with all their mentions and roles)."""
+    found: list[Entity] = []
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        mentions: dict[str, list[Any]] = {}
+        query = (
+            select(schema.mentions)
+            .where(schema.mentions.c.entity.in_(chunk))
+            .order_by(schema.mentions.c.entity, schema.mentions.c.position)
+        )
+        for row in conn.execute(query):
+            mentions.setdefault(row.entity, []).append(rows.mention_from_row(dict(row._mapping)))
+        roles: dict[str, list[Any]] = {}
+        query = (
+            select(schema.roles)
+            .where(schema.roles.c.entity.in_(chunk))
+            .order_by(schema.roles.c.entity, schema.roles.c.position)
+        )
+        for row in conn.execute(query):
+            roles.setdefault(row.entity, []).append(rows.role_from_row(dict(row._mapping)))
+        query = select(schema.entities).where(schema.entities.c.id.in_(chunk))
+        for row in conn.execute(query):
+            found.append(
+                rows.entity_from_row(
+                    dict(row._mapping),
+                    tuple(mentions.get(row.id, ())),
+                    tuple(roles.get(row.id, ())),
+                )
+            )
+    return found
+
+
+def _time_positions(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
+    """The position of each stored article's first time (its times are contiguous)."""
+    found: dict[str, int] = {}
+    table = schema.times
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = (
+            select(table.c.article, func.min(table.c.position))
+            .where(table.c.article.in_(chunk))
+            .group_by(table.c.article)
+        )
+        found.update((article, int(first)) for article, first in conn.execute(query))
+    return found
+
+
+def _next_position(conn: Connection, table: Any) -> int:
+    last = conn.execute(select(func.max(table.c.position))).scalar()
+    return 0 if last is None else int(last) + 1
+
+
+def _compared_as(entity: Entity, new: set[str]) -> tuple[Any, ...]:
+    """What stories of stored articles read of an entity (its parts in the new articles aside)."""
+    return (
+        entity.name,
+        entity.type,
+        entity.country,
+        entity.gender,
+        tuple(m for m in entity.mentions if m.article not in new),
+        tuple(r for r in entity.roles if r.article not in new),
+    )
+
+
+def _number(entity_id: str) -> int:
+    return int(entity_id[1:])
+
+
+def incremental_relink(
+    conn: Connection,
+    state: LinkState,
+    compare: Callable[[Story, Corpus], Story],
+) -> Delta | None:
+    """The delta that brings the derived tables up to date with the articles added since ``state``.
+
+    Read inside one snapshot. None when an incremental relink cannot give what a
+    full one would (the stored order is not the state's, or stored entities merge
+    or split): the caller relinks in full. The cycle collector is paused, as in
+    :func:`recoupe.api.build_report`.
+    """
+    from recoupe.api import paused_cycle_collection
+
+    with paused_cycle_collection():
+        return _incremental_relink(conn, state, compare)
+
+
+def _incremental_relink(
+    conn: Connection,
+    state: LinkState,
+    compare: Callable[[Story, Corpus], Story],
+) -> Delta | None:
+    stored = list(
+        conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.seq)).scalars()
+    )
+    if stored[: len(state.articles)] != state.articles:
+        return None
+    at = generation(conn)
+    new_ids = stored[len(state.articles) :]
+    new_articles = _articles(conn, new_ids)
+    new_analyses = _analyses(conn, new_ids)
+    if set(new_analyses) != set(new_ids):
+        return None
+    fresh = [new_analyses[a] for a in new_ids]
+
+    # Entities: resolution again over the stored articles connected to the new ones.
+    reached = state.connected(key for a in fresh for key in article_keys(a))
+    reached_analyses = _analyses(conn, reached)
+    resolved = resolve_entities([*(reached_analyses[a] for a in reached), *fresh])
+    old_of: dict[str, set[str]] = {}
+    for (article, key), local_id in resolved.key_map.items():
+        old = state.key_map.get((article, key))
+        if old is not None:
+            old_of.setdefault(local_id, set()).add(old)
+    seen_old: set[str] = set()
+    for olds in old_of.values():
+        if len(olds) > 1 or olds & seen_old:
+            return None  # stored entities merge or split: ids would move
+        seen_old |= olds
+    final: dict[str, str] = {}
+    count = state.entity_count
+    for entity in resolved.entities:  # in first-mention order: new ones numbered in that order
+        olds = old_of.get(entity.id)
+        if olds:
+            final[entity.id] = next(iter(olds))
+        else:
+            count += 1
+            final[entity.id] = f"E{count}"
+    new_set = set(new_ids)
+    grown = {
+        local_id
+        for (article, _key), local_id in resolved.key_map.items()
+        if article in new_set and local_id in old_of
+    }
+    written = [
+        replace(e, id=final[e.id]) for e in resolved.entities if e.id in grown or e.id not in old_of
+    ]
+    key_map = dict(state.key_map)
+    key_map.update(
+        (pair, final[local_id]) for pair, local_id in resolved.key_map.items() if pair[0] in new_set
+    )
+
+    # Stories: the new articles added to the kept index.
+    index = state.index
+    for article_id in new_ids:
+        index.add(
+            features_of(new_articles[article_id], new_analyses[article_id], key_map, index.options)
+        )
+    touched = {index.story_of(a) for a in new_ids}
+    # A story reads an entity by its name, type, country and gender, and by its
+    # mentions and roles in the story's own articles (see relink._story_signatures).
+    # An entity that grew changes the stories of its stored mentions only when one
+    # of those changed (a role may inherit another country, for instance).
+    grown_ids = sorted({final[i] for i in grown}, key=_number)
+    before = {e.id: e for e in _stored_entities(conn, grown_ids)}
+    for entity in written:
+        old = before.get(entity.id)
+        if old is not None and _compared_as(old, new_set) != _compared_as(entity, new_set):
+            touched |= {index.story_of(m.article) for m in old.mentions}
+            touched |= {index.story_of(r.article) for r in old.roles}
+    groups = index.stories()
+    order = {group.id: k for k, group in enumerate(groups)}
+    chosen = [g for g in groups if g.id in touched]
+
+    # The comparison of those stories, from their own articles.
+    members = [a for g in chosen for a in g.articles]
+    position = {a: k for k, a in enumerate(stored)}
+    members.sort(key=position.__getitem__)
+    old_members = [a for a in members if a not in new_set]
+    articles = {**_articles(conn, old_members), **new_articles}
+    analyses = _analyses(conn, [a for a in old_members if a not in reached_analyses])
+    analyses.update({a: reached_analyses[a] for a in old_members if a in reached_analyses})
+    analyses.update(new_analyses)
+    local_map = {
+        (a.article, e.key): key_map[(a.article, e.key)]
+        for a in (analyses[m] for m in members)
+        for e in a.entities
+        if (a.article, e.key) in key_map
+    }
+    mine = {e.id: e for e in written}
+    wanted = sorted(set(local_map.values()) - set(mine), key=_number)
+    entities = {e.id: e for e in _stored_entities(conn, wanted)}
+    entities.update((i, e) for i, e in mine.items() if i in set(local_map.values()))
+    corpus = Corpus(
+        articles=tuple(articles[a] for a in members),
+        analyses=tuple(analyses[a] for a in members),
+        entities=tuple(entities[i] for i in sorted(entities, key=_number)),
+        key_map=local_map,
+    )
+    corpus = replace(
+        corpus,
+        quotes=tuple(
+            replace(q, speaker=corpus.entity_of(a.article, q.speaker))
+            for a in corpus.analyses
+            for q in a.quotes
+        ),
+        times=tuple(t for a in corpus.analyses for t in a.times),
+        stories=tuple(story_of_group(index, g, corpus.article) for g in chosen),
+    )
+    corpus = narrow_times(corpus)
+    compared = [compare(story, corpus) for story in corpus.stories]
+
+    # Positions: new quotes and times after the stored ones, stored times where they were.
+    first_time = _time_positions(conn, old_members)
+    next_time = _next_position(conn, schema.times)
+    times: list[tuple[int, TimeRef]] = []
+    for analysis in corpus.analyses:
+        if analysis.article in new_set:
+            continue
+        start = first_time.get(analysis.article, 0)
+        times.extend((start + k, t) for k, t in enumerate(analysis.times))
+    narrowed = {a.article: a for a in corpus.analyses}  # every new article is in a story
+    for article_id in new_ids:
+        for t in narrowed[article_id].times:
+            times.append((next_time, t))
+            next_time += 1
+    next_quote = _next_position(conn, schema.quotes)
+    quotes = [
+        (
+            next_quote + k,
+            replace(q, speaker=key_map.get((a.article, q.speaker)) if q.speaker else None),
+        )
+        for k, (a, q) in enumerate((a, q) for a in fresh for q in a.quotes)
+    ]
+    for article_id in new_ids:
+        state._add_keys(new_analyses[article_id])
+    state.key_map = key_map
+    state.entity_count = count
+    return Delta(
+        state=state,
+        entities=written,
+        quotes=quotes,
+        times=times,
+        timed_articles={a.article for a in corpus.analyses},
+        stories=sorted(((order[s.id], s) for s in compared), key=lambda p: p[0]),
+        generation=at,
+        compared=len(compared),
+    )
