@@ -10,7 +10,7 @@ from store_helpers import BLANK, invented_article
 import recoupe.api
 from recoupe.api import build_report
 from recoupe.batch import local_analyser
-from recoupe.model import Article
+from recoupe.model import Article, ArticleAnalysis, LocalEntity, Mention, Sentence
 from recoupe.store import Store
 from recoupe.store.ingest import ingest_items
 
@@ -49,3 +49,165 @@ def test_only_the_changed_story_is_compared_again(
         incremental = store.report()
         full = build_report(store.articles(), store.analyses())
     assert incremental.stories == full.stories
+
+
+# --- several batches, with hand-made analyses (entities and story words chosen) -------------
+
+STORY_WORDS = {
+    "crue": ("inondation", "digue", "maire", "reconstruire", "crue", "rivière", "quartier"),
+    "festival": ("festival", "jazz", "concert", "scène", "fanfare", "musicien", "public"),
+    "grève": ("grève", "usine", "salarié", "syndicat", "salaire", "direction", "piquet"),
+    "scrutin": ("élection", "scrutin", "candidat", "liste", "bureau", "vote", "mairie"),
+}
+
+
+def _analysed(
+    article_id: str, story: str, people: list[tuple[str, str | None]], others: list[str]
+) -> tuple[Article, ArticleAnalysis]:
+    """An article of ``story`` naming ``people`` (name, gender) and organisations ``others``."""
+    words = STORY_WORDS[story]
+    names = [name for name, _ in people] + others
+    body = f"À propos de {', '.join(names)} : {' '.join(words)}."
+    text = f"{words[0].capitalize()} et {words[1]}\n\n{body}"
+    entities = []
+    for number, name in enumerate(names):
+        start = text.index(name)
+        gender = people[number][1] if number < len(people) else None
+        entities.append(
+            LocalEntity(
+                key=f"e{number}",
+                type="person" if number < len(people) else "org",
+                name=name,
+                mentions=(Mention(article_id, start, start + len(name), name),),
+                gender=gender,
+            )
+        )
+    body_start = text.index("\n\n") + 2
+    sentence = Sentence(
+        start=body_start,
+        end=len(text),
+        lemmas=words,
+        entity_keys=tuple(e.key for e in entities),
+    )
+    article = Article(
+        id=article_id,
+        text=text,
+        title=text.split("\n", 1)[0],
+        published="2024-05-02",
+        source=f"Gazette {article_id}",
+        path=f"{article_id}.txt",
+    )
+    analysis = ArticleAnalysis(
+        article=article_id,
+        entities=tuple(entities),
+        sentences=(Sentence(0, body_start - 2, lemmas=words[:2]), sentence),
+    )
+    return article, analysis
+
+
+BATCHES = [
+    # Two lonely "Fabre" with nothing in common: two people until a full name appears.
+    [
+        _analysed("crue-1", "crue", [("Paul Garnier", "m")], ["Préfecture de Lauzac"]),
+        _analysed("fest-1", "festival", [("Fabre", None)], ["Orchestre de Cordanne"]),
+        _analysed("greve-1", "grève", [("Fabre", None), ("Lemoine", None)], ["Usine Bréval"]),
+    ],
+    # Joins the flood story; "Garnier" joins Paul Garnier.
+    [_analysed("crue-2", "crue", [("Garnier", "m")], ["Préfecture de Lauzac"])],
+    # A new story and one more article of the flood.
+    [
+        _analysed("vote-1", "scrutin", [("Marine Roux", "f")], ["Mairie de Mirabel"]),
+        _analysed("crue-3", "crue", [("Paul Garnier", "m")], []),
+    ],
+    # "Hugo Lemoine" names the strike's "Lemoine": the strike story is compared again.
+    [_analysed("vote-2", "scrutin", [("Hugo Lemoine", "m")], ["Mairie de Mirabel"])],
+    # "Camille Fabre": both lonely Fabre join her, two stored entities become one.
+    [_analysed("fest-2", "festival", [("Camille Fabre", "f")], ["Orchestre de Cordanne"])],
+]
+
+
+def test_batches_give_the_report_of_a_full_recomputation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recoupe.store.store as store_module
+
+    full_relinks: list[int] = []
+    real_full = store_module.relinked_report
+
+    def counting_full(*args):  # type: ignore[no-untyped-def]
+        full_relinks.append(len(args[1]))
+        return real_full(*args)
+
+    compared: list[tuple[str, ...]] = []
+    real_compare = recoupe.api.compare_story
+
+    def counting_compare(story, corpus):  # type: ignore[no-untyped-def]
+        compared.append(story.articles)
+        return real_compare(story, corpus)
+
+    monkeypatch.setattr(store_module, "relinked_report", counting_full)
+    monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
+    with Store(str(tmp_path / "recoupe.db")) as store:
+        for number, batch in enumerate(BATCHES):
+            full_relinks.clear()
+            compared.clear()
+            articles, analyses = zip(*batch, strict=True)
+            store.add(articles, analyses)
+            store.relink()
+            monkeypatch.setattr(recoupe.api, "compare_story", real_compare)
+            full = build_report(store.articles(), store.analyses())
+            monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
+            assert store.report() == full, f"batch {number}"
+            if number == 0:
+                assert full_relinks == [3], "a new store is linked in full"
+            elif number in (1, 2, 3):
+                assert full_relinks == [], f"batch {number} must be linked incrementally"
+                assert len(full.stories) == 3 + (number >= 2)
+                if number == 3:
+                    assert sorted(compared) == [("greve-1",), ("vote-1", "vote-2")]
+            else:
+                assert full_relinks == [len(store.articles())], "merged entities: a full relink"
+        fabre = [e for e in store.report().entities if e.name.endswith("Fabre")]
+        assert [e.name for e in fabre] == ["Camille Fabre"]
+
+
+def test_joining_a_story_compares_that_story_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compared: list[tuple[str, ...]] = []
+    real_compare = recoupe.api.compare_story
+
+    def counting_compare(story, corpus):  # type: ignore[no-untyped-def]
+        compared.append(story.articles)
+        return real_compare(story, corpus)
+
+    with Store(str(tmp_path / "recoupe.db")) as store:
+        articles, analyses = zip(*BATCHES[0], strict=True)
+        store.add(articles, analyses)
+        store.relink()
+        monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
+        for article, analysis in (*BATCHES[1], BATCHES[2][1]):
+            compared.clear()
+            store.add([article], [analysis])
+            store.relink()
+            story = next(s for s in store.report().stories if article.id in s.articles)
+            assert compared == [story.articles]
+        assert store.report().stories[0].articles == ("crue-1", "crue-2", "crue-3")
+
+
+def test_a_store_linked_by_an_older_recoupe_relinks_in_full_once(tmp_path: Path) -> None:
+    from sqlalchemy import delete
+
+    from recoupe.store import schema
+
+    with Store(str(tmp_path / "recoupe.db")) as store:
+        articles, analyses = zip(*BATCHES[0], strict=True)
+        store.add(articles, analyses)
+        store.relink()
+        with store.engine.begin() as conn:  # as a store made before the link state was kept
+            conn.execute(delete(schema.link_state))
+        store.add(*zip(*BATCHES[1], strict=True))
+        store.relink()
+        assert store.report() == build_report(store.articles(), store.analyses())
+        with store.engine.connect() as conn:
+            assert conn.execute(schema.link_state.select()).first() is not None

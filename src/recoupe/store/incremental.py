@@ -328,9 +328,9 @@ def _incremental_relink(
     final: dict[str, str] = {}
     count = state.entity_count
     for entity in resolved.entities:  # in first-mention order: new ones numbered in that order
-        olds = old_of.get(entity.id)
-        if olds:
-            final[entity.id] = next(iter(olds))
+        kept = old_of.get(entity.id)
+        if kept:
+            final[entity.id] = next(iter(kept))
         else:
             count += 1
             final[entity.id] = f"E{count}"
@@ -362,10 +362,10 @@ def _incremental_relink(
     grown_ids = sorted({final[i] for i in grown}, key=_number)
     before = {e.id: e for e in _stored_entities(conn, grown_ids)}
     for entity in written:
-        old = before.get(entity.id)
-        if old is not None and _compared_as(old, new_set) != _compared_as(entity, new_set):
-            touched |= {index.story_of(m.article) for m in old.mentions}
-            touched |= {index.story_of(r.article) for r in old.roles}
+        earlier = before.get(entity.id)
+        if earlier is not None and _compared_as(earlier, new_set) != _compared_as(entity, new_set):
+            touched |= {index.story_of(m.article) for m in earlier.mentions}
+            touched |= {index.story_of(r.article) for r in earlier.roles}
     groups = index.stories()
     order = {group.id: k for k, group in enumerate(groups)}
     chosen = [g for g in groups if g.id in touched]
