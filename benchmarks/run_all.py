@@ -52,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
         _section(f"story linking, {small} -> {large} synthetic articles")
         results[f"stories_{small}_{large}"] = stories.main(["--sizes", small, large])
 
+    _section("upload of 1 article into a stored corpus: incremental vs full relink, same run")
+    upload = importlib.import_module("upload_bench")
+    results["upload"] = upload.main(["--articles", "40" if args.quick else "200"])
+
     _section("peak memory of an ingest through the store (in a fresh process)")
     # A process of its own: the benchmarks above leave the peak RSS of this one far higher.
     with tempfile.TemporaryDirectory() as directory:
@@ -79,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
             print(
                 f"story linking growth exponent ({key[8:].replace('_', ' -> ')}): {values['growth_exponent']:.2f}"
             )
+    up = results["upload"]
+    print(
+        f"upload of 1 article into {up['stored']:.0f}: {up['incremental_cpu']:.2f} CPU s incremental, "
+        f"{up['full_cpu']:.2f} full relink (ratio {up['ratio']:.2f}; NLP apart, "
+        f"{up['nlp_cpu_per_article']:.2f} CPU s per article)"
+    )
     print(f"store ingest peak memory growth: {results['store']['peak_growth_mib']:.1f} MiB")
     print(f"all benchmarks: {time.perf_counter() - began:.0f} s")
     return results

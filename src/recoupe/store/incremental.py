@@ -266,6 +266,7 @@ def _compared_as(entity: Entity, new: set[str]) -> tuple[Any, ...]:
         entity.type,
         entity.country,
         entity.gender,
+        len(entity.mentions),
         tuple(m for m in entity.mentions if m.article not in new),
         tuple(r for r in entity.roles if r.article not in new),
     )
@@ -355,10 +356,11 @@ def _incremental_relink(
             features_of(new_articles[article_id], new_analyses[article_id], key_map, index.options)
         )
     touched = {index.story_of(a) for a in new_ids}
-    # A story reads an entity by its name, type, country and gender, and by its
-    # mentions and roles in the story's own articles (see relink._story_signatures).
-    # An entity that grew changes the stories of its stored mentions only when one
-    # of those changed (a role may inherit another country, for instance).
+    # A story reads an entity by its name, type, country, gender and number of
+    # mentions (the order of the entities an outlet omits), and by its mentions and
+    # roles in the story's own articles (see relink._story_signatures). An entity
+    # that grew changes the stories of its stored mentions when one of those changed
+    # (a role may inherit another country, for instance).
     grown_ids = sorted({final[i] for i in grown}, key=_number)
     before = {e.id: e for e in _stored_entities(conn, grown_ids)}
     for entity in written:

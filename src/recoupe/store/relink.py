@@ -50,7 +50,8 @@ def _story_signatures(entities: Iterable[Entity]) -> Callable[[frozenset[str]], 
     """What a story's comparison reads of the entities: who is who inside its articles.
 
     Entity ids are left out (they may be renumbered when the corpus grows); each
-    entity counts by its name, type, country, mentions and roles in the story.
+    entity counts by its name, type, country, number of mentions in the corpus (the
+    coverage orders omitted entities by it), and mentions and roles in the story.
     Mentions and roles are grouped by article once, so each story's signature
     costs its own articles' entities, not a pass over every entity of the store.
     """
@@ -73,7 +74,14 @@ def _story_signatures(entities: Iterable[Entity]) -> Callable[[frozenset[str]], 
                 if number in parts:  # an entity counts where it is mentioned
                     parts[number][2].update(roles)
         return frozenset(
-            (entity.name, entity.type, entity.country, frozenset(mentions), frozenset(roles))
+            (
+                entity.name,
+                entity.type,
+                entity.country,
+                len(entity.mentions),
+                frozenset(mentions),
+                frozenset(roles),
+            )
             for entity, mentions, roles in parts.values()
         )
 
