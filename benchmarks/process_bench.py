@@ -96,6 +96,8 @@ timed_iter(api, "run_pipeline", "nlp")
 timed(api, "resolve_entities", "names")
 timed(stories, "cluster_stories", "stories")
 timed(api, "narrow_times", "times")
+if sys.argv[4:] == ["skip-compare"]:  # memory of the streaming path alone: stories kept bare
+    api.compare_story = lambda story, corpus: story
 timed(api, "compare_story", "compare")
 timed(render, "write_json", "render")
 from recoupe.cli import main
@@ -126,7 +128,9 @@ def _best(runs: Sequence[tuple[float, float]]) -> tuple[float, float]:
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
-def measure(size: int, directory: Path, repeat: int = 1) -> dict[str, float]:
+def measure(
+    size: int, directory: Path, repeat: int = 1, plain_parse: bool = True, compare: bool = True
+) -> dict[str, float]:
     sys.path.insert(0, str(HERE))
     from replicated import replicate, write_jsonl
 
@@ -137,10 +141,13 @@ def measure(size: int, directory: Path, repeat: int = 1) -> dict[str, float]:
     report = directory / f"report-{size}.json"
     phases = directory / f"phases-{size}.json"
     plain, recoupe = [], []
+    command = [sys.executable, "-c", PHASES, str(corpus), str(report), str(phases)]
+    command += [] if compare else ["skip-compare"]
     for _ in range(repeat):  # alternated, so both meet the same load from other processes
-        plain.append(_run([sys.executable, "-c", PLAIN, str(corpus)]))
-        recoupe.append(_run([sys.executable, "-c", PHASES, str(corpus), str(report), str(phases)]))
-    row["plain_s"], row["plain_peak_mib"] = _best(plain)
+        if plain_parse:
+            plain.append(_run([sys.executable, "-c", PLAIN, str(corpus)]))
+        recoupe.append(_run(command))
+    row["plain_s"], row["plain_peak_mib"] = _best(plain) if plain else (float("nan"),) * 2
     row["recoupe_s"], row["recoupe_peak_mib"] = _best(recoupe)
     row["report_bytes_per_article"] = report.stat().st_size / size
     row["ratio"] = row["plain_s"] / row["recoupe_s"]
@@ -219,11 +226,21 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, float]]:
         "--repeat", type=int, default=1, help="runs of each process per size; the fastest counts"
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the rows to this file")
+    parser.add_argument(
+        "--no-plain", action="store_true", help="skip the plain parse (memory of recoupe only)"
+    )
+    parser.add_argument(
+        "--skip-compare",
+        action="store_true",
+        help="stories are not compared: peak memory of reading, NLP, linking and rendering",
+    )
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as directory:
         for size in args.sizes:
-            row = measure(size, Path(directory), args.repeat)
+            row = measure(
+                size, Path(directory), args.repeat, not args.no_plain, not args.skip_compare
+            )
             rows.append(row)
             print(
                 f"{size} articles: plain {row['plain_s']:.1f} s, recoupe {row['recoupe_s']:.1f} s,"

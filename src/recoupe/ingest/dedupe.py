@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import unicodedata
 from collections.abc import Iterable
 
@@ -21,13 +22,15 @@ def deduplicate(
     articles: list[Article] = []
     rejected: list[Rejected] = []
     duplicates: list[Duplicate] = []
-    first_id_by_text: dict[str, str] = {}
+    # Keyed by a digest of the normalised text, not the text: a second copy of every
+    # article's text would double what a large corpus holds while it is read.
+    first_id_by_text: dict[bytes, str] = {}
     taken_ids: set[str] = set()
     for item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
             continue
-        key = normalised_text(item.text)
+        key = hashlib.sha256(normalised_text(item.text).encode("utf-8")).digest()
         if key in first_id_by_text:
             duplicates.append(Duplicate(item.path or item.id, first_id_by_text[key]))
             continue
