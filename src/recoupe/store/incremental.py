@@ -33,6 +33,7 @@ holds exactly the report of a full recomputation.
 
 from __future__ import annotations
 
+import json
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -44,7 +45,17 @@ from recoupe.corpus import Corpus
 from recoupe.link.names import KeyMap, article_keys, resolve_entities
 from recoupe.link.stories import StoryIndex, features_of, story_of_group
 from recoupe.link.times import narrow_times
-from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Report, Story, TimeRef
+from recoupe.model import (
+    Article,
+    ArticleAnalysis,
+    Entity,
+    LocalEntity,
+    Quote,
+    Report,
+    Story,
+    TimeRef,
+    from_dict,
+)
 from recoupe.store import rows, schema
 from recoupe.store.writes import STALE_KEY, generation, set_state
 
@@ -206,6 +217,22 @@ def _analyses(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis
     return found
 
 
+def _entities_only(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+    """Stored analyses reduced to their entities (all that entity resolution reads)."""
+    found: dict[str, ArticleAnalysis] = {}
+    table = schema.article_analyses
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(table.c.article, table.c.analysis).where(table.c.article.in_(chunk))
+        for row in conn.execute(query):
+            entities = json.loads(row.analysis)["entities"]
+            found[row.article] = ArticleAnalysis(
+                article=row.article,
+                entities=tuple(from_dict(LocalEntity, e) for e in entities),
+            )
+    return found
+
+
 def _stored_entities(conn: Connection, ids: Sequence[str]) -> list[Entity]:
     """Entities as stored (with all their mentions and roles)."""
     found: list[Entity] = []
@@ -314,8 +341,8 @@ def _incremental_relink(
 
     # Entities: resolution again over the stored articles connected to the new ones.
     reached = state.connected(key for a in fresh for key in article_keys(a))
-    reached_analyses = _analyses(conn, reached)
-    resolved = resolve_entities([*(reached_analyses[a] for a in reached), *fresh])
+    reached_entities = _entities_only(conn, reached)
+    resolved = resolve_entities([*(reached_entities[a] for a in reached), *fresh])
     old_of: dict[str, set[str]] = {}
     for (article, key), local_id in resolved.key_map.items():
         old = state.key_map.get((article, key))
@@ -378,9 +405,7 @@ def _incremental_relink(
     members.sort(key=position.__getitem__)
     old_members = [a for a in members if a not in new_set]
     articles = {**_articles(conn, old_members), **new_articles}
-    analyses = _analyses(conn, [a for a in old_members if a not in reached_analyses])
-    analyses.update({a: reached_analyses[a] for a in old_members if a in reached_analyses})
-    analyses.update(new_analyses)
+    analyses = {**_analyses(conn, old_members), **new_analyses}
     local_map = {
         (a.article, e.key): key_map[(a.article, e.key)]
         for a in (analyses[m] for m in members)
