@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -235,6 +236,14 @@ class Sentence:
     predicate: str | None = None  # main verb lemma
     negated: bool = False
     entity_keys: tuple[str, ...] = ()  # LocalEntity keys mentioned
+
+    def __post_init__(self) -> None:
+        # One string per distinct lemma, shared by every sentence of every article: a large
+        # corpus holds its analyses while it is linked, and a lemma recurs in most of them.
+        object.__setattr__(self, "lemmas", tuple(map(sys.intern, self.lemmas)))
+        object.__setattr__(self, "entity_keys", tuple(map(sys.intern, self.entity_keys)))
+        if self.predicate is not None:
+            object.__setattr__(self, "predicate", sys.intern(self.predicate))
 
 
 @dataclass(frozen=True)
