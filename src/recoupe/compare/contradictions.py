@@ -36,7 +36,7 @@ from recoupe.compare.statements import (
     NumberMention,
     Statement,
     clauses,
-    headline_end,
+    lead_end,
     outlet_of,
     same_predicate,
     times_compatible,
@@ -164,7 +164,7 @@ def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]]) -> bool:
         voices = set()
         for e in evidence:
             article = corpus.article(e.article)
-            voices.add((outlet_of(article), e.article, e.start < headline_end(article)))
+            voices.add((outlet_of(article), e.article, e.start < lead_end(article)))
         sides.append(voices)
     for k, first in enumerate(sides):
         for second in sides[k + 1 :]:
@@ -369,7 +369,7 @@ def _role_finding(
 
 def _may_compare(a: Statement, b: Statement) -> bool:
     """Across articles always; inside one article only a headline against its body."""
-    return a.article != b.article or a.headline != b.headline
+    return a.article != b.article or a.lead != b.lead
 
 
 @dataclass(frozen=True)
@@ -685,7 +685,7 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     by_unit: dict[str, list[int]] = {}
     for i, figure in enumerate(figures):
         by_unit.setdefault(figure.number.unit, []).append(i)
-    heads = {a: headline_end(corpus.article(a)) for a in {f.statement.article for f in figures}}
+    heads = {a: lead_end(corpus.article(a)) for a in {f.statement.article for f in figures}}
     known: dict[
         tuple[str, str], list[NumberMention]
     ] = {}  # (outlet, unit) -> every figure it gives
@@ -712,7 +712,7 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                 a, b = figures[i], figures[j]
                 if (
                     a.statement.article == b.statement.article
-                    and a.statement.headline == b.statement.headline
+                    and a.statement.lead == b.statement.lead
                 ):
                     continue
                 unique = (
@@ -720,13 +720,13 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                     and len(values_per_article[b.statement.article]) == 1
                 )
                 strength = _same_quantity(corpus, a, b, unique, aligner)
-                key = (i, b.statement.article, b.statement.headline)
+                key = (i, b.statement.article, b.statement.lead)
                 if strength and strength > best.get(key, (-1, 0.0))[1]:
                     best[key] = (j, strength)
         strengths: dict[int, float] = {}
         links = []
         for (i, _, _), (j, strength) in best.items():
-            back = best.get((j, figures[i].statement.article, figures[i].statement.headline))
+            back = best.get((j, figures[i].statement.article, figures[i].statement.lead))
             # mutual best matches, or a one-way match said in enough of the same words
             if (back and back[0] == i) or strength >= STRONG_MATCH:
                 links.append((i, j, strength))
