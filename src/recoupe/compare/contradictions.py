@@ -482,6 +482,66 @@ def _credited(corpus: Corpus, statement: Statement) -> str | None:
     return None
 
 
+FIGURE_VERB_GAP = 45  # "avait fait état samedi soir d'un bilan de 3 252 morts"
+# between the subject and its verb: the comma closing an apposition, an auxiliary, an adverb
+SUBJECT_GAP_RE = re.compile(
+    r",?\s*(?:(?:a|avait|aurait|ont|avaient|auraient)\s+)?(?:[^\W\d_]+ment\s+)?(?:fait|faisait|font|faisaient)?\s*",
+    re.IGNORECASE,
+)
+ANAPHOR_RE = re.compile(r"\b(?:cette|cet|ce)\s+([^\W\d_]+)\s*$", re.IGNORECASE)
+ANAPHOR_REACH = 400  # characters back to the organisation a demonstrative takes up
+SOURCE_TYPES = {"person", "organization"}
+
+
+def _figure_subject(corpus: Corpus, figure: _Figure) -> str | None:
+    """Who gives the figure as the subject of a verb of giving: "X évoquait 3 252 morts",
+    "X, ministre de la Santé, avait fait état d'un bilan de …", or "Cette organisation avance
+    3 252 morts" (the organisation named last before it). A place is no source. The verb
+    stands in the figure's clause, its subject anywhere before it in the sentence."""
+    statement, clause = figure.statement, figure.clause
+    before = statement.text[: max(0, figure.number.start - statement.start)]
+    verbs = word_class("figure_verb")
+    verb = next(
+        (
+            w
+            for w in reversed(list(WORD_RE.finditer(before)))
+            if len(before) - w.end() <= FIGURE_VERB_GAP
+            and statement.start + w.start() >= clause.start
+            and any(fold(w.group()).startswith(v) for v in verbs)
+        ),
+        None,
+    )
+    if verb is None or re.search(r"[.;:!?«»\"“”()]", before[verb.end() :]):
+        return None
+    head = before[: verb.start()]
+    mention = max(
+        (m for m in statement.mentions if m[1] - statement.start <= len(head)), default=None
+    )
+    if mention is not None and SUBJECT_GAP_RE.fullmatch(head[mention[1] - statement.start :]):
+        entity = corpus.entity(mention[2])
+        if entity.type in SOURCE_TYPES and fold(entity.name) not in news_agencies():
+            return entity.id
+        return None
+    anaphor = ANAPHOR_RE.search(head)
+    if anaphor and fold(anaphor.group(1)) in word_class("organisation_noun"):
+        return _last_organisation(corpus, statement, statement.start + anaphor.start())
+    return None
+
+
+def _last_organisation(corpus: Corpus, statement: Statement, before: int) -> str | None:
+    """The organisation named last in the article before ``before``, within reach."""
+    analysis = corpus.analysis(statement.article)
+    best: tuple[int, str] | None = None
+    for local in analysis.entities:
+        entity_id = corpus.entity_of(statement.article, local.key)
+        if not entity_id or corpus.entity(entity_id).type != "organization":
+            continue
+        for m in local.mentions:
+            if before - ANAPHOR_REACH <= m.end <= before and (best is None or m.end > best[0]):
+                best = (m.end, entity_id)
+    return best[1] if best else None
+
+
 def _holder(statement: Statement, start: int) -> str:
     """The last content word in the few characters before a figure ("son frère de 17 ans" -> "frère")."""
     before = statement.text[
@@ -769,13 +829,19 @@ def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     for figure in _figures(statements, corpus):
         n = figure.number
         # credited by the outlet ("selon X"): two people quoted giving one toll both said it
-        if (
+        # credited by the outlet ("selon X") or given by the subject of a verb of giving
+        source = (
             figure.attribution
+            if figure.attribution
             and _is_credited(corpus, figure, credits.get(figure.statement.article, []))
+            else _figure_subject(corpus, figure)
+        )
+        if (
+            source
             and n.unit not in {DAY, CLOCK}
             and n.low == n.high == n.value >= MIN_SOURCED_FIGURE
         ):
-            sourced.setdefault((n.unit, n.value), []).append(figure)
+            sourced.setdefault((n.unit, n.value), []).append(replace(figure, attribution=source))
     findings = []
     for figures in sourced.values():
         links = [
