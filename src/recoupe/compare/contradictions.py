@@ -36,6 +36,7 @@ from recoupe.compare.statements import (
     NumberMention,
     Statement,
     clauses,
+    headline_end,
     lead_end,
     outlet_of,
     same_predicate,
@@ -129,7 +130,7 @@ def _finding(
 ) -> Finding | None:
     """One contradiction from value -> evidence, its values grouped most outlets first."""
     later = _later_groups(corpus, groups) if slot == "number" else set()
-    if not _two_voices(corpus, groups):
+    if not _two_voices(corpus, groups, lead=slot == "number"):
         return None
     values = sorted(
         (
@@ -153,18 +154,20 @@ def _finding(
     )
 
 
-def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]]) -> bool:
+def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]], lead: bool = False) -> bool:
     """Two values each given by an outlet that does not also give the other (or headline against body).
 
     An outlet that gives both values reports the disagreement of its sources; it never
-    contradicts itself, except its headline against its own body.
+    contradicts itself, except its headline against its own body (with ``lead``, for counts,
+    also the standfirst of an article without a headline).
     """
+    top = lead_end if lead else headline_end
     sides = []
     for evidence in groups.values():
         voices = set()
         for e in evidence:
             article = corpus.article(e.article)
-            voices.add((outlet_of(article), e.article, e.start < lead_end(article)))
+            voices.add((outlet_of(article), e.article, e.start < top(article)))
         sides.append(voices)
     for k, first in enumerate(sides):
         for second in sides[k + 1 :]:
@@ -367,9 +370,12 @@ def _role_finding(
 # --- numbers ---------------------------------------------------------------------
 
 
-def _may_compare(a: Statement, b: Statement) -> bool:
-    """Across articles always; inside one article only a headline against its body."""
-    return a.article != b.article or a.lead != b.lead
+def _may_compare(a: Statement, b: Statement, lead: bool = True) -> bool:
+    """Across articles always; inside one article only a headline against its body, and with
+    ``lead`` (counts, not days) a standfirst standing for a missing headline too."""
+    if a.article != b.article:
+        return True
+    return a.lead != b.lead if lead else a.headline != b.headline
 
 
 @dataclass(frozen=True)
@@ -709,7 +715,7 @@ def _same_quantity(
     ``any_source``, whoever each outlet says gives it."""
     if a.number.unit != b.number.unit or a.number.qualifier != b.number.qualifier:
         return 0.0
-    if not _may_compare(a.statement, b.statement):
+    if not _may_compare(a.statement, b.statement, a.number.unit not in {DAY, CLOCK}):
         return 0.0
     if a.entities and b.entities and not a.entities & b.entities:
         return 0.0  # the same count said of two different people or places
@@ -908,11 +914,13 @@ def _number_finding(
             make_evidence(corpus, f.statement.article, f.number.start, f.number.end, label)
             for f in group
         ]
+    unit = members[0].number.unit
+    if unit in {DAY, CLOCK}:  # a day in a standfirst often dates another step of the story
+        heads = {a: headline_end(corpus.article(a)) for a in heads}
     if not _across_outlets(corpus, values, heads):
         return None
     title_clause = min((f.clause for f in members), key=lambda c: (c.headline, len(c.text)))
     confidence = min(0.9, 0.55 + 0.1 * strength)
-    unit = members[0].number.unit
     slot = "date" if unit in {DAY, CLOCK} else "number"
     name = {DAY: "date", CLOCK: "heure"}.get(unit) or _quantity_name(members[0].number)
     return _finding(corpus, name, slot, values, confidence, _short_title(title_clause.text))

@@ -363,15 +363,18 @@ def _has_credit(paragraph: str) -> bool:
 
 
 def lead_end(article: Article) -> int:
-    """The end of the headline and of the standfirst (chapô) that follows it.
+    """The end of the headline or, when the text carries none, of its standfirst (chapô).
 
-    The standfirst is the first paragraph of the body when it is short and set apart by a
-    paragraph break from more text: the lead an outlet writes above its own account, which
-    may contradict that account the way a headline may. A photo caption ending with its
-    credit ("… à Avignon ( AFP / X )") is no standfirst.
+    The standfirst is the first paragraph when it is short and set apart by a paragraph
+    break from more text: the lead an outlet writes above its own account, which may
+    contradict that account the way a headline may. A photo caption ending with its credit
+    ("… à Avignon ( AFP / X )") is no standfirst. Under a headline the first paragraph is
+    the start of the account, often dated apart ("samedi" of the march, "le 1er novembre"
+    of the closure), and stays with the body.
     """
-    start = headline_end(article)
-    text = article.text
+    if headline := headline_end(article):
+        return headline
+    start, text = 0, article.text
     while start < len(text) and text[start].isspace():
         start += 1
     found = PARAGRAPH_BREAK_RE.search(text, start)
@@ -383,7 +386,7 @@ def lead_end(article: Article) -> int:
         and not _has_credit(text[start : found.start()])
     ):
         return found.start()
-    return headline_end(article)
+    return 0
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
