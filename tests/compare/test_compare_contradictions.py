@@ -813,6 +813,9 @@ def test_the_subject_of_a_verb_of_giving_is_the_source_of_its_figure():
     [finding] = _contradictions(_given(first, second))
     assert finding.slot == "speaker"
     assert {g.value for g in finding.values} == {"la préfecture", "la gendarmerie"}
+    stated = "La gendarmerie, jointe par téléphone. La gendarmerie avait fait état d'un bilan de 115 morts"
+    [finding] = _contradictions(_given(first, stated))
+    assert {g.value for g in finding.values} == {"la préfecture", "la gendarmerie"}
     # the same source both ways, a place as subject, or no organisation to take up: no source
     same = "La préfecture a fait état d'un bilan de 115 morts"
     assert [f for f in _contradictions(_given(first, same)) if f.slot == "speaker"] == []

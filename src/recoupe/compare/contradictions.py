@@ -513,7 +513,7 @@ def _figure_subject(corpus: Corpus, figure: _Figure) -> str | None:
             for w in reversed(list(WORD_RE.finditer(before)))
             if len(before) - w.end() <= FIGURE_VERB_GAP
             and statement.start + w.start() >= clause.start
-            and any(fold(w.group()).startswith(v) for v in verbs)
+            and _gives_figure(fold(w.group()), before[: w.start()], verbs)
         ),
         None,
     )
@@ -532,6 +532,13 @@ def _figure_subject(corpus: Corpus, figure: _Figure) -> str | None:
     if anaphor and fold(anaphor.group(1)) in word_class("organisation_noun"):
         return _last_organisation(corpus, statement, statement.start + anaphor.start())
     return None
+
+
+def _gives_figure(word: str, before: str, verbs: frozenset[str]) -> bool:
+    """A verb of giving: a form of one of ``verbs``, "état" only in "faire état" (never "États-Unis")."""
+    if word == "etat":
+        return bool(re.search(r"\b(?:fait|faisait|font|faisaient|faire)\s+$", before))
+    return any(word.startswith(v) for v in verbs if v != "etat")
 
 
 def _last_organisation(corpus: Corpus, statement: Statement, before: int) -> str | None:
@@ -847,7 +854,9 @@ def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
             and n.unit not in {DAY, CLOCK}
             and n.low == n.high == n.value >= MIN_SOURCED_FIGURE
         ):
-            sourced.setdefault((n.unit, n.value), []).append(replace(figure, attribution=source))
+            sourced.setdefault((n.unit, n.value), []).append(
+                replace(figure, attribution=source, entities=figure.entities - {source})
+            )
     findings = []
     for figures in sourced.values():
         links = [
