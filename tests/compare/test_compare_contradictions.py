@@ -767,3 +767,59 @@ def test_a_role_inside_a_quote_is_the_speakers_words_not_the_outlets():
     )
     [finding] = [f for f in _contradictions(corpus) if f.slot == "role"]
     assert {g.value for g in finding.values} == {"présidente", "ancienne présidente"}
+
+
+def _standfirst(lead: str, body: str) -> Corpus:
+    port = {"Brévannes": ("place", ["Brévannes"])}
+    return build(
+        [
+            Doc("a", f"{lead}{body}\n\nLes secours continuent.", source="A", entities=port),
+            Doc("b", "La tempête a frappé la côte de Brévannes mardi soir.", source="B"),
+        ]
+    )
+
+
+def test_a_standfirst_may_contradict_its_own_body_like_a_headline():
+    lead = "Le port de Brévannes a accepté l'aide de cinq pays après la tempête."
+    body = "Le port de Brévannes a accepté l'aide de quatre pays : la Norvège, le Chili, l'Inde et le Japon."
+    [finding] = _contradictions(_standfirst(f"{lead}\n\n", body))
+    assert finding.slot == "number"
+    assert {g.value for g in finding.values} == {"cinq pays", "quatre pays"}
+    assert {s for g in finding.values for s in g.sources} == {"A"}
+    # one paragraph of body: an outlet never contradicts itself there
+    assert _contradictions(_standfirst(f"{lead} ", body)) == []
+    # a photo caption set apart first is no standfirst
+    caption = lead[:-1] + " ( AFP / Jeanne Morel )\n\n"
+    assert _contradictions(_standfirst(caption, body)) == []
+
+
+def _given(first: str, second: str) -> Corpus:
+    bodies = {
+        "la préfecture": ("organization", ["La préfecture"]),
+        "la gendarmerie": ("organization", ["La gendarmerie"]),
+        "Tarnel": ("place", ["Tarnel"]),
+    }
+    return build(
+        [
+            Doc("a", f"{first} après l'explosion du dépôt de Tarnel.", source="A", entities=bodies),
+            Doc("b", f"{second} dans l'explosion du dépôt.", source="B", entities=bodies),
+        ]
+    )
+
+
+def test_the_subject_of_a_verb_of_giving_is_the_source_of_its_figure():
+    first = "La préfecture évoquait lundi 115 morts"
+    second = "La gendarmerie dément. Cette organisation avance plutôt un bilan de 115 morts"
+    [finding] = _contradictions(_given(first, second))
+    assert finding.slot == "speaker"
+    assert {g.value for g in finding.values} == {"la préfecture", "la gendarmerie"}
+    stated = "La gendarmerie, jointe par téléphone. La gendarmerie avait fait état d'un bilan de 115 morts"
+    [finding] = _contradictions(_given(first, stated))
+    assert {g.value for g in finding.values} == {"la préfecture", "la gendarmerie"}
+    # the same source both ways, a place as subject, or no organisation to take up: no source
+    same = "La préfecture a fait état d'un bilan de 115 morts"
+    assert [f for f in _contradictions(_given(first, same)) if f.slot == "speaker"] == []
+    place = "Tarnel évoquait 115 morts"
+    assert [f for f in _contradictions(_given(place, second)) if f.slot == "speaker"] == []
+    alone = "Cette organisation avance plutôt un bilan de 115 morts"
+    assert [f for f in _contradictions(_given(first, alone)) if f.slot == "speaker"] == []

@@ -37,6 +37,7 @@ from recoupe.compare.statements import (
     Statement,
     clauses,
     headline_end,
+    lead_end,
     outlet_of,
     same_predicate,
     times_compatible,
@@ -129,7 +130,7 @@ def _finding(
 ) -> Finding | None:
     """One contradiction from value -> evidence, its values grouped most outlets first."""
     later = _later_groups(corpus, groups) if slot == "number" else set()
-    if not _two_voices(corpus, groups):
+    if not _two_voices(corpus, groups, lead=slot == "number"):
         return None
     values = sorted(
         (
@@ -153,18 +154,20 @@ def _finding(
     )
 
 
-def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]]) -> bool:
+def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]], lead: bool = False) -> bool:
     """Two values each given by an outlet that does not also give the other (or headline against body).
 
     An outlet that gives both values reports the disagreement of its sources; it never
-    contradicts itself, except its headline against its own body.
+    contradicts itself, except its headline against its own body (with ``lead``, for counts,
+    also the standfirst of an article without a headline).
     """
+    top = lead_end if lead else headline_end
     sides = []
     for evidence in groups.values():
         voices = set()
         for e in evidence:
             article = corpus.article(e.article)
-            voices.add((outlet_of(article), e.article, e.start < headline_end(article)))
+            voices.add((outlet_of(article), e.article, e.start < top(article)))
         sides.append(voices)
     for k, first in enumerate(sides):
         for second in sides[k + 1 :]:
@@ -367,9 +370,12 @@ def _role_finding(
 # --- numbers ---------------------------------------------------------------------
 
 
-def _may_compare(a: Statement, b: Statement) -> bool:
-    """Across articles always; inside one article only a headline against its body."""
-    return a.article != b.article or a.headline != b.headline
+def _may_compare(a: Statement, b: Statement, lead: bool = True) -> bool:
+    """Across articles always; inside one article only a headline against its body, and with
+    ``lead`` (counts, not days) a standfirst standing for a missing headline too."""
+    if a.article != b.article:
+        return True
+    return a.lead != b.lead if lead else a.headline != b.headline
 
 
 @dataclass(frozen=True)
@@ -480,6 +486,73 @@ def _credited(corpus: Corpus, statement: Statement) -> str | None:
             if at <= start <= at + 4 and fold(corpus.entity(entity).name) not in agencies:
                 return entity
     return None
+
+
+FIGURE_VERB_GAP = 45  # "avait fait état samedi soir d'un bilan de 3 252 morts"
+# between the subject and its verb: the comma closing an apposition, an auxiliary, an adverb
+SUBJECT_GAP_RE = re.compile(
+    r",?\s*(?:(?:a|avait|aurait|ont|avaient|auraient)\s+)?(?:[^\W\d_]+ment\s+)?(?:fait|faisait|font|faisaient)?\s*",
+    re.IGNORECASE,
+)
+ANAPHOR_RE = re.compile(r"\b(?:cette|cet|ce)\s+([^\W\d_]+)\s*$", re.IGNORECASE)
+ANAPHOR_REACH = 400  # characters back to the organisation a demonstrative takes up
+SOURCE_TYPES = {"person", "organization"}
+
+
+def _figure_subject(corpus: Corpus, figure: _Figure) -> str | None:
+    """Who gives the figure as the subject of a verb of giving: "X évoquait 3 252 morts",
+    "X, ministre de la Santé, avait fait état d'un bilan de …", or "Cette organisation avance
+    3 252 morts" (the organisation named last before it). A place is no source. The verb
+    stands in the figure's clause, its subject anywhere before it in the sentence."""
+    statement, clause = figure.statement, figure.clause
+    before = statement.text[: max(0, figure.number.start - statement.start)]
+    verbs = word_class("figure_verb")
+    verb = next(
+        (
+            w
+            for w in reversed(list(WORD_RE.finditer(before)))
+            if len(before) - w.end() <= FIGURE_VERB_GAP
+            and statement.start + w.start() >= clause.start
+            and _gives_figure(fold(w.group()), before[: w.start()], verbs)
+        ),
+        None,
+    )
+    if verb is None or re.search(r"[.;:!?«»\"“”()]", before[verb.end() :]):
+        return None
+    head = before[: verb.start()]
+    mention = max(
+        (m for m in statement.mentions if m[1] - statement.start <= len(head)), default=None
+    )
+    if mention is not None and SUBJECT_GAP_RE.fullmatch(head[mention[1] - statement.start :]):
+        entity = corpus.entity(mention[2])
+        if entity.type in SOURCE_TYPES and fold(entity.name) not in news_agencies():
+            return entity.id
+        return None
+    anaphor = ANAPHOR_RE.search(head)
+    if anaphor and fold(anaphor.group(1)) in word_class("organisation_noun"):
+        return _last_organisation(corpus, statement, statement.start + anaphor.start())
+    return None
+
+
+def _gives_figure(word: str, before: str, verbs: frozenset[str]) -> bool:
+    """A verb of giving: a form of one of ``verbs``, "état" only in "faire état" (never "États-Unis")."""
+    if word == "etat":
+        return bool(re.search(r"\b(?:fait|faisait|font|faisaient|faire)\s+$", before))
+    return any(word.startswith(v) for v in verbs if v != "etat")
+
+
+def _last_organisation(corpus: Corpus, statement: Statement, before: int) -> str | None:
+    """The organisation named last in the article before ``before``, within reach."""
+    analysis = corpus.analysis(statement.article)
+    best: tuple[int, str] | None = None
+    for local in analysis.entities:
+        entity_id = corpus.entity_of(statement.article, local.key)
+        if not entity_id or corpus.entity(entity_id).type != "organization":
+            continue
+        for m in local.mentions:
+            if before - ANAPHOR_REACH <= m.end <= before and (best is None or m.end > best[0]):
+                best = (m.end, entity_id)
+    return best[1] if best else None
 
 
 def _holder(statement: Statement, start: int) -> str:
@@ -649,7 +722,7 @@ def _same_quantity(
     ``any_source``, whoever each outlet says gives it."""
     if a.number.unit != b.number.unit or a.number.qualifier != b.number.qualifier:
         return 0.0
-    if not _may_compare(a.statement, b.statement):
+    if not _may_compare(a.statement, b.statement, a.number.unit not in {DAY, CLOCK}):
         return 0.0
     if a.entities and b.entities and not a.entities & b.entities:
         return 0.0  # the same count said of two different people or places
@@ -685,7 +758,7 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     by_unit: dict[str, list[int]] = {}
     for i, figure in enumerate(figures):
         by_unit.setdefault(figure.number.unit, []).append(i)
-    heads = {a: headline_end(corpus.article(a)) for a in {f.statement.article for f in figures}}
+    heads = {a: lead_end(corpus.article(a)) for a in {f.statement.article for f in figures}}
     known: dict[
         tuple[str, str], list[NumberMention]
     ] = {}  # (outlet, unit) -> every figure it gives
@@ -712,7 +785,7 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                 a, b = figures[i], figures[j]
                 if (
                     a.statement.article == b.statement.article
-                    and a.statement.headline == b.statement.headline
+                    and a.statement.lead == b.statement.lead
                 ):
                     continue
                 unique = (
@@ -720,13 +793,13 @@ def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
                     and len(values_per_article[b.statement.article]) == 1
                 )
                 strength = _same_quantity(corpus, a, b, unique, aligner)
-                key = (i, b.statement.article, b.statement.headline)
+                key = (i, b.statement.article, b.statement.lead)
                 if strength and strength > best.get(key, (-1, 0.0))[1]:
                     best[key] = (j, strength)
         strengths: dict[int, float] = {}
         links = []
         for (i, _, _), (j, strength) in best.items():
-            back = best.get((j, figures[i].statement.article, figures[i].statement.headline))
+            back = best.get((j, figures[i].statement.article, figures[i].statement.lead))
             # mutual best matches, or a one-way match said in enough of the same words
             if (back and back[0] == i) or strength >= STRONG_MATCH:
                 links.append((i, j, strength))
@@ -769,13 +842,21 @@ def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     for figure in _figures(statements, corpus):
         n = figure.number
         # credited by the outlet ("selon X"): two people quoted giving one toll both said it
-        if (
+        # credited by the outlet ("selon X") or given by the subject of a verb of giving
+        source = (
             figure.attribution
+            if figure.attribution
             and _is_credited(corpus, figure, credits.get(figure.statement.article, []))
+            else _figure_subject(corpus, figure)
+        )
+        if (
+            source
             and n.unit not in {DAY, CLOCK}
             and n.low == n.high == n.value >= MIN_SOURCED_FIGURE
         ):
-            sourced.setdefault((n.unit, n.value), []).append(figure)
+            sourced.setdefault((n.unit, n.value), []).append(
+                replace(figure, attribution=source, entities=figure.entities - {source})
+            )
     findings = []
     for figures in sourced.values():
         links = [
@@ -842,11 +923,13 @@ def _number_finding(
             make_evidence(corpus, f.statement.article, f.number.start, f.number.end, label)
             for f in group
         ]
+    unit = members[0].number.unit
+    if unit in {DAY, CLOCK}:  # a day in a standfirst often dates another step of the story
+        heads = {a: headline_end(corpus.article(a)) for a in heads}
     if not _across_outlets(corpus, values, heads):
         return None
     title_clause = min((f.clause for f in members), key=lambda c: (c.headline, len(c.text)))
     confidence = min(0.9, 0.55 + 0.1 * strength)
-    unit = members[0].number.unit
     slot = "date" if unit in {DAY, CLOCK} else "number"
     name = {DAY: "date", CLOCK: "heure"}.get(unit) or _quantity_name(members[0].number)
     return _finding(corpus, name, slot, values, confidence, _short_title(title_clause.text))

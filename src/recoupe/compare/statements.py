@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recoupe.corpus import Corpus
+from recoupe.fr.furniture import INLINE_CREDITS
 from recoupe.fr.lexicon import (
     canonical,
     currencies,
@@ -103,6 +104,7 @@ class Statement:
     speaker: str | None = None  # entity id of the quote the sentence carries
     quoted: bool = False  # the sentence holds a direct quote
     headline: bool = False
+    lead: bool = False  # in the headline or the standfirst (see lead_end)
     index: int = 0  # position in the article
     words: tuple[str, ...] = ()  # the sentence's own lemmas (not canonical), names left out
     mentions: tuple[tuple[int, int, str], ...] = ()  # (start, end, entity id)
@@ -351,6 +353,42 @@ def headline_end(article: Article) -> int:
     return 0
 
 
+STANDFIRST_MAX_CHARS = 600
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _has_credit(paragraph: str) -> bool:
+    """A photo credit ("( AFP / X )", "PHOTO X, AFP", "©") marks a caption."""
+    return "©" in paragraph or any(rule.search(paragraph) for rule in INLINE_CREDITS)
+
+
+def lead_end(article: Article) -> int:
+    """The end of the headline or, when the text carries none, of its standfirst (chapô).
+
+    The standfirst is the first paragraph when it is short and set apart by a paragraph
+    break from more text: the lead an outlet writes above its own account, which may
+    contradict that account the way a headline may. A photo caption ending with its credit
+    ("… à Avignon ( AFP / X )") is no standfirst. Under a headline the first paragraph is
+    the start of the account, often dated apart ("samedi" of the march, "le 1er novembre"
+    of the closure), and stays with the body.
+    """
+    if headline := headline_end(article):
+        return headline
+    start, text = 0, article.text
+    while start < len(text) and text[start].isspace():
+        start += 1
+    found = PARAGRAPH_BREAK_RE.search(text, start)
+    if (
+        found
+        and found.start() - start <= STANDFIRST_MAX_CHARS
+        and text[found.end() :].strip()
+        and "\n" not in text[start : found.start()].strip()
+        and not _has_credit(text[start : found.start()])
+    ):
+        return found.start()
+    return 0
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -365,6 +403,7 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     analysis = corpus.analysis(article_id)
     outlet = outlet_of(article)
     title_end = headline_end(article)
+    top_end = lead_end(article)
     quotes = [q for q in corpus.quotes if q.article == article_id]
     times = [t for t in corpus.times if t.article == article_id] or list(analysis.times)
     out: list[Statement] = []
@@ -424,6 +463,7 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
                 speaker=speaker,
                 quoted=any(q.kind == "direct" for q in inside),
                 headline=start < title_end,
+                lead=start < top_end,
                 index=index,
                 words=words,
                 mentions=mentions,
