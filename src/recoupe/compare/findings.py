@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
+from recoupe.compare.claims import aligns_alone, collapse, expand_facts, expand_findings, following
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
 from recoupe.compare.polarity import DENIAL_LEMMAS, NEGATION_WORDS, negated, opposite_words
@@ -506,8 +507,12 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief."""
     statements = story_statements(story, corpus)
     clause_list = [clause for statement in statements for clause in clauses(statement)]
-    all_facts = facts(clause_list)
-    contradictions = story_contradictions(story, corpus, statements)
+    # copies of one claim beyond a few are not compared again: they follow the first (claims.py)
+    sentences, claims = collapse(statements, corpus), collapse(clause_list, corpus)
+    all_facts = expand_facts(facts(claims.compared), claims, aligns_alone(claims))
+    contradictions = expand_findings(
+        story_contradictions(story, corpus, sentences.compared), sentences, corpus
+    )
     disputed = [
         (e.article, e.start, e.end)
         for f in contradictions
@@ -520,7 +525,9 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     cross_source = (
         (
             *corroborated_findings(all_facts, corpus, minority, sentence_of(statements)),
-            *single_source_findings(all_facts, corpus, _counterpart_test(clause_list)),
+            *single_source_findings(
+                all_facts, corpus, following(_counterpart_test(claims.compared), claims)
+            ),
         )
         if len(outlets) > 1
         else ()
