@@ -11,9 +11,11 @@ measured before and after a change in the same session at a small cost.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import pickle
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,7 +25,8 @@ def linked(size: int, cache: Path | None) -> object:
     """The linked corpus of ``size`` replicated articles, from ``cache`` when it exists."""
     if cache and cache.exists():
         with cache.open("rb") as handle:
-            return pickle.load(handle)
+            # rebuilt, so the lookups a newer Corpus keeps are made afresh
+            return dataclasses.replace(pickle.load(handle))
     sys.path.insert(0, str(HERE))
     from replicated import replicate
 
@@ -59,7 +62,12 @@ def main(argv: list[str] | None = None) -> None:
         spent = time.process_time() - began
         total_cpu += spent
         findings += len(compared.findings)
-        print(f"{story.id}: {len(story.articles)} articles, {spent:.2f} CPU s", flush=True)
+        kinds = Counter(f.kind for f in compared.findings)
+        print(
+            f"{story.id}: {len(story.articles)} articles, {spent:.2f} CPU s,"
+            f" findings {dict(sorted(kinds.items()))}",
+            flush=True,
+        )
     sizes = sorted((len(s.articles) for s in stories), reverse=True)
     print(
         f"{len(stories)} stories (largest {sizes[:5]}), {findings} findings:"

@@ -60,8 +60,9 @@ class Classes:
     position: dict[tuple[str, int, int], int] = field(default_factory=dict)
 
 
-def collapse(statements: Sequence[Statement], corpus: Corpus, limit: int = MAX_ALIKE) -> Classes:
+def collapse(statements: Sequence[Statement], corpus: Corpus, limit: int | None = None) -> Classes:
     """Classes of identical claims: the first ``limit`` members compared, the others following the first."""
+    limit = MAX_ALIKE if limit is None else limit
     out = Classes()
     members: dict[Hashable, list[int]] = {}
     for position, statement in enumerate(statements):

@@ -254,10 +254,19 @@ def _disputed(statement: Statement, disputed: Sequence[tuple[str, int, int]]) ->
 
 
 def _cites_disputed(
-    statement: Statement, fact: Fact, disputed: Sequence[tuple[str, int, int]]
+    statement: Statement,
+    fact: Fact,
+    disputed: Sequence[tuple[str, int, int]],
+    counted: Counter[str] | None = None,
 ) -> bool:
-    """The statement gives a disputed figure of a kind the fact's other statements also count."""
-    units = {n.unit for other in fact.statements if other is not statement for n in other.numbers}
+    """The statement gives a disputed figure of a kind the fact's other statements also count.
+
+    ``counted``: the units of every figure of the fact, counted once for the fact.
+    """
+    if counted is None:
+        counted = Counter(n.unit for other in fact.statements for n in other.numbers)
+    own = Counter(n.unit for n in statement.numbers)
+    units = {unit for unit, count in counted.items() if count > own[unit]}
     return any(
         n.unit in units
         and any(a == statement.article and s < n.end and n.start < e for a, s, e in disputed)
@@ -282,7 +291,10 @@ def merged_corroborations(
     """
     kept = []
     for fact in all_facts:
-        fact = Fact(tuple(s for s in fact.statements if not _cites_disputed(s, fact, disputed)))
+        counted = Counter(n.unit for s in fact.statements for n in s.numbers)
+        fact = Fact(
+            tuple(s for s in fact.statements if not _cites_disputed(s, fact, disputed, counted))
+        )
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON:
             continue
@@ -292,23 +304,31 @@ def merged_corroborations(
     groups: list[tuple[set[tuple[str, int, int]], list[Statement]]] = []
     # each group's clauses (article, start, end), kept beside it instead of rebuilt for every test
     clauses: list[set[tuple[str, int, int]]] = []
+    # the groups holding each sentence: only groups sharing a sentence with a fact can take it
+    # (a shared clause lies in a shared sentence), looked up instead of testing every group
+    holding: dict[tuple[str, int, int], list[int]] = {}
     for fact in sorted(kept, key=lambda f: (-len(f.outlets), -len(_common(f)))):
         keys = {_sentence_key(s) for s in fact.statements}
         own = [(s.article, s.start, s.end) for s in fact.statements]
-        for (group_keys, members), group_clauses in zip(groups, clauses, strict=True):
+        candidates = sorted({g for k in keys for g in holding.get(k, ())})
+        for g in candidates:
+            (group_keys, members), group_clauses = groups[g], clauses[g]
             inside = {k[0] for k in keys if k in group_keys}
-            union = group_keys | keys
-            per_article = Counter(k[0] for k in union)
             same_clause = any(c in group_clauses for c in own)
             # one clause matched by two other outlets is one claim; so are clauses of the same sentences
-            if (same_clause or len(inside) >= 2) and max(
-                per_article.values()
-            ) <= MAX_MERGED_SENTENCES:
+            if not (same_clause or len(inside) >= 2):
+                continue
+            per_article = Counter(k[0] for k in group_keys | keys)
+            if max(per_article.values()) <= MAX_MERGED_SENTENCES:
+                for k in keys - group_keys:
+                    holding.setdefault(k, []).append(g)
                 group_keys |= keys
                 members.extend(fact.statements)
                 group_clauses.update(own)
                 break
         else:
+            for k in keys:
+                holding.setdefault(k, []).append(len(groups))
             groups.append((set(keys), list(fact.statements)))
             clauses.append(set(own))
     out = []
