@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from recoupe.batch import Analysed, StoryComparer, open_runners, split_results
 from recoupe.batch import analyse_articles as run_pipeline
-from recoupe.batch import split_results
 from recoupe.compare.findings import compare_story
 from recoupe.corpus import Corpus
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
@@ -30,6 +30,8 @@ from recoupe.nlp.pipeline import PipelineOptions
 class AnalyzeOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    # a Dask scheduler address or "local": the NLP and the per-story comparison run there
+    dask: str | None = None
 
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -75,13 +77,40 @@ def analyze_articles(
 
     if progress:
         progress(0, len(to_analyse))  # shown while the model loads
+    if options.dask:  # the NLP and the comparison of stories on one Dask client
+        with open_runners(options.pipeline, options.dask) as (analyser, comparer):
+            results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
+            analysed = split_results(to_analyse, results)
+            return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
     analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
+    return _finish(articles, analysed, rejected, duplicates, known, phases)
+
+
+def _finish(
+    articles: Sequence[Article],
+    analysed: Analysed,
+    rejected: Sequence[Rejected],
+    duplicates: Sequence[Duplicate],
+    known: MutableMapping[str, ArticleAnalysis] | None,
+    phases: PhaseProgress | None,
+    comparer: StoryComparer | None = None,
+) -> Report:
+    """The report of freshly analysed articles (with the ``known`` ones, when given)."""
     failed = [*rejected, *analysed.rejected]
     if known is None:
-        return build_report(analysed.articles, analysed.analyses, failed, duplicates, phases=phases)
+        return build_report(
+            analysed.articles,
+            analysed.analyses,
+            failed,
+            duplicates,
+            phases=phases,
+            comparer=comparer,
+        )
     known.update((a.id, analysis) for a, analysis in analysed.pairs())
     kept = [a for a in articles if a.id in known]
-    return build_report(kept, [known[a.id] for a in kept], failed, duplicates, phases=phases)
+    return build_report(
+        kept, [known[a.id] for a in kept], failed, duplicates, phases=phases, comparer=comparer
+    )
 
 
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
@@ -151,6 +180,11 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _compare_here(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+    for story in stories:
+        yield compare_story(story, corpus)
+
+
 # Given a freshly linked story, its comparison from an earlier run when still valid.
 StoryReuse = Callable[[Story, Corpus], Story | None]
 
@@ -162,20 +196,24 @@ def build_report(
     duplicates: Sequence[Duplicate] = (),
     reuse: StoryReuse | None = None,
     phases: PhaseProgress | None = None,
+    comparer: StoryComparer | None = None,
 ) -> Report:
-    """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories."""
+    """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories;
+    ``comparer`` compares the others elsewhere (on Dask workers), else here one by one."""
     report_phase = phases or (lambda _phase, _done, _total: None)
     with _no_cycle_collection():
         report_phase("linking", 0, 1)
         corpus = link_corpus(articles, analyses)
         report_phase("linking", 1, 1)
+        total = len(corpus.stories)
+        kept = [reuse(story, corpus) if reuse else None for story in corpus.stories]
+        todo = [story for story, old in zip(corpus.stories, kept, strict=True) if old is None]
+        fresh = (comparer or _compare_here)(todo, corpus)
         compared: list[Story] = []
-        for story in corpus.stories:
-            report_phase("comparing", len(compared), len(corpus.stories))
-            compared.append(
-                (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
-            )
-        report_phase("comparing", len(compared), len(corpus.stories))
+        for old in kept:
+            report_phase("comparing", len(compared), total)
+            compared.append(old if old is not None else next(fresh))
+        report_phase("comparing", len(compared), total)
         stories = tuple(compared)
     return Report(
         articles=corpus.articles,

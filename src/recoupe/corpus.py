@@ -29,6 +29,9 @@ class Corpus:
     _entities_by_article: dict[str, set[str]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    _keys_by_article: dict[str, list[tuple[str, str]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._articles_by_id.update({a.id: a for a in self.articles})
@@ -61,8 +64,9 @@ class Corpus:
                 for article in dict.fromkeys(r.article for r in entity.roles):
                     index["roles"].setdefault(article, []).append(k)
             self._by_article.update(index)
-            for (article, _), entity_id in self.key_map.items():
+            for (article, key), entity_id in self.key_map.items():
                 self._entities_by_article.setdefault(article, set()).add(entity_id)
+                self._keys_by_article.setdefault(article, []).append((key, entity_id))
         return self._by_article[kind].get(article_id, [])
 
     def _gather(self, kind: str, article_ids: Iterable[str]) -> list[int]:
@@ -87,3 +91,29 @@ class Corpus:
         """The entity ids these articles mention (through ``key_map``)."""
         self._positions("quotes", "")
         return {e for a in article_ids for e in self._entities_by_article.get(a, ())}
+
+    def restricted(self, story: Story, entity_order: dict[str, int] | None = None) -> Corpus:
+        """The part of the corpus one story's comparison reads: its articles, their analyses,
+        quotes, times and key map, and the entities they name, in corpus order. Built from
+        lookups (never a pass over the corpus), so it can be shipped to a worker per story.
+
+        ``entity_order``: each entity id's position in ``entities``, computed once by a caller
+        that restricts many stories.
+        """
+        ids = list(dict.fromkeys(story.articles))
+        self._positions("quotes", "")
+        order = entity_order or {e.id: k for k, e in enumerate(self.entities)}
+        named = self.entities_in(ids) | {e.id for e in self.role_holders_in(ids)}
+        return Corpus(
+            articles=tuple(self.article(a) for a in ids),
+            analyses=tuple(self.analysis(a) for a in ids if a in self._analyses_by_id),
+            entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
+            key_map={
+                (a, key): entity_id
+                for a in ids
+                for key, entity_id in self._keys_by_article.get(a, ())
+            },
+            quotes=tuple(self.quotes_in(ids)),
+            times=tuple(self.times_in(ids)),
+            stories=(story,),
+        )

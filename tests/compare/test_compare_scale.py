@@ -110,3 +110,44 @@ def test_copies_that_follow_their_first_give_the_report_of_comparing_them_all(
     assert summary(bounded) == summary(exhaustive)
     assert bounded.coverage == exhaustive.coverage
     assert any(f.kind == "corroborated" for f in bounded.findings)
+
+
+class _InlineClient:
+    """A stand-in for ``distributed.Client`` that runs each task at once, pickling what it ships."""
+
+    def __init__(self) -> None:
+        self.tasks = 0
+
+    def scheduler_info(self) -> dict[str, Any]:
+        return {"workers": {"w1": {}, "w2": {}}}
+
+    def submit(self, function: Callable[..., Any], *args: Any, pure: bool = True) -> Any:
+        import pickle
+
+        self.tasks += 1
+        result = function(*pickle.loads(pickle.dumps(args)))
+
+        class Done:
+            def result(self) -> Any:
+                return result
+
+        return Done()
+
+
+def test_stories_compared_on_their_own_part_of_the_corpus_as_in_the_whole() -> None:
+    from recoupe.batch import dask_comparer
+
+    corpus = _copies(12)
+    stories = [
+        Story(id=f"S{k + 1}", title="t", articles=tuple(f"a{n}" for n in range(k, 12, 3)))
+        for k in range(3)
+    ]
+    here = [compare_story(story, corpus) for story in stories]
+    for story, compared in zip(stories, here, strict=True):
+        part = corpus.restricted(story)
+        assert {a.id for a in part.articles} == set(story.articles)
+        assert compare_story(story, part) == compared
+    client = _InlineClient()
+    assert list(dask_comparer(client, stories_per_task=2)(stories, corpus)) == here
+    assert client.tasks == 2
+    assert any(f.kind == "contradiction" for s in here for f in s.findings)
