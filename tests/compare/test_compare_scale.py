@@ -151,3 +151,19 @@ def test_stories_compared_on_their_own_part_of_the_corpus_as_in_the_whole() -> N
     assert list(dask_comparer(client, stories_per_task=2)(stories, corpus)) == here
     assert client.tasks == 2
     assert any(f.kind == "contradiction" for s in here for f in s.findings)
+
+
+def test_a_denial_is_one_finding_grouped_by_value_not_one_per_pair() -> None:
+    said = "Le maire a autorisé la fermeture du marché couvert de Saint-Méran pour travaux."
+    denied = "Le maire n'a pas autorisé la fermeture du marché couvert de Saint-Méran pour travaux."
+    corpus = build(
+        [
+            Doc(f"a{k}", text, source=f"Outlet {k}", entities=PEOPLE)
+            for k, text in enumerate([said, said, said, denied])
+        ]
+    )
+    [finding] = [f for f in _compare(corpus).findings if f.slot == "negation"]
+    assert [(g.value, len(g.sources)) for g in finding.values] == [
+        ("affirmation", 3),
+        ("négation", 1),
+    ]

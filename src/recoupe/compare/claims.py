@@ -208,3 +208,61 @@ def _value_groups(finding: Finding) -> dict[str, list[Evidence]] | None:
     if len(runs) != len(labels) or len(set(labels)) != len(labels):
         return None
     return {group.value: run for group, run in zip(finding.values, runs, strict=True)}
+
+
+def merged_polarity(findings: Sequence[Finding], corpus: Corpus) -> list[Finding]:
+    """Polarity findings of one claim merged into one, its evidence grouped by value.
+
+    Polarity is found pair by pair: a claim that several outlets affirm and
+    others deny gives one finding per pair. Findings of the same values that
+    quote the same words of an article are one disagreement: they become one
+    finding ("affirmation — 26 outlets · négation — 1 outlet"), placed where the
+    first of them was; when every outlet gives both values, none of them is kept.
+    """
+    parent = list(range(len(findings)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[tuple[object, ...], int] = {}
+    for k, finding in enumerate(findings):
+        if finding.slot != "negation":
+            continue
+        labels = frozenset(g.value for g in finding.values)
+        for e in finding.evidence:
+            other = first_with.setdefault((labels, e.article, e.start, e.end), k)
+            parent[find(k)] = find(other)
+    members: dict[int, list[int]] = {}
+    for k in range(len(findings)):
+        members.setdefault(find(k), []).append(k)
+    out = []
+    for k, finding in enumerate(findings):
+        together = members[find(k)]
+        if len(together) == 1:
+            out.append(finding)
+        elif k == together[0]:
+            out.extend(_merged([findings[m] for m in together], corpus))
+    return out
+
+
+def _merged(findings: Sequence[Finding], corpus: Corpus) -> list[Finding]:
+    groups: dict[str, list[Evidence]] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for finding in findings:
+        values = _value_groups(finding)
+        if values is None:
+            return list(findings)
+        for label, evidence in values.items():
+            items = groups.setdefault(label, [])
+            for e in evidence:
+                if (e.article, e.start, e.end) not in seen:
+                    seen.add((e.article, e.start, e.end))
+                    items.append(e)
+    first = findings[0]
+    merged = _finding(corpus, first.subject, first.slot, groups, first.confidence, first.title)
+    # None: every outlet of one value also gives the other (an article that affirms one
+    # clause and denies a close one, copied by many outlets): no two voices disagree
+    return [merged] if merged else []

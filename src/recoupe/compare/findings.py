@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
-from recoupe.compare.claims import aligns_alone, collapse, expand_facts, expand_findings, following
+from recoupe.compare.claims import (
+    aligns_alone,
+    collapse,
+    expand_facts,
+    expand_findings,
+    following,
+    merged_polarity,
+)
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
 from recoupe.compare.polarity import DENIAL_LEMMAS, NEGATION_WORDS, negated, opposite_words
@@ -530,8 +537,9 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     # copies of one claim beyond a few are not compared again: they follow the first (claims.py)
     sentences, claims = collapse(statements, corpus), collapse(clause_list, corpus)
     all_facts = expand_facts(facts(claims.compared), claims, aligns_alone(claims))
-    contradictions = expand_findings(
-        story_contradictions(story, corpus, sentences.compared), sentences, corpus
+    contradictions = merged_polarity(
+        expand_findings(story_contradictions(story, corpus, sentences.compared), sentences, corpus),
+        corpus,
     )
     disputed = [
         (e.article, e.start, e.end)
