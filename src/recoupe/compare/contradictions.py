@@ -344,15 +344,17 @@ def _role_finding(
 ) -> Finding | None:
     # group roles whose "of" parts are compatible; two incompatible groups = a contradiction
     groups: list[tuple[frozenset[str], list[Role]]] = []
+    keys: list[set[str]] = []  # each group's role keys, kept beside it (copies of a role are many)
     for slot, role in items:
         for i, (of, members) in enumerate(groups):
-            if _compatible_of(of, slot.of) or (
-                role.key and any(m.key == role.key for m in members)
-            ):
-                groups[i] = (of | slot.of, [*members, role])
+            if _compatible_of(of, slot.of) or (role.key and role.key in keys[i]):
+                members.append(role)
+                keys[i].add(role.key)
+                groups[i] = (of | slot.of, members)
                 break
         else:
             groups.append((slot.of, [role]))
+            keys.append({role.key})
     if len(groups) < 2:
         return None
     values: dict[str, list[Evidence]] = {}

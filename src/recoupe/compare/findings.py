@@ -297,10 +297,18 @@ def merged_corroborations(
     (a corroboration never cites one side of a contradiction).
     """
     kept = []
+    # each article's disputed spans, so a statement is tested against its own article's only
+    in_article: dict[str, list[tuple[str, int, int]]] = {}
+    for span in disputed:
+        in_article.setdefault(span[0], []).append(span)
     for fact in all_facts:
         counted = Counter(n.unit for s in fact.statements for n in s.numbers)
         fact = Fact(
-            tuple(s for s in fact.statements if not _cites_disputed(s, fact, disputed, counted))
+            tuple(
+                s
+                for s in fact.statements
+                if not _cites_disputed(s, fact, in_article.get(s.article, []), counted)
+            )
         )
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON:
