@@ -418,7 +418,7 @@ _DB_HELP = "SQLite file (default recoupe.db here, created on first use) or postg
     "--dask",
     default=None,
     metavar="SCHEDULER|local",
-    help="Run the NLP on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.",
+    help="Run the NLP and the comparison of changed stories on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.",
 )
 @click.option(
     "--n-process",

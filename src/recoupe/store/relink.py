@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoupe.corpus import Corpus
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Entity, Rejected, Report, Story
+
+if TYPE_CHECKING:
+    from recoupe.batch import StoryComparer
 
 
 def relinked_report(
@@ -21,12 +24,14 @@ def relinked_report(
     analyses: Sequence[ArticleAnalysis],
     rejected: Sequence[Rejected],
     duplicates: Sequence[Duplicate],
+    comparer: StoryComparer | None = None,
 ) -> Report:
-    """The report of the stored inputs, reusing ``previous`` comparisons of unchanged stories."""
+    """The report of the stored inputs, reusing ``previous`` comparisons of unchanged stories
+    (the others compared by ``comparer`` when given, else here)."""
     from recoupe.api import build_report
 
     reuse = unchanged_stories(previous) if previous.stories else None
-    return build_report(articles, analyses, rejected, duplicates, reuse=reuse)
+    return build_report(articles, analyses, rejected, duplicates, reuse=reuse, comparer=comparer)
 
 
 def _story_signatures(entities: Iterable[Entity]) -> Callable[[frozenset[str]], frozenset[Any]]:

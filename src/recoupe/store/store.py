@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,6 +32,9 @@ from recoupe.store.migrations import StoreError, migrate
 from recoupe.store.relink import relinked_report
 from recoupe.store.search import SearchHit
 from recoupe.store.search import search as search_documents
+
+if TYPE_CHECKING:
+    from recoupe.batch import StoryComparer
 
 # Linkings tried while other writers keep adding articles (each from a newer snapshot).
 RELINK_ATTEMPTS = 3
@@ -109,8 +113,10 @@ class Store:
         with self.engine.connect() as conn:
             return reads.needs_relink(conn)
 
-    def relink(self) -> int:
+    def relink(self, comparer: StoryComparer | None = None) -> int:
         """Recompute entities, stories and findings from stored analyses; returns the story count.
+
+        ``comparer`` compares the changed stories elsewhere (on Dask workers with ``--dask``).
 
         Entities and stories are linked over the whole stored corpus; only the
         stories that changed are compared again. Every derived table is then
@@ -131,7 +137,7 @@ class Store:
                     reads.rejected(conn),
                     reads.duplicates(conn),
                 )
-            report = relinked_report(*inputs)
+            report = relinked_report(*inputs, comparer=comparer)
             write = functools.partial(
                 writes.replace_derived, report=report, linked_generation=linked_from
             )
