@@ -78,7 +78,7 @@ def analyze_articles(
     if progress:
         progress(0, len(to_analyse))  # shown while the model loads
     if options.dask:  # the NLP and the comparison of stories on one Dask client
-        with open_runners(options.pipeline, options.dask) as (analyser, comparer):
+        with open_runners(compare_story, options.pipeline, options.dask) as (analyser, comparer):
             results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
             analysed = split_results(to_analyse, results)
             return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)

@@ -34,6 +34,9 @@ BatchAnalyser = Callable[[Iterable[Sequence[Article]]], Iterator[Results]]
 ProgressCallback = Callable[[int], None]  # articles done since the last call
 # the comparison of stories of a linked corpus: one compared Story per story, in order
 StoryComparer = Callable[[Sequence[Story], "Corpus"], Iterator[Story]]
+# the comparison of one story (compare.findings.compare_story, given by the caller: this
+# module runs it but never imports compare/)
+CompareOne = Callable[[Story, "Corpus"], Story]
 STORIES_PER_TASK = 8  # stories compared in one Dask task (small stories cost less than a task)
 
 LOCAL_CLUSTER = "local"
@@ -179,19 +182,19 @@ def dask_client(scheduler: str, n_workers: int = 2) -> Iterator[Any]:
             yield client
 
 
-def local_comparer() -> StoryComparer:
+def local_comparer(compare: CompareOne) -> StoryComparer:
     """Each story compared here, one after the other."""
 
     def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
-        from recoupe.compare.findings import compare_story
-
         for story in stories:
-            yield compare_story(story, corpus)
+            yield compare(story, corpus)
 
     return run
 
 
-def dask_comparer(client: Any, stories_per_task: int = STORIES_PER_TASK) -> StoryComparer:
+def dask_comparer(
+    client: Any, compare: CompareOne, stories_per_task: int = STORIES_PER_TASK
+) -> StoryComparer:
     """Stories compared as tasks on the workers of a ``distributed.Client``, in order.
 
     Stories are independent: each task gets a few stories with only the part of the
@@ -209,7 +212,7 @@ def dask_comparer(client: Any, stories_per_task: int = STORIES_PER_TASK) -> Stor
 
         def submit(batch: Sequence[Story]) -> Any:
             parts = [corpus.restricted(story, order) for story in batch]
-            return client.submit(_compare_parts, list(batch), parts, pure=False)
+            return client.submit(_compare_parts, compare, list(batch), parts, pure=False)
 
         for compared in _in_order(submit, batches, window=2 * workers):
             yield from compared
@@ -217,23 +220,27 @@ def dask_comparer(client: Any, stories_per_task: int = STORIES_PER_TASK) -> Stor
     return run
 
 
-def _compare_parts(stories: Sequence[Story], parts: Sequence[Corpus]) -> list[Story]:
+def _compare_parts(
+    compare: CompareOne, stories: Sequence[Story], parts: Sequence[Corpus]
+) -> list[Story]:
     """A Dask task: each story compared against its own part of the corpus."""
-    from recoupe.compare.findings import compare_story
-
-    return [compare_story(story, part) for story, part in zip(stories, parts, strict=True)]
+    return [compare(story, part) for story, part in zip(stories, parts, strict=True)]
 
 
 @contextmanager
 def open_runners(
-    options: PipelineOptions | None = None, dask: str | None = None, n_workers: int = 2
+    compare: CompareOne,
+    options: PipelineOptions | None = None,
+    dask: str | None = None,
+    n_workers: int = 2,
 ) -> Iterator[tuple[BatchAnalyser, StoryComparer]]:
-    """The NLP runner and the story comparer: both on one Dask client when ``dask`` is given."""
+    """The NLP runner and the runner of ``compare`` over stories: both on one Dask client
+    when ``dask`` is given, else here."""
     if dask:
         with dask_client(dask, n_workers) as client:
-            yield dask_analyser(client, options), dask_comparer(client)
+            yield dask_analyser(client, options), dask_comparer(client, compare)
     else:
-        yield local_analyser(options), local_comparer()
+        yield local_analyser(options), local_comparer(compare)
 
 
 @contextmanager

@@ -148,7 +148,7 @@ def test_stories_compared_on_their_own_part_of_the_corpus_as_in_the_whole() -> N
         assert {a.id for a in part.articles} == set(story.articles)
         assert compare_story(story, part) == compared
     client = _InlineClient()
-    assert list(dask_comparer(client, stories_per_task=2)(stories, corpus)) == here
+    assert list(dask_comparer(client, compare_story, stories_per_task=2)(stories, corpus)) == here
     assert client.tasks == 2
     assert any(f.kind == "contradiction" for s in here for f in s.findings)
 

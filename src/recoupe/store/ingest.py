@@ -148,7 +148,10 @@ def ingest_paths(
     are relinked at the end.
     """
     items = read_inputs(paths, ingest_options or IngestOptions())
-    with Store(db) as store, open_runners(pipeline_options, dask) as (analyser, comparer):
+    from recoupe.compare.findings import compare_story
+
+    runners = open_runners(compare_story, pipeline_options, dask)
+    with Store(db) as store, runners as (analyser, comparer):
         return ingest_items(
             store, items, analyser, batch_size=batch_size, progress=progress, comparer=comparer
         )
