@@ -763,8 +763,8 @@ def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     aligner = Aligner(statements, figures=False)
     articles = {s.article for s in statements}
     credits: dict[str, list[Quote]] = {}
-    for quote in corpus.quotes:
-        if quote.article in articles and quote.cue_lemma == "selon":
+    for quote in corpus.quotes_in(articles):
+        if quote.cue_lemma == "selon":
             credits.setdefault(quote.article, []).append(quote)
     sourced: dict[tuple[str, float], list[_Figure]] = {}
     for figure in _figures(statements, corpus):
