@@ -21,6 +21,7 @@ from recoupe.compare.claims import (
     expand_findings,
     following,
     merged_polarity,
+    signature,
 )
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
@@ -209,12 +210,27 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     then the one sharing least with the rest), so one odd outlet does not sink the
     claim the others state alike."""
     members = list(fact.statements)
+    # copies of one claim (issue 16) are tested once: each pair of wordings, with their
+    # sentences and which sentence comes first (``same_claim`` breaks ties by position)
+    seen: dict[tuple[object, ...], bool] = {}
+
+    def clashing(a: Statement, b: Statement) -> bool:
+        whole_a, whole_b = context(a), context(b)
+        key = (
+            _wording(a, whole_a),
+            _wording(b, whole_b),
+            (whole_a.start > whole_b.start) - (whole_a.start < whole_b.start),
+        )
+        if key not in seen:
+            seen[key] = clash(a, b, context)
+        return seen[key]
+
     while True:
         clashes = Counter[int]()
         for i, a in enumerate(members):
             for j in range(i + 1, len(members)):
                 b = members[j]
-                if a.outlet != b.outlet and clash(a, b, context):
+                if a.outlet != b.outlet and clashing(a, b):
                     clashes[i] += 1
                     clashes[j] += 1
         if not clashes:
@@ -226,6 +242,15 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
 
         worst = max(clashes, key=lambda i: (clashes[i], -shared(i), i))
         del members[worst]
+
+
+def _wording(statement: Statement, whole: Statement) -> tuple[object, ...]:
+    """What ``clash`` reads of a statement and of its sentence, positions made relative."""
+    return (
+        signature(statement, None),
+        None if whole is statement else signature(whole, None),
+        whole.start - statement.start,
+    )
 
 
 def _anchor_set(statement: Statement) -> frozenset[str]:
