@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from recoupe.batch import Analysed, StoryComparer, open_runners, split_results
 from recoupe.batch import analyse_articles as run_pipeline
-from recoupe.batch import split_results
 from recoupe.compare.findings import compare_story
 from recoupe.corpus import Corpus
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 class AnalyzeOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    # a Dask scheduler address or "local": the NLP and the per-story comparison run there
+    dask: str | None = None
 
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -79,13 +81,40 @@ def analyze_articles(
 
     if progress:
         progress(0, len(to_analyse))  # shown while the model loads
+    if options.dask:  # the NLP and the comparison of stories on one Dask client
+        with open_runners(compare_story, options.pipeline, options.dask) as (analyser, comparer):
+            results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
+            analysed = split_results(to_analyse, results)
+            return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
     analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
+    return _finish(articles, analysed, rejected, duplicates, known, phases)
+
+
+def _finish(
+    articles: Sequence[Article],
+    analysed: Analysed,
+    rejected: Sequence[Rejected],
+    duplicates: Sequence[Duplicate],
+    known: MutableMapping[str, ArticleAnalysis] | None,
+    phases: PhaseProgress | None,
+    comparer: StoryComparer | None = None,
+) -> Report:
+    """The report of freshly analysed articles (with the ``known`` ones, when given)."""
     failed = [*rejected, *analysed.rejected]
     if known is None:
-        return build_report(analysed.articles, analysed.analyses, failed, duplicates, phases=phases)
+        return build_report(
+            analysed.articles,
+            analysed.analyses,
+            failed,
+            duplicates,
+            phases=phases,
+            comparer=comparer,
+        )
     known.update((a.id, analysis) for a, analysis in analysed.pairs())
     kept = [a for a in articles if a.id in known]
-    return build_report(kept, [known[a.id] for a in kept], failed, duplicates, phases=phases)
+    return build_report(
+        kept, [known[a.id] for a in kept], failed, duplicates, phases=phases, comparer=comparer
+    )
 
 
 def link_corpus(
@@ -160,6 +189,11 @@ def paused_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _compare_here(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+    for story in stories:
+        yield compare_story(story, corpus)
+
+
 # Given a freshly linked story, its comparison from an earlier run when still valid.
 StoryReuse = Callable[[Story, Corpus], Story | None]
 
@@ -172,12 +206,14 @@ def build_report(
     reuse: StoryReuse | None = None,
     phases: PhaseProgress | None = None,
     index: StoryIndex | None = None,
+    comparer: StoryComparer | None = None,
 ) -> Report:
     """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories,
-    ``index`` is the story index to fill (see :func:`link_corpus`)."""
+    ``index`` is the story index to fill (see :func:`link_corpus`), ``comparer`` compares
+    the other stories elsewhere (on Dask workers), else here one by one."""
     with paused_cycle_collection():
         corpus = _linked(articles, analyses, phases, index)
-    return compare_corpus(corpus, rejected, duplicates, reuse, phases)
+    return compare_corpus(corpus, rejected, duplicates, reuse, phases, comparer)
 
 
 def _linked(
@@ -199,17 +235,21 @@ def compare_corpus(
     duplicates: Sequence[Duplicate] = (),
     reuse: StoryReuse | None = None,
     phases: PhaseProgress | None = None,
+    comparer: StoryComparer | None = None,
 ) -> Report:
-    """Compare each story of a linked corpus (``reuse``: see :func:`build_report`)."""
+    """Compare each story of a linked corpus (``reuse``, ``comparer``: see
+    :func:`build_report`)."""
     report_phase = phases or (lambda _phase, _done, _total: None)
     with paused_cycle_collection():
+        total = len(corpus.stories)
+        kept = [reuse(story, corpus) if reuse else None for story in corpus.stories]
+        todo = [story for story, old in zip(corpus.stories, kept, strict=True) if old is None]
+        fresh = (comparer or _compare_here)(todo, corpus)
         compared: list[Story] = []
-        for story in corpus.stories:
-            report_phase("comparing", len(compared), len(corpus.stories))
-            compared.append(
-                (reuse(story, corpus) if reuse else None) or compare_story(story, corpus)
-            )
-        report_phase("comparing", len(compared), len(corpus.stories))
+        for old in kept:
+            report_phase("comparing", len(compared), total)
+            compared.append(old if old is not None else next(fresh))
+        report_phase("comparing", len(compared), total)
         stories = tuple(compared)
     return Report(
         articles=corpus.articles,

@@ -21,18 +21,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from recoupe.model import Article, ArticleAnalysis, Rejected
+from recoupe.model import Article, ArticleAnalysis, Rejected, Story
 
 if TYPE_CHECKING:
+    from recoupe.corpus import Corpus
     from recoupe.nlp.pipeline import PipelineOptions
 
 Results = list[ArticleAnalysis | Rejected]
 BatchAnalyser = Callable[[Iterable[Sequence[Article]]], Iterator[Results]]
 ProgressCallback = Callable[[int], None]  # articles done since the last call
+# the comparison of stories of a linked corpus: one compared Story per story, in order
+StoryComparer = Callable[[Sequence[Story], "Corpus"], Iterator[Story]]
+# the comparison of one story (compare.findings.compare_story, given by the caller: this
+# module runs it but never imports compare/)
+CompareOne = Callable[[Story, "Corpus"], Story]
+STORIES_PER_TASK = 8  # stories compared in one Dask task (small stories cost less than a task)
 
 LOCAL_CLUSTER = "local"
+Item = TypeVar("Item")
 
 
 def _default_options(options: PipelineOptions | None) -> PipelineOptions:
@@ -52,9 +60,7 @@ def analyse_batch(articles: Sequence[Article], options: PipelineOptions) -> Resu
     return analyse_local(list(articles), options)
 
 
-def _in_order(
-    submit: Callable[[Sequence[Article]], Any], batches: Iterable[Sequence[Article]], window: int
-) -> Iterator[Results]:
+def _in_order(submit: Callable[[Item], Any], batches: Iterable[Item], window: int) -> Iterator[Any]:
     """Submit batches, keep ``window`` in flight, yield results in submission order."""
     in_flight: deque[Any] = deque()
     for batch in batches:
@@ -174,6 +180,67 @@ def dask_client(scheduler: str, n_workers: int = 2) -> Iterator[Any]:
     else:
         with Client(scheduler) as client:
             yield client
+
+
+def local_comparer(compare: CompareOne) -> StoryComparer:
+    """Each story compared here, one after the other."""
+
+    def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+        for story in stories:
+            yield compare(story, corpus)
+
+    return run
+
+
+def dask_comparer(
+    client: Any, compare: CompareOne, stories_per_task: int = STORIES_PER_TASK
+) -> StoryComparer:
+    """Stories compared as tasks on the workers of a ``distributed.Client``, in order.
+
+    Stories are independent: each task gets a few stories with only the part of the
+    corpus they read (:meth:`Corpus.restricted`), never the whole corpus, and at most
+    two tasks per worker are in flight.
+    """
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+        order = {e.id: k for k, e in enumerate(corpus.entities)}
+        batches = [
+            list(stories[k : k + stories_per_task])
+            for k in range(0, len(stories), max(1, stories_per_task))
+        ]
+
+        def submit(batch: Sequence[Story]) -> Any:
+            parts = [corpus.restricted(story, order) for story in batch]
+            return client.submit(_compare_parts, compare, list(batch), parts, pure=False)
+
+        for compared in _in_order(submit, batches, window=2 * workers):
+            yield from compared
+
+    return run
+
+
+def _compare_parts(
+    compare: CompareOne, stories: Sequence[Story], parts: Sequence[Corpus]
+) -> list[Story]:
+    """A Dask task: each story compared against its own part of the corpus."""
+    return [compare(story, part) for story, part in zip(stories, parts, strict=True)]
+
+
+@contextmanager
+def open_runners(
+    compare: CompareOne,
+    options: PipelineOptions | None = None,
+    dask: str | None = None,
+    n_workers: int = 2,
+) -> Iterator[tuple[BatchAnalyser, StoryComparer]]:
+    """The NLP runner and the runner of ``compare`` over stories: both on one Dask client
+    when ``dask`` is given, else here."""
+    if dask:
+        with dask_client(dask, n_workers) as client:
+            yield dask_analyser(client, options), dask_comparer(client, compare)
+    else:
+        yield local_analyser(options), local_comparer(compare)
 
 
 @contextmanager

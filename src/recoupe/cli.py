@@ -215,6 +215,7 @@ def run_analysis(
     n_process: int,
     indent: int | None = None,
     interface: str = "auto",
+    dask: str | None = None,
 ) -> None:
     if not quiet:  # at once, before the slow imports and the model load
         click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
@@ -223,7 +224,9 @@ def run_analysis(
     from recoupe.nlp.pipeline import PipelineOptions
 
     _require_paths(paths)
-    options = AnalyzeOptions(ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process))
+    options = AnalyzeOptions(
+        ingest=ingest_options, pipeline=PipelineOptions(n_process=n_process), dask=dask
+    )
     _show_input_warnings(quiet)
     progress = _PhaseProgress(quiet)
     try:
@@ -332,6 +335,12 @@ def main() -> None:
     default=None,
     help="Indent the JSON report by N spaces (default: compact).",
 )
+@click.option(
+    "--dask",
+    default=None,
+    metavar="SCHEDULER|local",
+    help="Run the NLP and the per-story comparison on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.",
+)
 @interface_language_option("HTML report's interface")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 def analyze(
@@ -348,6 +357,7 @@ def analyze(
     source_name: str | None,
     n_process: int,
     indent: int | None,
+    dask: str | None,
     interface: str,
     quiet: bool,
 ) -> None:
@@ -362,7 +372,7 @@ def analyze(
         language=language,
         source=source_name,
     )
-    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent, interface)
+    run_analysis(paths, fmt, output, quiet, ingest_options, n_process, indent, interface, dask)
 
 
 @main.command()
@@ -408,7 +418,7 @@ _DB_HELP = "SQLite file (default recoupe.db here, created on first use) or postg
     "--dask",
     default=None,
     metavar="SCHEDULER|local",
-    help="Run the NLP on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.",
+    help="Run the NLP and the comparison of changed stories on Dask: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster of 2 workers.",
 )
 @click.option(
     "--n-process",

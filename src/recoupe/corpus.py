@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Story, TimeRef
@@ -21,6 +22,16 @@ class Corpus:
         default_factory=dict, compare=False, repr=False
     )
     _entities_by_id: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
+    # per-article lookups, built on first use (never passed on by ``replace``: init=False)
+    _by_article: dict[str, dict[str, list[int]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _entities_by_article: dict[str, set[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _keys_by_article: dict[str, list[tuple[str, str]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._articles_by_id.update({a.id: a for a in self.articles})
@@ -40,3 +51,69 @@ class Corpus:
         if local_key is None:
             return None
         return self.key_map.get((article_id, local_key))
+
+    def _positions(self, kind: str, article_id: str) -> list[int]:
+        """Positions, in corpus order, of the article's quotes, times or role holders."""
+        if not self._by_article:
+            index: dict[str, dict[str, list[int]]] = {"quotes": {}, "times": {}, "roles": {}}
+            for k, quote in enumerate(self.quotes):
+                index["quotes"].setdefault(quote.article, []).append(k)
+            for k, time in enumerate(self.times):
+                index["times"].setdefault(time.article, []).append(k)
+            for k, entity in enumerate(self.entities):
+                for article in dict.fromkeys(r.article for r in entity.roles):
+                    index["roles"].setdefault(article, []).append(k)
+            self._by_article.update(index)
+            for (article, key), entity_id in self.key_map.items():
+                self._entities_by_article.setdefault(article, set()).add(entity_id)
+                self._keys_by_article.setdefault(article, []).append((key, entity_id))
+        return self._by_article[kind].get(article_id, [])
+
+    def _gather(self, kind: str, article_ids: Iterable[str]) -> list[int]:
+        ids = list(dict.fromkeys(article_ids))
+        if len(ids) == 1:
+            return self._positions(kind, ids[0])
+        return sorted(k for a in ids for k in self._positions(kind, a))
+
+    def quotes_in(self, article_ids: Iterable[str]) -> list[Quote]:
+        """The quotes of these articles, in corpus order (a lookup, not a scan of the corpus)."""
+        return [self.quotes[k] for k in self._gather("quotes", article_ids)]
+
+    def times_in(self, article_ids: Iterable[str]) -> list[TimeRef]:
+        """The time expressions of these articles, in corpus order."""
+        return [self.times[k] for k in self._gather("times", article_ids)]
+
+    def role_holders_in(self, article_ids: Iterable[str]) -> list[Entity]:
+        """Entities with a role in these articles, in corpus order."""
+        return [self.entities[k] for k in self._gather("roles", article_ids)]
+
+    def entities_in(self, article_ids: Iterable[str]) -> set[str]:
+        """The entity ids these articles mention (through ``key_map``)."""
+        self._positions("quotes", "")
+        return {e for a in article_ids for e in self._entities_by_article.get(a, ())}
+
+    def restricted(self, story: Story, entity_order: dict[str, int] | None = None) -> Corpus:
+        """The part of the corpus one story's comparison reads: its articles, their analyses,
+        quotes, times and key map, and the entities they name, in corpus order. Built from
+        lookups (never a pass over the corpus), so it can be shipped to a worker per story.
+
+        ``entity_order``: each entity id's position in ``entities``, computed once by a caller
+        that restricts many stories.
+        """
+        ids = list(dict.fromkeys(story.articles))
+        self._positions("quotes", "")
+        order = entity_order or {e.id: k for k, e in enumerate(self.entities)}
+        named = self.entities_in(ids) | {e.id for e in self.role_holders_in(ids)}
+        return Corpus(
+            articles=tuple(self.article(a) for a in ids),
+            analyses=tuple(self.analysis(a) for a in ids if a in self._analyses_by_id),
+            entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
+            key_map={
+                (a, key): entity_id
+                for a in ids
+                for key, entity_id in self._keys_by_article.get(a, ())
+            },
+            quotes=tuple(self.quotes_in(ids)),
+            times=tuple(self.times_in(ids)),
+            stories=(story,),
+        )

@@ -134,9 +134,9 @@ def test_batches_give_the_report_of_a_full_recomputation(
     full_relinks: list[int] = []
     real_full = store_module.relinked_report
 
-    def counting_full(*args):  # type: ignore[no-untyped-def]
+    def counting_full(*args, **kwargs):  # type: ignore[no-untyped-def]
         full_relinks.append(len(args[1]))
-        return real_full(*args)
+        return real_full(*args, **kwargs)
 
     compared: list[tuple[str, ...]] = []
     real_compare = recoupe.api.compare_story

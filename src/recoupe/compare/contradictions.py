@@ -275,11 +275,11 @@ def _quoted(role: Role, quoted: dict[str, list[tuple[int, int]]]) -> bool:
 def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
     members = set(story.articles)
     quoted: dict[str, list[tuple[int, int]]] = {}
-    for quote in corpus.quotes:
-        if quote.article in members and quote.kind in {"direct", "partial"}:
+    for quote in corpus.quotes_in(members):
+        if quote.kind in {"direct", "partial"}:
             quoted.setdefault(quote.article, []).append((quote.start, quote.end))
     findings = []
-    for entity in corpus.entities:
+    for entity in corpus.role_holders_in(story.articles):
         if entity.type != "person":
             continue
         roles = [r for r in entity.roles if r.article in members]
@@ -347,15 +347,17 @@ def _role_finding(
 ) -> Finding | None:
     # group roles whose "of" parts are compatible; two incompatible groups = a contradiction
     groups: list[tuple[frozenset[str], list[Role]]] = []
+    keys: list[set[str]] = []  # each group's role keys, kept beside it (copies of a role are many)
     for slot, role in items:
         for i, (of, members) in enumerate(groups):
-            if _compatible_of(of, slot.of) or (
-                role.key and any(m.key == role.key for m in members)
-            ):
-                groups[i] = (of | slot.of, [*members, role])
+            if _compatible_of(of, slot.of) or (role.key and role.key in keys[i]):
+                members.append(role)
+                keys[i].add(role.key)
+                groups[i] = (of | slot.of, members)
                 break
         else:
             groups.append((slot.of, [role]))
+            keys.append({role.key})
     if len(groups) < 2:
         return None
     values: dict[str, list[Evidence]] = {}
@@ -584,9 +586,8 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
     out = []
     articles = {s.article for s in statements}
     quotes: dict[str, list[Quote]] = {}
-    for quote in corpus.quotes:
-        if quote.article in articles:
-            quotes.setdefault(quote.article, []).append(quote)
+    for quote in corpus.quotes_in(articles):
+        quotes.setdefault(quote.article, []).append(quote)
     for k, statement in enumerate(statements):
         for clause in clauses(statement):
             moments = [m for m in (_moment(corpus, t) for t in clause.times) if m]
@@ -835,8 +836,8 @@ def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
     aligner = Aligner(statements, figures=False)
     articles = {s.article for s in statements}
     credits: dict[str, list[Quote]] = {}
-    for quote in corpus.quotes:
-        if quote.article in articles and quote.cue_lemma == "selon":
+    for quote in corpus.quotes_in(articles):
+        if quote.cue_lemma == "selon":
             credits.setdefault(quote.article, []).append(quote)
     sourced: dict[tuple[str, float], list[_Figure]] = {}
     for figure in _figures(statements, corpus):
@@ -1122,12 +1123,9 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
     members = set(story.articles)
     quotes = [
         q
-        for q in corpus.quotes
-        if q.article in members
-        and (
-            (q.speaker and _names_speaker(corpus, q, corpus.entity(q.speaker)))
-            or (not q.speaker and described_function(q.speaker_text))
-        )
+        for q in corpus.quotes_in(members)
+        if (q.speaker and _names_speaker(corpus, q, corpus.entity(q.speaker)))
+        or (not q.speaker and described_function(q.speaker_text))
     ]
     keys = [_quote_key(q.text) for q in quotes]
     parent = list(range(len(quotes)))
@@ -1138,13 +1136,35 @@ def speaker_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
             x = parent[x]
         return x
 
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            short, long = sorted((keys[i], keys[j]), key=len)
-            if len(short.split()) < MIN_QUOTE_WORDS:
-                continue
-            if short in long or fuzz.ratio(keys[i], keys[j]) >= QUOTE_SIMILARITY:
-                parent[find(i)] = find(j)
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    def long_enough(key: str) -> bool:
+        return len(key.split()) >= MIN_QUOTE_WORDS
+
+    # copies of one quote are compared once: the pairs of distinct wordings, each wording with
+    # its quotes (a pair of quotes joins when the shorter wording, or the earlier of two of equal
+    # length, has enough words and is inside the other or close to it)
+    copies: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        copies.setdefault(key, []).append(i)
+    wordings = list(copies)
+    for key, members_ in copies.items():
+        if long_enough(key):  # a quote is inside its own copy
+            for i in members_[1:]:
+                join(i, members_[0])
+    for x, a in enumerate(wordings):
+        for b in wordings[x + 1 :]:
+            if len(a) != len(b) or (long_enough(a) and long_enough(b)):
+                short, long = sorted((a, b), key=len)
+                if long_enough(short) and (short in long or fuzz.ratio(a, b) >= QUOTE_SIMILARITY):
+                    for i in (*copies[a], *copies[b]):  # every pair of their quotes joins
+                        join(i, copies[a][0])
+            elif (long_enough(a) or long_enough(b)) and fuzz.ratio(a, b) >= QUOTE_SIMILARITY:
+                for i in copies[a]:
+                    for j in copies[b]:
+                        if long_enough(keys[min(i, j)]):
+                            join(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(find(i), []).append(i)

@@ -75,26 +75,31 @@ def story_coverage(
         outlets.setdefault(outlet_of(corpus.article(article_id)), []).append(article_id)
     mentioned: dict[str, set[str]] = {}
     for outlet, articles in outlets.items():
-        ids = set(articles)
-        mentioned[outlet] = {
-            entity_id for (article_id, _), entity_id in corpus.key_map.items() if article_id in ids
-        }
+        mentioned[outlet] = corpus.entities_in(articles)
     # the story's entities: named by at least two outlets (or all of them, for a single outlet)
     counts = Counter(e for ents in mentioned.values() for e in ents)
     needed = 2 if len(outlets) > 1 else 1
     story_entities = {e for e, n in counts.items() if n >= needed}
-    shared_facts = [f for f in all_facts if len(f.outlets) >= 2]
+    # each outlet's statements and fact counts, gathered in one pass rather than one per outlet
+    by_outlet: dict[str, list[Statement]] = {}
+    for statement in statements:
+        by_outlet.setdefault(statement.outlet, []).append(statement)
+    shared = Counter(o for f in all_facts if len(f.outlets) >= 2 for o in f.outlets)
+    exclusive = Counter(
+        f.outlets[0]
+        for f in all_facts
+        if len(f.outlets) == 1 and any(s.entities for s in f.statements)
+    )
     rows = []
     for outlet, articles in outlets.items():
-        ids = set(articles)
-        quotes = [q for q in corpus.quotes if q.article in ids]
+        quotes = corpus.quotes_in(articles)
         verbs = [v for v in (verb_of(q) for q in quotes) if v]
         loaded = list(dict.fromkeys(q.cue_lemma for q in quotes if q.cue_lemma and q.cue_loaded))
         omitted = sorted(
             (corpus.entity(e) for e in story_entities - mentioned[outlet]),
             key=lambda e: (e.type != "person", -len(e.mentions), e.name),
         )
-        own_statements = [s for s in statements if s.outlet == outlet]
+        own_statements = by_outlet.get(outlet, [])
         rows.append(
             {
                 "outlet": outlet,
@@ -105,12 +110,8 @@ def story_coverage(
                 "quoted_words": _quote_shares(corpus, quotes),
                 "entities": len(mentioned[outlet] & story_entities),
                 "omitted": [e.name for e in omitted[:MAX_OMITTED]],
-                "shared_facts": sum(1 for f in shared_facts if outlet in f.outlets),
-                "exclusive_facts": sum(
-                    1
-                    for f in all_facts
-                    if f.outlets == (outlet,) and any(s.entities for s in f.statements)
-                ),
+                "shared_facts": shared[outlet],
+                "exclusive_facts": exclusive[outlet],
                 "verbs": list(dict.fromkeys(verbs)),
                 "loaded_verbs": loaded,
                 "headline_focus": _headline_focus(corpus, own_statements),

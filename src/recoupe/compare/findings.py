@@ -14,6 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
+from recoupe.compare.claims import (
+    aligns_alone,
+    collapse,
+    expand_facts,
+    expand_findings,
+    following,
+    merged_polarity,
+    signature,
+)
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
 from recoupe.compare.polarity import DENIAL_LEMMAS, NEGATION_WORDS, negated, opposite_words
@@ -201,12 +210,27 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     then the one sharing least with the rest), so one odd outlet does not sink the
     claim the others state alike."""
     members = list(fact.statements)
+    # copies of one claim (issue 16) are tested once: each pair of wordings, with their
+    # sentences and which sentence comes first (``same_claim`` breaks ties by position)
+    seen: dict[tuple[object, ...], bool] = {}
+
+    def clashing(a: Statement, b: Statement) -> bool:
+        whole_a, whole_b = context(a), context(b)
+        key = (
+            _wording(a, whole_a),
+            _wording(b, whole_b),
+            (whole_a.start > whole_b.start) - (whole_a.start < whole_b.start),
+        )
+        if key not in seen:
+            seen[key] = clash(a, b, context)
+        return seen[key]
+
     while True:
         clashes = Counter[int]()
         for i, a in enumerate(members):
             for j in range(i + 1, len(members)):
                 b = members[j]
-                if a.outlet != b.outlet and clash(a, b, context):
+                if a.outlet != b.outlet and clashing(a, b):
                     clashes[i] += 1
                     clashes[j] += 1
         if not clashes:
@@ -218,6 +242,15 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
 
         worst = max(clashes, key=lambda i: (clashes[i], -shared(i), i))
         del members[worst]
+
+
+def _wording(statement: Statement, whole: Statement) -> tuple[object, ...]:
+    """What ``clash`` reads of a statement and of its sentence, positions made relative."""
+    return (
+        signature(statement, None),
+        None if whole is statement else signature(whole, None),
+        whole.start - statement.start,
+    )
 
 
 def _anchor_set(statement: Statement) -> frozenset[str]:
@@ -253,10 +286,19 @@ def _disputed(statement: Statement, disputed: Sequence[tuple[str, int, int]]) ->
 
 
 def _cites_disputed(
-    statement: Statement, fact: Fact, disputed: Sequence[tuple[str, int, int]]
+    statement: Statement,
+    fact: Fact,
+    disputed: Sequence[tuple[str, int, int]],
+    counted: Counter[str] | None = None,
 ) -> bool:
-    """The statement gives a disputed figure of a kind the fact's other statements also count."""
-    units = {n.unit for other in fact.statements if other is not statement for n in other.numbers}
+    """The statement gives a disputed figure of a kind the fact's other statements also count.
+
+    ``counted``: the units of every figure of the fact, counted once for the fact.
+    """
+    if counted is None:
+        counted = Counter(n.unit for other in fact.statements for n in other.numbers)
+    own = Counter(n.unit for n in statement.numbers)
+    units = {unit for unit, count in counted.items() if count > own[unit]}
     return any(
         n.unit in units
         and any(a == statement.article and s < n.end and n.start < e for a, s, e in disputed)
@@ -280,8 +322,19 @@ def merged_corroborations(
     (a corroboration never cites one side of a contradiction).
     """
     kept = []
+    # each article's disputed spans, so a statement is tested against its own article's only
+    in_article: dict[str, list[tuple[str, int, int]]] = {}
+    for span in disputed:
+        in_article.setdefault(span[0], []).append(span)
     for fact in all_facts:
-        fact = Fact(tuple(s for s in fact.statements if not _cites_disputed(s, fact, disputed)))
+        counted = Counter(n.unit for s in fact.statements for n in s.numbers)
+        fact = Fact(
+            tuple(
+                s
+                for s in fact.statements
+                if not _cites_disputed(s, fact, in_article.get(s.article, []), counted)
+            )
+        )
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON:
             continue
@@ -291,23 +344,31 @@ def merged_corroborations(
     groups: list[tuple[set[tuple[str, int, int]], list[Statement]]] = []
     # each group's clauses (article, start, end), kept beside it instead of rebuilt for every test
     clauses: list[set[tuple[str, int, int]]] = []
+    # the groups holding each sentence: only groups sharing a sentence with a fact can take it
+    # (a shared clause lies in a shared sentence), looked up instead of testing every group
+    holding: dict[tuple[str, int, int], list[int]] = {}
     for fact in sorted(kept, key=lambda f: (-len(f.outlets), -len(_common(f)))):
         keys = {_sentence_key(s) for s in fact.statements}
         own = [(s.article, s.start, s.end) for s in fact.statements]
-        for (group_keys, members), group_clauses in zip(groups, clauses, strict=True):
+        candidates = sorted({g for k in keys for g in holding.get(k, ())})
+        for g in candidates:
+            (group_keys, members), group_clauses = groups[g], clauses[g]
             inside = {k[0] for k in keys if k in group_keys}
-            union = group_keys | keys
-            per_article = Counter(k[0] for k in union)
             same_clause = any(c in group_clauses for c in own)
             # one clause matched by two other outlets is one claim; so are clauses of the same sentences
-            if (same_clause or len(inside) >= 2) and max(
-                per_article.values()
-            ) <= MAX_MERGED_SENTENCES:
+            if not (same_clause or len(inside) >= 2):
+                continue
+            per_article = Counter(k[0] for k in group_keys | keys)
+            if max(per_article.values()) <= MAX_MERGED_SENTENCES:
+                for k in keys - group_keys:
+                    holding.setdefault(k, []).append(g)
                 group_keys |= keys
                 members.extend(fact.statements)
                 group_clauses.update(own)
                 break
         else:
+            for k in keys:
+                holding.setdefault(k, []).append(len(groups))
             groups.append((set(keys), list(fact.statements)))
             clauses.append(set(own))
     out = []
@@ -506,8 +567,13 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief."""
     statements = story_statements(story, corpus)
     clause_list = [clause for statement in statements for clause in clauses(statement)]
-    all_facts = facts(clause_list)
-    contradictions = story_contradictions(story, corpus, statements)
+    # copies of one claim beyond a few are not compared again: they follow the first (claims.py)
+    sentences, claims = collapse(statements, corpus), collapse(clause_list, corpus)
+    all_facts = expand_facts(facts(claims.compared), claims, aligns_alone(claims))
+    contradictions = merged_polarity(
+        expand_findings(story_contradictions(story, corpus, sentences.compared), sentences, corpus),
+        corpus,
+    )
     disputed = [
         (e.article, e.start, e.end)
         for f in contradictions
@@ -520,7 +586,9 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     cross_source = (
         (
             *corroborated_findings(all_facts, corpus, minority, sentence_of(statements)),
-            *single_source_findings(all_facts, corpus, _counterpart_test(clause_list)),
+            *single_source_findings(
+                all_facts, corpus, following(_counterpart_test(claims.compared), claims)
+            ),
         )
         if len(outlets) > 1
         else ()

@@ -404,8 +404,8 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     outlet = outlet_of(article)
     title_end = headline_end(article)
     top_end = lead_end(article)
-    quotes = [q for q in corpus.quotes if q.article == article_id]
-    times = [t for t in corpus.times if t.article == article_id] or list(analysis.times)
+    quotes = corpus.quotes_in([article_id])
+    times = corpus.times_in([article_id]) or list(analysis.times)
     out: list[Statement] = []
     for index, sentence in enumerate(analysis.sentences):
         start, end = _strip_span(article.text, sentence.start, sentence.end)

@@ -355,6 +355,7 @@ def antonyms() -> MappingProxyType[str, frozenset[str]]:
     return MappingProxyType({word: frozenset(opposites) for word, opposites in table.items()})
 
 
+@functools.cache
 def reporting_lemmas() -> frozenset[str]:
     """Folded lemmas and forms of reporting verbs: they say who speaks, not what."""
     return frozenset(reporting_verbs())

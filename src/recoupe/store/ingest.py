@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recoupe.batch import BatchAnalyser, Results, local_analyser, open_analyser, split_results
+from recoupe.batch import (
+    BatchAnalyser,
+    Results,
+    StoryComparer,
+    local_analyser,
+    open_runners,
+    split_results,
+)
 from recoupe.ingest import IngestOptions, is_internal_error, read_inputs
 from recoupe.model import Article, Duplicate, Rejected
 from recoupe.store import rows, writes
@@ -95,8 +102,10 @@ def ingest_items(
     batch_size: int = DEFAULT_BATCH_SIZE,
     relink: bool = True,
     progress: IngestProgress | None = None,
+    comparer: StoryComparer | None = None,
 ) -> IngestResult:
-    """Add new articles incrementally: analyse those not stored yet, commit batch by batch."""
+    """Add new articles incrementally: analyse those not stored yet, commit batch by batch
+    (stories compared again by ``comparer`` when given, else here)."""
     analyse = analyse or local_analyser()
     result = IngestResult()
     planned: deque[_Batch] = deque()
@@ -114,7 +123,7 @@ def ingest_items(
         if progress:
             progress(result)
     if relink and store.needs_relink():
-        result.stories = store.relink()
+        result.stories = store.relink(comparer=comparer)
     elif relink:
         result.stories = store.counts()["stories"]  # nothing new: the stories as they stand
     return result
@@ -139,8 +148,13 @@ def ingest_paths(
     are relinked at the end.
     """
     items = read_inputs(paths, ingest_options or IngestOptions())
-    with Store(db) as store, open_analyser(pipeline_options, dask) as analyser:
-        return ingest_items(store, items, analyser, batch_size=batch_size, progress=progress)
+    from recoupe.compare.findings import compare_story
+
+    runners = open_runners(compare_story, pipeline_options, dask)
+    with Store(db) as store, runners as (analyser, comparer):
+        return ingest_items(
+            store, items, analyser, batch_size=batch_size, progress=progress, comparer=comparer
+        )
 
 
 def _plan(

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recoupe.corpus import Corpus
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Entity, Rejected, Report, Story
 from recoupe.store.incremental import LinkState
+
+if TYPE_CHECKING:
+    from recoupe.batch import StoryComparer
 
 
 def relinked_report(
@@ -24,10 +27,12 @@ def relinked_report(
     analyses: Sequence[ArticleAnalysis],
     rejected: Sequence[Rejected],
     duplicates: Sequence[Duplicate],
+    comparer: StoryComparer | None = None,
 ) -> tuple[Report, LinkState]:
     """The report of every stored input, linked in full, and the state the next relink starts from.
 
-    ``previous`` comparisons of unchanged stories are reused (None: every story compared).
+    ``previous`` comparisons of unchanged stories are reused (None: every story compared); the
+    others are compared by ``comparer`` when given (Dask workers), else here.
     """
     from recoupe.api import compare_corpus, link_corpus
     from recoupe.link.stories import StoryIndex
@@ -35,7 +40,7 @@ def relinked_report(
     index = StoryIndex()
     corpus = link_corpus(articles, analyses, index)
     reuse = unchanged_stories(previous) if previous is not None and previous.stories else None
-    report = compare_corpus(corpus, rejected, duplicates, reuse=reuse)
+    report = compare_corpus(corpus, rejected, duplicates, reuse=reuse, comparer=comparer)
     return report, LinkState.of(corpus, index)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,6 +33,9 @@ from recoupe.store.migrations import StoreError, migrate
 from recoupe.store.relink import compare, relinked_report
 from recoupe.store.search import SearchHit
 from recoupe.store.search import search as search_documents
+
+if TYPE_CHECKING:
+    from recoupe.batch import StoryComparer
 
 # Linkings tried while other writers keep adding articles (each from a newer snapshot).
 RELINK_ATTEMPTS = 3
@@ -119,7 +123,7 @@ class Store:
         with self.engine.connect() as conn:
             return reads.needs_relink(conn)
 
-    def relink(self, full: bool = False) -> int:
+    def relink(self, full: bool = False, comparer: StoryComparer | None = None) -> int:
         """Bring entities, stories and findings up to date with the stored articles; returns the
         story count.
 
@@ -128,7 +132,8 @@ class Store:
         (:mod:`recoupe.store.incremental`). A store without link state, an upload
         that merges stored entities, or ``full`` relinks everything: entities and
         stories over the whole stored corpus (``full``: every story compared again
-        too), every derived table replaced in one transaction.
+        too), every derived table replaced in one transaction. ``comparer`` compares
+        the stories of a full relink elsewhere (on Dask workers with ``--dask``).
 
         The inputs are read in one snapshot and linked without holding any lock.
         The result is written only if no article was added since that snapshot;
@@ -154,7 +159,7 @@ class Store:
                 if with_write_lock(self.engine, delta.write):
                     break
                 continue
-            report, new_state = relinked_report(*inputs)
+            report, new_state = relinked_report(*inputs, comparer=comparer)
             stories = len(report.stories)
             write = functools.partial(
                 _write_full, report=report, state=new_state, linked_generation=linked_from
