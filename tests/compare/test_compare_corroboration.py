@@ -168,3 +168,37 @@ def test_a_verb_of_denial_is_a_denial_with_the_model():
     }
     assert not verdicts["denied"].corroborated
     assert verdicts["same"].corroborated
+
+
+def test_consistent_removes_the_same_statements_as_testing_every_pair_again():
+    # copies of a few clashing claims (figures, a denial, antonyms) in random facts of many
+    # outlets: the grouped count removes what re-testing every pair after each removal removes
+    from dataclasses import replace
+    from random import Random
+
+    from recoupe.compare.findings import _consistent_pairwise
+
+    pool = _statements(
+        "Le port de Kerlouan a accueilli 300 bateaux samedi selon la mairie.",
+        "Le port de Kerlouan a accueilli 450 bateaux samedi selon la mairie.",
+        "Le port de Kerlouan n'a accueilli aucun bateau samedi selon la mairie.",
+        "Le trafic du port de Kerlouan est en hausse, a indiqué la mairie samedi.",
+        "Le trafic du port de Kerlouan est en baisse, a indiqué la mairie samedi.",
+        "Une tempête a frappé Kerlouan. Le port de Kerlouan a accueilli 300 bateaux samedi.",
+        "Les pêcheurs de Kerlouan sont rentrés au port, et la mairie a compté 300 bateaux.",
+        entities=KERLOUAN,
+    )
+    context = sentence_of(pool)
+    pool += [c for s in pool for c in clauses(s)]
+    rng = Random(16)
+    removed = 0
+    for _ in range(300):
+        members = tuple(
+            replace(rng.choice(pool), outlet=f"Outlet {rng.randrange(6)}")
+            for _ in range(rng.randrange(1, 30))
+        )
+        fact = Fact(members)
+        expected = _consistent_pairwise(fact, context)
+        assert consistent(fact, context) == expected
+        removed += len(members) - len(expected.statements)
+    assert removed  # the facts did clash

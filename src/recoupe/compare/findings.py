@@ -208,7 +208,107 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
 def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     """The fact without the statements that clash with others (most clashes first,
     then the one sharing least with the rest), so one odd outlet does not sink the
-    claim the others state alike."""
+    claim the others state alike.
+
+    Copies of one claim (issue 16) make facts of many statements: they are grouped by
+    what ``clash`` reads of them (``_wording``) and the position of their sentence, each
+    pair of groups is tested once, and each statement's clashes and shared anchors are
+    counted once and updated as statements are removed, instead of testing every pair
+    again after each removal. The result is ``_consistent_pairwise``'s, to which facts
+    whose clashes depend on the order of two statements (``same_claim`` breaking a tie
+    by position) are left.
+    """
+    members = fact.statements
+    wholes = [context(s) for s in members]
+    wordings: dict[tuple[object, ...], int] = {}
+    groups: dict[tuple[int, int], int] = {}
+    group = []  # each member's group
+    worded = []  # each member's wording
+    for s, whole in zip(members, wholes, strict=True):
+        worded.append(wordings.setdefault(_wording(s, whole), len(wordings)))
+        group.append(groups.setdefault((worded[-1], whole.start), len(groups)))
+    count = len(groups)
+    first = [-1] * count  # a member of each group, and a second one of another outlet
+    second = [-1] * count
+    outlets: list[set[str]] = [set() for _ in range(count)]
+    for i, g in enumerate(group):
+        if first[g] < 0:
+            first[g] = i
+        elif second[g] < 0 and members[i].outlet != members[first[g]].outlet:
+            second[g] = i
+        outlets[g].add(members[i].outlet)
+    # tested once for each pair of wordings and which sentence comes first (``same_claim``
+    # breaks ties by position)
+    seen: dict[tuple[int, int, int], bool] = {}
+
+    def clashing(i: int, j: int) -> bool:
+        a, b = wholes[i].start, wholes[j].start
+        key = (worded[i], worded[j], (a > b) - (a < b))
+        if key not in seen:
+            seen[key] = clash(members[i], members[j], context)
+        return seen[key]
+
+    # the groups each group clashes with (itself when two of its members of two outlets clash)
+    against: list[list[int]] = [[] for _ in range(count)]
+    for g in range(count):
+        if second[g] >= 0 and clashing(first[g], second[g]):
+            against[g].append(g)
+        for h in range(g + 1, count):
+            if len(outlets[g] | outlets[h]) < 2:
+                continue  # never compared: one outlet
+            a, b = first[g], first[h]
+            forward = clashing(a, b)
+            if wholes[a].start == wholes[b].start and clashing(b, a) != forward:
+                return _consistent_pairwise(fact, context)
+            if forward:
+                against[g].append(h)
+                against[h].append(g)
+    clashes_with = [set(gs) for gs in against]
+    size = Counter(group)
+    base = [sum(size[h] for h in against[g]) for g in range(count)]
+    by_outlet: dict[str, list[int]] = {}
+    for i, s in enumerate(members):
+        by_outlet.setdefault(s.outlet, []).append(i)
+    # pairs of one outlet are not compared: what each member's group counts of its own outlet
+    own = [
+        sum(1 for j in by_outlet[s.outlet] if group[j] in clashes_with[group[i]])
+        for i, s in enumerate(members)
+    ]
+    anchors = [_anchor_set(members[first[g]]) for g in range(count)]
+    holders = Counter(w for g in group for w in anchors[g])  # members saying each anchor
+    shared = [sum(1 for w in anchors[g] if holders[w] >= 2) for g in range(count)]
+    having: dict[str, list[int]] = {}
+    for g in range(count):
+        for w in anchors[g]:
+            having.setdefault(w, []).append(g)
+    alive = list(range(len(members)))
+    while True:
+        worst, best = -1, (0, 0, -1)
+        for i in alive:
+            g = group[i]
+            rank = (base[g] - own[i], -shared[g], i)
+            if rank[0] > 0 and rank > best:
+                worst, best = i, rank
+        if worst < 0:
+            return Fact(tuple(members[i] for i in alive))
+        alive.remove(worst)
+        g = group[worst]
+        for h in against[g]:
+            base[h] -= 1
+        by_outlet[members[worst].outlet].remove(worst)
+        for j in by_outlet[members[worst].outlet]:
+            if g in clashes_with[group[j]]:
+                own[j] -= 1
+        for w in anchors[g]:
+            holders[w] -= 1
+            if holders[w] == 1:
+                for h in having[w]:
+                    shared[h] -= 1
+
+
+def _consistent_pairwise(fact: Fact, context: Context = _own_sentence) -> Fact:
+    """``consistent`` testing every pair again after each removal: for facts whose
+    clashes depend on which of two statements comes first."""
     members = list(fact.statements)
     # copies of one claim (issue 16) are tested once: each pair of wordings, with their
     # sentences and which sentence comes first (``same_claim`` breaks ties by position)
