@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -194,10 +194,15 @@ def _delete_in(conn: Connection, table: Any, column: Any, values: Sequence[str])
         conn.execute(delete(table).where(column.in_(values[start : start + 500])))
 
 
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """``ids`` in slices small enough for one ``IN (...)`` clause."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
 def _articles(conn: Connection, ids: Sequence[str]) -> dict[str, Article]:
     found: dict[str, Article] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(ids):
         query = select(schema.articles).where(schema.articles.c.id.in_(chunk))
         found.update(
             (row.id, rows.article_from_row(dict(row._mapping))) for row in conn.execute(query)
@@ -208,8 +213,7 @@ def _articles(conn: Connection, ids: Sequence[str]) -> dict[str, Article]:
 def _analyses(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
     found: dict[str, ArticleAnalysis] = {}
     table = schema.article_analyses
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(ids):
         query = select(table.c.article, table.c.analysis).where(table.c.article.in_(chunk))
         found.update(
             (row.article, rows.analysis_from_json(row.analysis)) for row in conn.execute(query)
@@ -221,8 +225,7 @@ def _entities_only(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAna
     """Stored analyses reduced to their entities (all that entity resolution reads)."""
     found: dict[str, ArticleAnalysis] = {}
     table = schema.article_analyses
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(ids):
         query = select(table.c.article, table.c.analysis).where(table.c.article.in_(chunk))
         for row in conn.execute(query):
             entities = json.loads(row.analysis)["entities"]
@@ -236,8 +239,8 @@ def _entities_only(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAna
 def _stored_entities(conn: Connection, ids: Sequence[str]) -> list[Entity]:
     """Entities as stored (with all their mentions and roles)."""
     found: list[Entity] = []
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for part in _chunks(ids):
+        chunk = list(part)
         mentions: dict[str, list[Any]] = {}
         query = (
             select(schema.mentions)
@@ -270,8 +273,7 @@ def _time_positions(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     """The position of each stored article's first time (its times are contiguous)."""
     found: dict[str, int] = {}
     table = schema.times
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(ids):
         query = (
             select(table.c.article, func.min(table.c.position))
             .where(table.c.article.in_(chunk))
