@@ -241,15 +241,3 @@ def open_runners(
             yield dask_analyser(client, options), dask_comparer(client, compare)
     else:
         yield local_analyser(options), local_comparer(compare)
-
-
-@contextmanager
-def open_analyser(
-    options: PipelineOptions | None = None, dask: str | None = None, n_workers: int = 2
-) -> Iterator[BatchAnalyser]:
-    """The runner chosen by the CLI: Dask when ``dask`` is given, else local processes."""
-    if dask:
-        with dask_client(dask, n_workers) as client:
-            yield dask_analyser(client, options)
-    else:
-        yield local_analyser(options)
