@@ -637,7 +637,7 @@ def _reports_on(doc: Doc, mention: Mention, phrase: role_rules.TitlePhrase) -> b
     for _ in range(4):
         if token.dep_.startswith("nsubj"):
             break
-        if token.dep_ not in {"appos", "flat:name", "nmod"} or token.head is token:
+        if token.dep_ not in {"appos", "flat:name", "nmod"} or token.head.i == token.i:
             return False
         token = token.head
     verb = token.head

@@ -291,7 +291,7 @@ class Resolver:
         if span is None:
             return False
         token = span.root
-        while token.dep_ in {"appos", "flat:name"} and token.head is not token:
+        while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
             token = token.head
         return token.dep_.startswith("nsubj")
 
@@ -304,7 +304,7 @@ class Resolver:
             if span is None:
                 continue
             token = span.root
-            while token.dep_ in {"appos", "flat:name"} and token.head is not token:
+            while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
                 token = token.head
             if token.dep_ == "nsubj":
                 return entity
@@ -1137,7 +1137,7 @@ class QuoteFinder:
             outside = not span.open_at <= verb.idx < span.close_at
             if outside and verb.pos_ in {"VERB", "AUX"}:
                 break
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
         else:

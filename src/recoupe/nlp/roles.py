@@ -468,7 +468,7 @@ def _opens_clause(name: Token) -> bool:
     a verb or a quotation ("…, Corey C. « est mort en héros »").
     """
     token = name
-    while token.dep_ == "flat:name" and token.head is not token:
+    while token.dep_ == "flat:name" and token.head.i != token.i:
         token = token.head
     if token.dep_.startswith("nsubj"):
         return True
@@ -684,7 +684,7 @@ def antecedent(
             break
         floor = doc[floor - 1].sent.start
     for token in reversed(doc[floor : pronoun.i]):
-        if not token.dep_.startswith("nsubj") or token.head is token:
+        if not token.dep_.startswith("nsubj") or token.head.i == token.i:
             continue
         if token.i > token.head.i and fold(token.head.lemma_) in reporting_lemmas():
             continue
