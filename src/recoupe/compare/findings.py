@@ -25,7 +25,14 @@ from recoupe.compare.claims import (
 )
 from recoupe.compare.contradictions import make_evidence, minority_spans, story_contradictions
 from recoupe.compare.coverage import story_coverage
-from recoupe.compare.polarity import DENIAL_LEMMAS, NEGATION_WORDS, negated, opposite_words
+from recoupe.compare.polarity import (
+    DENIAL_LEMMAS,
+    NEGATION_WORDS,
+    calls_false,
+    denied_spans,
+    negated,
+    opposite_words,
+)
 from recoupe.compare.statements import (
     GENERIC_PREDICATES,
     Aligner,
@@ -184,7 +191,71 @@ def denies(statement: Statement) -> bool:
         or bool(NON_RE.search(text))
         or bool(statement.lemmas & DENIAL_LEMMAS)
         or any(fold(w) in DENIAL_FORMS for w in statement.words)
+        or calls_false(text)
     )
+
+
+MIN_DENIED_CHARS = 3  # shorter words ("a", "du") are never what a negation bears on
+DENIAL_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _denial_terms(statement: Statement) -> tuple[list[str], frozenset[str], list[str], list[str]]:
+    """What the statement's negations bear on (folded words, entity ids), the folded words it
+    says outside the phrases they head, and those inside."""
+    spans = denied_spans(statement.text)
+    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
+    denied, free, under = [], [], []
+    for m in DENIAL_WORD_RE.finditer(statement.text):
+        word = fold(m.group())
+        if len(word) < MIN_DENIED_CHARS or word in skip:
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b, _ in spans):
+            denied.append(word)
+        if any(a <= m.start() and m.end() <= end for a, _, end in spans):
+            under.append(word)
+        else:
+            free.append(word)
+    entities = frozenset(
+        entity
+        for s, e, entity in statement.mentions
+        if any(s - statement.start < b and a < e - statement.start for a, b, _ in spans)
+    )
+    return denied, entities, free, under
+
+
+def _affirms_denied(a: Statement, b: Statement) -> bool:
+    """``b`` says, without denying it anywhere, a word or a name a negation of ``a`` bears on:
+    "n'a pas choqué les autorités" / "les autorités ont été choquées", "ce n'est pas X mais Y" /
+    X, "sans être invité" / "invité par deux auteurs"."""
+    denied, entities, _, _ = _denial_terms(a)
+    if not denied and not entities:
+        return False
+    _, _, b_free, b_under = _denial_terms(b)
+    spans = denied_spans(b.text)
+    free_entities = {
+        entity
+        for s, e, entity in b.mentions
+        if not any(x <= s - b.start and e - b.start <= end for x, _, end in spans)
+    }
+    under_entities = {entity for _, _, entity in b.mentions} - free_entities
+    if (entities & free_entities) - under_entities:
+        return True
+    names = {
+        w
+        for s, e, _ in a.mentions
+        for w in re.findall(r"[\w-]+", fold(a.text[s - a.start : e - a.start]))
+    }
+
+    def said(word: str, others: list[str]) -> bool:
+        return any(_same_word(word, o) or _same_word(o, word) for o in others)
+
+    return any(
+        said(word, b_free) and not said(word, b_under) for word in denied if word not in names
+    )
+
+
+def _sentence_pair(a: Statement, b: Statement) -> frozenset[tuple[str, int, int]]:
+    return frozenset(((a.article, a.start, a.end), (b.article, b.start, b.end)))
 
 
 def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
@@ -196,6 +267,11 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
     if _figure_conflict(a, b) or _figure_conflict(b, a):
         return True
     whole_a, whole_b = context(a), context(b)
+    opposed = getattr(context, "opposed", frozenset())
+    if opposed and _sentence_pair(whole_a, whole_b) in opposed:
+        return True
+    if _affirms_denied(whole_a, whole_b) or _affirms_denied(whole_b, whole_a):
+        return True
     if (whole_a is a and whole_b is b) or not same_claim(whole_a, whole_b):
         return False
     return (
@@ -651,16 +727,61 @@ def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement],
     return test
 
 
-def sentence_of(statements: Sequence[Statement]) -> Context:
-    """A clause's whole sentence, looked up among the story's sentence statements."""
-    by_span = {(s.article, s.start, s.end): s for s in statements}
+SAID_ALIKE_SLOTS = frozenset({"negation", "place"})
 
-    def context(clause: Statement) -> Statement:
+
+class SentenceOf:
+    """A clause's whole sentence, looked up among the story's sentence statements (a
+    ``Context``); ``opposed`` holds the pairs of sentences a contradiction sets against each
+    other (``opposed_sentences``): they never corroborate each other."""
+
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        opposed: frozenset[frozenset[tuple[str, int, int]]] = frozenset(),
+    ) -> None:
+        self.by_span = {(s.article, s.start, s.end): s for s in statements}
+        self.opposed = opposed
+
+    def __call__(self, clause: Statement) -> Statement:
         if clause.sentence is None:
             return clause
-        return by_span.get((clause.article, *clause.sentence), clause)
+        return self.by_span.get((clause.article, *clause.sentence), clause)
 
-    return context
+
+def sentence_of(statements: Sequence[Statement]) -> Context:
+    """A clause's whole sentence, looked up among the story's sentence statements."""
+    return SentenceOf(statements)
+
+
+def opposed_sentences(
+    contradictions: Sequence[Finding], statements: Sequence[Statement]
+) -> frozenset[frozenset[tuple[str, int, int]]]:
+    """Pairs of sentences (article, start, end) whose evidence gives different values of one
+    contradiction of polarity or place: one claim said alike but for what one denies or
+    places elsewhere, so neither corroborates the other. Number and date contradictions are
+    left out: sentences listing several figures or days share the others ("trois morts et 47
+    blessés" / "trois morts et 52 blessés"), and the disputed figure is kept out of
+    corroboration on its own (``minority_spans``)."""
+    by_article: dict[str, list[Statement]] = {}
+    for s in statements:
+        by_article.setdefault(s.article, []).append(s)
+    out: set[frozenset[tuple[str, int, int]]] = set()
+    for finding in contradictions:
+        if finding.slot not in SAID_ALIKE_SLOTS:
+            continue
+        keyed = []
+        for e in finding.evidence:
+            sentence = next(
+                (s for s in by_article.get(e.article, ()) if s.start <= e.start < s.end), None
+            )
+            if sentence is not None:
+                keyed.append(((sentence.article, sentence.start, sentence.end), e.value))
+        for k, (x, value_x) in enumerate(keyed):
+            for y, value_y in keyed[k + 1 :]:
+                if x[0] != y[0] and value_x != value_y:
+                    out.add(frozenset((x, y)))
+    return frozenset(out)
 
 
 def compare_story(story: Story, corpus: Corpus) -> Story:
@@ -685,7 +806,12 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     # with a single outlet every fact is "single-source" and none can be corroborated
     cross_source = (
         (
-            *corroborated_findings(all_facts, corpus, minority, sentence_of(statements)),
+            *corroborated_findings(
+                all_facts,
+                corpus,
+                minority,
+                SentenceOf(statements, opposed_sentences(contradictions, statements)),
+            ),
             *single_source_findings(
                 all_facts, corpus, following(_counterpart_test(claims.compared), claims)
             ),

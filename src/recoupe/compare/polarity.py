@@ -145,3 +145,172 @@ def polarity_pairs(statements: Sequence[Statement]) -> list[tuple[int, int, str]
         if reason:
             out.append((i, j, reason))
     return out
+
+
+# --- what a negation bears on --------------------------------------------------------
+
+NE = "<ne>"
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
+# particles that close "ne … X" as a negation ("ne … que" only restricts)
+CLOSING_PARTICLES = frozenset(
+    {"pas", "plus", "jamais", "guere", "point", "nullement", "aucunement", "rien", "personne"}
+)
+# words before "ne" that make it a negation without a closing particle ("aucun bébé n'est né")
+OPENING_PARTICLES = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
+# auxiliaries, copulas and modals: the negation bears on the verb or attribute after them
+AUXILIARIES = frozenset(
+    """a ai as avons avez ont avait avaient avais aurait auraient aura auront aurai eu avoir ayant
+    est es sommes etes sont etait etaient etais serait seraient sera seront serai ete etre etant
+    soit soient fut furent peut peuvent pouvait pouvaient pourrait pourraient pourra pourront pu
+    pouvoir doit doivent devait devaient devrait devraient devra devront du devoir fait font
+    faisait faisaient ferait feraient faire semble semblent semblait va vont allait allaient
+    aller veut veulent voulait vouloir sait savent""".split()
+)
+# words a negation reaches across: clitics, adverbs, determiners, prepositions
+PASSED_OVER = frozenset(
+    """NE se s l le la les lui leur leurs y en me m te t nous vous absolument toujours encore
+    vraiment donc meme tout tous toute toutes bien jamais pas plus guere point nullement
+    aucunement rien nulle part un une des du de d au aux ce cet cette ces c son sa ses mon ma mes
+    a en dans pour par sur avec que qu qui nulle""".split()
+)
+# "et non des chars", "non pas X": the words after "non" are what is denied; not "non-vaccinés",
+# "non seulement", "non loin"
+NON_AFTER = frozenset({"seulement", "loin", "sans", "plus", "moins"})
+MAX_DENIED_WORDS = 4  # words after "pas" or "non" taken as the denied element, up to "mais"
+# a sentence that calls its own claim false: "l'information … est totalement fausse"
+FALSE_RE = re.compile(
+    r"\b(?:est|sont|etait|etaient|serait|seraient|s'avere|s'averent)\s+(?:\w+ment\s+)?"
+    r"(?:faux|fausses?|infondee?s?|erronee?s?|inexacte?s?|mensongere?s?)\b"
+)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Folded tokens with their offsets; "ne" and an elided "n'" read ``NE`` (folded, "né"
+    would be "ne")."""
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        raw = m.group().lower()
+        out.append((m.start(), m.end(), NE if raw in {"ne", "n"} else fold(raw)))
+    return out
+
+
+def _content_after(tokens: list[tuple[int, int, str]], k: int, skip: frozenset[str]) -> int:
+    """The index of the first token from ``k`` that is a word and not in ``skip`` (-1 if none)."""
+    while k < len(tokens):
+        word = tokens[k][2]
+        if not word[0].isalnum():
+            return -1 if word not in {"'", "’", '"', "«", "»"} else _content_after(tokens, k + 1, skip)
+        if word not in skip:
+            return k
+        k += 1
+    return -1
+
+
+def denied_spans(text: str) -> list[tuple[int, int, int]]:
+    """The words a sentence's negations bear on: (start, end) of each, and the end of the
+    phrase it heads (up to the next punctuation or clause word: "n'est pas un portrait du
+    président russe" denies the portrait of the president, not the president).
+
+    - "ne … pas/plus/jamais…": the verb, or after an auxiliary or a copula the participle or
+      the attribute ("n'a absolument pas choqué", "n'avait pas été évaluée", "ne fait nulle part
+      mention"); "ne … que" restricts and denies nothing;
+    - "aucun X", "nul X": X, and the verb its "ne" governs ("aucun bébé n'est né");
+    - "sans X": X only ("des bébés sans système immunitaire" affirms the births);
+    - "pas X mais Y", "et non X", "non pas X": X, the element corrected ("ne montre pas Vladimir
+      Poutine mais un jeune garçon").
+
+    A sentence that opens with a condition ("Sans test, on ne peut pas entrer") states a
+    requirement and denies nothing.
+    """
+    if CONDITION_RE.match(text):
+        return []
+    tokens = _tokens(text.replace("’", "'"))
+    words = [t[2] for t in tokens]
+    spans: list[tuple[int, int, int]] = []
+
+    def take(k: int) -> None:
+        if k >= 0:
+            end = k
+            while (
+                end + 1 < len(words)
+                and (words[end + 1][0].isalnum() or words[end + 1] in {"'", "-"})
+                and words[end + 1] not in PHRASE_BREAKS
+            ):
+                end += 1
+            spans.append((tokens[k][0], tokens[k][1], tokens[end][1]))
+
+    def corrected(k: int) -> None:
+        """Words from ``k`` up to "mais" (within MAX_DENIED_WORDS), when "mais" follows."""
+        for m in range(k, min(len(tokens), k + MAX_DENIED_WORDS + 2)):
+            if words[m] == "mais":
+                for n in range(k, m):
+                    if words[n][0].isalnum() and words[n] not in PASSED_OVER:
+                        take(n)
+                return
+            if not words[m][0].isalnum() and words[m] not in {"'", '"', "«", "»"}:
+                return
+
+    for i, word in enumerate(words):
+        if word == NE:
+            verb = _content_after(tokens, i + 1, _CLITICS)
+            if verb < 0:
+                continue
+            after = verb + 1
+            while after < len(words) and words[after] in _ADVERBS:
+                after += 1
+            particle = any(words[m] in CLOSING_PARTICLES for m in range(verb + 1, after)) or (
+                after < len(words) - 1 and words[after] == "nulle" and words[after + 1] == "part"
+            )
+            opened = any(w in OPENING_PARTICLES for w in words[max(0, i - 6) : i])
+            if not (particle or opened):
+                continue  # "ne … que", or an expletive "ne" ("avant qu'il ne parte")
+            if words[verb] in AUXILIARIES:
+                target = _content_after(tokens, verb + 1, PASSED_OVER | AUXILIARIES)
+                take(target)
+                corrected(_content_after(tokens, verb + 1, _CLITICS | _ADVERBS | AUXILIARIES))
+            else:
+                take(verb)
+                corrected(after)
+        elif word in {"aucun", "aucune", "nul", "nulle"}:
+            if word == "nulle" and i + 1 < len(words) and words[i + 1] == "part":
+                continue
+            take(_content_after(tokens, i + 1, PASSED_OVER))
+        elif word == "sans":
+            if i + 1 < len(words) and words[i + 1] in {"exception", "exceptions", "aucune"}:
+                continue
+            take(_content_after(tokens, i + 1, PASSED_OVER | AUXILIARIES))
+        elif (
+            word == "non"
+            and 0 < i < len(words) - 1
+            and (words[i - 1] in {"et", ",", "mais"} or words[i + 1] == "pas")
+            and words[i + 1] not in NON_AFTER
+        ):
+            first = _content_after(tokens, i + 1, PASSED_OVER)
+            if first >= 0:
+                last = first
+                while (
+                    last + 1 < len(words)
+                    and last + 1 - first < MAX_DENIED_WORDS
+                    and words[last + 1][0].isalnum()
+                    and words[last + 1] not in {"mais", "et", "ou", "qui", "que", "comme"}
+                ):
+                    last += 1
+                for n in range(first, last + 1):
+                    if words[n] not in PASSED_OVER:
+                        take(n)
+    return spans
+
+
+PHRASE_BREAKS = frozenset(
+    "mais et ou qui que qu car donc alors puis si tandis lorsque quand comme".split()
+)
+_CLITICS = frozenset("se s l le la les lui leur y en me m te t nous vous".split())
+_ADVERBS = frozenset(
+    """pas plus jamais guere point nullement aucunement rien personne absolument toujours encore
+    vraiment donc meme tout bien""".split()
+)
+
+
+def calls_false(text: str) -> bool:
+    """The sentence calls its own claim false ("l'information … est totalement fausse")."""
+    return bool(FALSE_RE.search(fold(text)))
