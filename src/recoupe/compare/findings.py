@@ -31,7 +31,7 @@ from recoupe.compare.polarity import (
     calls_false,
     denied_spans,
     negated,
-    opposite_words,
+    opposite_forms,
 )
 from recoupe.compare.statements import (
     GENERIC_PREDICATES,
@@ -262,7 +262,7 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
     """Two statements that cannot corroborate each other: a figure neither shares, one
     denying what the other affirms, or a pair of antonyms, in the clauses themselves or
     in the sentences they come from when those state one claim."""
-    if denies(a) != denies(b) or opposite_words(a, b) or opposite_words(b, a):
+    if denies(a) != denies(b) or opposite_forms(a, b) or opposite_forms(b, a):
         return True
     if _figure_conflict(a, b) or _figure_conflict(b, a):
         return True
@@ -276,8 +276,8 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
         return False
     return (
         denies(whole_a) != denies(whole_b)
-        or bool(opposite_words(whole_a, whole_b))
-        or bool(opposite_words(whole_b, whole_a))
+        or bool(opposite_forms(whole_a, whole_b))
+        or bool(opposite_forms(whole_b, whole_a))
     )
 
 

@@ -314,3 +314,68 @@ _ADVERBS = frozenset(
 def calls_false(text: str) -> bool:
     """The sentence calls its own claim false ("l'information … est totalement fausse")."""
     return bool(FALSE_RE.search(fold(text)))
+
+
+# antonyms that are function words, read from the text (the lemmas leave them out), each with
+# the word it bears on: "avant son entrée" / "après son entrée", not "avant la fin du mois" /
+# "après la manifestation"
+FUNCTION_ANTONYMS = {"avant": "apres", "apres": "avant"}
+FUNCTION_RE = re.compile(
+    r"(?<![\w'])(avant|apres)\s+(?:(?:de|d'|du|des|le|la|les|l'|son|sa|ses|leur|leurs|cette|ce|ces)\s*)*([^\W\d_]{3,})"
+)
+VERB_ENDINGS = ("er", "ir", "re")
+
+
+def _inflects(lemma: str, word: str) -> bool:
+    """``word`` is ``lemma`` inflected: a plural or feminine ending ("faux" / "fausses" aside),
+    or for a verb its stem with another ending ("combattre" / "combattant", "approuver" /
+    "approuvée"); not "avant" / "avancent", "fin" / "fini", "positif" / "position"."""
+    if word.startswith(lemma) and word[len(lemma) :] in {"", "s", "e", "es", "x"}:
+        return True
+    if not lemma.endswith(VERB_ENDINGS):
+        return False
+    shared = 0
+    for x, y in zip(lemma, word, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= max(4, len(lemma) - 2)
+
+
+def _function_pairs(statement: Statement) -> set[tuple[str, str]]:
+    """("avant", stem of the word it bears on) pairs of the text; "d'après" is an attribution."""
+    text = fold(statement.text)
+    return {
+        (m.group(1), m.group(2)[:5])
+        for m in FUNCTION_RE.finditer(text)
+        if not text[: m.start()].endswith(("d'", "d' "))
+    }
+
+
+def opposite_forms(a: Statement, b: Statement) -> tuple[str, str] | None:
+    """Like ``opposite_words``, also on the words as the lemmatiser left them and their
+    inflections ("l'Etat soutenant le terrorisme" / "l'Etat combattant le terrorisme"), and on
+    function-word antonyms bearing on the same word ("avant son entrée en vigueur" / "après son
+    entrée en vigueur")."""
+    found = opposite_words(a, b)
+    if found:
+        return found
+    pairs_a, pairs_b = _function_pairs(a), _function_pairs(b)
+    for word, target in pairs_a:
+        opposite = FUNCTION_ANTONYMS[word]
+        if (opposite, target) in pairs_b and (opposite, target) not in pairs_a:
+            return word, opposite
+    table = antonyms()
+    forms_a = frozenset(a.lemmas | {fold(w) for w in a.words})
+    forms_b = frozenset(b.lemmas | {fold(w) for w in b.words})
+
+    def says(forms: frozenset[str], lemma: str) -> bool:
+        return any(_inflects(lemma, f) for f in forms)
+
+    for word, opposites in table.items():
+        if not says(forms_a, word) or says(forms_b, word):
+            continue
+        for opposite in opposites:
+            if says(forms_b, opposite) and not says(forms_a, opposite):
+                return word, opposite
+    return None
