@@ -28,6 +28,7 @@ from recoupe.compare.coverage import story_coverage
 from recoupe.compare.polarity import (
     DENIAL_LEMMAS,
     NEGATION_WORDS,
+    PASSED_OVER,
     calls_false,
     denied_spans,
     negated,
@@ -199,59 +200,69 @@ MIN_DENIED_CHARS = 3  # shorter words ("a", "du") are never what a negation bear
 DENIAL_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _denial_terms(statement: Statement) -> tuple[list[str], frozenset[str], list[str], list[str]]:
-    """What the statement's negations bear on (folded words, entity ids), the folded words it
-    says outside the phrases they head, and those inside."""
-    spans = denied_spans(statement.text)
-    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
-    denied, free, under = [], [], []
-    for m in DENIAL_WORD_RE.finditer(statement.text):
-        word = fold(m.group())
-        if len(word) < MIN_DENIED_CHARS or word in skip:
-            continue
-        if any(a <= m.start() and m.end() <= b for a, b, _ in spans):
-            denied.append(word)
-        if any(a <= m.start() and m.end() <= end for a, _, end in spans):
-            under.append(word)
-        else:
-            free.append(word)
-    entities = frozenset(
-        entity
-        for s, e, entity in statement.mentions
-        if any(s - statement.start < b and a < e - statement.start for a, b, _ in spans)
-    )
-    return denied, entities, free, under
+def _denials(
+    statement: Statement,
+) -> list[tuple[list[str], list[str], frozenset[str], frozenset[str]]]:
+    """Each negation of the statement: the folded words it bears on, those of the phrase they
+    head, and the entities named in each."""
+    skip = GENERIC_PREDICATES | NEGATION_WORDS | PASSED_OVER  # reporting verbs stay: "n'a jamais dit"
+    words = [
+        (m.start(), m.end(), fold(m.group()))
+        for m in DENIAL_WORD_RE.finditer(statement.text)
+        if len(m.group()) >= MIN_DENIED_CHARS and fold(m.group()) not in skip
+    ]
+    out = []
+    for a, b, end in denied_spans(statement.text):
+        heads = [w for s, e, w in words if a <= s and e <= b]
+        phrase = [w for s, e, w in words if a <= s and e <= end]
+        named = [(s - statement.start, e - statement.start, x) for s, e, x in statement.mentions]
+        out.append(
+            (
+                heads,
+                phrase,
+                frozenset(x for s, e, x in named if s < b and a < e),
+                frozenset(x for s, e, x in named if s < end and a < e),
+            )
+        )
+    return out
+
+
+def _said(word: str, others: Sequence[str]) -> bool:
+    return any(_same_word(word, o) or _same_word(o, word) for o in others)
 
 
 def _affirms_denied(a: Statement, b: Statement) -> bool:
-    """``b`` says, without denying it anywhere, a word or a name a negation of ``a`` bears on:
+    """``b`` says, without denying it, a word or a name a negation of ``a`` bears on:
     "n'a pas choqué les autorités" / "les autorités ont été choquées", "ce n'est pas X mais Y" /
-    X, "sans être invité" / "invité par deux auteurs"."""
-    denied, entities, _, _ = _denial_terms(a)
-    if not denied and not entities:
+    X, "sans être invité" / "invité par deux auteurs". Not when ``b`` says it under a negation
+    too, nor when a negation of ``b`` bears on the same phrase ("ne recommande pas
+    l'utilisation" / "recommande de ne pas utiliser")."""
+    denials = _denials(a)
+    if not denials:
         return False
-    _, _, b_free, b_under = _denial_terms(b)
+    b_denials = _denials(b)
+    b_phrases = [w for _, phrase, _, _ in b_denials for w in phrase]
+    b_entities = frozenset().union(*(entities for _, _, _, entities in b_denials))
     spans = denied_spans(b.text)
-    free_entities = {
-        entity
-        for s, e, entity in b.mentions
-        if not any(x <= s - b.start and e - b.start <= end for x, _, end in spans)
-    }
-    under_entities = {entity for _, _, entity in b.mentions} - free_entities
-    if (entities & free_entities) - under_entities:
-        return True
+    free_words = [
+        fold(m.group())
+        for m in DENIAL_WORD_RE.finditer(b.text)
+        if not any(x <= m.start() and m.end() <= end for x, _, end in spans)
+    ]
+    free_entities = {entity for _, _, entity in b.mentions} - b_entities
     names = {
         w
         for s, e, _ in a.mentions
         for w in re.findall(r"[\w-]+", fold(a.text[s - a.start : e - a.start]))
     }
-
-    def said(word: str, others: list[str]) -> bool:
-        return any(_same_word(word, o) or _same_word(o, word) for o in others)
-
-    return any(
-        said(word, b_free) and not said(word, b_under) for word in denied if word not in names
-    )
+    for heads, phrase, entities, in_phrase in denials:
+        if any(_said(w, b_phrases) for w in phrase if w not in names) or in_phrase & b_entities:
+            continue  # both deny it, worded apart
+        if entities & free_entities:
+            return True
+        if any(_said(w, free_words) for w in heads if w not in names):
+            return True
+    return False
 
 
 def _sentence_pair(a: Statement, b: Statement) -> frozenset[tuple[str, int, int]]:

@@ -241,6 +241,8 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
 
     def corrected(k: int) -> None:
         """Words from ``k`` up to "mais" (within MAX_DENIED_WORDS), when "mais" follows."""
+        if k < 0:
+            return
         for m in range(k, min(len(tokens), k + MAX_DENIED_WORDS + 2)):
             if words[m] == "mais":
                 for n in range(k, m):
@@ -262,6 +264,9 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
                 after < len(words) - 1 and words[after] == "nulle" and words[after + 1] == "part"
             )
             opened = any(w in OPENING_PARTICLES for w in words[max(0, i - 6) : i])
+            if words[verb] in CLOSING_PARTICLES:  # "de ne pas utiliser": the infinitive after
+                take(_content_after(tokens, verb + 1, PASSED_OVER | AUXILIARIES))
+                continue
             if not (particle or opened):
                 continue  # "ne … que", or an expletive "ne" ("avant qu'il ne parte")
             if words[verb] in AUXILIARIES:
