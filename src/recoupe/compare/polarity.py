@@ -230,6 +230,19 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
 
     def take(k: int) -> None:
         if k >= 0:
+            # the head and the noun it governs through a determiner or "de" ("mention de
+            # personnes", "choqué les autorités"; not "sans incident devant l'entrée")
+            head_end = k
+            link = k + 1
+            while link < len(words) and words[link] in LINK_WORDS:
+                link += 1
+            if (
+                link > k + 1
+                and link < len(words)
+                and words[link][0].isalpha()
+                and words[link] not in PASSED_OVER
+            ):
+                head_end = link
             end = k
             while (
                 end + 1 < len(words)
@@ -237,7 +250,7 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
                 and words[end + 1] not in PHRASE_BREAKS
             ):
                 end += 1
-            spans.append((tokens[k][0], tokens[k][1], tokens[end][1]))
+            spans.append((tokens[k][0], tokens[head_end][1], tokens[max(end, head_end)][1]))
 
     def corrected(k: int) -> None:
         """Words from ``k`` up to "mais" (within MAX_DENIED_WORDS), when "mais" follows."""
@@ -306,6 +319,7 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+LINK_WORDS = frozenset("de d du des le la les l un une".split())
 PHRASE_BREAKS = frozenset(
     "mais et ou qui que qu car donc alors puis si tandis lorsque quand comme".split()
 )
