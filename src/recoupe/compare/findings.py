@@ -205,7 +205,9 @@ def _denials(
 ) -> list[tuple[list[str], list[str], frozenset[str], frozenset[str]]]:
     """Each negation of the statement: the folded words it bears on, those of the phrase they
     head, and the entities named in each."""
-    skip = GENERIC_PREDICATES | NEGATION_WORDS | PASSED_OVER  # reporting verbs stay: "n'a jamais dit"
+    skip = (
+        GENERIC_PREDICATES | NEGATION_WORDS | PASSED_OVER
+    )  # reporting verbs stay: "n'a jamais dit"
     words = [
         (m.start(), m.end(), fold(m.group()))
         for m in DENIAL_WORD_RE.finditer(statement.text)

@@ -199,7 +199,9 @@ def _content_after(tokens: list[tuple[int, int, str]], k: int, skip: frozenset[s
     while k < len(tokens):
         word = tokens[k][2]
         if not word[0].isalnum():
-            return -1 if word not in {"'", "’", '"', "«", "»"} else _content_after(tokens, k + 1, skip)
+            return (
+                -1 if word not in {"'", "’", '"', "«", "»"} else _content_after(tokens, k + 1, skip)
+            )
         if word not in skip:
             return k
         k += 1
