@@ -280,7 +280,7 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
     if _figure_conflict(a, b) or _figure_conflict(b, a):
         return True
     whole_a, whole_b = context(a), context(b)
-    opposed = getattr(context, "opposed", frozenset())
+    opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     if opposed and _sentence_pair(whole_a, whole_b) in opposed:
         return True
     if _affirms_denied(whole_a, whole_b) or _affirms_denied(whole_b, whole_a):

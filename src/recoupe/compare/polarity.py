@@ -149,7 +149,8 @@ def polarity_pairs(statements: Sequence[Statement]) -> list[tuple[int, int, str]
 
 # --- what a negation bears on --------------------------------------------------------
 
-NE = "<ne>"
+NE = "<ne>"  # "ne" and an elided "n'": not a word ("né" folded would read "ne"), it ends a phrase
+
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 # particles that close "ne … X" as a negation ("ne … que" only restricts)
 CLOSING_PARTICLES = frozenset(
@@ -158,21 +159,9 @@ CLOSING_PARTICLES = frozenset(
 # words before "ne" that make it a negation without a closing particle ("aucun bébé n'est né")
 OPENING_PARTICLES = frozenset({"aucun", "aucune", "personne", "rien", "nul", "nulle", "ni"})
 # auxiliaries, copulas and modals: the negation bears on the verb or attribute after them
-AUXILIARIES = frozenset(
-    """a ai as avons avez ont avait avaient avais aurait auraient aura auront aurai eu avoir ayant
-    est es sommes etes sont etait etaient etais serait seraient sera seront serai ete etre etant
-    soit soient fut furent peut peuvent pouvait pouvaient pourrait pourraient pourra pourront pu
-    pouvoir doit doivent devait devaient devrait devraient devra devront du devoir fait font
-    faisait faisaient ferait feraient faire semble semblent semblait va vont allait allaient
-    aller veut veulent voulait vouloir sait savent""".split()
-)
+AUXILIARIES = word_class("negation_auxiliary")
 # words a negation reaches across: clitics, adverbs, determiners, prepositions
-PASSED_OVER = frozenset(
-    """NE se s l le la les lui leur leurs y en me m te t nous vous absolument toujours encore
-    vraiment donc meme tout tous toute toutes bien jamais pas plus guere point nullement
-    aucunement rien nulle part un une des du de d au aux ce cet cette ces c son sa ses mon ma mes
-    a en dans pour par sur avec que qu qui nulle""".split()
-)
+PASSED_OVER = word_class("negation_passed_over")
 # "et non des chars", "non pas X": the words after "non" are what is denied; not "non-vaccinés",
 # "non seulement", "non loin"
 NON_AFTER = frozenset({"seulement", "loin", "sans", "plus", "moins"})
@@ -321,15 +310,10 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-LINK_WORDS = frozenset("de d du des le la les l un une".split())
-PHRASE_BREAKS = frozenset(
-    "mais et ou qui que qu car donc alors puis si tandis lorsque quand comme".split()
-)
-_CLITICS = frozenset("se s l le la les lui leur y en me m te t nous vous".split())
-_ADVERBS = frozenset(
-    """pas plus jamais guere point nullement aucunement rien personne absolument toujours encore
-    vraiment donc meme tout bien""".split()
-)
+LINK_WORDS = word_class("negation_link")
+PHRASE_BREAKS = word_class("negation_phrase_break")
+_CLITICS = word_class("negation_clitic")
+_ADVERBS = word_class("negation_adverb")
 
 
 def calls_false(text: str) -> bool:
