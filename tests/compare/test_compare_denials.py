@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from compare_builders import Doc, build, one_story
 
+from recoupe.compare.contradictions import antonym_contradictions
 from recoupe.compare.findings import (
     SentenceOf,
     clash,
@@ -188,3 +189,32 @@ def test_sentences_opposed_by_a_polarity_contradiction_are_paired():
     assert opposed_sentences([number], statements) == frozenset()  # figures: see minority_spans
     assert not clash(a, b, SentenceOf(statements))
     assert clash(a, b, SentenceOf(statements, frozenset({pair})))
+
+
+def test_two_sentences_of_one_claim_but_for_an_antonym_contradict():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Le conseil de Kerlouan a qualifié la réforme de texte soutenant la pêche côtière, "
+                "selon le compte rendu publié mardi par la mairie.",
+                source="A",
+                entities=KERLOUAN,
+            ),
+            Doc(
+                "b",
+                "Le conseil de Kerlouan a qualifié la réforme de texte combattant la pêche côtière.",
+                source="B",
+                entities=KERLOUAN,
+            ),
+        ]
+    )
+    statements = story_statements(one_story(corpus), corpus)
+    [finding] = antonym_contradictions(statements, corpus)
+    assert finding.slot == "negation"
+    assert {g.value for g in finding.values} == {"soutenir", "combattre"}
+    assert {e.article for e in finding.evidence} == {"a", "b"}
+    # a pair another negation finding already quotes is not reported twice
+    assert antonym_contradictions(statements, corpus, [finding]) == []
+    story = compare_story(one_story(corpus), corpus)
+    assert [f.slot for f in story.findings if f.kind == "contradiction"] == ["negation"]

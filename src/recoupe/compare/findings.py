@@ -179,6 +179,13 @@ def same_claim(a: Statement, b: Statement) -> bool:
     return said_share(short, long) >= SAME_CLAIM_SHARE
 
 
+def claim_share(a: Statement, b: Statement) -> float:
+    """Share of the shorter statement's anchors the other says (``said_share``, ordered as
+    ``same_claim`` orders them)."""
+    short, long = sorted((a, b), key=lambda s: (len(_anchors(s)) + len(s.entities), s.start))
+    return said_share(short, long)
+
+
 def denies(statement: Statement) -> bool:
     """The statement's words deny: a negation (``polarity.negated``, names left out:
     "Pas-de-Calais" denies nothing), "et non …", or a verb of denial ("démentent l'existence")."""
