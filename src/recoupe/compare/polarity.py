@@ -9,6 +9,7 @@ negation or by a pair of antonyms (``fr/data/antonyms.tsv``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -197,7 +198,8 @@ def _content_after(tokens: list[tuple[int, int, str]], k: int, skip: frozenset[s
     return -1
 
 
-def denied_spans(text: str) -> list[tuple[int, int, int]]:
+@functools.lru_cache(maxsize=65536)
+def denied_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """The words a sentence's negations bear on: (start, end) of each, and the end of the
     phrase it heads (up to the next punctuation or clause word: "n'est pas un portrait du
     président russe" denies the portrait of the president, not the president).
@@ -214,7 +216,7 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
     requirement and denies nothing.
     """
     if CONDITION_RE.match(text):
-        return []
+        return ()
     tokens = _tokens(text.replace("’", "'"))
     words = [t[2] for t in tokens]
     spans: list[tuple[int, int, int]] = []
@@ -307,7 +309,7 @@ def denied_spans(text: str) -> list[tuple[int, int, int]]:
                 for n in range(first, last + 1):
                     if words[n] not in PASSED_OVER:
                         take(n)
-    return spans
+    return tuple(spans)
 
 
 LINK_WORDS = word_class("negation_link")
@@ -347,14 +349,26 @@ def _inflects(lemma: str, word: str) -> bool:
     return shared >= max(4, len(lemma) - 2)
 
 
-def _function_pairs(statement: Statement) -> set[tuple[str, str]]:
+def _function_pairs(statement: Statement) -> frozenset[tuple[str, str]]:
     """("avant", stem of the word it bears on) pairs of the text; "d'après" is an attribution."""
-    text = fold(statement.text)
-    return {
+    return _function_pairs_of(statement.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _function_pairs_of(text: str) -> frozenset[tuple[str, str]]:
+    folded = fold(text)
+    return frozenset(
         (m.group(1), m.group(2)[:5])
-        for m in FUNCTION_RE.finditer(text)
-        if not text[: m.start()].endswith(("d'", "d' "))
-    }
+        for m in FUNCTION_RE.finditer(folded)
+        if not folded[: m.start()].endswith(("d'", "d' "))
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _antonyms_said(lemmas: frozenset[str], words: tuple[str, ...]) -> frozenset[str]:
+    """The words of the antonym table a statement says, as a lemma or inflected."""
+    forms = lemmas | {fold(w) for w in words}
+    return frozenset(entry for entry in antonyms() if any(_inflects(entry, form) for form in forms))
 
 
 def opposite_forms(a: Statement, b: Statement) -> tuple[str, str] | None:
@@ -366,21 +380,15 @@ def opposite_forms(a: Statement, b: Statement) -> tuple[str, str] | None:
     if found:
         return found
     pairs_a, pairs_b = _function_pairs(a), _function_pairs(b)
-    for word, target in pairs_a:
+    for word, target in sorted(pairs_a):
         opposite = FUNCTION_ANTONYMS[word]
         if (opposite, target) in pairs_b and (opposite, target) not in pairs_a:
             return word, opposite
+    said_a = _antonyms_said(a.lemmas, a.words)
+    said_b = _antonyms_said(b.lemmas, b.words)
     table = antonyms()
-    forms_a = frozenset(a.lemmas | {fold(w) for w in a.words})
-    forms_b = frozenset(b.lemmas | {fold(w) for w in b.words})
-
-    def says(forms: frozenset[str], lemma: str) -> bool:
-        return any(_inflects(lemma, f) for f in forms)
-
-    for word, opposites in table.items():
-        if not says(forms_a, word) or says(forms_b, word):
-            continue
-        for opposite in opposites:
-            if says(forms_b, opposite) and not says(forms_a, opposite):
+    for word in sorted(said_a - said_b):
+        for opposite in sorted(table[word]):
+            if opposite in said_b and opposite not in said_a:
                 return word, opposite
     return None
