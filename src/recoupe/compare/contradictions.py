@@ -220,7 +220,7 @@ class RoleSlot:
 
 
 OF_RE = re.compile(
-    r"\b(?:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|aux|au|à|chargée? de l['’]?|chargée? de la|chargée? du|chargée? des)\s*",
+    r"\b(?:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|aux|au|à|chargée? de l['’]?|chargée? de la|chargée? du|chargée? des)(?:(?<=['’])\s*|\s+)",  # "de" is no word's start
     re.IGNORECASE,
 )
 
@@ -228,8 +228,11 @@ OF_RE = re.compile(
 def _words(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
+    # "SDIS66" is "SDIS 66": letters and digits glued together are two words
     return frozenset(
-        w for w in re.findall(r"\w+", fold(text).replace("_", " ")) if w not in ROLE_STOPWORDS
+        w
+        for w in re.findall(r"[^\W\d_]+|\d+", fold(text).replace("_", " "))
+        if w not in ROLE_STOPWORDS
     )
 
 
