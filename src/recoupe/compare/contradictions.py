@@ -47,9 +47,9 @@ from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import (
     demonyms,
-    reporting_lemmas,
     max_title_words,
     news_agencies,
+    reporting_lemmas,
     superseded_markers,
     titles,
     word_class,
