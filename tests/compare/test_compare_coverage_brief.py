@@ -95,3 +95,28 @@ def test_corroborated_and_single_source_findings():
     for finding in story.findings:
         for ev in finding.evidence:
             assert corpus.article(ev.article).text[ev.start : ev.end] == ev.text
+
+
+def test_brief_never_credits_outlets_with_words_only_one_wrote():
+    # the shared claim is a clause of A's long sentence: the brief quotes B's, or nothing
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Les trois pompiers blessés de Kervéan sont hospitalisés à Brest, a déclaré "
+                "le colonel Paul Durand lors du journal de midi de la radio locale, depuis nos "
+                "studios du port où il était invité par toute la rédaction.",
+                source="Ouest",
+                entities={"Paul Durand": ("person", ["Paul Durand"])},
+            ),
+            Doc(
+                "b",
+                "Les trois pompiers blessés de Kervéan sont hospitalisés à Brest depuis mercredi.",
+                source="Nord",
+            ),
+        ]
+    )
+    story = compare_story(one_story(corpus), corpus)
+    shared = [item for item in story.brief if len(item["sources"]) >= 2]
+    assert shared
+    assert all("journal de midi" not in item["text"] for item in shared)
