@@ -136,3 +136,14 @@ def test_years_of_age_are_told_apart_from_terms():
     )
     ages = [n.qualifier == "âge" for n in parse_numbers(text)]
     assert ages == [True, True, True, True, False, False]
+
+
+def test_questions_claim_nothing():
+    corpus = build(
+        [
+            Doc("a", "Qui remplacera le maire de Kervéan ? Le conseil municipal votera lundi."),
+            Doc("b", "Le conseil municipal de Kervéan votera lundi. « Qui remplacera le maire ? »"),
+        ]
+    )
+    texts = [s.text for s in story_statements(one_story(corpus), corpus)]
+    assert texts and not any("?" in t for t in texts)

@@ -54,6 +54,7 @@ DURATION = "durée"  # the unit of every duration, its value in days
 ROUND_UNIT_DAYS = 3652  # decades and centuries are roundings, not counts
 MAGNITUDE_WORDS = word_class("magnitude_word")
 AGE_HOLDERS = word_class("age_holder")
+QUESTION_END_RE = re.compile(r"\?[\s\"»”’')]*$")
 ANAPHORIC_DETERMINERS = word_class("anaphoric_determiner")
 AGE = "âge"  # the qualifier of a number of years that is someone's age, never a term or a period
 YEAR_DAYS = 365.25
@@ -432,6 +433,8 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
         if start >= end:
             continue
         text = article.text[start:end]
+        if QUESTION_END_RE.search(text):
+            continue  # "Qui est le nouveau Premier ministre ?" asks, it claims nothing
         entities = frozenset(
             e for e in (corpus.entity_of(article_id, k) for k in sentence.entity_keys) if e
         )
