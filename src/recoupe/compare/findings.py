@@ -639,14 +639,34 @@ def single_source_findings(
     return out
 
 
+MIN_DISTINCTIVE_FIGURE = 10  # "trois blessés" recurs by chance; "48 %", "3 252 morts" do not
+
+
+def _distinctive_figures(clause: Statement) -> list[tuple[str, float]]:
+    """The exact figures of a clause (kind, value) that another outlet cannot give by chance."""
+    return [
+        (n.unit.partition(":")[0], n.value)
+        for n in clause.numbers
+        if not n.vague and not n.anaphoric and n.low == n.high and n.value >= MIN_DISTINCTIVE_FIGURE
+    ]
+
+
 def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement], bool]:
     """Whether a clause scores ``COUNTERPART_SCORE`` or more against a clause of another article."""
     aligner = Aligner(clause_list)
     position = {(c.article, c.start, c.end): k for k, c in enumerate(clause_list)}
     near = {k for i, j, _ in aligner.pairs(COUNTERPART_SCORE) for k in (i, j)}
+    # "48 % des cheminots" in one outlet, "près d'un cheminot sur deux (48 %)" in another:
+    # the same exact figure of the same kind is the same claim, however worded
+    figures: dict[tuple[str, float], set[str]] = {}
+    for c in clause_list:
+        for n in _distinctive_figures(c):
+            figures.setdefault(n, set()).add(c.article)
 
     def test(clause: Statement) -> bool:
-        return position.get((clause.article, clause.start, clause.end)) in near
+        if position.get((clause.article, clause.start, clause.end)) in near:
+            return True
+        return any(figures.get(n, set()) - {clause.article} for n in _distinctive_figures(clause))
 
     return test
 
