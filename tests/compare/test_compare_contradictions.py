@@ -921,3 +921,34 @@ def test_a_numbered_organisation_matches_its_name_alone():
         ]
     )
     assert _contradictions(corpus) == []
+
+
+def test_a_corroborated_card_never_quotes_a_contested_value():
+    person = {"Paul Kerhervé": ("person", ["Paul Kerhervé"])}
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Le préfet Paul Kerhervé, un haut fonctionnaire de 52 ans, est un énarque discret.",
+                source="A",
+                entities=person,
+            ),
+            Doc(
+                "b",
+                "Le préfet Paul Kerhervé est un haut fonctionnaire, un énarque discret.",
+                source="B",
+                entities=person,
+            ),
+            Doc(
+                "c",
+                "Le préfet Paul Kerhervé, un haut fonctionnaire de 53 ans, arrive à Kervéan.",
+                source="C",
+                entities=person,
+            ),
+        ]
+    )
+    story = compare_story(one_story(corpus), corpus)
+    assert any(f.kind == "contradiction" for f in story.findings)
+    cards = [f for f in story.findings if f.kind == "corroborated"]
+    assert cards
+    assert not any("52" in f.summary or "52" in (f.title or "") for f in cards), cards

@@ -478,17 +478,34 @@ def merged_corroborations(
     return out
 
 
-def title_of(fact: Fact, corpus: Corpus | None = None) -> str:
+def title_of(
+    fact: Fact, corpus: Corpus | None = None, disputed: Sequence[tuple[str, int, int]] = ()
+) -> str:
     """A readable phrase from the text naming the fact: the body statement saying most of what
-    all share; its whole sentence when the clause alone is a fragment ("dans le Pas-de-Calais")."""
+    all share; its whole sentence when the clause alone is a fragment ("dans le Pas-de-Calais")
+    and the sentence holds no ``disputed`` value."""
     common = _common(fact)
 
     def says(statement: Statement) -> int:
         return len(common & (statement.lemmas | {"@" + e for e in statement.entities}))
 
-    best = min(fact.statements, key=lambda s: (s.headline, -says(s), s.quoted, len(s.text)))
+    def contested(statement: Statement) -> bool:
+        return bool(statement.sentence) and any(
+            a == statement.article and s < statement.sentence[1] and statement.sentence[0] < e
+            for a, s, e in disputed
+        )
+
+    best = min(
+        fact.statements,
+        key=lambda s: (s.headline, contested(s), -says(s), s.quoted, len(s.text)),
+    )
     text = best.text
-    if corpus is not None and best.sentence and len(text.split()) < MIN_TITLE_WORDS:
+    if (
+        corpus is not None
+        and best.sentence
+        and len(text.split()) < MIN_TITLE_WORDS
+        and not contested(best)
+    ):
         text = corpus.article(best.article).text[best.sentence[0] : best.sentence[1]]
     return _short(text.strip(' ,;:«»"“”'), MAX_TITLE_CHARS)
 
@@ -507,9 +524,20 @@ def corroborated_findings(
     context: Context = _own_sentence,
 ) -> list[Finding]:
     by_title: dict[str, Finding] = {}
+    # contested figures as written ("54 ans", "52"): a card's words must not carry one
+    contested = [
+        re.compile(rf"(?<!\w){re.escape(value)}(?!\w)")
+        for value in {" ".join(corpus.article(a).text[s:e].split()) for a, s, e in disputed}
+        if any(c.isdigit() for c in value)
+    ]
     for fact in merged_corroborations(all_facts, disputed, context):
-        best = representative(fact)
-        title = title_of(fact, corpus)
+        # the card quotes a statement holding no contested value when it has one: "Reported
+        # by 3 outlets: de 54 ans" would credit two outlets that wrote 55 with the 54
+        best, title = representative(fact), title_of(fact, corpus)
+        if any(value.search(title) or value.search(best.text) for value in contested):
+            undisputed = Fact(tuple(s for s in fact.statements if not _disputed(s, disputed)))
+            shown = undisputed if undisputed.statements else fact
+            best, title = representative(shown), title_of(shown, corpus, disputed)
         finding = Finding(
             kind="corroborated",
             subject=fact_subject(fact, corpus),
