@@ -490,10 +490,10 @@ def title_of(
         return len(common & (statement.lemmas | {"@" + e for e in statement.entities}))
 
     def contested(statement: Statement) -> bool:
-        return bool(statement.sentence) and any(
-            a == statement.article and s < statement.sentence[1] and statement.sentence[0] < e
-            for a, s, e in disputed
-        )
+        if statement.sentence is None:
+            return False
+        first, last = statement.sentence
+        return any(a == statement.article and s < last and first < e for a, s, e in disputed)
 
     best = min(
         fact.statements,
