@@ -823,3 +823,132 @@ def test_the_subject_of_a_verb_of_giving_is_the_source_of_its_figure():
     assert [f for f in _contradictions(_given(place, second)) if f.slot == "speaker"] == []
     alone = "Cette organisation avance plutôt un bilan de 115 morts"
     assert [f for f in _contradictions(_given(first, alone)) if f.slot == "speaker"] == []
+
+
+# --- held-out audit (issue 11): patterns of real pages, in invented sentences ------------
+
+
+def _two(
+    first: str, second: str, published: tuple[str | None, str | None] = (None, None)
+) -> Corpus:
+    return build(
+        [
+            Doc("a", first, source="A", published=published[0]),
+            Doc("b", second, source="B", published=published[1]),
+        ]
+    )
+
+
+def test_an_age_never_contradicts_a_prison_term():
+    corpus = _two(
+        "Le tribunal de Kervéan a condamné le boulanger à 12 ans de réclusion criminelle.",
+        "Le procureur avait requis la réclusion criminelle contre le boulanger, un homme de 41 ans.",
+    )
+    assert _contradictions(corpus) == []
+
+
+def test_two_ages_of_one_person_still_conflict():
+    corpus = _two(
+        "Le nouveau préfet de Kervéan, âgé de 52 ans, arrive lundi à la préfecture.",
+        "Le nouveau préfet de Kervéan, un fonctionnaire de 53 ans, arrive lundi à la préfecture.",
+    )
+    [finding] = _contradictions(corpus)
+    assert {ev.value for ev in finding.evidence} == {"52 ans", "53 ans"}
+    assert finding.subject == "âge"
+
+
+def test_durations_of_other_scales_are_two_periods():
+    corpus = _two(
+        "Le jury de Kervéan a délibéré pendant trois heures avant le verdict du procès.",
+        "Le verdict du procès de Kervéan tombe : dix ans de prison pour le boulanger.",
+    )
+    assert _contradictions(corpus) == []
+
+
+def test_first_and_second_round_figures_are_two_counts():
+    corpus = _two(
+        "Le maire de Kervéan a été réélu au premier tour des municipales avec 71 % des voix.",
+        "Le maire de Kervéan a été élu au second tour des municipales avec 54 % des voix.",
+    )
+    assert _contradictions(corpus) == []
+
+
+def test_a_source_speaking_on_its_publication_day_dates_no_event():
+    # Sunday's paper: the company announced on Sunday; Tuesday's: the strike is this morning
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "La compagnie des bus de Kervéan a annoncé dimanche une grève des chauffeurs.",
+                source="A",
+                published="2031-05-04",
+                times=[("dimanche", "2031-05-04", "2031-05-04")],
+            ),
+            Doc(
+                "b",
+                "Les chauffeurs de la compagnie des bus sont en grève ce mardi à Kervéan.",
+                source="B",
+                published="2031-05-06",
+                times=[("ce mardi", "2031-05-06", "2031-05-06")],
+            ),
+        ]
+    )
+    from recoupe.compare.contradictions import number_contradictions
+    from recoupe.compare.statements import story_statements
+
+    statements = story_statements(one_story(corpus), corpus)
+    assert [f for f in number_contradictions(statements, corpus) if f.slot == "date"] == []
+
+
+def test_a_numbered_organisation_matches_its_name_alone():
+    person = {"Paul Kerhervé": ("person", ["Paul Kerhervé"])}
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Le directeur du SDIS29, Paul Kerhervé, a parlé.",
+                source="A",
+                entities=person,
+                roles=[("Paul Kerhervé", "directeur du SDIS29", None, None)],
+            ),
+            Doc(
+                "b",
+                "Paul Kerhervé, directeur départemental du SDIS, a parlé.",
+                source="B",
+                entities=person,
+                roles=[("Paul Kerhervé", "directeur départemental du SDIS", None, None)],
+            ),
+        ]
+    )
+    assert _contradictions(corpus) == []
+
+
+def test_a_corroborated_card_never_quotes_a_contested_value():
+    person = {"Paul Kerhervé": ("person", ["Paul Kerhervé"])}
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Le préfet Paul Kerhervé, un haut fonctionnaire de 52 ans, est un énarque discret.",
+                source="A",
+                entities=person,
+            ),
+            Doc(
+                "b",
+                "Le préfet Paul Kerhervé est un haut fonctionnaire, un énarque discret.",
+                source="B",
+                entities=person,
+            ),
+            Doc(
+                "c",
+                "Le préfet Paul Kerhervé, un haut fonctionnaire de 53 ans, arrive à Kervéan.",
+                source="C",
+                entities=person,
+            ),
+        ]
+    )
+    story = compare_story(one_story(corpus), corpus)
+    assert any(f.kind == "contradiction" for f in story.findings)
+    cards = [f for f in story.findings if f.kind == "corroborated"]
+    assert cards
+    assert not any("52" in f.summary or "52" in (f.title or "") for f in cards), cards

@@ -95,3 +95,51 @@ def test_corroborated_and_single_source_findings():
     for finding in story.findings:
         for ev in finding.evidence:
             assert corpus.article(ev.article).text[ev.start : ev.end] == ev.text
+
+
+def test_brief_never_credits_outlets_with_words_only_one_wrote():
+    # the shared claim is a clause of A's long sentence: the brief quotes B's, or nothing
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Les trois pompiers blessés de Kervéan sont hospitalisés à Brest, a déclaré "
+                "le colonel Paul Durand lors du journal de midi de la radio locale, depuis nos "
+                "studios du port où il était invité par toute la rédaction.",
+                source="Ouest",
+                entities={"Paul Durand": ("person", ["Paul Durand"])},
+            ),
+            Doc(
+                "b",
+                "Les trois pompiers blessés de Kervéan sont hospitalisés à Brest depuis mercredi.",
+                source="Nord",
+            ),
+        ]
+    )
+    story = compare_story(one_story(corpus), corpus)
+    shared = [item for item in story.brief if len(item["sources"]) >= 2]
+    assert shared
+    assert all("journal de midi" not in item["text"] for item in shared)
+
+
+def test_the_same_exact_figure_elsewhere_is_no_single_source_claim():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Les bus de Kervéan roulent peu. Près d'un chauffeur sur deux (48 %) était en "
+                "grève mardi matin. Le port de Kervéan accueille un nouveau ferry depuis lundi.",
+                source="Ouest",
+            ),
+            Doc(
+                "b",
+                "La direction annonce que 48 % des agents du réseau seront grévistes. "
+                "Les écoles de Kervéan ferment leurs cantines pour la semaine entière.",
+                source="Nord",
+            ),
+        ]
+    )
+    story = compare_story(one_story(corpus), corpus)
+    single = [f.summary for f in story.findings if f.kind == "single_source"]
+    assert single  # the ferry and the canteens are each one outlet's
+    assert not any("48" in s for s in single), single

@@ -127,3 +127,23 @@ def test_aligned_paraphrases_form_a_corroborated_fact():
     assert {s.text[:8] for s in shared[0].statements} == {"Le maire", "Paul Dur"}
     # the other sentences stay facts of one outlet
     assert sum(1 for f in grouped if len(f.outlets) == 1) == 2
+
+
+def test_years_of_age_are_told_apart_from_terms():
+    text = (
+        "Le boulanger, 41 ans, un homme de 41 ans, âgé de 41 ans (41 ans), "
+        "a été condamné à 12 ans de prison, depuis 3 ans."
+    )
+    ages = [n.qualifier == "âge" for n in parse_numbers(text)]
+    assert ages == [True, True, True, True, False, False]
+
+
+def test_questions_claim_nothing():
+    corpus = build(
+        [
+            Doc("a", "Qui remplacera le maire de Kervéan ? Le conseil municipal votera lundi."),
+            Doc("b", "Le conseil municipal de Kervéan votera lundi. « Qui remplacera le maire ? »"),
+        ]
+    )
+    texts = [s.text for s in story_statements(one_story(corpus), corpus)]
+    assert texts and not any("?" in t for t in texts)

@@ -51,3 +51,32 @@ def test_headline_is_never_blanked_and_prose_is_kept() -> None:
     # date and byline lines are metadata the reader takes, and their date and author stay found
     assert not is_furniture_line("Publié le 24 mai 2025 à 10h")
     assert not is_furniture_line("Par Jean Dupont, Le Courrier du Sud")
+
+
+def test_datelines_stay_for_the_nlp_but_state_nothing():
+    from recoupe.fr.furniture import dateline_spans, outside_datelines
+
+    text = (
+        "Publié le 3 mars 2031 - 08:15\n"
+        "Le samedi 1 mars 2031 à 17:07 - MAJ samedi 1 mars 2031 à 18:20\n"
+        "Par Le Courrier de Kervéan avec AFP (2 mars 2031)*\n"
+        "Le pont de Kervéan a rouvert samedi.\n"
+    )
+    assert len(dateline_spans(text)) == 3
+    assert "Publié" in blank_furniture(text)  # the NLP still reads the date
+    start, end = outside_datelines(text, 0, len(text))
+    assert text[start:end].strip() == "Le pont de Kervéan a rouvert samedi."
+    assert not is_furniture_line("Par ailleurs, le maire a parlé avec l'AFP de ses projets.")
+
+
+def test_captions_with_a_credit_embedded_posts_and_labels_are_furniture():
+    for line in (
+        "Image d'illustration. © JEANNE MORVAN / AFP",
+        "Le trafic ce matin pic.twitter.com/AbC123 — Bus de Kervéan (@BusKervean) March 4, 2031",
+        "A lire aussi :VIDEO Le port de Kervéan en travaux",
+        "·2 min de lecture",
+        "Auteur(s)",
+        "Crédits",
+    ):
+        assert is_furniture_line(line), line
+    assert not is_furniture_line("Le maire a remercié les pompiers de Kervéan pour leur courage.")

@@ -17,12 +17,24 @@ MAX_ITEMS = 6
 MAX_SINGLE_SOURCE = 2
 MAX_CHARS = 320
 MIN_WORDS = 6
+# a sentence cited to several outlets must be mostly the claim they share: a clause of a
+# long sentence ("L'état de santé des blessés …, a déclaré le colonel dans le journal de
+# midi") would credit every outlet with words only one wrote
+MIN_SHARED_SHARE = 0.6
 
 
 def _pick(fact: Fact) -> Statement:
-    """Body before headline, reported speech before quotes, then the shorter."""
+    """A sentence mostly made of the shared claim, body before headline, reported speech
+    before quotes, then the shorter."""
     return min(
-        fact.statements, key=lambda s: (s.headline, s.quoted, len(s.text) > MAX_CHARS, len(s.text))
+        fact.statements,
+        key=lambda s: (
+            not _mostly_shared(s),
+            s.headline,
+            s.quoted,
+            len(s.text) > MAX_CHARS,
+            len(s.text),
+        ),
     )
 
 
@@ -59,6 +71,11 @@ def _quotable(
     return not any(a == statement.article and start < e and s < end for a, s, e in disputed)
 
 
+def _mostly_shared(statement: Statement) -> bool:
+    start, end = _sentence(statement)
+    return (statement.end - statement.start) >= MIN_SHARED_SHARE * max(1, end - start)
+
+
 def story_brief(
     all_facts: Sequence[Fact],
     corpus: Corpus,
@@ -92,6 +109,7 @@ def story_brief(
                 key in seen
                 or len(statement.lemmas) < 3
                 or not _quotable(statement, corpus, disputed)
+                or (len(fact.outlets) >= 2 and not _mostly_shared(statement))
             ):
                 continue
             seen.add(key)

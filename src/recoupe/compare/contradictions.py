@@ -30,6 +30,7 @@ from recoupe.compare.polarity import (
     POLARITY_ALIGNMENT as POLARITY_PLACE_ALIGNMENT,
 )
 from recoupe.compare.statements import (
+    AGE,
     CURRENCIES,
     DURATION,
     GENERIC_PREDICATES,
@@ -49,6 +50,7 @@ from recoupe.fr.lexicon import (
     demonyms,
     max_title_words,
     news_agencies,
+    reporting_lemmas,
     superseded_markers,
     titles,
     word_class,
@@ -79,6 +81,7 @@ GENERIC_UNITS = frozenset(
     }
 )
 ROLE_STOPWORDS = word_class("role_stopword")
+FIGURE_VERBS = word_class("figure_verb")
 
 
 def make_evidence(
@@ -218,7 +221,7 @@ class RoleSlot:
 
 
 OF_RE = re.compile(
-    r"\b(?:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|aux|au|à|chargée? de l['’]?|chargée? de la|chargée? du|chargée? des)\s*",
+    r"\b(?:de la|de l['’]|du|des|de|d['’]|à la|à l['’]|aux|au|à|chargée? de l['’]?|chargée? de la|chargée? du|chargée? des)(?:(?<=['’])\s*|\s+)",  # "de" is no word's start
     re.IGNORECASE,
 )
 
@@ -226,8 +229,11 @@ OF_RE = re.compile(
 def _words(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
+    # "SDIS66" is "SDIS 66": letters and digits glued together are two words
     return frozenset(
-        w for w in re.findall(r"\w+", fold(text).replace("_", " ")) if w not in ROLE_STOPWORDS
+        w
+        for w in re.findall(r"[^\W\d_]+|\d+", fold(text).replace("_", " "))
+        if w not in ROLE_STOPWORDS
     )
 
 
@@ -728,6 +734,12 @@ def _same_quantity(
         return 0.0
     if a.entities and b.entities and not a.entities & b.entities:
         return 0.0  # the same count said of two different people or places
+    if a.number.unit == DURATION and _scales_apart(a.number, b.number):
+        return 0.0  # "deux heures et demie de délibéré" / "25 ans de réclusion": two periods
+    if a.number.unit == DAY and _own_days_apart(corpus, a, b):
+        return 0.0  # "dimanche" in Sunday's article, "ce mardi" in Tuesday's: each its own news
+    if _ordinals_apart(a.clause.text, b.clause.text):
+        return 0.0  # "au premier tour avec 75 %" / "au second tour avec 58,8 %": two rounds
     if (
         not times_compatible(a.statement, b.statement)
         or _dated_before(corpus, a, b)
@@ -742,6 +754,12 @@ def _same_quantity(
     score = aligner.score(a.index, b.index)
     if a.holder and b.holder and shared_meaning(frozenset({a.holder}), frozenset({b.holder})):
         score += HOLDER_BONUS  # the figure of the same thing: "son frère de 16 ans" / "son frère de 17 ans"
+    if (
+        a.number.unit == DAY
+        and shared < STRONG_MATCH
+        and any(_spoke_today(corpus, x) and not _says_day(corpus, y) for x, y in ((a, b), (b, a)))
+    ):
+        return 0.0  # the day a source spoke ("a annoncé dimanche") against an event's day
     if shared >= 2 or (shared == 1 and score >= NUMBER_CONTEXT / 2):
         return shared + score
     if a.number.unit == CLOCK and shared_meaning(_clause_words(a), _clause_words(b)):
@@ -751,6 +769,77 @@ def _same_quantity(
     if unique and a.number.unit not in GENERIC_UNITS and score >= NUMBER_CONTEXT / 2:
         return 0.5 + score  # the only figure of its kind in both articles
     return 0.0
+
+
+MAX_DURATION_RATIO = 30.0  # "deux jours" / "deux semaines" may conflict; hours and years never
+ORDINALS = {
+    "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "second": 2, "seconde": 2, "deuxieme": 2,
+    "2e": 2, "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4, "dernier": -1, "derniere": -1,
+}  # fmt: skip
+ORDINAL_RE = re.compile(r"\b(" + "|".join(ORDINALS) + r")\s+(?!\d)([^\W\d_]+)", re.IGNORECASE)
+
+
+def _scales_apart(a: NumberMention, b: NumberMention) -> bool:
+    """Two durations too far apart in size to be two versions of one figure."""
+    low, high = sorted((max(a.value, 1e-9), max(b.value, 1e-9)))
+    return high / low > MAX_DURATION_RATIO
+
+
+def _publication_day(corpus: Corpus, figure: _Figure) -> float | None:
+    published = corpus.article(figure.statement.article).published or ""
+    try:
+        return float(dt.date.fromisoformat(published[:10]).toordinal())
+    except ValueError:
+        return None
+
+
+def _says_day(corpus: Corpus, figure: _Figure) -> bool:
+    """The day dates what a source said ("a annoncé dimanche", "estime ce matin la direction",
+    "a rapporté, samedi,"), not the event: it only compares with another source's day."""
+    text = corpus.article(figure.statement.article).text
+    words = WORD_RE.findall(text[max(0, figure.number.start - 30) : figure.number.start])
+    if not words:
+        return False
+    word = fold(words[-1])
+    return word in reporting_lemmas() or any(word.startswith(v) for v in FIGURE_VERBS)
+
+
+def _spoke_today(corpus: Corpus, figure: _Figure) -> bool:
+    """A source spoke on the article's own publication day ("estime ce matin la direction",
+    "a annoncé dimanche" in Sunday's paper): the outlet's news of the day, no event's date."""
+    day = _publication_day(corpus, figure)
+    return (
+        day is not None
+        and figure.number.low == figure.number.high == day
+        and _says_day(corpus, figure)
+    )
+
+
+def _own_days_apart(corpus: Corpus, a: _Figure, b: _Figure) -> bool:
+    """Each day is the publication day of its own article ("ce matin", "dimanche" in Sunday's
+    paper) and the two articles came out on different days: two moments of the story, each
+    told as today's news, not two versions of one date."""
+    day_a, day_b = _publication_day(corpus, a), _publication_day(corpus, b)
+    return (
+        day_a is not None
+        and day_b is not None
+        and day_a != day_b
+        and a.number.low == a.number.high == day_a
+        and b.number.low == b.number.high == day_b
+    )
+
+
+def _ordinals_apart(a: str, b: str) -> bool:
+    """Both clauses number the same noun with different ordinals ("premier tour" / "second
+    tour", "première journée" / "deuxième journée"): their figures count two different things."""
+    ranks_a: dict[str, set[int]] = {}
+    for m in ORDINAL_RE.finditer(fold(a)):
+        ranks_a.setdefault(m.group(2)[:CONTEXT_PREFIX], set()).add(ORDINALS[m.group(1).lower()])
+    for m in ORDINAL_RE.finditer(fold(b)):
+        ranks = ranks_a.get(m.group(2)[:CONTEXT_PREFIX])
+        if ranks and ORDINALS[m.group(1).lower()] not in ranks:
+            return True
+    return False
 
 
 def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
@@ -977,7 +1066,7 @@ def _quantity_name(number: NumberMention) -> str:
     if number.unit in CURRENCY_NAMES:
         return f"montant en {number.noun}"
     if number.unit == DURATION:
-        return "durée"
+        return "âge" if number.qualifier == AGE else "durée"
     if number.unit == "magnitude":
         return "magnitude"
     return f"nombre de {number.noun}"

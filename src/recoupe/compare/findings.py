@@ -574,17 +574,34 @@ def merged_corroborations(
     return out
 
 
-def title_of(fact: Fact, corpus: Corpus | None = None) -> str:
+def title_of(
+    fact: Fact, corpus: Corpus | None = None, disputed: Sequence[tuple[str, int, int]] = ()
+) -> str:
     """A readable phrase from the text naming the fact: the body statement saying most of what
-    all share; its whole sentence when the clause alone is a fragment ("dans le Pas-de-Calais")."""
+    all share; its whole sentence when the clause alone is a fragment ("dans le Pas-de-Calais")
+    and the sentence holds no ``disputed`` value."""
     common = _common(fact)
 
     def says(statement: Statement) -> int:
         return len(common & (statement.lemmas | {"@" + e for e in statement.entities}))
 
-    best = min(fact.statements, key=lambda s: (s.headline, -says(s), s.quoted, len(s.text)))
+    def contested(statement: Statement) -> bool:
+        if statement.sentence is None:
+            return False
+        first, last = statement.sentence
+        return any(a == statement.article and s < last and first < e for a, s, e in disputed)
+
+    best = min(
+        fact.statements,
+        key=lambda s: (s.headline, contested(s), -says(s), s.quoted, len(s.text)),
+    )
     text = best.text
-    if corpus is not None and best.sentence and len(text.split()) < MIN_TITLE_WORDS:
+    if (
+        corpus is not None
+        and best.sentence
+        and len(text.split()) < MIN_TITLE_WORDS
+        and not contested(best)
+    ):
         text = corpus.article(best.article).text[best.sentence[0] : best.sentence[1]]
     return _short(text.strip(' ,;:«»"“”'), MAX_TITLE_CHARS)
 
@@ -603,9 +620,20 @@ def corroborated_findings(
     context: Context = _own_sentence,
 ) -> list[Finding]:
     by_title: dict[str, Finding] = {}
+    # contested figures as written ("54 ans", "52"): a card's words must not carry one
+    contested = [
+        re.compile(rf"(?<!\w){re.escape(value)}(?!\w)")
+        for value in {" ".join(corpus.article(a).text[s:e].split()) for a, s, e in disputed}
+        if any(c.isdigit() for c in value)
+    ]
     for fact in merged_corroborations(all_facts, disputed, context):
-        best = representative(fact)
-        title = title_of(fact, corpus)
+        # the card quotes a statement holding no contested value when it has one: "Reported
+        # by 3 outlets: de 54 ans" would credit two outlets that wrote 55 with the 54
+        best, title = representative(fact), title_of(fact, corpus)
+        if any(value.search(title) or value.search(best.text) for value in contested):
+            undisputed = Fact(tuple(s for s in fact.statements if not _disputed(s, disputed)))
+            shown = undisputed if undisputed.statements else fact
+            best, title = representative(shown), title_of(shown, corpus, disputed)
         finding = Finding(
             kind="corroborated",
             subject=fact_subject(fact, corpus),
@@ -735,14 +763,34 @@ def single_source_findings(
     return out
 
 
+MIN_DISTINCTIVE_FIGURE = 10  # "trois blessés" recurs by chance; "48 %", "3 252 morts" do not
+
+
+def _distinctive_figures(clause: Statement) -> list[tuple[str, float]]:
+    """The exact figures of a clause (kind, value) that another outlet cannot give by chance."""
+    return [
+        (n.unit.partition(":")[0], n.value)
+        for n in clause.numbers
+        if not n.vague and not n.anaphoric and n.low == n.high and n.value >= MIN_DISTINCTIVE_FIGURE
+    ]
+
+
 def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement], bool]:
     """Whether a clause scores ``COUNTERPART_SCORE`` or more against a clause of another article."""
     aligner = Aligner(clause_list)
     position = {(c.article, c.start, c.end): k for k, c in enumerate(clause_list)}
     near = {k for i, j, _ in aligner.pairs(COUNTERPART_SCORE) for k in (i, j)}
+    # "48 % des cheminots" in one outlet, "près d'un cheminot sur deux (48 %)" in another:
+    # the same exact figure of the same kind is the same claim, however worded
+    figures: dict[tuple[str, float], set[str]] = {}
+    for c in clause_list:
+        for n in _distinctive_figures(c):
+            figures.setdefault(n, set()).add(c.article)
 
     def test(clause: Statement) -> bool:
-        return position.get((clause.article, clause.start, clause.end)) in near
+        if position.get((clause.article, clause.start, clause.end)) in near:
+            return True
+        return any(figures.get(n, set()) - {clause.article} for n in _distinctive_figures(clause))
 
     return test
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recoupe.corpus import Corpus
-from recoupe.fr.furniture import INLINE_CREDITS
+from recoupe.fr.furniture import INLINE_CREDITS, dateline_spans, outside_datelines
 from recoupe.fr.lexicon import (
     canonical,
     currencies,
@@ -53,7 +53,11 @@ PERCENT = {"%", "pour cent", "pourcent"}
 DURATION = "durée"  # the unit of every duration, its value in days
 ROUND_UNIT_DAYS = 3652  # decades and centuries are roundings, not counts
 MAGNITUDE_WORDS = word_class("magnitude_word")
+AGE_HOLDERS = word_class("age_holder")
+QUESTION_END_RE = re.compile(r"\?[\s\"»”’')]*$")
 ANAPHORIC_DETERMINERS = word_class("anaphoric_determiner")
+AGE = "âge"  # the qualifier of a number of years that is someone's age, never a term or a period
+YEAR_DAYS = 365.25
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             continue
         if unit in death_units():
             unit = DEATH
+        age = False
         if unit.startswith(DURATION):
             factor = float(unit.partition(":")[2])
             unit = DURATION
@@ -185,6 +190,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             if _half_after(tokens, last):  # "deux heures et demie"
                 value, low, high, last = value + 0.5, low + 0.5, high + 0.5, last + 2
             value, low, high = value * factor, low * factor, high * factor
+            age = factor == YEAR_DAYS and _is_age(tokens, first, last)
         anaphoric = first > 0 and fold(tokens[first - 1][2]) in ANAPHORIC_DETERMINERS
         span_start, span_end = tokens[first][0], tokens[last][1]
         figure_end = tokens[j - 1][1]
@@ -201,11 +207,21 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 noun=tokens[last][2],
                 vague=vague,
                 anaphoric=anaphoric,
-                qualifier=_qualifier_after(tokens, last),
+                qualifier=AGE if unit == DURATION and age else _qualifier_after(tokens, last),
             )
         )
         i = last + 1
     return out
+
+
+def _is_age(tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """ "âgé de 55 ans", "un informaticien de 36 ans", "Jean Dupont, 36 ans," / "(55 ans)": an
+    age, which a term ("une peine de 25 ans") or a period ("depuis 25 ans") never contradicts."""
+    before = fold(tokens[first - 1][2]) if first > 0 else ""
+    if before in {"de", "d'"} and first > 1:
+        return fold(tokens[first - 2][2]) in AGE_HOLDERS
+    after = tokens[last + 1][2] if last + 1 < len(tokens) else ""
+    return before in {",", "("} and after in {",", ")", ".", ""}
 
 
 CLOCK_WORDS = frozenset({"h", "heure", "heures"})
@@ -407,11 +423,18 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
     quotes = corpus.quotes_in([article_id])
     times = corpus.times_in([article_id]) or list(analysis.times)
     out: list[Statement] = []
+    datelines = dateline_spans(article.text)
     for index, sentence in enumerate(analysis.sentences):
         start, end = _strip_span(article.text, sentence.start, sentence.end)
+        if datelines:  # "Publié le … à 12:12" above the text states nothing
+            start, end = _strip_span(
+                article.text, *outside_datelines(article.text, start, end, datelines)
+            )
         if start >= end:
             continue
         text = article.text[start:end]
+        if QUESTION_END_RE.search(text):
+            continue  # "Qui est le nouveau Premier ministre ?" asks, it claims nothing
         entities = frozenset(
             e for e in (corpus.entity_of(article_id, k) for k in sentence.entity_keys) if e
         )

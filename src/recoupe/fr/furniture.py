@@ -31,14 +31,55 @@ def _rules() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     for line in data_lines("furniture.txt"):
         if line.startswith("block\t"):
             blocks.append(re.compile(line.split("\t", 1)[1], re.IGNORECASE))
-        else:
+        elif not line.startswith("dateline\t"):
             lines.append(re.compile(line, re.IGNORECASE))
     return tuple(lines), tuple(blocks)
 
 
+@functools.cache
+def _datelines() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(line.split("\t", 1)[1], re.IGNORECASE)
+        for line in data_lines("furniture.txt")
+        if line.startswith("dateline\t")
+    )
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the lines of ``text`` that are publication stamps or bylines
+    ("Publié le 14 juillet 2016 - 12:12", "Par X avec AFP"): no fact and no headline, though
+    the NLP reads them (not blanked) for the date that anchors "la veille" or "ce matin"."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        line_start, offset = offset, offset + len(line)
+        stripped = line.strip()
+        if stripped and any(rule.fullmatch(stripped) for rule in _datelines()):
+            lead = line_start + len(line) - len(line.lstrip())
+            spans.append((lead, lead + len(stripped)))
+    return spans
+
+
+def outside_datelines(
+    text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """The span ``start:end`` with the dateline lines it begins or ends with cut off
+    (``start >= end`` when it lies inside one); ``spans``: ``dateline_spans(text)``."""
+    for a, b in dateline_spans(text) if spans is None else spans:
+        if a <= start < b or (start <= a and b <= end and not text[start:a].strip()):
+            start = b
+        if a < end <= b or (start <= a and b <= end and not text[b:end].strip()):
+            end = min(end, a)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
 def is_furniture_line(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and any(rule.fullmatch(stripped) for rule in _rules()[0] + _rules()[1])
+    return bool(stripped) and any(
+        rule.fullmatch(stripped) for rule in _rules()[0] + _rules()[1] + _datelines()
+    )
 
 
 def furniture_spans(text: str, start: int = 0) -> list[tuple[int, int]]:

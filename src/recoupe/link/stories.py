@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from recoupe.corpus import Corpus
+from recoupe.fr.furniture import dateline_spans, outside_datelines
 from recoupe.model import Article, ArticleAnalysis, Story
 
 if TYPE_CHECKING:
@@ -310,8 +311,13 @@ def headline_of(article: Article, analysis: ArticleAnalysis | None = None) -> st
     if article.title:
         return article.title.strip()
     if analysis and analysis.sentences:
-        first = analysis.sentences[0]
-        text = article.text[first.start : first.end].strip()
+        # the first sentence that is no publication stamp ("publié le 03/04/2018 à 10:42")
+        datelines = dateline_spans(article.text)
+        spans = (
+            outside_datelines(article.text, s.start, s.end, datelines) for s in analysis.sentences
+        )
+        start, end = next(((a, b) for a, b in spans if a < b), (0, 0))
+        text = article.text[start:end].strip()
     else:
         text = article.text.strip().split("\n", 1)[0]
     return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
