@@ -66,10 +66,10 @@ def _headline_focus(corpus: Corpus, statements: Sequence[Statement]) -> str:
     return focus
 
 
-def story_coverage(
-    story: Story, corpus: Corpus, statements: Sequence[Statement], all_facts: Sequence[Fact]
-) -> tuple[dict[str, Any], ...]:
-    """One row per outlet of the story, in the order outlets first appear."""
+def _story_entities(
+    story: Story, corpus: Corpus
+) -> tuple[dict[str, list[str]], dict[str, set[str]], set[str]]:
+    """The story's articles by outlet, the entities each outlet mentions, and the story's entities."""
     outlets: dict[str, list[str]] = {}
     for article_id in story.articles:
         outlets.setdefault(outlet_of(corpus.article(article_id)), []).append(article_id)
@@ -79,7 +79,30 @@ def story_coverage(
     # the story's entities: named by at least two outlets (or all of them, for a single outlet)
     counts = Counter(e for ents in mentioned.values() for e in ents)
     needed = 2 if len(outlets) > 1 else 1
-    story_entities = {e for e, n in counts.items() if n >= needed}
+    return outlets, mentioned, {e for e, n in counts.items() if n >= needed}
+
+
+def _omitted(corpus: Corpus, entity_ids: set[str]) -> list[str]:
+    """The names of the entities an outlet omits: people first, then the most mentioned in the corpus."""
+    omitted = sorted(
+        (corpus.entity(e) for e in entity_ids),
+        key=lambda e: (e.type != "person", -len(e.mentions), e.name),
+    )
+    return [e.name for e in omitted[:MAX_OMITTED]]
+
+
+def omitted_by_outlet(story: Story, corpus: Corpus) -> dict[str, list[str]]:
+    """Each outlet's ``omitted`` coverage entry alone (all an entity's corpus-wide mention count
+    changes in a story whose own articles say the same; the store's incremental relink uses it)."""
+    outlets, mentioned, story_entities = _story_entities(story, corpus)
+    return {outlet: _omitted(corpus, story_entities - mentioned[outlet]) for outlet in outlets}
+
+
+def story_coverage(
+    story: Story, corpus: Corpus, statements: Sequence[Statement], all_facts: Sequence[Fact]
+) -> tuple[dict[str, Any], ...]:
+    """One row per outlet of the story, in the order outlets first appear."""
+    outlets, mentioned, story_entities = _story_entities(story, corpus)
     # each outlet's statements and fact counts, gathered in one pass rather than one per outlet
     by_outlet: dict[str, list[Statement]] = {}
     for statement in statements:
@@ -95,10 +118,6 @@ def story_coverage(
         quotes = corpus.quotes_in(articles)
         verbs = [v for v in (verb_of(q) for q in quotes) if v]
         loaded = list(dict.fromkeys(q.cue_lemma for q in quotes if q.cue_lemma and q.cue_loaded))
-        omitted = sorted(
-            (corpus.entity(e) for e in story_entities - mentioned[outlet]),
-            key=lambda e: (e.type != "person", -len(e.mentions), e.name),
-        )
         own_statements = by_outlet.get(outlet, [])
         rows.append(
             {
@@ -109,7 +128,7 @@ def story_coverage(
                 ),
                 "quoted_words": _quote_shares(corpus, quotes),
                 "entities": len(mentioned[outlet] & story_entities),
-                "omitted": [e.name for e in omitted[:MAX_OMITTED]],
+                "omitted": _omitted(corpus, story_entities - mentioned[outlet]),
                 "shared_facts": shared[outlet],
                 "exclusive_facts": exclusive[outlet],
                 "verbs": list(dict.fromkeys(verbs)),

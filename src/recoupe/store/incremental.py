@@ -36,14 +36,14 @@ from __future__ import annotations
 import json
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func, select, update
 
 from recoupe.corpus import Corpus
 from recoupe.link.names import KeyMap, article_keys, resolve_entities
-from recoupe.link.stories import StoryIndex, features_of, story_of_group
+from recoupe.link.stories import StoryGroup, StoryIndex, features_of, story_of_group
 from recoupe.link.times import narrow_times
 from recoupe.model import (
     Article,
@@ -143,6 +143,7 @@ class Delta:
     stories: list[tuple[int, Story]]  # (position, story) compared again
     generation: int  # the store generation this delta was computed from
     compared: int = 0  # stories compared again (for callers and tests)
+    coverage: list[tuple[str, str]] = field(default_factory=list)  # (story, JSON) recounted
 
     def write(self, conn: Connection) -> bool:
         """Apply the delta under the write lock; False when articles were added since."""
@@ -184,6 +185,12 @@ class Delta:
         for table in reversed(schema.DERIVED_TABLES):
             if derived[table.name]:
                 conn.execute(table.insert(), derived[table.name])
+        for story_id, coverage in self.coverage:
+            conn.execute(
+                update(schema.stories)
+                .where(schema.stories.c.id == story_id)
+                .values(coverage=coverage)
+            )
         write_state(conn, self.state)
         set_state(conn, STALE_KEY, "0")
         return True
@@ -385,20 +392,32 @@ def _incremental_relink(
             features_of(new_articles[article_id], new_analyses[article_id], key_map, index.options)
         )
     touched = {index.story_of(a) for a in new_ids}
+    groups = index.stories()
+    order = {group.id: k for k, group in enumerate(groups)}
     # A story reads an entity by its name, type, country, gender and number of
     # mentions (the order of the entities an outlet omits), and by its mentions and
     # roles in the story's own articles (see relink._story_signatures). An entity
     # that grew changes the stories of its stored mentions when one of those changed
-    # (a role may inherit another country, for instance).
+    # (a role may inherit another country, for instance). When all that changed for
+    # a story is the number of mentions (a new article names "France" again), only
+    # its coverage's omitted entities can move: those are recounted, not compared.
     grown_ids = sorted({final[i] for i in grown}, key=_number)
     before = {e.id: e for e in _stored_entities(conn, grown_ids)}
+    members_of = {g.id: frozenset(g.articles) for g in groups}
+    recounted: set[str] = set()
     for entity in written:
         earlier = before.get(entity.id)
-        if earlier is not None and _compared_as(earlier, new_set) != _compared_as(entity, new_set):
-            touched |= {index.story_of(m.article) for m in earlier.mentions}
-            touched |= {index.story_of(r.article) for r in earlier.roles}
-    groups = index.stories()
-    order = {group.id: k for k, group in enumerate(groups)}
+        if earlier is None or _compared_as(earlier, new_set) == _compared_as(entity, new_set):
+            continue
+        reached_stories = {index.story_of(m.article) for m in earlier.mentions}
+        reached_stories |= {index.story_of(r.article) for r in earlier.roles}
+        for story_id in reached_stories - touched:
+            inside = members_of[story_id]
+            if _seen_in(earlier, inside) == _seen_in(entity, inside):
+                recounted.add(story_id)
+            else:
+                touched.add(story_id)
+    recounted -= touched
     chosen = [g for g in groups if g.id in touched]
 
     # The comparison of those stories, from their own articles.
@@ -459,6 +478,9 @@ def _incremental_relink(
         )
         for k, (a, q) in enumerate((a, q) for a in fresh for q in a.quotes)
     ]
+    coverage = _recounted_coverage(
+        conn, [g for g in groups if g.id in recounted], key_map, {e.id: e for e in written}
+    )
     for article_id in new_ids:
         state._add_keys(new_analyses[article_id])
     state.key_map = key_map
@@ -472,4 +494,57 @@ def _incremental_relink(
         stories=sorted(((order[s.id], s) for s in compared), key=lambda p: p[0]),
         generation=at,
         compared=len(compared),
+        coverage=coverage,
     )
+
+
+def _seen_in(entity: Entity, articles: frozenset[str]) -> tuple[Any, ...]:
+    """What one story's comparison reads of an entity, its corpus-wide mention count aside."""
+    return (
+        entity.name,
+        entity.type,
+        entity.country,
+        entity.gender,
+        tuple(m for m in entity.mentions if m.article in articles),
+        tuple(r for r in entity.roles if r.article in articles),
+    )
+
+
+def _recounted_coverage(
+    conn: Connection,
+    groups: Sequence[StoryGroup],
+    key_map: KeyMap,
+    changed: dict[str, Entity],
+) -> list[tuple[str, str]]:
+    """(story id, coverage JSON) of stored stories whose entities changed only in their
+    corpus-wide mention counts: the stored coverage with each outlet's omitted entities
+    listed again (:func:`recoupe.compare.coverage.omitted_by_outlet`), all else kept."""
+    if not groups:
+        return []
+    from recoupe.compare.coverage import omitted_by_outlet
+
+    ids = sorted({a for g in groups for a in g.articles})
+    wanted = set(ids)
+    local_map = {pair: entity for pair, entity in key_map.items() if pair[0] in wanted}
+    named = set(local_map.values())
+    entities = {e.id: e for e in _stored_entities(conn, sorted(named - set(changed)))}
+    entities.update((i, e) for i, e in changed.items() if i in named)
+    articles = _articles(conn, ids)
+    corpus = Corpus(
+        articles=tuple(articles[a] for a in ids),
+        analyses=(),
+        entities=tuple(entities[i] for i in sorted(entities, key=_number)),
+        key_map=local_map,
+    )
+    stored: dict[str, list[dict[str, Any]]] = {}
+    for chunk in _chunks([g.id for g in groups]):
+        query = select(schema.stories.c.id, schema.stories.c.coverage).where(
+            schema.stories.c.id.in_(chunk)
+        )
+        stored.update((row.id, json.loads(row.coverage)) for row in conn.execute(query))
+    patched = []
+    for group in groups:
+        omitted = omitted_by_outlet(Story(id=group.id, title="", articles=group.articles), corpus)
+        outlets = [{**row, "omitted": omitted[row["outlet"]]} for row in stored[group.id]]
+        patched.append((group.id, rows.dumps(outlets)))
+    return patched
