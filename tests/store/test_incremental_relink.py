@@ -195,6 +195,48 @@ def test_joining_a_story_compares_that_story_only(
         assert store.report().stories[0].articles == ("crue-1", "crue-2", "crue-3")
 
 
+def test_a_count_that_grows_elsewhere_recounts_coverage_without_comparing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The third strike outlet omits the union and the factory, named twice each: ties go
+    # by name (people first: its lone "Lemoine" is not taken for the others'). A festival
+    # article naming the factory makes it the more mentioned one.
+    strike = [
+        _analysed("greve-a", "grève", [("Lemoine", None)], ["Syndicat Ouvrier", "Usine Bréval"]),
+        _analysed("greve-b", "grève", [("Lemoine", None)], ["Usine Bréval", "Syndicat Ouvrier"]),
+        _analysed("greve-c", "grève", [("Lemoine", None)], []),
+        _analysed("fest-a", "festival", [("Camille Fabre", "f")], ["Orchestre de Cordanne"]),
+    ]
+    compared: list[tuple[str, ...]] = []
+    real_compare = recoupe.api.compare_story
+
+    def counting_compare(story, corpus):  # type: ignore[no-untyped-def]
+        compared.append(story.articles)
+        return real_compare(story, corpus)
+
+    def omitted_by_greve_c(report):  # type: ignore[no-untyped-def]
+        story = next(s for s in report.stories if "greve-c" in s.articles)
+        return next(row["omitted"] for row in story.coverage if "greve-c" in row["articles"])
+
+    with Store(str(tmp_path / "recoupe.db")) as store:
+        articles, analyses = zip(*strike, strict=True)
+        store.add(articles, analyses)
+        store.relink()
+        omitted = ["Lemoine", "Syndicat Ouvrier", "Usine Bréval"]
+        assert omitted_by_greve_c(store.report()) == omitted
+        monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
+        article, analysis = _analysed(
+            "fest-b", "festival", [("Camille Fabre", "f")], ["Orchestre de Cordanne", "Usine Bréval"]
+        )
+        store.add([article], [analysis])
+        store.relink()
+        assert compared == [("fest-a", "fest-b")], "the strike story is recounted, not compared"
+        monkeypatch.setattr(recoupe.api, "compare_story", real_compare)
+        report = store.report()
+        assert report == build_report(store.articles(), store.analyses())
+        assert omitted_by_greve_c(report) == ["Lemoine", "Usine Bréval", "Syndicat Ouvrier"]
+
+
 def test_a_store_linked_by_an_older_recoupe_relinks_in_full_once(tmp_path: Path) -> None:
     from sqlalchemy import delete
 
