@@ -55,61 +55,97 @@ from recoupe.model import (
     Story,
     TimeRef,
     from_dict,
+    to_dict,
 )
 from recoupe.store import rows, schema
 from recoupe.store.writes import STALE_KEY, generation, set_state
 
 STATE_KEY = "link"
 # Bumped when LinkState or what it holds changes meaning: an older state is ignored.
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass
 class LinkState:
-    """What linking keeps between relinks (pickled into ``link_state``)."""
+    """What linking keeps between relinks.
+
+    The counters and the story index are pickled into ``link_state`` (one row);
+    each linked article has a row of ``link_articles`` (its blocking keys, local
+    entities and their global ids) and rows of ``link_keys`` (blocking key ->
+    article), read by key. ``added`` holds the rows of the articles linked since
+    the state was read, until :func:`write_state` writes them.
+    """
 
     version: int
-    articles: list[str]  # linked, in store order
-    key_map: KeyMap  # every stored (article, local entity key) -> entity id
+    linked: int  # articles linked: those of the store up to ``last_seq``
+    last_seq: int
     entity_count: int
-    keys_of: dict[str, frozenset[str]]  # article -> blocking keys of its entities
-    articles_with: dict[str, list[str]]  # blocking key -> articles, in store order
     index: StoryIndex
+    added: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, corpus: Corpus, index: StoryIndex) -> LinkState:
-        """The state after a full linking of ``corpus`` into ``index``."""
-        state = cls(STATE_VERSION, [], dict(corpus.key_map), len(corpus.entities), {}, {}, index)
+    def of(cls, corpus: Corpus, index: StoryIndex, last_seq: int) -> LinkState:
+        """The state after a full linking of ``corpus`` (the store up to ``last_seq``) into ``index``."""
+        state = cls(STATE_VERSION, 0, last_seq, len(corpus.entities), index)
         for analysis in corpus.analyses:
-            state._add_keys(analysis)
+            state.add(analysis, corpus.key_map)
         return state
 
-    def _add_keys(self, analysis: ArticleAnalysis) -> None:
-        self.articles.append(analysis.article)
-        keys = frozenset(article_keys(analysis))
-        self.keys_of[analysis.article] = keys
-        for key in keys:
-            self.articles_with.setdefault(key, []).append(analysis.article)
+    def add(self, analysis: ArticleAnalysis, key_map: KeyMap) -> None:
+        """One more linked article (in store order), and its row to write."""
+        self.added.append(
+            {
+                "article": analysis.article,
+                "position": self.linked,
+                "blocking_keys": json.dumps(sorted(article_keys(analysis)), ensure_ascii=False),
+                "entities": json.dumps(
+                    [to_dict(e) for e in analysis.entities], ensure_ascii=False
+                ),
+                "key_map": json.dumps(
+                    {
+                        e.key: key_map[(analysis.article, e.key)]
+                        for e in analysis.entities
+                        if (analysis.article, e.key) in key_map
+                    },
+                    ensure_ascii=False,
+                ),
+            }
+        )
+        self.linked += 1
 
-    def connected(self, keys: Iterable[str]) -> list[str]:
-        """The stored articles reached from ``keys`` through shared blocking keys, in store order."""
-        seen_keys = set(keys)
-        frontier = list(seen_keys)
+
+def connected(conn: Connection, keys: Iterable[str]) -> list[str]:
+    """The linked articles reached from ``keys`` through shared blocking keys, in linking order.
+
+    Followed level by level: one lookup of the frontier's keys, one of the found
+    articles' keys, until no key is new.
+    """
+    seen_keys = set(keys)
+    frontier = sorted(seen_keys)
+    position: dict[str, int] = {}
+    while frontier:
         found: set[str] = set()
-        while frontier:
-            for article in self.articles_with.get(frontier.pop(), ()):
-                if article in found:
-                    continue
-                found.add(article)
-                fresh = self.keys_of[article] - seen_keys
-                seen_keys |= fresh
-                frontier.extend(fresh)
-        order = {a: k for k, a in enumerate(self.articles)} if found else {}
-        return sorted(found, key=order.__getitem__)
+        for chunk in _chunks(frontier):
+            query = select(schema.link_keys.c.article).where(schema.link_keys.c.key.in_(chunk))
+            found.update(conn.execute(query).scalars())
+        found -= set(position)
+        fresh: set[str] = set()
+        table = schema.link_articles
+        for chunk in _chunks(sorted(found)):
+            query = select(table.c.article, table.c.position, table.c.blocking_keys).where(
+                table.c.article.in_(chunk)
+            )
+            for row in conn.execute(query):
+                position[row.article] = row.position
+                fresh.update(json.loads(row.blocking_keys))
+        frontier = sorted(fresh - seen_keys)
+        seen_keys |= fresh
+    return sorted(position, key=position.__getitem__)
 
 
 def dump_state(state: LinkState) -> bytes:
-    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    kept = (state.version, state.linked, state.last_seq, state.entity_count, state.index)
+    return pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def read_state(conn: Connection) -> LinkState | None:
@@ -120,15 +156,28 @@ def read_state(conn: Connection) -> LinkState | None:
     if value is None:
         return None
     try:
-        state = pickle.loads(value)
-    except Exception:  # an unreadable state only costs a full relink
+        version, linked, last_seq, entity_count, index = pickle.loads(value)
+    except Exception:  # an unreadable or older state only costs a full relink
         return None
-    return state if isinstance(state, LinkState) and state.version == STATE_VERSION else None
+    if version != STATE_VERSION or not isinstance(index, StoryIndex):
+        return None
+    return LinkState(version, linked, last_seq, entity_count, index)
 
 
 def write_state(conn: Connection, state: LinkState) -> None:
+    """The counters and index replaced; the rows of the articles linked since, inserted."""
     conn.execute(delete(schema.link_state).where(schema.link_state.c.key == STATE_KEY))
     conn.execute(schema.link_state.insert().values(key=STATE_KEY, value=dump_state(state)))
+    if state.added:
+        conn.execute(schema.link_articles.insert(), state.added)
+        key_rows = [
+            {"key": key, "article": row["article"]}
+            for row in state.added
+            for key in json.loads(row["blocking_keys"])
+        ]
+        if key_rows:
+            conn.execute(schema.link_keys.insert(), key_rows)
+    state.added = []
 
 
 @dataclass
@@ -229,17 +278,37 @@ def _analyses(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis
 
 
 def _entities_only(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
-    """Stored analyses reduced to their entities (all that entity resolution reads)."""
+    """Linked articles' analyses reduced to their entities (all that entity resolution reads)."""
     found: dict[str, ArticleAnalysis] = {}
-    table = schema.article_analyses
+    table = schema.link_articles
     for chunk in _chunks(ids):
-        query = select(table.c.article, table.c.analysis).where(table.c.article.in_(chunk))
+        query = select(table.c.article, table.c.entities).where(table.c.article.in_(chunk))
         for row in conn.execute(query):
-            entities = json.loads(row.analysis)["entities"]
             found[row.article] = ArticleAnalysis(
                 article=row.article,
-                entities=tuple(from_dict(LocalEntity, e) for e in entities),
+                entities=tuple(from_dict(LocalEntity, e) for e in json.loads(row.entities)),
             )
+    return found
+
+
+def _read_key_map(conn: Connection, ids: Iterable[str], key_map: KeyMap, read: set[str]) -> None:
+    """Add the global ids of these linked articles' entities to ``key_map`` (once per article)."""
+    wanted = sorted(set(ids) - read)
+    read.update(wanted)
+    table = schema.link_articles
+    for chunk in _chunks(wanted):
+        query = select(table.c.article, table.c.key_map).where(table.c.article.in_(chunk))
+        for row in conn.execute(query):
+            key_map.update(((row.article, k), v) for k, v in json.loads(row.key_map).items())
+
+
+def _seq_of(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        query = select(schema.articles.c.id, schema.articles.c.seq).where(
+            schema.articles.c.id.in_(chunk)
+        )
+        found.update((row.id, row.seq) for row in conn.execute(query))
     return found
 
 
@@ -335,13 +404,21 @@ def _incremental_relink(
     state: LinkState,
     compare: Callable[[Story, Corpus], Story],
 ) -> Delta | None:
-    stored = list(
-        conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.seq)).scalars()
-    )
-    if stored[: len(state.articles)] != state.articles:
-        return None
+    articles_table = schema.articles
+    linked = conn.execute(
+        select(func.count()).where(articles_table.c.seq <= state.last_seq)
+    ).scalar_one()
+    rows_kept = conn.execute(select(func.count()).select_from(schema.link_articles)).scalar_one()
+    if linked != state.linked or rows_kept != state.linked:
+        return None  # the store is not the one the state describes
     at = generation(conn)
-    new_ids = stored[len(state.articles) :]
+    new_ids = list(
+        conn.execute(
+            select(articles_table.c.id)
+            .where(articles_table.c.seq > state.last_seq)
+            .order_by(articles_table.c.seq)
+        ).scalars()
+    )
     new_articles = _articles(conn, new_ids)
     new_analyses = _analyses(conn, new_ids)
     if set(new_analyses) != set(new_ids):
@@ -349,12 +426,15 @@ def _incremental_relink(
     fresh = [new_analyses[a] for a in new_ids]
 
     # Entities: resolution again over the stored articles connected to the new ones.
-    reached = state.connected(key for a in fresh for key in article_keys(a))
+    reached = connected(conn, (key for a in fresh for key in article_keys(a)))
     reached_entities = _entities_only(conn, reached)
     resolved = resolve_entities([*(reached_entities[a] for a in reached), *fresh])
+    key_map: KeyMap = {}  # the global ids of the articles read, new ones included below
+    mapped: set[str] = set()
+    _read_key_map(conn, reached, key_map, mapped)
     old_of: dict[str, set[str]] = {}
     for (article, key), local_id in resolved.key_map.items():
-        old = state.key_map.get((article, key))
+        old = key_map.get((article, key))
         if old is not None:
             old_of.setdefault(local_id, set()).add(old)
     seen_old: set[str] = set()
@@ -372,6 +452,7 @@ def _incremental_relink(
             count += 1
             final[entity.id] = f"E{count}"
     new_set = set(new_ids)
+    mapped |= new_set  # their global ids are all in key_map below
     grown = {
         local_id
         for (article, _key), local_id in resolved.key_map.items()
@@ -380,7 +461,6 @@ def _incremental_relink(
     written = [
         replace(e, id=final[e.id]) for e in resolved.entities if e.id in grown or e.id not in old_of
     ]
-    key_map = dict(state.key_map)
     key_map.update(
         (pair, final[local_id]) for pair, local_id in resolved.key_map.items() if pair[0] in new_set
     )
@@ -422,9 +502,10 @@ def _incremental_relink(
 
     # The comparison of those stories, from their own articles.
     members = [a for g in chosen for a in g.articles]
-    position = {a: k for k, a in enumerate(stored)}
+    position = _seq_of(conn, members)
     members.sort(key=position.__getitem__)
     old_members = [a for a in members if a not in new_set]
+    _read_key_map(conn, old_members, key_map, mapped)
     articles = {**_articles(conn, old_members), **new_articles}
     analyses = {**_analyses(conn, old_members), **new_analyses}
     local_map = {
@@ -478,12 +559,12 @@ def _incremental_relink(
         )
         for k, (a, q) in enumerate((a, q) for a in fresh for q in a.quotes)
     ]
-    coverage = _recounted_coverage(
-        conn, [g for g in groups if g.id in recounted], key_map, {e.id: e for e in written}
-    )
+    recount = [g for g in groups if g.id in recounted]
+    _read_key_map(conn, (a for g in recount for a in g.articles), key_map, mapped)
+    coverage = _recounted_coverage(conn, recount, key_map, {e.id: e for e in written})
     for article_id in new_ids:
-        state._add_keys(new_analyses[article_id])
-    state.key_map = key_map
+        state.add(new_analyses[article_id], key_map)
+    state.last_seq = max(_seq_of(conn, new_ids).values(), default=state.last_seq)
     state.entity_count = count
     return Delta(
         state=state,

@@ -70,6 +70,17 @@ def _add_link_state(conn: Connection) -> None:
     schema.link_state.create(conn, checkfirst=True)
 
 
+def _split_link_state(conn: Connection) -> None:
+    """Per-article link rows (blocking keys, entities, global ids) beside the story index.
+
+    The version-5 state was one blob read and written whole at each upload; it is
+    dropped, so the next relink is a full one that writes the new rows.
+    """
+    schema.link_articles.create(conn, checkfirst=True)
+    schema.link_keys.create(conn, checkfirst=True)
+    conn.execute(schema.link_state.delete())
+
+
 def _add_missing_columns(conn: Connection, tables: tuple[Table, ...]) -> None:
     for table in tables:
         present = {c["name"] for c in inspect(conn).get_columns(table.name)}
@@ -95,6 +106,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(4, "findings: title, confidence, values grouped by outlet", _add_finding_details),
     Migration(5, "link state kept between uploads (incremental relinking)", _add_link_state),
+    Migration(6, "link state in rows read by key: per-article keys, entities, ids", _split_link_state),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

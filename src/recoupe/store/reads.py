@@ -27,6 +27,11 @@ def analyses(conn: Connection) -> list[ArticleAnalysis]:
     return [rows.analysis_from_json(value) for value in conn.execute(query).scalars()]
 
 
+def last_seq(conn: Connection) -> int:
+    """The sequence number of the last stored article (0 in an empty store)."""
+    return int(conn.execute(select(func.max(schema.articles.c.seq))).scalar() or 0)
+
+
 def rejected(conn: Connection) -> list[Rejected]:
     result = conn.execute(
         select(schema.rejected.c.path, schema.rejected.c.reason).order_by(schema.rejected.c.seq)

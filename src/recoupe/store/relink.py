@@ -27,9 +27,11 @@ def relinked_report(
     analyses: Sequence[ArticleAnalysis],
     rejected: Sequence[Rejected],
     duplicates: Sequence[Duplicate],
+    last_seq: int,
     comparer: StoryComparer | None = None,
 ) -> tuple[Report, LinkState]:
-    """The report of every stored input, linked in full, and the state the next relink starts from.
+    """The report of every stored input (the articles up to ``last_seq``), linked in full, and
+    the state the next relink starts from.
 
     ``previous`` comparisons of unchanged stories are reused (None: every story compared); the
     others are compared by ``comparer`` when given (Dask workers), else here.
@@ -41,7 +43,7 @@ def relinked_report(
     corpus = link_corpus(articles, analyses, index)
     reuse = unchanged_stories(previous) if previous is not None and previous.stories else None
     report = compare_corpus(corpus, rejected, duplicates, reuse=reuse, comparer=comparer)
-    return report, LinkState.of(corpus, index)
+    return report, LinkState.of(corpus, index, last_seq)
 
 
 def compare(story: Story, corpus: Corpus) -> Story:

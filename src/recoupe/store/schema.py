@@ -40,14 +40,39 @@ store_state = Table(
     Column("value", Text, nullable=False),
 )
 
-# What linking keeps between uploads (recoupe.store.incremental.LinkState, pickled):
-# written with the derived tables it produced, read back by the next relink.
+# What linking keeps between uploads (recoupe.store.incremental.LinkState), written
+# with the derived tables it produced, read back by the next relink: the story index
+# and counters, pickled, under one key ...
 link_state = Table(
     "link_state",
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", LargeBinary, nullable=False),
 )
+
+# ... and one row per linked article, read by key: its entity blocking keys, its
+# local entities (all entity resolution reads of it) and its entities' global ids.
+link_articles = Table(
+    "link_articles",
+    metadata,
+    Column("article", String(512), primary_key=True),
+    Column("position", Integer, nullable=False, unique=True),  # linking order
+    Column("blocking_keys", Text, nullable=False),  # JSON list
+    Column("entities", Text, nullable=False),  # JSON list of LocalEntity
+    Column("key_map", Text, nullable=False),  # JSON {local entity key: entity id}
+)
+
+# Blocking key -> the linked articles with an entity under it.
+link_keys = Table(
+    "link_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("article", String(512), nullable=False),
+    Index("ix_link_keys_key", "key"),
+    Index("ix_link_keys_article", "article"),
+)
+
+LINK_TABLES = (link_keys, link_articles, link_state)
 
 articles = Table(
     "articles",

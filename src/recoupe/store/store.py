@@ -153,6 +153,7 @@ class Store:
                         reads.analyses(conn),
                         reads.rejected(conn),
                         reads.duplicates(conn),
+                        reads.last_seq(conn),
                     )
             if delta is not None:
                 stories = len(delta.state.index.stories())

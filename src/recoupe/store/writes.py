@@ -162,7 +162,8 @@ def replace_derived(conn: Connection, report: Report, linked_generation: int | N
     for table in schema.DERIVED_TABLES:
         conn.execute(delete(table))
     # The kept link state described the rows replaced here; the caller writes the new one.
-    conn.execute(delete(schema.link_state))
+    for table in schema.LINK_TABLES:
+        conn.execute(delete(table))
     for table in reversed(schema.DERIVED_TABLES):
         if derived[table.name]:
             conn.execute(table.insert(), derived[table.name])
