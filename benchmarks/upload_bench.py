@@ -8,19 +8,26 @@ the way ``recoupe ingest`` and the web app do it: ``Store.add`` then
 ``Store.relink()`` (incremental). On the other the same article is added and the
 store relinked from scratch (``Store.relink(full=True)``: every article linked
 and every story compared again, every derived row rewritten). Both results are
-checked to be the same report. CPU seconds of this process are the measure (the
-machine is shared); wall seconds are printed too.
+checked to be the same report. The incremental upload is repeated ``--repeat``
+times, each on a fresh copy of the store (the first upload of the process is
+done once before, untimed: it loads the comparison's word vectors and lexicons,
+which a running web app or ingest worker holds already), and the medians of its
+CPU and wall seconds are given; the store's reading of the report afterwards
+(what ``recoupe serve`` does after an upload) is timed apart.
 
     python benchmarks/upload_bench.py                      # 1 article into 200
-    python benchmarks/upload_bench.py --articles 200 --batch 5
+    python benchmarks/upload_bench.py --articles 200 --batch 5 --repeat 5
     python benchmarks/upload_bench.py --cache /tmp/analyses.jsonl   # reuse the NLP between runs
+    python benchmarks/upload_bench.py --json out.json      # the figures, for run_all.py
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -67,14 +74,41 @@ def _timed(action: Callable[[], Any]) -> tuple[float, float]:
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
+class _CountedComparisons:
+    """``recoupe.api.compare_story`` timed (CPU seconds) and counted while in use."""
+
+    def __init__(self) -> None:
+        import recoupe.api
+
+        self.api = recoupe.api
+        self.real = recoupe.api.compare_story
+        self.cpu, self.stories = 0.0, 0
+
+    def __enter__(self) -> _CountedComparisons:
+        def timed_compare(story: Any, corpus: Any) -> Any:
+            began = time.process_time()
+            try:
+                return self.real(story, corpus)
+            finally:
+                self.cpu += time.process_time() - began
+                self.stories += 1
+
+        self.api.compare_story = timed_compare
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.api.compare_story = self.real
+
+
 def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=200, help="articles already stored")
     parser.add_argument("--batch", type=int, default=1, help="articles uploaded at once")
+    parser.add_argument("--repeat", type=int, default=5, help="timed incremental uploads")
     parser.add_argument("--cache", type=Path, help="analyses kept here between runs (JSON Lines)")
-    parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--json", type=Path, help="write the figures here (one JSON object)")
     args = parser.parse_args(argv)
 
     from recoupe.store import Store
@@ -82,62 +116,67 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     articles = replicate(args.articles + args.batch)
     analyses, nlp = _analysed(articles, args.cache)
     stored, new = slice(0, args.articles), slice(args.articles, None)
+    results: dict[str, float] = {
+        "stored": args.articles,
+        "uploaded": args.batch,
+        "repeat": args.repeat,
+        "nlp_cpu_per_article": nlp,
+    }
     with tempfile.TemporaryDirectory() as directory:
         base = Path(directory) / "base.db"
         with Store(base) as store:
             store.add(articles[stored], analyses[stored])
             store.relink(full=True)
-        copies = {}
-        for name in ("incremental", "full"):
-            copies[name] = Path(directory) / f"{name}.db"
-            shutil.copy(base, copies[name])
-        results: dict[str, float] = {
-            "stored": args.articles,
-            "uploaded": args.batch,
-            "nlp_cpu_per_article": nlp,
-        }
-        reports = {}
-        import recoupe.api
 
-        real_compare = recoupe.api.compare_story
-        for name, full in (("incremental", False), ("full", True)):
-            comparing = [0.0, 0]
+        def upload(name: str, full: bool) -> tuple[float, float, float, int, float, Any]:
+            copy = Path(directory) / f"{name}.db"
+            shutil.copy(base, copy)
+            with _CountedComparisons() as comparing, Store(copy) as store:
 
-            def timed_compare(story: Any, corpus: Any, comparing: list[Any] = comparing) -> Any:
-                began = time.process_time()
-                try:
-                    return real_compare(story, corpus)
-                finally:
-                    comparing[0] += time.process_time() - began
-                    comparing[1] += 1
+                def action() -> None:
+                    store.add(articles[new], analyses[new])
+                    store.relink(full=full)
 
-            recoupe.api.compare_story = timed_compare  # type: ignore[assignment]
-            try:
-                with Store(copies[name]) as store:
+                cpu, wall = _timed(action)
+                began = time.perf_counter()
+                report = store.report()
+                read = time.perf_counter() - began
+            copy.unlink()
+            return cpu, wall, comparing.cpu, comparing.stories, read, report
 
-                    def upload(store: Store = store, full: bool = full) -> None:
-                        store.add(articles[new], analyses[new])
-                        store.relink(full=full)
-
-                    cpu, wall = _timed(upload)
-                    reports[name] = store.report()
-            finally:
-                recoupe.api.compare_story = real_compare  # type: ignore[assignment]
-            results[f"{name}_cpu"], results[f"{name}_wall"] = cpu, wall
-            results[f"{name}_compare_cpu"], results[f"{name}_stories_compared"] = comparing
-    if reports["incremental"] != reports["full"]:
+        upload("warm-up", False)  # one-off loads (word vectors, lexicons) of a fresh process
+        runs = [upload(f"incremental-{k}", False) for k in range(args.repeat)]
+        full_cpu, full_wall, full_compare, full_stories, _read, full_report = upload("full", True)
+    if any(run[-1] != full_report for run in runs):
         raise SystemExit("the incremental upload does not give the report of a full relink")
+    results.update(
+        incremental_cpu=statistics.median(r[0] for r in runs),
+        incremental_wall=statistics.median(r[1] for r in runs),
+        incremental_compare_cpu=statistics.median(r[2] for r in runs),
+        incremental_stories_compared=statistics.median(r[3] for r in runs),
+        report_read_wall=statistics.median(r[4] for r in runs),
+        incremental_cpu_runs=[round(r[0], 3) for r in runs],  # type: ignore[dict-item]
+        incremental_wall_runs=[round(r[1], 3) for r in runs],  # type: ignore[dict-item]
+        full_cpu=full_cpu,
+        full_wall=full_wall,
+        full_compare_cpu=full_compare,
+        full_stories_compared=full_stories,
+        load_average=os.getloadavg()[0],
+    )
     results["ratio"] = results["incremental_cpu"] / results["full_cpu"]
     print(
         f"upload of {args.batch} article(s) into a {args.articles}-article store "
         f"(NLP apart: {nlp:.2f} CPU s per article{' (cached)' if not nlp else ''}):\n"
-        f"  incremental {results['incremental_cpu']:.3f} CPU s ({results['incremental_wall']:.3f} s wall),"
-        f" of which comparing {results['incremental_stories_compared']:.0f} stories"
-        f" {results['incremental_compare_cpu']:.3f}\n"
+        f"  incremental, median of {args.repeat}: {results['incremental_cpu']:.3f} CPU s"
+        f" ({results['incremental_wall']:.3f} s wall), of which comparing"
+        f" {results['incremental_stories_compared']:.0f} stories"
+        f" {results['incremental_compare_cpu']:.3f}; the report read back after it"
+        f" {results['report_read_wall']:.3f} s wall\n"
         f"  full relink {results['full_cpu']:.3f} CPU s ({results['full_wall']:.3f} s wall),"
         f" of which comparing {results['full_stories_compared']:.0f} stories"
         f" {results['full_compare_cpu']:.3f}\n"
-        f"  ratio incremental / full: {results['ratio']:.3f}  (same report: yes)",
+        f"  ratio incremental / full: {results['ratio']:.3f}  (same report: yes;"
+        f" load average {results['load_average']:.1f})",
         flush=True,
     )
     if args.json:
