@@ -11,6 +11,7 @@ conversion to plain data. Models are loaded (and warmed up) before timing.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster runs")
+    parser.add_argument("--json", type=Path, help="write the figures here (one JSON object)")
     args = parser.parse_args(argv)
 
     items = list(synthetic_articles(args.articles))
@@ -96,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
                 f"Dask LocalCluster, {workers} worker(s) (model preloaded): {elapsed:7.2f} s, "
                 f"speed-up x{ours / elapsed:.2f} over n_process=1"
             )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), "utf-8")
     return results
 
 

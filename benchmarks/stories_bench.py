@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import math
 import random
 import time
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 from recoupe.link.stories import ArticleFeatures, StoryIndex, StoryOptions, similarity
 
@@ -108,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
         "--baseline-size", type=int, default=1000, help="articles for the all-pairs baseline"
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="write the figures here (one JSON object)")
     args = parser.parse_args(argv)
 
     results: dict[str, float] = {}
@@ -146,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, float]:
         f"StoryIndex is {results['speedup_vs_all_pairs']:.0f}x faster than all pairs "
         f"({projected:.0f} s projected from the measured cost per comparison)"
     )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), "utf-8")
     return results
 
 

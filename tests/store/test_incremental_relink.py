@@ -226,7 +226,10 @@ def test_a_count_that_grows_elsewhere_recounts_coverage_without_comparing(
         assert omitted_by_greve_c(store.report()) == omitted
         monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
         article, analysis = _analysed(
-            "fest-b", "festival", [("Camille Fabre", "f")], ["Orchestre de Cordanne", "Usine Bréval"]
+            "fest-b",
+            "festival",
+            [("Camille Fabre", "f")],
+            ["Orchestre de Cordanne", "Usine Bréval"],
         )
         store.add([article], [analysis])
         store.relink()

@@ -98,9 +98,7 @@ class LinkState:
                 "article": analysis.article,
                 "position": self.linked,
                 "blocking_keys": json.dumps(sorted(article_keys(analysis)), ensure_ascii=False),
-                "entities": json.dumps(
-                    [to_dict(e) for e in analysis.entities], ensure_ascii=False
-                ),
+                "entities": json.dumps([to_dict(e) for e in analysis.entities], ensure_ascii=False),
                 "key_map": json.dumps(
                     {
                         e.key: key_map[(analysis.article, e.key)]

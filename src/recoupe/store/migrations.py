@@ -106,7 +106,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(4, "findings: title, confidence, values grouped by outlet", _add_finding_details),
     Migration(5, "link state kept between uploads (incremental relinking)", _add_link_state),
-    Migration(6, "link state in rows read by key: per-article keys, entities, ids", _split_link_state),
+    Migration(
+        6, "link state in rows read by key: per-article keys, entities, ids", _split_link_state
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
