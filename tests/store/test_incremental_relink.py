@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,15 @@ from recoupe.batch import local_analyser
 from recoupe.model import Article, ArticleAnalysis, LocalEntity, Mention, Sentence
 from recoupe.store import Store
 from recoupe.store.ingest import ingest_items
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new store, as a SQLite file or a PostgreSQL database on a throwaway local server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "recoupe.db")
+    else:
+        yield request.getfixturevalue("fresh_postgres")
+
 
 FESTIVAL = Article(
     id="festival",
@@ -127,7 +137,7 @@ BATCHES = [
 
 
 def test_batches_give_the_report_of_a_full_recomputation(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import recoupe.store.store as store_module
 
@@ -147,7 +157,7 @@ def test_batches_give_the_report_of_a_full_recomputation(
 
     monkeypatch.setattr(store_module, "relinked_report", counting_full)
     monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
-    with Store(str(tmp_path / "recoupe.db")) as store:
+    with Store(db) as store:
         for number, batch in enumerate(BATCHES):
             full_relinks.clear()
             compared.clear()
@@ -196,7 +206,7 @@ def test_joining_a_story_compares_that_story_only(
 
 
 def test_a_count_that_grows_elsewhere_recounts_coverage_without_comparing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The third strike outlet omits the union and the factory, named twice each: ties go
     # by name (people first: its lone "Lemoine" is not taken for the others'). A festival
@@ -218,7 +228,7 @@ def test_a_count_that_grows_elsewhere_recounts_coverage_without_comparing(
         story = next(s for s in report.stories if "greve-c" in s.articles)
         return next(row["omitted"] for row in story.coverage if "greve-c" in row["articles"])
 
-    with Store(str(tmp_path / "recoupe.db")) as store:
+    with Store(db) as store:
         articles, analyses = zip(*strike, strict=True)
         store.add(articles, analyses)
         store.relink()
