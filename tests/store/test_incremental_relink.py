@@ -15,6 +15,7 @@ from recoupe.model import Article, ArticleAnalysis, LocalEntity, Mention, Senten
 from recoupe.store import Store
 from recoupe.store.ingest import ingest_items
 
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new store, as a SQLite file or a PostgreSQL database on a throwaway local server."""
@@ -161,9 +162,16 @@ def test_batches_give_the_report_of_a_full_recomputation(
         for number, batch in enumerate(BATCHES):
             full_relinks.clear()
             compared.clear()
+            previous, version = store.versioned_report()
             articles, analyses = zip(*batch, strict=True)
             store.add(articles, analyses)
             store.relink()
+            changes = store.last_changes
+            assert (changes is None) == bool(full_relinks), f"batch {number}"
+            if changes is not None:  # the rows it rewrote, read into the report held before
+                assert changes.before == version
+                assert store.updated_report(previous, changes) == store.report()
+                assert store.updated_report(store.report(), changes) is None, "moved on"
             monkeypatch.setattr(recoupe.api, "compare_story", real_compare)
             full = build_report(store.articles(), store.analyses())
             monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)

@@ -17,6 +17,7 @@ from recoupe.store import Store
 if TYPE_CHECKING:
     from recoupe.nlp.pipeline import PipelineOptions
     from recoupe.serve.worker import AnalysisWorker
+    from recoupe.store.incremental import Changes
 
 
 class StoreSource:
@@ -45,6 +46,7 @@ class StoreSource:
         self._lock = threading.RLock()  # guards the first load of the report only
         self._uploads = threading.Lock()
         self._report: Report | None = None
+        self._version = -1  # of the derived tables self._report was read at
 
     def close(self) -> None:
         if self._worker is not None:
@@ -56,7 +58,7 @@ class StoreSource:
             if self._report is None:
                 if self.store.needs_relink():
                     self.store.relink()
-                self._report = self.store.report()
+                self._report, self._version = self.store.versioned_report()
             return self._report
 
     def stories(self) -> Sequence[Story]:
@@ -107,6 +109,16 @@ class StoreSource:
             result = run_job(
                 self._worker, ingest_job, self.store.url, [*rejected, *articles], self._pipeline
             )
-            report = self.store.report()  # one snapshot of what the job stored and linked
-            self._report = report  # one assignment: readers see the old or the new report
+            report, version = self._after(result.changes)
+            self._report, self._version = report, version  # readers see the old or the new one
             return Added(report, result.added, result.rejected, result.duplicates)
+
+    def _after(self, changes: Changes | None) -> tuple[Report, int]:
+        """The report after an upload: the one held, with the rows its incremental relink
+        rewrote read in (proportional to the upload), or else read whole, in one snapshot."""
+        previous = self._report
+        if changes is not None and previous is not None and self._version == changes.before:
+            updated = self.store.updated_report(previous, changes)
+            if updated is not None:
+                return updated, changes.after
+        return self.store.versioned_report()

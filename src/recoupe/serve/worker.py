@@ -14,9 +14,12 @@ import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
+
+if TYPE_CHECKING:
+    from recoupe.store.incremental import Changes
 
 T = TypeVar("T")
 
@@ -49,6 +52,7 @@ class StoreJobResult:
     added: tuple[str, ...]
     rejected: tuple[Rejected, ...]
     duplicates: tuple[Duplicate, ...]
+    changes: Changes | None = None  # what the relink rewrote, when it was incremental
 
 
 def ingest_job(db_url: str, items: Sequence[Article | Rejected], pipeline: Any) -> StoreJobResult:
@@ -59,8 +63,9 @@ def ingest_job(db_url: str, items: Sequence[Article | Rejected], pipeline: Any) 
 
     with Store(db_url) as store:
         result = ingest_items(store, list(items), local_analyser(pipeline))
+        changes = store.last_changes
     return StoreJobResult(
-        tuple(result.added_ids), tuple(result.rejections), tuple(result.duplicate_items)
+        tuple(result.added_ids), tuple(result.rejections), tuple(result.duplicate_items), changes
     )
 
 

@@ -58,7 +58,7 @@ from recoupe.model import (
     to_dict,
 )
 from recoupe.store import rows, schema
-from recoupe.store.writes import STALE_KEY, generation, set_state
+from recoupe.store.writes import STALE_KEY, bump_linked_version, generation, set_state
 
 STATE_KEY = "link"
 # Bumped when LinkState or what it holds changes meaning: an older state is ignored.
@@ -178,6 +178,22 @@ def write_state(conn: Connection, state: LinkState) -> None:
     state.added = []
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What an incremental relink rewrote: enough to bring a report read before it up to date
+    (:func:`recoupe.store.reads.updated_report`) without reading the whole store again."""
+
+    before: int  # the linked version (writes.linked_version) the rows were written over
+    articles: tuple[str, ...]  # linked for the first time
+    entities: tuple[str, ...]  # new or changed
+    timed_articles: tuple[str, ...]  # whose times were replaced
+    stories: tuple[str, ...]  # compared again or recounted
+
+    @property
+    def after(self) -> int:
+        return self.before + 1
+
+
 @dataclass
 class Delta:
     """The rows an incremental relink replaces, and the state it leaves."""
@@ -191,11 +207,20 @@ class Delta:
     generation: int  # the store generation this delta was computed from
     compared: int = 0  # stories compared again (for callers and tests)
     coverage: list[tuple[str, str]] = field(default_factory=list)  # (story, JSON) recounted
+    articles: list[str] = field(default_factory=list)  # linked for the first time
+    changes: Changes | None = None  # once written
 
     def write(self, conn: Connection) -> bool:
         """Apply the delta under the write lock; False when articles were added since."""
         if generation(conn) != self.generation:
             return False
+        self.changes = Changes(
+            before=bump_linked_version(conn),
+            articles=tuple(self.articles),
+            entities=tuple(e.id for e in self.entities),
+            timed_articles=tuple(sorted(self.timed_articles)),
+            stories=(*(s.id for _, s in self.stories), *(story for story, _ in self.coverage)),
+        )
         entity_ids = [e.id for e in self.entities]
         story_ids = [s.id for _, s in self.stories]
         for table, column in (
@@ -574,6 +599,7 @@ def _incremental_relink(
         generation=at,
         compared=len(compared),
         coverage=coverage,
+        articles=new_ids,
     )
 
 

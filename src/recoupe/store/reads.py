@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report
+from recoupe.model import Article, ArticleAnalysis, Duplicate, Rejected, Report, Story
 from recoupe.store import rows, schema
-from recoupe.store.writes import STALE_KEY
+from recoupe.store.writes import STALE_KEY, linked_version
+
+if TYPE_CHECKING:
+    from recoupe.store.incremental import Changes
 
 
 def articles(conn: Connection) -> list[Article]:
@@ -79,18 +83,7 @@ def linked_report(conn: Connection) -> Report:
         rows.entity_from_row(row, tuple(mentions[row["id"]]), tuple(roles[row["id"]]))
         for row in ordered(schema.entities, schema.entities.c.position)
     )
-    story_articles = defaultdict(list)
-    for row in ordered(
-        schema.story_articles, schema.story_articles.c.story, schema.story_articles.c.position
-    ):
-        story_articles[row["story"]].append(row["article"])
-    findings = defaultdict(list)
-    for row in ordered(schema.findings, schema.findings.c.story, schema.findings.c.position):
-        findings[row["story"]].append(rows.finding_from_row(row))
-    stories = tuple(
-        rows.story_from_row(row, tuple(story_articles[row["id"]]), tuple(findings[row["id"]]))
-        for row in ordered(schema.stories, schema.stories.c.position)
-    )
+    stories = tuple(s for _, s in _stories(conn, None))
     return Report(
         articles=tuple(articles(conn)),
         rejected=tuple(rejected(conn)),
@@ -102,3 +95,113 @@ def linked_report(conn: Connection) -> Report:
         times=tuple(rows.time_from_row(r) for r in ordered(schema.times, schema.times.c.position)),
         stories=stories,
     )
+
+
+def _stories(conn: Connection, ids: Sequence[str] | None) -> list[tuple[int, Story]]:
+    """(position, story) of these stories (None: all), with their articles and findings."""
+
+    found: list[tuple[int, Story]] = []
+    for chunk in [None] if ids is None else _chunks(ids):
+        wanted: Any = chunk
+        story_articles = defaultdict(list)
+        query = select(schema.story_articles).order_by(
+            schema.story_articles.c.story, schema.story_articles.c.position
+        )
+        if wanted is not None:
+            query = query.where(schema.story_articles.c.story.in_(wanted))
+        for row in conn.execute(query):
+            story_articles[row.story].append(row.article)
+        findings = defaultdict(list)
+        query = select(schema.findings).order_by(
+            schema.findings.c.story, schema.findings.c.position
+        )
+        if wanted is not None:
+            query = query.where(schema.findings.c.story.in_(wanted))
+        for row in conn.execute(query):
+            findings[row.story].append(rows.finding_from_row(dict(row._mapping)))
+        query = select(schema.stories).order_by(schema.stories.c.position)
+        if wanted is not None:
+            query = query.where(schema.stories.c.id.in_(wanted))
+        for row in conn.execute(query):
+            values = dict(row._mapping)
+            found.append(
+                (
+                    values["position"],
+                    rows.story_from_row(
+                        values, tuple(story_articles[row.id]), tuple(findings[row.id])
+                    ),
+                )
+            )
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _count(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def updated_report(conn: Connection, previous: Report, changes: Changes) -> Report | None:
+    """``previous`` (the report as linked at ``changes.before``) brought up to date with the rows
+    the incremental relink of ``changes`` rewrote, read by key; None when the store has moved
+    on since (another relink, or articles added meanwhile): then read it whole."""
+    from recoupe.store.incremental import _stored_entities
+
+    if linked_version(conn) != changes.after:
+        return None
+    new = articles_by_id(conn, changes.articles)
+    if _count(conn, schema.articles) != len(previous.articles) + len(new):
+        return None
+    changed = {e.id: e for e in _stored_entities(conn, list(changes.entities))}
+    entities = [changed.pop(e.id, e) for e in previous.entities]
+    entities += sorted(changed.values(), key=lambda e: int(e.id[1:]))
+    quotes = list(previous.quotes)
+    query = (
+        select(schema.quotes)
+        .where(schema.quotes.c.position >= len(quotes))
+        .order_by(schema.quotes.c.position)
+    )
+    quotes += [rows.quote_from_row(dict(r._mapping)) for r in conn.execute(query)]
+    times: list[Any] = list(previous.times)
+    for chunk in _chunks(changes.timed_articles):
+        query = select(schema.times).where(schema.times.c.article.in_(chunk))
+        for row in conn.execute(query):
+            values = dict(row._mapping)
+            position = values["position"]
+            times.extend([None] * (position + 1 - len(times)))
+            times[position] = rows.time_from_row(values)
+    stories: list[Any] = list(previous.stories)
+    for position, story in _stories(conn, list(changes.stories)):
+        stories.extend([None] * (position + 1 - len(stories)))
+        stories[position] = story
+    counts = (
+        (entities, schema.entities),
+        (quotes, schema.quotes),
+        (times, schema.times),
+        (stories, schema.stories),
+    )
+    if any(None in values or len(values) != _count(conn, table) for values, table in counts):
+        return None  # not the rows the previous report and these changes describe
+    return Report(
+        articles=(*previous.articles, *new),
+        rejected=tuple(rejected(conn)),
+        duplicates=tuple(duplicates(conn)),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        times=tuple(times),
+        stories=tuple(stories),
+    )
+
+
+def articles_by_id(conn: Connection, ids: Sequence[str]) -> list[Article]:
+    """These articles, in store order."""
+    found: list[tuple[int, Article]] = []
+    for chunk in _chunks(ids):
+        query = select(schema.articles).where(schema.articles.c.id.in_(chunk))
+        found.extend(
+            (row.seq, rows.article_from_row(dict(row._mapping))) for row in conn.execute(query)
+        )
+    return [article for _, article in sorted(found, key=lambda pair: pair[0])]

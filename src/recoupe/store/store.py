@@ -62,6 +62,8 @@ class Store:
         if self.url.startswith("sqlite"):
             check_sqlite_file(self.url, create)
         self.engine = open_engine(self.url)
+        # What the last relink of this Store rewrote, when it was incremental (else None).
+        self.last_changes: incremental.Changes | None = None
         try:
             migrate(self.engine)
         except SQLAlchemyError as error:
@@ -141,6 +143,7 @@ class Store:
         never has its articles overwritten by an older linking.
         """
         stories = 0
+        self.last_changes = None
         for _attempt in range(RELINK_ATTEMPTS):
             with snapshot(self.engine) as conn:
                 linked_from = writes.generation(conn)
@@ -158,6 +161,7 @@ class Store:
             if delta is not None:
                 stories = len(delta.state.index.stories())
                 if with_write_lock(self.engine, delta.write):
+                    self.last_changes = delta.changes
                     break
                 continue
             report, new_state = relinked_report(*inputs, comparer=comparer)
@@ -181,6 +185,17 @@ class Store:
         """
         with snapshot(self.engine) as conn:
             return reads.linked_report(conn)
+
+    def versioned_report(self) -> tuple[Report, int]:
+        """The report as last linked and the version of the derived tables it was read at."""
+        with snapshot(self.engine) as conn:
+            return reads.linked_report(conn), writes.linked_version(conn)
+
+    def updated_report(self, previous: Report, changes: incremental.Changes) -> Report | None:
+        """``previous`` (read at ``changes.before``) brought up to date by reading only the rows
+        an incremental relink rewrote; None when the store moved on otherwise since."""
+        with snapshot(self.engine) as conn:
+            return reads.updated_report(conn, previous, changes)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over article text and quotes, best matches first."""

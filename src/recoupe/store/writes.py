@@ -20,6 +20,9 @@ STALE_KEY = "stale"
 # Incremented by every transaction that adds articles: a relink computed from an
 # older snapshot is not written over the store (see Store.relink).
 GENERATION_KEY = "generation"
+# Incremented by every write of the derived tables: a report read at one version can be
+# brought to the next by the rows an incremental relink names (reads.updated_report).
+LINKED_KEY = "linked"
 
 
 def stored_by_hash(conn: Connection, content: str) -> tuple[str, str | None] | None:
@@ -130,6 +133,21 @@ def _renamed(
     )
 
 
+def linked_version(conn: Connection) -> int:
+    """How many times the derived tables were written (in full or incrementally)."""
+    value = conn.execute(
+        select(schema.store_state.c.value).where(schema.store_state.c.key == LINKED_KEY)
+    ).scalar()
+    return int(value) if value is not None else 0
+
+
+def bump_linked_version(conn: Connection) -> int:
+    """Count one more write of the derived tables; returns the version they replace."""
+    version = linked_version(conn)
+    set_state(conn, LINKED_KEY, str(version + 1))
+    return version
+
+
 def generation(conn: Connection) -> int:
     """How many transactions have added articles to the store."""
     value = conn.execute(
@@ -159,6 +177,7 @@ def replace_derived(conn: Connection, report: Report, linked_generation: int | N
     if linked_generation is not None and generation(conn) != linked_generation:
         return False
     derived = rows.derived_rows(report)
+    bump_linked_version(conn)
     for table in schema.DERIVED_TABLES:
         conn.execute(delete(table))
     # The kept link state described the rows replaced here; the caller writes the new one.
