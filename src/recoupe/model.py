@@ -236,6 +236,10 @@ class Sentence:
     predicate: str | None = None  # main verb lemma
     negated: bool = False
     entity_keys: tuple[str, ...] = ()  # LocalEntity keys mentioned
+    # parallel to ``lemmas`` (empty without a dependency parse): where each content word
+    # starts, and where the head of its clause (the predicate whose frame it fills) starts
+    lemma_starts: tuple[int, ...] = ()
+    frame_starts: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         # One string per distinct lemma, shared by every sentence of every article: a large

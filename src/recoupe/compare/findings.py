@@ -8,6 +8,7 @@ link stage set it).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -42,11 +43,12 @@ from recoupe.compare.statements import (
     _same_word,
     clauses,
     facts,
+    named_anchors,
     outlet_of,
     story_statements,
 )
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, reporting_lemmas
+from recoupe.fr.lexicon import canonical, paraphrase_map, reporting_lemmas, reporting_verbs
 from recoupe.fr.text import fold
 from recoupe.model import Finding, Story
 
@@ -70,6 +72,9 @@ MAX_RUN = 6  # clauses in one single-source passage
 # 0.4 to 0.7, the sample loses corroborations under 0.45, DACCORD gains below; docs/analysis.md)
 SAME_CLAIM_SHARE = 0.5
 MIN_CLAIM_ANCHORS = 4  # fewer content words and names make no claim to compare
+# shared content words that make a corroboration without a shared predicate (calibrated on
+# news-dev, the sample and DACCORD dev: 2 lost the sample's corroborations; docs/analysis.md)
+PREDICATE_FREE_WORDS = 3
 # "et non en russe", "non pas"; not "non-vaccinés", "non seulement", "non loin"
 NON_RE = re.compile(r"\bnon\b(?![-\u2011]|\s+(?:seulement|loin|sans|plus)\b)", re.IGNORECASE)
 # participles the lemmatiser leaves as they are ("démenti", "nié"); the lemmas are polarity's
@@ -118,15 +123,76 @@ def is_salient(statement: Statement, corpus: Corpus) -> bool:
     return len(statement.lemmas) >= MIN_LEMMAS - 1 and bool(anchored)
 
 
+@functools.cache
+def _reporting_words() -> frozenset[str]:
+    """Reporting verbs as lemmas can show them, without the forms of their participles (a
+    participle the lemmatiser keeps is a noun or an adjective: "les accusés") and without
+    the verbs of denial: "l'Ukraine a nié" / "a démenti" is the claim, not who says it."""
+    participles = {
+        fold(verb.lemma)[:-2] + ending
+        for verb in reporting_verbs().values()
+        if verb.lemma.endswith("er")
+        for ending in ("e", "ee", "es", "ees")
+    }
+    return reporting_lemmas() - participles - DENIAL_LEMMAS
+
+
 def _common(fact: Fact) -> frozenset[str]:
     """Content words and names every statement of the fact says (generic verbs left out)."""
     return frozenset.intersection(
         *(
-            (s.lemmas - GENERIC_PREDICATES - reporting_lemmas())
+            (s.lemmas - GENERIC_PREDICATES - _reporting_words())
             | {"@" + e for e in s.entities}
             | {f"#{n.unit}={n.value:g}" for n in s.numbers if not n.vague}
             for s in fact.statements
         )
+    )
+
+
+def _predicates(statement: Statement) -> frozenset[str]:
+    """Canonical lemmas of the words heading a clause of the statement in the parse (its own
+    predicates, not the verb of a clause it hangs from); none without a parse."""
+    if len(statement.word_starts) != len(statement.words):
+        return frozenset()
+    return frozenset(
+        canonical(word)
+        for word, at, head in zip(
+            statement.words, statement.word_starts, statement.word_frames, strict=True
+        )
+        if at == head
+    )
+
+
+def _predicate_classes(statement: Statement) -> frozenset[str]:
+    """The statement's predicates and the words of a paraphrase group (fr/data/paraphrases.tsv:
+    verbs and their nominalisations, "l'effondrement" / "s'est effondrée"), generic verbs left out."""
+    classes = {canonical(w) for w in statement.words if fold(w) in paraphrase_map()}
+    return (_predicates(statement) | classes) - GENERIC_PREDICATES
+
+
+def same_predication(fact: Fact) -> bool:
+    """Statements that share few words say the same thing of them: when each states a
+    predicate of its own (a verb heading a clause, reporting verbs left out), two outlets
+    share one, as a predicate or as its nominalisation.
+
+    Sharing a figure or ``PREDICATE_FREE_WORDS`` content words is enough; so is a
+    statement that states no predicate of its own (a fragment, "2 421 blessés", or who
+    says it, "a déclaré le maire, Julien Fabre"). Else "Le président ukrainien a porté un
+    T-shirt…" and "le symbole apparaissant sur le T-shirt du président ukrainien" would be
+    one claim for sharing a topic.
+    """
+    common = _common(fact)
+    words = [c for c in common if not c.startswith("@")]
+    if any(c.startswith("#") for c in words) or len(words) >= PREDICATE_FREE_WORDS:
+        return True
+    own = [_predicates(s) - GENERIC_PREDICATES - reporting_lemmas() for s in fact.statements]
+    if not all(own):
+        return True
+    classes = [_predicate_classes(s) for s in fact.statements]
+    return any(
+        a.outlet != b.outlet and classes[i] & classes[j]
+        for i, a in enumerate(fact.statements)
+        for j, b in enumerate(fact.statements[i + 1 :], i + 1)
     )
 
 
@@ -534,6 +600,8 @@ def merged_corroborations(
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON:
             continue
+        if not same_predication(fact):
+            continue
         kept.append(fact)
     # facts citing the same sentences in two articles are one claim said in several clauses;
     # groups grow while they hold at most MAX_MERGED_SENTENCES sentences of any article
@@ -855,7 +923,9 @@ def opposed_sentences(
 def compare_story(story: Story, corpus: Corpus) -> Story:
     """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief."""
     statements = story_statements(story, corpus)
-    clause_list = [clause for statement in statements for clause in clauses(statement)]
+    clause_list = named_anchors(
+        [clause for statement in statements for clause in clauses(statement, True)], story, corpus
+    )
     # copies of one claim beyond a few are not compared again: they follow the first (claims.py)
     sentences, claims = collapse(statements, corpus), collapse(clause_list, corpus)
     all_facts = expand_facts(facts(claims.compared), claims, aligns_alone(claims))

@@ -22,6 +22,7 @@ from recoupe.corpus import Corpus
 from recoupe.fr.furniture import INLINE_CREDITS, dateline_spans, outside_datelines
 from recoupe.fr.lexicon import (
     canonical,
+    country_of_demonym,
     currencies,
     duration_days,
     number_words,
@@ -46,6 +47,9 @@ WORD_RE = re.compile(r"\w+")
 CLAUSE_PREFIX = 5
 MIN_CLAUSE_WORDS = 4
 ALIGN_THRESHOLD = 0.2
+# a pair this close joins a fact though each statement already shares one with the other's
+# article: a sentence may carry two facts the other article tells in two sentences
+STRONG_PAIR = 0.5
 PREDICATE_BONUS = 0.1
 CONTAINMENT_WEIGHT = 0.0
 CURRENCIES = currencies()
@@ -113,6 +117,10 @@ class Statement:
     words: tuple[str, ...] = ()  # the sentence's own lemmas (not canonical), names left out
     mentions: tuple[tuple[int, int, str], ...] = ()  # (start, end, entity id)
     sentence: tuple[int, int] | None = None  # the whole sentence, when this is one of its clauses
+    # parallel to ``words`` when the sentence was parsed: where each word starts, and where
+    # the head of its clause starts (``Sentence.frame_starts``)
+    word_starts: tuple[int, ...] = ()
+    word_frames: tuple[int, ...] = ()
 
 
 # --- numbers -----------------------------------------------------------------------
@@ -465,11 +473,13 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
                 t.start < n.end and t.end > n.start and t.type != "duration" for t in sentence_times
             )
         )
-        words = tuple(
-            lemma
-            for lemma in sentence.lemmas
+        kept = [
+            k
+            for k, lemma in enumerate(sentence.lemmas)
             if not lemma.isdigit() and fold(lemma) not in name_words
-        )
+        ]
+        words = tuple(sentence.lemmas[k] for k in kept)
+        parsed = len(sentence.lemma_starts) == len(sentence.frame_starts) == len(sentence.lemmas)
         out.append(
             Statement(
                 article=article_id,
@@ -490,6 +500,8 @@ def article_statements(article_id: str, corpus: Corpus) -> list[Statement]:
                 index=index,
                 words=words,
                 mentions=mentions,
+                word_starts=tuple(sentence.lemma_starts[k] for k in kept) if parsed else (),
+                word_frames=tuple(sentence.frame_starts[k] for k in kept) if parsed else (),
             )
         )
     return out
@@ -505,11 +517,12 @@ def _same_word(lemma: str, word: str) -> bool:
     return shared >= min(CLAUSE_PREFIX, len(lemma), len(word)) and shared >= 3
 
 
-def clauses(statement: Statement) -> list[Statement]:
+def clauses(statement: Statement, by_offset: bool = False) -> list[Statement]:
     """A sentence cut at commas, colons, quote marks and coordinating words.
 
-    Pieces shorter than ``MIN_CLAUSE_WORDS`` words join their neighbour. A
-    clause keeps the sentence lemmas whose stem appears in it, and the
+    Pieces shorter than ``MIN_CLAUSE_WORDS`` words join their neighbour. A clause
+    keeps the sentence lemmas whose stem appears in it (``by_offset``: the lemmas the
+    parse places in it, when the sentence was parsed: "mort" is "mourir"), and the
     entities, numbers and times inside it.
     """
     pieces: list[tuple[int, int]] = []
@@ -546,8 +559,15 @@ def clauses(statement: Statement) -> list[Statement]:
         a, b = statement.start + begin, statement.start + stop
         if not WORD_RE.search(text):
             continue
-        folded = [fold(w) for w in WORD_RE.findall(text) if len(w) >= 3]
-        words = tuple(w for w in statement.words if any(_same_word(fold(w), f) for f in folded))
+        if by_offset and statement.word_starts:  # the parse says where each word is
+            inside = [k for k, at in enumerate(statement.word_starts) if a <= at < b]
+            words = tuple(statement.words[k] for k in inside)
+            starts = tuple(statement.word_starts[k] for k in inside)
+            frames = tuple(statement.word_frames[k] for k in inside)
+        else:
+            folded = [fold(w) for w in WORD_RE.findall(text) if len(w) >= 3]
+            words = tuple(w for w in statement.words if any(_same_word(fold(w), f) for f in folded))
+            starts = frames = ()
         lemmas = frozenset(canonical(w) for w in words)
         entities = frozenset(e for s, t, e in statement.mentions if s >= a and t <= b)
         out.append(
@@ -564,6 +584,8 @@ def clauses(statement: Statement) -> list[Statement]:
                 words=words,
                 mentions=tuple(m for m in statement.mentions if m[0] >= a and m[1] <= b),
                 sentence=(statement.start, statement.end),
+                word_starts=starts,
+                word_frames=frames,
             )
         )
     return out or [statement]
@@ -571,6 +593,57 @@ def clauses(statement: Statement) -> list[Statement]:
 
 def story_statements(story: Story, corpus: Corpus) -> list[Statement]:
     return [s for article in story.articles for s in article_statements(article, corpus)]
+
+
+def named_anchors(statements: Sequence[Statement], story: Story, corpus: Corpus) -> list[Statement]:
+    """Statements with the story's entities their words name without a recognised mention:
+    a name of two words or more the recogniser missed in one article ("l'Etat islamique"
+    beside "État islamique (EI)"), and the country of a demonym ("les autorités
+    ukrainiennes" names Ukraine). A name of two words or more that two entities share,
+    or a country two places are named, names neither."""
+    names: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    for entity_id in sorted(corpus.entities_in(story.articles)):
+        entity = corpus.entity(entity_id)
+        for name in {entity.name, *entity.variants}:
+            folded = fold(name)
+            if len(folded.split()) >= 2:
+                names.setdefault(folded, set()).add(entity_id)
+        if entity.type == "place":
+            countries.setdefault(fold(entity.name), set()).add(entity_id)
+    unique = {name: ids.pop() for name, ids in names.items() if len(ids) == 1}
+    pattern = (
+        re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(n) for n in sorted(unique, key=lambda n: (-len(n), n)))
+            + r")(?!\w)"
+        )
+        if unique
+        else None
+    )
+    out = []
+    for statement in statements:
+        found = (
+            {unique[m.group()] for m in pattern.finditer(fold(statement.text))}
+            if pattern
+            else set()
+        )
+        demonyms = set()
+        for word in statement.words:
+            country = country_of_demonym(word)
+            ids = countries.get(fold(country), set()) if country else set()
+            if len(ids) == 1:
+                found |= ids
+                demonyms.add(canonical(word))
+        if found - statement.entities:
+            # the demonym stands for its country: one anchor, not a word and a name
+            statement = replace(
+                statement,
+                entities=statement.entities | found,
+                lemmas=statement.lemmas - demonyms,
+            )
+        out.append(statement)
+    return out
 
 
 # --- alignment -------------------------------------------------------------------
@@ -752,10 +825,12 @@ def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -
     def grouped_with(x: int, article: str) -> bool:
         return any(article in group_articles[g] for g in member_of.get(x, ()))
 
-    for i, j, _ in pairs:
+    for i, j, score in pairs:
         # a statement may carry several facts, but a pair already linked through groups adds none
         if any(j in groups[g] for g in member_of.get(i, ())) or (
-            grouped_with(i, statements[j].article) and grouped_with(j, statements[i].article)
+            score < STRONG_PAIR
+            and grouped_with(i, statements[j].article)
+            and grouped_with(j, statements[i].article)
         ):
             continue
         members = {i, j}

@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recoupe.fr.lexicon import word_class
 from recoupe.model import Sentence
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NEGATION_LEMMAS = word_class("negation")
+# dependencies that open a clause of its own: a predicate with its own frame of arguments
+CLAUSE_DEPS = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "conj"}
+SUBJECT_OR_COPULA = {"nsubj", "nsubj:pass", "cop"}
+
+
+def _heads_clause(token: Token) -> bool:
+    """The root, or a verb (or a predicate with its own subject or copula) heading a clause
+    inside the sentence: "qui vivait à X", "revendiquée par Y", "et a démissionné"."""
+    if token.head.i == token.i or token.dep_ == "ROOT":
+        return True
+    if token.dep_ not in CLAUSE_DEPS:
+        return False
+    return token.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_OR_COPULA for c in token.children)
+
+
+def frame_head(token: Token, sent: Span) -> Token:
+    """The head of the clause a token belongs to: the nearest ancestor (or itself) heading one."""
+    x = token
+    for _ in range(len(sent)):  # bounded: a parse is a tree, but never loop on a bad one
+        if _heads_clause(x) or not (sent.start <= x.head.i < sent.end):
+            return x
+        x = x.head
+    return x
 
 
 def _predicate(sent: Span) -> str | None:
@@ -35,10 +58,14 @@ def recoupe_sentences(doc: Doc) -> Doc:
     for sent in doc.sents:
         if not sent.text.strip():
             continue
+        starts: tuple[int, ...] = ()
+        frames: tuple[int, ...] = ()
         if tagged:
-            lemmas = tuple(
-                t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and not t.is_stop
-            )
+            content = [t for t in sent if t.pos_ in CONTENT_POS and not t.is_stop]
+            lemmas = tuple(t.lemma_.lower() for t in content)
+            if doc.has_annotation("DEP"):
+                starts = tuple(t.idx for t in content)
+                frames = tuple(frame_head(t, sent).idx for t in content)
         else:  # blank pipeline (no trained model for this language): word forms
             lemmas = tuple(t.lower_ for t in sent if t.is_alpha and not t.is_stop)
         keys = tuple(
@@ -57,6 +84,8 @@ def recoupe_sentences(doc: Doc) -> Doc:
                     t.lemma_.lower() in NEGATION_LEMMAS and t.dep_ == "advmod" for t in sent
                 ),
                 entity_keys=keys,
+                lemma_starts=starts,
+                frame_starts=frames,
             )
         )
     doc._.recoupe_sentences = sentences

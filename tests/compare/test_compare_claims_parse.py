@@ -1,0 +1,184 @@
+"""Claims read with the dependency parse: clause words by offset, a predicate two outlets
+share, and names an article writes without a recognised mention."""
+
+from __future__ import annotations
+
+from compare_builders import Doc, build, one_story
+
+from recoupe.compare.findings import _common, _reporting_words, same_predication
+from recoupe.compare.statements import Fact, Statement, clauses, named_anchors, story_statements
+from recoupe.fr.lexicon import canonical
+
+
+def _parsed(
+    text: str,
+    words: list[tuple[str, str, str]],
+    outlet: str = "A",
+    start: int = 0,
+) -> Statement:
+    """A statement whose words are (lemma, word as written, head of its clause as written)."""
+    starts, frames = [], []
+    for _, written, head in words:
+        starts.append(start + text.index(written))
+        frames.append(start + text.index(head))
+    lemmas = [lemma for lemma, _, _ in words]
+    return Statement(
+        article=outlet.lower(),
+        outlet=outlet,
+        start=start,
+        end=start + len(text),
+        text=text,
+        lemmas=frozenset(canonical(lemma) for lemma in lemmas),
+        predicate=None,
+        negated=False,
+        entities=frozenset(),
+        words=tuple(lemmas),
+        word_starts=tuple(starts),
+        word_frames=tuple(frames),
+    )
+
+
+def test_a_clause_keeps_the_words_the_parse_places_in_it_even_irregular_ones():
+    text = "Le pompier est mort en héros, selon le maire de Lauzac."
+    words = [
+        ("pompier", "pompier", "mort"),
+        ("mourir", "mort", "mort"),
+        ("héros", "héros", "mort"),
+        ("maire", "maire", "mort"),
+    ]
+    first, second = clauses(_parsed(text, words, start=100), by_offset=True)
+    assert first.text == "Le pompier est mort en héros"
+    assert first.words == ("pompier", "mourir", "héros")  # "mort" is no prefix of "mourir"
+    assert first.word_starts == (103, 115, 123)
+    assert second.words == ("maire",)
+
+
+def test_few_shared_words_corroborate_only_with_a_shared_predicate():
+    wore = _parsed(
+        "Le président a porté un maillot rouge",
+        [
+            ("président", "président", "porté"),
+            ("porter", "porté", "porté"),
+            ("maillot", "maillot", "porté"),
+        ],
+    )
+    shown = _parsed(
+        "Le logo visible sur le maillot du président",
+        [
+            ("logo", "logo", "visible"),
+            ("visible", "visible", "visible"),
+            ("maillot", "maillot", "visible"),
+            ("président", "président", "visible"),
+        ],
+        outlet="B",
+    )
+    also_wore = _parsed(
+        "Le président portait ce maillot au stade",
+        [
+            ("président", "président", "portait"),
+            ("porter", "portait", "portait"),
+            ("maillot", "maillot", "portait"),
+            ("stade", "stade", "portait"),
+        ],
+        outlet="B",
+    )
+    assert not same_predication(Fact((wore, shown)))  # one topic, two claims
+    assert same_predication(Fact((wore, also_wore)))
+
+
+def test_a_nominalisation_of_the_paraphrase_table_is_the_same_predicate():
+    fell = _parsed(
+        "La tribune du stade s'est effondrée lundi",
+        [
+            ("tribune", "tribune", "effondrée"),
+            ("stade", "stade", "effondrée"),
+            ("effondrer", "effondrée", "effondrée"),
+        ],
+    )
+    hurt = _parsed(
+        "Des supporters ont été blessés dans l'effondrement de la tribune",
+        [
+            ("supporter", "supporters", "blessés"),
+            ("blesser", "blessés", "blessés"),
+            ("effondrement", "effondrement", "blessés"),
+            ("tribune", "tribune", "blessés"),
+        ],
+        outlet="B",
+    )
+    assert same_predication(Fact((fell, hurt)))
+
+
+def test_a_fragment_without_its_own_predicate_or_a_clause_without_parse_is_not_held_back():
+    fragment = _parsed(
+        "et le maillot du président",
+        [("maillot", "maillot", "maillot"), ("président", "président", "maillot")],
+    )
+    # the frame head lies outside the clause: it states no predicate of its own
+    fragment = Statement(**{**fragment.__dict__, "word_frames": (0, 0)})
+    shown = _parsed(
+        "Le logo visible sur le maillot du président",
+        [
+            ("logo", "logo", "visible"),
+            ("visible", "visible", "visible"),
+            ("maillot", "maillot", "visible"),
+            ("président", "président", "visible"),
+        ],
+        outlet="B",
+    )
+    assert same_predication(Fact((fragment, shown)))
+    unparsed = Statement(**{**shown.__dict__, "word_starts": (), "word_frames": ()})
+    wore = _parsed(
+        "Le président a porté un maillot rouge",
+        [
+            ("président", "président", "porté"),
+            ("porter", "porté", "porté"),
+            ("maillot", "maillot", "porté"),
+        ],
+    )
+    assert same_predication(Fact((wore, unparsed)))
+
+
+def test_participles_of_reporting_verbs_and_denials_are_shared_words():
+    assert "annoncer" in _reporting_words()
+    assert "accuse" not in _reporting_words()  # "les accusés", a noun
+    assert "nier" not in _reporting_words()  # "l'Ukraine a nié": the claim itself
+    convicted = _parsed(
+        "tous les accusés ont été condamnés",
+        [("accusé", "accusés", "condamnés"), ("condamner", "condamnés", "condamnés")],
+    )
+    sentenced = _parsed(
+        "la condamnation des accusés",
+        [("condamnation", "condamnation", "condamnation"), ("accusé", "accusés", "condamnation")],
+        outlet="B",
+    )
+    assert {"accuse", "condamner"} <= _common(Fact((convicted, sentenced)))
+
+
+def test_names_an_article_writes_without_a_mention_are_anchors():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "La Moldavie a nié toute implication. Le Front du littoral a revendiqué l'attaque.",
+                source="A",
+                entities={
+                    "Moldavie": ("place", ["Moldavie"]),
+                    "Front du littoral": ("organization", ["Front du littoral"]),
+                },
+            ),
+            Doc(
+                "b",
+                "Les autorités moldaves ont démenti. Le front du Littoral a revendiqué l'attentat.",
+                source="B",
+            ),
+        ]
+    )
+    story = one_story(corpus)
+    by_text = {s.text: s for s in named_anchors(story_statements(story, corpus), story, corpus)}
+    country = next(iter(by_text["La Moldavie a nié toute implication."].entities))
+    group = next(iter(by_text["Le Front du littoral a revendiqué l'attaque."].entities))
+    denial = by_text["Les autorités moldaves ont démenti."]
+    assert denial.entities == {country}
+    # the demonym is the name, not a word besides it
+    assert not any(lemma.startswith("moldave") for lemma in denial.lemmas)
+    assert by_text["Le front du Littoral a revendiqué l'attentat."].entities == {group}

@@ -1,0 +1,59 @@
+"""recoupe_sentences: each content word knows the clause (predicate frame) it fills."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from recoupe.nlp.extensions import register_extensions
+from recoupe.nlp.sentences import frame_head, recoupe_sentences
+
+
+def _parsed() -> Doc:
+    # "Le maire, qui vivait à Lauzac, a démissionné." parsed by hand (UD French)
+    nlp = spacy.blank("fr")
+    words = ["Le", "maire", ",", "qui", "vivait", "à", "Lauzac", ",", "a", "démissionné", "."]
+    heads = [1, 9, 4, 4, 1, 6, 4, 4, 9, 9, 9]
+    deps = ["det", "nsubj", "punct", "nsubj", "acl:relcl", "case", "obl", "punct", "aux", "ROOT"]
+    deps.append("punct")
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "ADP", "PROPN", "PUNCT", "AUX", "VERB"]
+    pos.append("PUNCT")
+    lemmas = ["le", "maire", ",", "qui", "vivre", "à", "Lauzac", ",", "avoir", "démissionner", "."]
+    sent_starts = [True] + [False] * (len(words) - 1)
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        sent_starts=sent_starts,
+    )
+
+
+def test_a_relative_clause_is_a_frame_of_its_own_and_its_antecedent_fills_the_main_one():
+    doc = _parsed()
+    sent = next(iter(doc.sents))
+    by_word = {t.text: frame_head(t, sent).text for t in doc}
+    assert by_word["maire"] == "démissionné"  # the subject of the main clause
+    assert by_word["Lauzac"] == "vivait"  # inside the relative clause
+    assert by_word["vivait"] == "vivait"
+    assert by_word["démissionné"] == "démissionné"
+
+
+def test_sentences_give_each_content_word_its_offset_and_its_frame():
+    register_extensions()
+    doc = recoupe_sentences(_parsed())
+    (sentence,) = doc._.recoupe_sentences
+    assert len(sentence.lemma_starts) == len(sentence.frame_starts) == len(sentence.lemmas)
+    at = dict(
+        zip(
+            sentence.lemmas,
+            zip(sentence.lemma_starts, sentence.frame_starts, strict=True),
+            strict=True,
+        )
+    )
+    text = doc.text
+    assert text[at["lauzac"][0] :].startswith("Lauzac")
+    assert text[at["lauzac"][1] :].startswith("vivait")
+    assert text[at["maire"][1] :].startswith("démissionné")
