@@ -182,8 +182,8 @@ def same_predication(fact: Fact) -> bool:
     one claim for sharing a topic.
     """
     common = _common(fact)
-    words = [c for c in common if not c.startswith("@")]
-    if any(c.startswith("#") for c in words) or len(words) >= PREDICATE_FREE_WORDS:
+    words = [c for c in common if c.isalpha() and len(c) > 1]  # "T-shirt" is no three words
+    if any(c.startswith("#") for c in common) or len(words) >= PREDICATE_FREE_WORDS:
         return True
     own = [_predicates(s) - GENERIC_PREDICATES - reporting_lemmas() for s in fact.statements]
     if not all(own):
