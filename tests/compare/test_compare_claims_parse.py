@@ -182,3 +182,23 @@ def test_names_an_article_writes_without_a_mention_are_anchors():
     # the demonym is the name, not a word besides it
     assert not any(lemma.startswith("moldave") for lemma in denial.lemmas)
     assert by_text["Le front du Littoral a revendiqué l'attentat."].entities == {group}
+
+
+def test_pieces_of_a_hyphenated_word_are_no_shared_words():
+    # the tagger may split "T-shirt" into "T", "-", "shirt": three tokens, one word
+    wore = _parsed(
+        "Le président a porté un T-shirt rouge",
+        [("président", "président", "porté"), ("porter", "porté", "porté"), ("t", "T", "porté")]
+        + [("-", "-", "porté"), ("shirt", "shirt", "porté")],
+    )
+    shown = _parsed(
+        "Le logo visible sur le T-shirt du président",
+        [("logo", "logo", "visible"), ("visible", "visible", "visible"), ("t", "T", "visible")]
+        + [
+            ("-", "-", "visible"),
+            ("shirt", "shirt", "visible"),
+            ("président", "président", "visible"),
+        ],
+        outlet="B",
+    )
+    assert not same_predication(Fact((wore, shown)))
