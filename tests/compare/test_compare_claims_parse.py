@@ -188,13 +188,20 @@ def test_pieces_of_a_hyphenated_word_are_no_shared_words():
     # the tagger may split "T-shirt" into "T", "-", "shirt": three tokens, one word
     wore = _parsed(
         "Le président a porté un T-shirt rouge",
-        [("président", "président", "porté"), ("porter", "porté", "porté"), ("t", "T", "porté")]
-        + [("-", "-", "porté"), ("shirt", "shirt", "porté")],
+        [
+            ("président", "président", "porté"),
+            ("porter", "porté", "porté"),
+            ("t", "T", "porté"),
+            ("-", "-", "porté"),
+            ("shirt", "shirt", "porté"),
+        ],
     )
     shown = _parsed(
         "Le logo visible sur le T-shirt du président",
-        [("logo", "logo", "visible"), ("visible", "visible", "visible"), ("t", "T", "visible")]
-        + [
+        [
+            ("logo", "logo", "visible"),
+            ("visible", "visible", "visible"),
+            ("t", "T", "visible"),
             ("-", "-", "visible"),
             ("shirt", "shirt", "visible"),
             ("président", "président", "visible"),
