@@ -81,13 +81,11 @@ def analyze_articles(
 
     if progress:
         progress(0, len(to_analyse))  # shown while the model loads
-    if options.dask:  # the NLP and the comparison of stories on one Dask client
-        with open_runners(compare_story, options.pipeline, options.dask) as (analyser, comparer):
-            results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
-            analysed = split_results(to_analyse, results)
-            return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
-    analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
-    return _finish(articles, analysed, rejected, duplicates, known, phases)
+    # the NLP and the comparison of stories on one Dask client, or one pool of worker processes
+    with open_runners(compare_story, options.pipeline, options.dask) as (analyser, comparer):
+        results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
+        analysed = split_results(to_analyse, results)
+        return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
 
 
 def _finish(
