@@ -20,7 +20,9 @@ the sum of RSS (shared pages counted once per process, so an upper bound) and th
 sum of PSS (each shared page split among the processes that map it: the memory
 the run really takes); plus ``wait4``'s peak RSS of the largest single process.
 Never inherited from this one. The ratios are plain / recoupe and plain2 / recoupe
-(1.0: recoupe costs no more than that parse); the growth exponent of a phase
+(1.0: recoupe costs no more than that parse). On a machine shared with other work the
+wall times follow its load, so the CPU seconds of each process tree (user + system, the
+workers included) are given too, with their ratio plain / recoupe. The growth exponent of a phase
 between two sizes is log(t2 / t1) / log(n2 / n1) (1.0: linear).
 
     python benchmarks/process_bench.py --sizes 100 1000 5000
@@ -165,6 +167,7 @@ class Run:
     peak_process_mib: float  # wait4: the largest single process of the tree
     tree_rss_mib: float  # peak of the summed RSS of the tree (shared pages counted per process)
     tree_pss_mib: float  # peak of the summed PSS of the tree (shared pages split)
+    cpu_s: float = float("nan")  # user + system CPU of the process and its workers
 
 
 def _run(command: Sequence[str]) -> Run:
@@ -187,7 +190,8 @@ def _run(command: Sequence[str]) -> Run:
         raise SystemExit(f"{command[:3]} failed with exit code {process.returncode}")
     peak = usage.ru_maxrss / 1024
     # without /proc (not Linux) the tree is known by its largest process only
-    return Run(seconds, peak, tree_rss / 1024 or peak, tree_pss / 1024 or peak)
+    cpu = usage.ru_utime + usage.ru_stime  # the workers' included: they were waited for
+    return Run(seconds, peak, tree_rss / 1024 or peak, tree_pss / 1024 or peak, cpu)
 
 
 def _best(runs: Sequence[Run]) -> Run:
@@ -199,6 +203,7 @@ def _best(runs: Sequence[Run]) -> Run:
         max(r.peak_process_mib for r in runs),
         max(r.tree_rss_mib for r in runs),
         max(r.tree_pss_mib for r in runs),
+        min(r.cpu_s for r in runs),
     )
 
 
@@ -236,9 +241,12 @@ def measure(
         row[f"{name}_peak_mib"] = best.tree_rss_mib
         row[f"{name}_pss_mib"] = best.tree_pss_mib
         row[f"{name}_largest_process_mib"] = best.peak_process_mib
+        row[f"{name}_cpu_s"] = best.cpu_s
     row["report_bytes_per_article"] = report.stat().st_size / size
     row["ratio"] = row["plain_s"] / row["recoupe_s"]
     row["ratio_plain2"] = row["plain2_s"] / row["recoupe_s"]
+    # CPU seconds do not depend on the load of other processes as wall time does
+    row["cpu_ratio"] = row["plain_cpu_s"] / row["recoupe_cpu_s"]
     for phase, seconds in json.loads(phases.read_text("utf-8")).items():
         row[f"phase_{phase}"] = seconds
     link_compare = sum(row.get(f"phase_{p}", 0.0) for p in ("names", "stories", "times", "compare"))
@@ -350,7 +358,9 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, float]]:
                 f" in one process, {row['ratio_plain2']:.2f} vs plain n_process=2;"
                 f" peak memory of the process tree: RSS {row['recoupe_peak_mib']:.0f} MiB summed,"
                 f" PSS {row['recoupe_pss_mib']:.0f} MiB (plain: {row['plain_peak_mib']:.0f} /"
-                f" {row['plain2_peak_mib']:.0f} MiB)",
+                f" {row['plain2_peak_mib']:.0f} MiB); CPU plain {row['plain_cpu_s']:.1f} s,"
+                f" plain n_process=2 {row['plain2_cpu_s']:.1f} s, recoupe {row['recoupe_cpu_s']:.1f} s"
+                f" (ratio {row['cpu_ratio']:.2f})",
                 flush=True,
             )
     print(table(rows))

@@ -55,12 +55,8 @@ def test_the_pool_gives_the_one_process_report_and_lists_rejections() -> None:
 
 
 def test_stories_are_compared_on_the_workers_in_order_with_their_part_of_the_corpus() -> None:
-    stories = tuple(
-        Story(id=f"S{k}", title="", articles=(a.id,)) for k, a in enumerate(ARTICLES)
-    )
-    corpus = Corpus(
-        articles=tuple(ARTICLES), analyses=(), entities=(), key_map={}, stories=stories
-    )
+    stories = tuple(Story(id=f"S{k}", title="", articles=(a.id,)) for k, a in enumerate(ARTICLES))
+    corpus = Corpus(articles=tuple(ARTICLES), analyses=(), entities=(), key_map={}, stories=stories)
     with worker_pool(2, BLANK) as pool:
         compared = list(pool_comparer(pool, _tagged)(stories, corpus))
     assert [s.id for s in compared] == [s.id for s in stories]

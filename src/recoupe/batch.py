@@ -296,10 +296,13 @@ def _compare_parts(
 
 
 def pool_comparer(pool: WorkerPool, compare: CompareOne) -> StoryComparer:
-    """Stories compared on the worker processes of ``pool``, one story per task, in order.
+    """Stories compared on the worker processes of ``pool``, one story per task, given back
+    in order.
 
     Each task gets its story and only the part of the corpus the story reads
-    (:meth:`Corpus.restricted`); a corpus of one story is compared here.
+    (:meth:`Corpus.restricted`: references here, pickled only when a worker is free to take
+    it). The largest stories go first, so that no worker is left with a big one at the end
+    while the other waits; a corpus of one story is compared here.
     """
 
     def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
@@ -308,14 +311,12 @@ def pool_comparer(pool: WorkerPool, compare: CompareOne) -> StoryComparer:
             return
         executor = pool.executor()
         order = {e.id: k for k, e in enumerate(corpus.entities)}
-
-        def submit(story: Story) -> Future[list[Story]]:
-            return executor.submit(
-                _compare_parts, compare, [story], [corpus.restricted(story, order)]
-            )
-
-        for compared in _in_order(submit, stories, window=2 * pool.workers):
-            yield from compared
+        futures: dict[int, Future[list[Story]]] = {}
+        for k in sorted(range(len(stories)), key=lambda k: -len(stories[k].articles)):
+            part = corpus.restricted(stories[k], order)
+            futures[k] = executor.submit(_compare_parts, compare, [stories[k]], [part])
+        for k in range(len(stories)):
+            yield from futures.pop(k).result()
 
     return run
 
