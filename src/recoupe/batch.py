@@ -96,9 +96,15 @@ class WorkerPool:
     instead of each reading its own copy.
     """
 
-    def __init__(self, workers: int, options: PipelineOptions | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        options: PipelineOptions | None = None,
+        preload: Callable[[], object] | None = None,
+    ) -> None:
         self.workers = max(1, workers)
         self.options = _default_options(options)
+        self.preload = preload  # what else the workers read, loaded here before the fork
         self._executor: ProcessPoolExecutor | None = None
 
     def executor(self) -> ProcessPoolExecutor:
@@ -106,6 +112,8 @@ class WorkerPool:
             context = None
             if sys.platform == "linux":  # fork is safe and cheap there; macOS and Windows spawn
                 _preload(self.options)
+                if self.preload is not None:
+                    self.preload()
                 context = multiprocessing.get_context("fork")
             self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self._executor
@@ -124,8 +132,12 @@ def _preload(options: PipelineOptions) -> None:
 
 
 @contextmanager
-def worker_pool(workers: int, options: PipelineOptions | None = None) -> Iterator[WorkerPool]:
-    pool = WorkerPool(workers, options)
+def worker_pool(
+    workers: int,
+    options: PipelineOptions | None = None,
+    preload: Callable[[], object] | None = None,
+) -> Iterator[WorkerPool]:
+    pool = WorkerPool(workers, options, preload)
     try:
         yield pool
     finally:
@@ -327,16 +339,17 @@ def open_runners(
     options: PipelineOptions | None = None,
     dask: str | None = None,
     n_workers: int = 2,
+    preload: Callable[[], object] | None = None,
 ) -> Iterator[tuple[BatchAnalyser, StoryComparer]]:
     """The NLP runner and the runner of ``compare`` over stories: both on one Dask client
     when ``dask`` is given, else on one pool of ``options.n_process`` worker processes
-    (here when 1)."""
+    (here when 1; ``preload``: what ``compare`` reads, loaded before the pool forks)."""
     chosen = _default_options(options)
     if dask:
         with dask_client(dask, n_workers) as client:
             yield dask_analyser(client, chosen), dask_comparer(client, compare)
     elif chosen.n_process > 1:
-        with worker_pool(chosen.n_process, chosen) as pool:
+        with worker_pool(chosen.n_process, chosen, preload) as pool:
             yield local_analyser(chosen, pool), pool_comparer(pool, compare)
     else:
         yield local_analyser(chosen), local_comparer(compare)
