@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from recoupe.batch import Analysed, StoryComparer, open_runners, split_results
 from recoupe.batch import analyse_articles as run_pipeline
 from recoupe.compare.findings import compare_story
+from recoupe.compare.vectors import load as load_vectors
 from recoupe.corpus import Corpus
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 from recoupe.link.names import resolve_entities
@@ -81,13 +82,14 @@ def analyze_articles(
 
     if progress:
         progress(0, len(to_analyse))  # shown while the model loads
-    if options.dask:  # the NLP and the comparison of stories on one Dask client
-        with open_runners(compare_story, options.pipeline, options.dask) as (analyser, comparer):
-            results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
-            analysed = split_results(to_analyse, results)
-            return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
-    analysed = split_results(to_analyse, run_pipeline(to_analyse, options.pipeline, tick))
-    return _finish(articles, analysed, rejected, duplicates, known, phases)
+    # the NLP and the comparison of stories on one Dask client, or one pool of worker processes
+    with open_runners(compare_story, options.pipeline, options.dask, preload=load_vectors) as (
+        analyser,
+        comparer,
+    ):
+        results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
+        analysed = split_results(to_analyse, results)
+        return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
 
 
 def _finish(

@@ -15,7 +15,11 @@ the web app can import this module cheaply.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import multiprocessing
+import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,7 +44,19 @@ CompareOne = Callable[[Story, "Corpus"], Story]
 STORIES_PER_TASK = 8  # stories compared in one Dask task (small stories cost less than a task)
 
 LOCAL_CLUSTER = "local"
+# worker processes ``analyze`` starts when not told: one per usable core, at most this many
+# (each worker holds a parsed batch and its share of the model)
+MAX_DEFAULT_JOBS = 4
 Item = TypeVar("Item")
+
+
+def default_jobs() -> int:
+    """Worker processes for the NLP when not told: one per core this process may use (at most 4)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_JOBS))
 
 
 def _default_options(options: PipelineOptions | None) -> PipelineOptions:
@@ -71,23 +87,87 @@ def _in_order(submit: Callable[[Item], Any], batches: Iterable[Item], window: in
         yield in_flight.popleft().result()
 
 
-def local_analyser(options: PipelineOptions | None = None) -> BatchAnalyser:
-    """Batches analysed here (``n_process`` 1, or a single batch) or on a pool of worker processes."""
+class WorkerPool:
+    """The worker processes of one run, shared by the NLP and the comparison of stories.
+
+    Started on first use only (a corpus of one batch never pays for it). On Linux the
+    default model is loaded here first and the workers are forked from this process,
+    so they start with it loaded and share its pages (weights, vectors, strings)
+    instead of each reading its own copy.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        options: PipelineOptions | None = None,
+        preload: Callable[[], object] | None = None,
+    ) -> None:
+        self.workers = max(1, workers)
+        self.options = _default_options(options)
+        self.preload = preload  # what else the workers read, loaded here before the fork
+        self._executor: ProcessPoolExecutor | None = None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            context = None
+            if sys.platform == "linux":  # fork is safe and cheap there; macOS and Windows spawn
+                _preload(self.options)
+                if self.preload is not None:
+                    self.preload()
+                context = multiprocessing.get_context("fork")
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+
+def _preload(options: PipelineOptions) -> None:
+    """Load the pipeline of the default language here, before the workers are forked."""
+    from recoupe.nlp.pipeline import pipeline_for
+
+    pipeline_for("fr", options)
+
+
+@contextmanager
+def worker_pool(
+    workers: int,
+    options: PipelineOptions | None = None,
+    preload: Callable[[], object] | None = None,
+) -> Iterator[WorkerPool]:
+    pool = WorkerPool(workers, options, preload)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+def local_analyser(
+    options: PipelineOptions | None = None, pool: WorkerPool | None = None
+) -> BatchAnalyser:
+    """Batches analysed here (``n_process`` 1, or a single batch) or on worker processes
+    (``pool``, else a pool of ``n_process`` workers started for this stream)."""
     chosen = _default_options(options)
 
     def run(batches: Iterable[Sequence[Article]]) -> Iterator[Results]:
         stream = iter(batches)
         head = list(itertools.islice(stream, 2))
-        if chosen.n_process <= 1 or len(head) <= 1:  # a pool is not worth starting
+        workers = pool.workers if pool is not None else chosen.n_process
+        if workers <= 1 or len(head) <= 1:  # a pool is not worth starting
             for batch in itertools.chain(head, stream):
                 yield analyse_batch(batch, chosen)
             return
-        with ProcessPoolExecutor(max_workers=chosen.n_process) as pool:
+        with (
+            contextlib.nullcontext(pool) if pool is not None else worker_pool(workers, chosen)
+        ) as used:
+            executor = used.executor()
 
             def submit(batch: Sequence[Article]) -> Future[Results]:
-                return pool.submit(analyse_batch, list(batch), chosen)
+                return executor.submit(analyse_batch, list(batch), chosen)
 
-            yield from _in_order(submit, itertools.chain(head, stream), window=2 * chosen.n_process)
+            yield from _in_order(submit, itertools.chain(head, stream), window=2 * workers)
 
     return run
 
@@ -227,17 +307,49 @@ def _compare_parts(
     return [compare(story, part) for story, part in zip(stories, parts, strict=True)]
 
 
+def pool_comparer(pool: WorkerPool, compare: CompareOne) -> StoryComparer:
+    """Stories compared on the worker processes of ``pool``, one story per task, given back
+    in order.
+
+    Each task gets its story and only the part of the corpus the story reads
+    (:meth:`Corpus.restricted`: references here, pickled only when a worker is free to take
+    it). The largest stories go first, so that no worker is left with a big one at the end
+    while the other waits; a corpus of one story is compared here.
+    """
+
+    def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+        if pool.workers <= 1 or len(stories) <= 1:
+            yield from local_comparer(compare)(stories, corpus)
+            return
+        executor = pool.executor()
+        order = {e.id: k for k, e in enumerate(corpus.entities)}
+        futures: dict[int, Future[list[Story]]] = {}
+        for k in sorted(range(len(stories)), key=lambda k: -len(stories[k].articles)):
+            part = corpus.restricted(stories[k], order)
+            futures[k] = executor.submit(_compare_parts, compare, [stories[k]], [part])
+        for k in range(len(stories)):
+            yield from futures.pop(k).result()
+
+    return run
+
+
 @contextmanager
 def open_runners(
     compare: CompareOne,
     options: PipelineOptions | None = None,
     dask: str | None = None,
     n_workers: int = 2,
+    preload: Callable[[], object] | None = None,
 ) -> Iterator[tuple[BatchAnalyser, StoryComparer]]:
     """The NLP runner and the runner of ``compare`` over stories: both on one Dask client
-    when ``dask`` is given, else here."""
+    when ``dask`` is given, else on one pool of ``options.n_process`` worker processes
+    (here when 1; ``preload``: what ``compare`` reads, loaded before the pool forks)."""
+    chosen = _default_options(options)
     if dask:
         with dask_client(dask, n_workers) as client:
-            yield dask_analyser(client, options), dask_comparer(client, compare)
+            yield dask_analyser(client, chosen), dask_comparer(client, compare)
+    elif chosen.n_process > 1:
+        with worker_pool(chosen.n_process, chosen, preload) as pool:
+            yield local_analyser(chosen, pool), pool_comparer(pool, compare)
     else:
-        yield local_analyser(options), local_comparer(compare)
+        yield local_analyser(chosen), local_comparer(compare)

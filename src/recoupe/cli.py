@@ -327,7 +327,13 @@ def main() -> None:
     help="Outlet of articles that name none (plain text files).",
 )
 @click.option(
-    "--n-process", type=int, default=1, show_default=True, help="Worker processes for the NLP."
+    "-j",
+    "--jobs",
+    "--n-process",
+    "n_process",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the NLP and the comparison of stories (default: one per core, at most 4; 1 runs everything in this process).",
 )
 @click.option(
     "--indent",
@@ -355,13 +361,17 @@ def analyze(
     source_field: str,
     language: str | None,
     source_name: str | None,
-    n_process: int,
+    n_process: int | None,
     indent: int | None,
     dask: str | None,
     interface: str,
     quiet: bool,
 ) -> None:
     """Analyse files, directories or - (stdin) and write a report."""
+    if n_process is None:
+        from recoupe.batch import default_jobs
+
+        n_process = default_jobs()
     fmt = output_format or (SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json")
     fields = FieldNames(text=text_field, title=title_field, date=date_field, source=source_field)
     ingest_options = IngestOptions(

@@ -39,6 +39,11 @@ def _vocab(model: str) -> Any:
     return nlp.vocab if nlp.vocab.vectors.shape[0] else None
 
 
+def load(model: str = DEFAULT_MODEL) -> None:
+    """Read the vector table now: before worker processes are forked, they then share it."""
+    _vocab(model)
+
+
 @functools.lru_cache(maxsize=65536)
 def _unit_vector(word: str, model: str) -> Any:
     vocab = _vocab(model)

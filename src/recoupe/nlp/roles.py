@@ -30,6 +30,7 @@ from recoupe.fr.lexicon import (
 from recoupe.fr.roles import role_key
 from recoupe.fr.text import fold
 from recoupe.model import Role, RoleParts
+from recoupe.nlp.extensions import text_of
 
 PREPOSITIONS = word_class("title_preposition")
 GENITIVE = word_class("title_genitive")
@@ -60,8 +61,11 @@ class Span:
     name: str  # canonical or surface name
 
 
+SEGMENT_BREAK = re.compile(r"[\s'’-]")
+
+
 def _first_segment(text: str) -> str:
-    return re.split(r"[\s'’-]", fold(text), maxsplit=1)[0]
+    return SEGMENT_BREAK.split(fold(text), maxsplit=1)[0]
 
 
 @functools.cache
@@ -93,23 +97,37 @@ def _singular(folded: str) -> str | None:
 PLURAL_KEEP = frozenset({"de", "du", "des", "la", "le", "l'"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _may_start_title(word: str) -> bool:
+    """Whether a token of this text may start a title (its first segment, or that segment
+    without a plural mark, starts one); asked for every token, so cached by text."""
+    first = EX_PREFIX.sub("", word.lower(), count=1)
+    if not first[:1].isalpha():
+        return False
+    segment = _first_segment(first)
+    return segment in title_first_segments() or (
+        len(segment) >= 4 and segment[:-1] in title_first_segments() and segment[-1] in "sx"
+    )
+
+
 def _title_match(doc: Doc, i: int) -> tuple[int, str, str, str | None, bool, str | None] | None:
     """title_at, and whether the title is written in the plural ("ses enfants")."""
-    first = EX_PREFIX.sub("", doc[i].text.lower(), count=1)
-    if not first[:1].isalpha():
+    head = doc[i]
+    if not _may_start_title(head.text):
         return None
-    segment = _first_segment(first)
-    if segment not in title_first_segments() and (
-        len(segment) < 4 or segment[:-1] not in title_first_segments() or segment[-1] not in "sx"
-    ):
-        return None
+    text, start_char, singular_word = text_of(doc), head.idx, None
     # Hyphenated titles are split by the tokenizer, hence the generous window.
     for n in range(min(max_title_words() * 3, len(doc) - i), 0, -1):
-        if doc[i + n - 1].is_space:
+        last = doc[i + n - 1]
+        if last.is_space:
             continue  # "pompier volontaire\n\n": the line break is not part of the title
-        key = fold(EX_PREFIX.sub("", doc[i : i + n].text.lower(), count=1))
+        # the text of doc[i : i + n], sliced from the Doc's text (no Span built per length)
+        words = text[start_char : last.idx + len(last.text)]
+        key = fold(EX_PREFIX.sub("", words.lower(), count=1))
         title, plural = titles().get(key), False
-        if title is None and doc[i].morph.get("Number", []) != ["Sing"]:
+        if title is None and singular_word is None:
+            singular_word = head.morph.get("Number", []) == ["Sing"]
+        if title is None and not singular_word:
             singular = _singular(key)
             title, plural = (titles().get(singular), True) if singular else (None, False)
         if title is None:
