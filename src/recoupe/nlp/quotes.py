@@ -39,6 +39,7 @@ from recoupe.nlp.speakers import (
     SpeakerIndex,
     head_noun,
     pronoun_gender,
+    token_gender,
 )
 
 CLOSING_MARKS = {"»", "”", '"', "›"}
@@ -240,12 +241,22 @@ class Resolver:
         """ "il"/"elle" -> the last compatible speaker nearby, else the nearest compatible person."""
         word = text_of(self.doc)[start:end]
         gender = pronoun_gender(word)
+        plural = fold(word) in {"ils", "elles"}
         here = self.sentences.index(start)
         last = state.speaker
         s_start = self.sentences.spans[here][0]
-        subject = self._subject_person(s_start, start, gender)
+        subject = None if plural else self._subject_person(s_start, start, gender)
         if subject is not None and subject.type == "person":
             return Speaker(subject.key, word, start, end, "person")
+        previous = self.sentences.spans[max(0, here - 1)][0]
+        unnamed_subject = self._unnamed_subject(previous, start, gender, plural, state)
+        if unnamed_subject is not None:
+            # "Le procureur a requis … Il a souligné : « … »": "il" continues the subject
+            # just named by its role, not a person named earlier
+            return unnamed_subject
+        if plural:
+            # "ils"/"elles" is never one person
+            return Speaker(None, word, start, end, None, True)
         unnamed = state.unnamed
         if (
             unnamed is not None
@@ -253,6 +264,10 @@ class Resolver:
             and state.unnamed_sentence >= state.sentence
         ):
             shown = DETERMINER_GENDER.get(fold((unnamed.text or "").split()[0]))
+            if shown is None and unnamed.start is not None and unnamed.end is not None:
+                span = self.doc.char_span(unnamed.start, unnamed.end, alignment_mode="expand")
+                noun = head_noun(list(span)) if span is not None else None
+                shown = noun[2] if noun is not None else None  # "l'accusé": masculine
             if gender is not None and shown == gender:
                 # "D'après une source policière, … a-t-elle ajouté": the source just cited
                 return Speaker(None, unnamed.text, unnamed.start, unnamed.end, "person")
@@ -264,15 +279,61 @@ class Resolver:
             and self.index.compatible(last.key, gender)
         ):
             return Speaker(last.key, word, start, end, "person")
-        previous = self.sentences.spans[max(0, here - 1)][0]
         subject = self._subject_person(previous, s_start, gender)
         if subject is not None:
             return Speaker(subject.key, word, start, end, "person")
         found = self.index.nearest_person_before(start, gender)
         if found is not None:
             return Speaker(found[1].key, word, start, end, "person")
-        plural = fold(word) in {"ils", "elles"}
-        return Speaker(None, word, start, end, "person" if not plural else None, plural)
+        return Speaker(None, word, start, end, "person")
+
+    def _unnamed_subject(
+        self, start: int, end: int, gender: Gender | None, plural: bool, state: Attribution
+    ) -> Speaker | None:
+        """The last clause subject before a pronoun, when it is a person named only by a noun.
+
+        Only a subject more recent than the last speaker counts, and only a singular one
+        for "il"/"elle", a plural one for "ils"/"elles".
+        """
+        last = state.speaker
+        said_at = last.end if last is not None and last.end is not None else -1
+        for token in reversed(self.doc[:]):
+            if token.idx >= end:
+                continue
+            if token.idx < start:
+                break
+            if not token.dep_.startswith("nsubj") or self.index.in_quote(token.idx):
+                continue
+            first, final = token.left_edge, token.right_edge
+            named = bool(
+                self.index.mentions_within(first.idx, final.idx + len(final.text))
+            ) or any(
+                m.start <= token.idx < m.end
+                for m, _ in self.index.mentions_within(max(0, token.idx - 80), token.idx + 80)
+            )
+            if token.pos_ != "NOUN" or named:
+                return None  # the last subject is a name or a pronoun: the usual rules
+            noun = speaker_nouns().get(fold(token.text)) or speaker_nouns().get(fold(token.lemma_))
+            if noun is None or noun.type != "person":
+                return None
+            number = token.morph.get("Number", [])
+            if (number == ["Plur"]) != plural:
+                return None
+            shown = noun.gender or token_gender(token)
+            if gender is not None and shown is not None and shown != gender:
+                return None
+            if token.idx < said_at:
+                return None  # the last speaker came after: "il" is them (the usual rules)
+            tokens = [
+                t
+                for t in self.doc[token.left_edge.i : token.i + 1]
+                if not self.index.in_quote(t.idx)
+            ]
+            found = self.description(tokens, state)
+            if found is None or (found.key is not None and found.type != "person"):
+                return None
+            return found
+        return None
 
     def last_mentioned(self, start: int, end: int, gender: Gender) -> Speaker | None:
         """ "celui-ci", "cette dernière": the person or organisation named last, in this
@@ -294,6 +355,15 @@ class Resolver:
         while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
             token = token.head
         return token.dep_.startswith("nsubj")
+
+    def _is_active_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "nsubj"
 
     def _subject_person(self, start: int, end: int, gender: Gender | None) -> LocalEntity | None:
         """The last person named as a clause subject between two offsets (centering: "il" continues the subject)."""
@@ -322,9 +392,10 @@ class Resolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         mentions = self.index.mentions_within(start, end)
         noun = head_noun(tokens)
-        if noun is not None and noun[1] == "person":
+        if noun is None or noun[1] == "person":
             # "le patron du Kremlin", "cet habitant de Sarver", "l'épouse de X": a name in the
-            # complement of a person noun is not who speaks (an apposed name still is)
+            # complement of a person noun is not who speaks (an apposed name still is); nor in
+            # that of a thing ("le regard tourné vers les parents de X")
             mentions = [m for m in mentions if not _in_complement(tokens, m[0].start)]
         for mention, entity in mentions:
             if entity.type == "person":
@@ -337,6 +408,10 @@ class Resolver:
             found = self.last_mentioned(start, end, LATTER_PRONOUNS[phrase])
             if found is not None:
                 return found
+        if noun is not None and noun[1] == "person" and _owned_person(tokens, noun[0]):
+            # "ses avocats", "l'une de ses avocates", "sa fille": someone of the owner's, never
+            # the owner, and no one the article names (an apposed name was taken above)
+            return Speaker(None, text_of(self.doc)[start:end], start, end, "person", _plural_phrase(tokens))
         if first in POSSESSIVES:  # "selon son bureau": whose bureau
             owner = self.pronoun(start, end, state)
             return Speaker(
@@ -418,7 +493,9 @@ class Resolver:
             if here
             else None
         )
-        if found is not None:
+        if found is not None and self._is_active_subject(found[0]):
+            # the person just named, if they were the one acting: "X a été condamné. …, a
+            # annoncé le président" is not X
             candidates.append((found[1].key, False))
         for key, strict in candidates:
             entity = self.index.entities.get(key)
@@ -494,23 +571,28 @@ class Resolver:
         if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
             # "Il a remercié …, et a ajouté que": the subject of the first verb
             heads.append(verb.head)
-        for head in heads:
-            for child in head.children:
-                if child.dep_.startswith("nsubj") and child.idx < cue.start:
-                    tokens = [
-                        t
-                        for t in doc[child.left_edge.i : child.right_edge.i + 1]
-                        if sentence_start <= t.idx < cue.start and not self.index.in_quote(t.idx)
-                    ]
-                    if fold(child.text) in SUBJECT_PRONOUNS:
-                        return self.pronoun(child.idx, child.idx + len(child.text), state)
-                    if fold(child.text) in {"qui", "lequel", "laquelle"}:
-                        antecedent = self._antecedent(child, state)
-                        if antecedent is not None:
-                            return antecedent
-                    found = self.description(tokens, state)
-                    if found is not None:
-                        return found
+        # the subject nearest the verb first: "Le regard tourné vers X, il a déclaré" (a parse
+        # giving the verb two subjects) is said by "il", not by X
+        subjects = sorted(
+            (c for head in heads for c in head.children),
+            key=lambda c: -c.idx,
+        )
+        for child in subjects:
+            if child.dep_.startswith("nsubj") and child.idx < cue.start:
+                tokens = [
+                    t
+                    for t in doc[child.left_edge.i : child.right_edge.i + 1]
+                    if sentence_start <= t.idx < cue.start and not self.index.in_quote(t.idx)
+                ]
+                if fold(child.text) in SUBJECT_PRONOUNS:
+                    return self.pronoun(child.idx, child.idx + len(child.text), state)
+                if fold(child.text) in {"qui", "lequel", "laquelle"}:
+                    antecedent = self._antecedent(child, state)
+                    if antecedent is not None:
+                        return antecedent
+                found = self.description(tokens, state)
+                if found is not None:
+                    return found
         # No parse (or no subject found): the noun phrase right before the cue
         # ("… et les autorités ont averti que"), else the nearest name or pronoun.
         before = [
@@ -621,6 +703,26 @@ class Resolver:
 
 
 COMPLEMENT_WORDS = {"de", "du", "des", "d'", "à", "au", "aux"}
+
+
+def _owned_person(tokens: list[Token], head: str) -> bool:
+    """Is the person noun ``head`` owned ("ses avocats", "l'une de ses avocates")?"""
+    for token in tokens:
+        if fold(token.text) == head:
+            return False
+        if fold(token.text) in POSSESSIVES:
+            return True
+    return False
+
+
+def _plural_phrase(tokens: list[Token]) -> bool:
+    """ "ses avocats": a plural head (not "l'une de ses avocates")."""
+    first = fold(tokens[0].text)
+    if first in {"l'un", "l'une", "un", "une", "l'"} or (len(tokens) > 1 and fold(tokens[1].text) in {"un", "une"}):
+        return False
+    return first in {"les", "des", "ses", "leurs", "plusieurs"} or any(
+        t.morph.get("Number", []) == ["Plur"] and t.pos_ == "NOUN" for t in tokens[:3]
+    )
 
 
 def _in_complement(tokens: list[Token], offset: int) -> bool:
@@ -1034,8 +1136,23 @@ class QuoteFinder:
             if line_start == 0 and _word_count(quoted) > 1:
                 self.headings.append((span, kind))  # a headline: said further down
             return None
+        if self._named_inside(speaker, span):
+            # "via un communiqué : « X a remis sa démission … »": the quote is about X, so X
+            # did not say it; a quote with its speaker unknown beats a wrong one
+            return self._quote(
+                span.start, span.end, kind, Speaker(None, None, None, None, None), cue
+            )
         self.remember(speaker, span.open_at)
         return self._quote(span.start, span.end, kind, speaker, cue)
+
+    def _named_inside(self, speaker: Speaker, span: QuotedSpan) -> bool:
+        """Is the speaker a person named in the third person inside the quote itself?"""
+        entity = self.index.entities.get(speaker.key or "")
+        if entity is None or entity.type != "person":
+            return False
+        if speaker.start is not None and span.start <= speaker.start < span.end:
+            return False  # "« …, a lancé M. X. … »": an incise inside the quote names who speaks
+        return any(span.start <= m.start < span.end for m in entity.mentions)
 
     def _lone_word(self, span: QuotedSpan) -> bool:
         """One quoted word with no cue of its own: scare quotes, or a word of reported speech."""
@@ -1236,6 +1353,9 @@ class QuoteFinder:
         here = self.sentences.index(offset)
         last = self.state.speaker
         if last is not None and 0 <= here - self.state.sentence <= 1:
+            said_at = self.sentences.spans[self.state.sentence][0]
+            if "\n" in self.text[said_at:offset].strip():
+                return None  # a new paragraph: the last speaker is not carried over
             return last
         return None
 

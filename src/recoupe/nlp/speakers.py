@@ -53,7 +53,7 @@ def _gender_of_value(value: str | None) -> Gender | None:
     return "f" if first == "f" else "m" if first == "m" else None
 
 
-def _token_gender(token: Token) -> Gender | None:
+def token_gender(token: Token) -> Gender | None:
     genders = token.morph.get("Gender", [])
     if genders == ["Fem"]:
         return "f"
@@ -146,7 +146,7 @@ class SpeakerIndex:
             if doc[i].pos_ == "DET" and (
                 i == 0 or doc[i - 1].pos_ in {"PUNCT", "VERB", "AUX", "ADP", "SPACE"}
             ):
-                gender = _token_gender(doc[i])
+                gender = token_gender(doc[i])
                 if gender and i + 1 < start and doc[i + 1].pos_ in {"NOUN", "ADJ"}:
                     return gender
             if doc[i].pos_ in {"VERB", "AUX", "SCONJ"}:
@@ -159,7 +159,7 @@ class SpeakerIndex:
             noun = speaker_nouns().get(fold(doc[j + 2].text)) if j + 2 < len(doc) else None
             if noun and noun.gender:
                 return noun.gender
-            return _token_gender(doc[j + 1])
+            return token_gender(doc[j + 1])
         return None
 
     def compatible(self, key: str, gender: Gender | None) -> bool:
@@ -285,7 +285,7 @@ def head_noun(words: list[Token]) -> tuple[str, EntityType, Gender | None] | Non
     det_gender: Gender | None = None
     for k, token in enumerate(words):
         if token.pos_ == "DET" and det_gender is None:
-            det_gender = _token_gender(token)
+            det_gender = token_gender(token)
         if (
             token.pos_ == "ADJ"
             and k + 1 < len(words)
