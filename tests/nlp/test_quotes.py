@@ -579,3 +579,65 @@ def test_comme_annonce_par_closes_a_reported_clause(quotes_in) -> None:
     announced = _one(quotes, "indirect", "La route du port")
     assert announced.speaker_text == "la préfecture" and announced.cue == "annoncé"
     assert _named(_one(quotes, "indirect", "La digue tiendra"), entities, "Paul Guérec")
+
+
+def test_a_pronoun_is_not_the_person_in_a_complement_before_it(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Marc Tellier s'est exprimé une dernière fois. Les yeux tournés vers la famille de "
+        "Léna, il a déclaré : « Je regrette. »"
+    )
+    assert _named(_one(quotes, "direct", "Je regrette"), entities, "Marc Tellier")
+
+
+def test_an_owned_role_is_not_its_owner(quotes_in) -> None:
+    quotes, _entities = quotes_in(
+        "Marc Tellier a été condamné samedi à dix ans de prison. Ses avocats annoncent qu'il "
+        "ne fera pas appel."
+    )
+    quote = _one(quotes, "indirect", "il ne fera pas appel")
+    assert quote.speaker is None and quote.speaker_text == "Ses avocats"
+
+
+def test_il_continues_a_subject_named_by_its_role(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Marc Tellier a été jugé pour le vol du musée de Brisac. Le procureur a demandé une "
+        "peine lourde. Il a conclu : « Je crois qu'il a tout préparé. »"
+    )
+    quote = _one(quotes, "direct", "Je crois")
+    assert not _named(quote, entities, "Marc Tellier")
+
+
+def test_ils_is_never_one_person(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Marc Tellier a été jugé à Brisac. Les avocats de l'accusé ont plaidé la relaxe. Ils "
+        "ont dénoncé une « enquête bâclée »."
+    )
+    quote = _one(quotes, "partial", "enquête bâclée")
+    assert not _named(quote, entities, "Marc Tellier")
+
+
+def test_a_speaker_is_not_the_person_the_quote_is_about(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Paul Guérec était à la mairie lorsque la préfecture a annoncé son départ, via un "
+        "communiqué : « Paul Guérec a remis sa démission au préfet, qui l'a acceptée. »"
+    )
+    quote = _one(quotes, "direct", "Paul Guérec a remis")
+    assert not _named(quote, entities, "Paul Guérec")
+
+
+def test_a_role_after_a_passive_sentence_is_not_its_subject(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Marc Tellier a été condamné samedi à dix ans de prison par la cour de Brisac.\n\n"
+        "L'audience a aussitôt été levée, a annoncé le président de la cour."
+    )
+    quote = _one(quotes, "indirect", "L'audience")
+    assert not _named(quote, entities, "Marc Tellier")
+
+
+def test_a_partial_quote_is_not_carried_into_a_new_paragraph(quotes_in) -> None:
+    quotes, _entities = quotes_in(
+        "« C'est terrible pour nous tous », admet le colonel Paul Guérec.\n\n"
+        "Dans un communiqué, le service départemental appelle « tous les médias à respecter "
+        "le deuil des familles »."
+    )
+    assert not [q for q in quotes if q.text.startswith("tous les médias") and q.speaker]

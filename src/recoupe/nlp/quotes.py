@@ -305,9 +305,7 @@ class Resolver:
             if not token.dep_.startswith("nsubj") or self.index.in_quote(token.idx):
                 continue
             first, final = token.left_edge, token.right_edge
-            named = bool(
-                self.index.mentions_within(first.idx, final.idx + len(final.text))
-            ) or any(
+            named = bool(self.index.mentions_within(first.idx, final.idx + len(final.text))) or any(
                 m.start <= token.idx < m.end
                 for m, _ in self.index.mentions_within(max(0, token.idx - 80), token.idx + 80)
             )
@@ -411,7 +409,9 @@ class Resolver:
         if noun is not None and noun[1] == "person" and _owned_person(tokens, noun[0]):
             # "ses avocats", "l'une de ses avocates", "sa fille": someone of the owner's, never
             # the owner, and no one the article names (an apposed name was taken above)
-            return Speaker(None, text_of(self.doc)[start:end], start, end, "person", _plural_phrase(tokens))
+            return Speaker(
+                None, text_of(self.doc)[start:end], start, end, "person", _plural_phrase(tokens)
+            )
         if first in POSSESSIVES:  # "selon son bureau": whose bureau
             owner = self.pronoun(start, end, state)
             return Speaker(
@@ -718,7 +718,9 @@ def _owned_person(tokens: list[Token], head: str) -> bool:
 def _plural_phrase(tokens: list[Token]) -> bool:
     """ "ses avocats": a plural head (not "l'une de ses avocates")."""
     first = fold(tokens[0].text)
-    if first in {"l'un", "l'une", "un", "une", "l'"} or (len(tokens) > 1 and fold(tokens[1].text) in {"un", "une"}):
+    if first in {"l'un", "l'une", "un", "une", "l'"} or (
+        len(tokens) > 1 and fold(tokens[1].text) in {"un", "une"}
+    ):
         return False
     return first in {"les", "des", "ses", "leurs", "plusieurs"} or any(
         t.morph.get("Number", []) == ["Plur"] and t.pos_ == "NOUN" for t in tokens[:3]
@@ -1146,13 +1148,29 @@ class QuoteFinder:
         return self._quote(span.start, span.end, kind, speaker, cue)
 
     def _named_inside(self, speaker: Speaker, span: QuotedSpan) -> bool:
-        """Is the speaker a person named in the third person inside the quote itself?"""
+        """Is the speaker a person named in the third person inside the quote itself?
+
+        A name right after a reporting verb inside the quote ("« …, a lancé M. X. … »")
+        is an incise naming who speaks, not what the quote is about.
+        """
         entity = self.index.entities.get(speaker.key or "")
         if entity is None or entity.type != "person":
             return False
         if speaker.start is not None and span.start <= speaker.start < span.end:
-            return False  # "« …, a lancé M. X. … »": an incise inside the quote names who speaks
-        return any(span.start <= m.start < span.end for m in entity.mentions)
+            return False  # an incise inside the quote names who speaks
+        incises = [
+            t.idx
+            for t in self.doc
+            if span.start <= t.idx < span.end
+            and t.pos_ == "VERB"
+            and self.text[: t.idx].rstrip().endswith((",", "a", "avait"))
+            and reporting_verb(t.lemma_, t.text) is not None
+        ]
+        return any(
+            span.start <= m.start < span.end
+            and not any(0 < m.start - verb <= 40 for verb in incises)
+            for m in entity.mentions
+        )
 
     def _lone_word(self, span: QuotedSpan) -> bool:
         """One quoted word with no cue of its own: scare quotes, or a word of reported speech."""
