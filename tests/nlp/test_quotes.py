@@ -641,3 +641,14 @@ def test_a_partial_quote_is_not_carried_into_a_new_paragraph(quotes_in) -> None:
         "le deuil des familles »."
     )
     assert not [q for q in quotes if q.text.startswith("tous les médias") and q.speaker]
+
+
+def test_a_role_goes_to_the_agent_just_named_and_an_office_speaks_for_its_body(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Une annonce accueillie avec prudence par le maire, Paul Guérec. L'élu rappelle que la "
+        "commune a déjà perdu sa gare en 2019. Le service de presse du Conseil portuaire a "
+        "précisé que le quai restera fermé."
+    )
+    assert _named(_one(quotes, "indirect", "la commune a déjà"), entities, "Paul Guérec")
+    office = _one(quotes, "indirect", "le quai")
+    assert office.speaker is not None and office.speaker_type == "organization"

@@ -354,14 +354,22 @@ class Resolver:
             token = token.head
         return token.dep_.startswith("nsubj")
 
-    def _is_active_subject(self, mention: Mention) -> bool:
+    def _is_patient(self, mention: Mention) -> bool:
+        """Is the person named as the one acted upon or in a complement?
+
+        "X est condamné", "réclamé la perpétuité à l'encontre de X": X is what the
+        sentence is about; "accueillie par le maire, X" names who acted.
+        """
+        before = text_of(self.doc)[max(0, mention.start - 12) : mention.start].split()
+        if before and fold(before[-1]) in COMPLEMENT_WORDS - {"par"}:
+            return True
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
         token = span.root
         while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
             token = token.head
-        return token.dep_ == "nsubj"
+        return token.dep_ in {"nsubj:pass", "obj", "iobj"}
 
     def _subject_person(self, start: int, end: int, gender: Gender | None) -> LocalEntity | None:
         """The last person named as a clause subject between two offsets (centering: "il" continues the subject)."""
@@ -394,7 +402,12 @@ class Resolver:
             # "le patron du Kremlin", "cet habitant de Sarver", "l'épouse de X": a name in the
             # complement of a person noun is not who speaks (an apposed name still is); nor in
             # that of a thing ("le regard tourné vers les parents de X")
-            mentions = [m for m in mentions if not _in_complement(tokens, m[0].start)]
+            mentions = [
+                m
+                for m in mentions
+                if not _in_complement(tokens, m[0].start)
+                or (noun is None and m[1].type != "person")  # "le Centre … du FSB" speaks for it
+            ]
         for mention, entity in mentions:
             if entity.type == "person":
                 return self.entity_speaker(entity, mention.start, mention.end)
@@ -493,9 +506,9 @@ class Resolver:
             if here
             else None
         )
-        if found is not None and self._is_active_subject(found[0]):
-            # the person just named, if they were the one acting: "X a été condamné. …, a
-            # annoncé le président" is not X
+        if found is not None and not self._is_patient(found[0]):
+            # the person just named, unless acted upon: "X a été condamné. …, a annoncé le
+            # président" is not X ("accueillie … par le maire, X" still is)
             candidates.append((found[1].key, False))
         for key, strict in candidates:
             entity = self.index.entities.get(key)
