@@ -306,13 +306,47 @@ def _said(word: str, others: Sequence[str]) -> bool:
     return any(_same_word(word, o) or _same_word(o, word) for o in others)
 
 
-def _affirms_denied(a: Statement, b: Statement) -> bool:
+def _denied_classes(statement: Statement) -> frozenset[str]:
+    """Paraphrase classes (canonical lemmas) of the words the statement's negations bear on,
+    from the parse's word offsets: "n'a pu entrer" and "pas autorisé à accéder" both deny
+    "entrer"; none without a parse."""
+    if len(statement.word_starts) != len(statement.words):
+        return frozenset()
+    spans = [
+        (statement.start + a, statement.start + end) for a, _, end in denied_spans(statement.text)
+    ]
+    return (
+        frozenset(
+            canonical(w)
+            for w, at in zip(statement.words, statement.word_starts, strict=True)
+            if any(a <= at < end for a, end in spans)
+        )
+        - GENERIC_PREDICATES
+    )
+
+
+def _denied_alike(a: Statement, b: Statement) -> bool:
+    """Two clauses that both deny, their negations bearing on one paraphrase class: "aucun
+    membre du public n'a pu entrer" / "le public n'étant pas autorisé à accéder". They state
+    the same denial, whatever else each sentence says under a negation inside them."""
+    return denies(a) and denies(b) and bool(_denied_classes(a) & _denied_classes(b))
+
+
+def _affirms_denied(a: Statement, b: Statement, inside: tuple[int, int] | None = None) -> bool:
     """``b`` says, without denying it, a word or a name a negation of ``a`` bears on:
     "n'a pas choqué les autorités" / "les autorités ont été choquées", "ce n'est pas X mais Y" /
     X, "sans être invité" / "invité par deux auteurs". Not when ``b`` says it under a negation
     too, nor when a negation of ``b`` bears on the same phrase ("ne recommande pas
-    l'utilisation" / "recommande de ne pas utiliser")."""
+    l'utilisation" / "recommande de ne pas utiliser"). ``inside``: a span (absolute offsets)
+    of ``a`` whose negations are left out, a clause both outlets deny alike."""
     denials = _denials(a)
+    if inside is not None:
+        kept = [
+            d
+            for d, (x, _, _) in zip(denials, denied_spans(a.text), strict=True)
+            if not inside[0] <= a.start + x < inside[1]
+        ]
+        denials = kept
     if not denials:
         return False
     b_denials = _denials(b)
@@ -356,7 +390,10 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
     opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     if opposed and _sentence_pair(whole_a, whole_b) in opposed:
         return True
-    if _affirms_denied(whole_a, whole_b) or _affirms_denied(whole_b, whole_a):
+    alike = _denied_alike(a, b)
+    if _affirms_denied(whole_a, whole_b, (a.start, a.end) if alike else None) or _affirms_denied(
+        whole_b, whole_a, (b.start, b.end) if alike else None
+    ):
         return True
     if (whole_a is a and whole_b is b) or not same_claim(whole_a, whole_b):
         return False
