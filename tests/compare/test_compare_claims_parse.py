@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from compare_builders import Doc, build, one_story
 
-from recoupe.compare.findings import _common, _reporting_words, same_predication
+from recoupe.compare.findings import SentenceOf, _common, _reporting_words, clash, same_predication
 from recoupe.compare.statements import Fact, Statement, clauses, named_anchors, story_statements
 from recoupe.fr.lexicon import canonical
 
@@ -209,3 +209,64 @@ def test_pieces_of_a_hyphenated_word_are_no_shared_words():
         outlet="B",
     )
     assert not same_predication(Fact((wore, shown)))
+
+
+def _sentence_and_clause(text: str, words: list[tuple[str, str, str]], outlet: str, start: int):
+    whole = _parsed(text, words, outlet, start)
+    return whole, clauses(whole, by_offset=True)[-1]
+
+
+def test_two_clauses_denying_one_paraphrase_class_agree_whatever_their_sentences_say():
+    closed = (
+        "Malgré la file devant la mairie de Lauzac, aucun habitant n'a pu entrer.",
+        [
+            ("file", "file", "file"),
+            ("mairie", "mairie", "file"),
+            ("habitant", "habitant", "entrer"),
+            ("entrer", "entrer", "entrer"),
+        ],
+    )
+    whole_a, denied_a = _sentence_and_clause(*closed, "A", 0)
+    assert denied_a.text == "aucun habitant n'a pu entrer."
+
+    def other(clause: str, words: list[tuple[str, str, str]]) -> tuple[Statement, Statement]:
+        text = f"Les élus se pressent pour entrer, {clause}."
+        head = [("élu", "élus", "pressent"), ("presser", "pressent", "pressent")]
+        return _sentence_and_clause(
+            text, [*head, ("entrer", "entrer", "pressent"), *words], "B", 500
+        )
+
+    # "accéder" is "entrer" in the paraphrase table: both outlets deny the entry of the public,
+    # though B's sentence also says the elected members entered
+    whole_b, denied_b = other(
+        "les habitants n'étant pas autorisés à accéder à la salle",
+        [
+            ("habitant", "habitants", "autorisés"),
+            ("autoriser", "autorisés", "autorisés"),
+            ("accéder", "accéder", "accéder"),
+            ("salle", "salle", "accéder"),
+        ],
+    )
+    context = SentenceOf([whole_a, whole_b])
+    assert not clash(denied_a, denied_b, context)
+    # a denial of another predicate: A's "entrer" is still said without negation by B
+    whole_c, voted = other(
+        "les habitants n'ayant pas voté dans la salle",
+        [
+            ("habitant", "habitants", "voté"),
+            ("voter", "voté", "voté"),
+            ("salle", "salle", "voté"),
+        ],
+    )
+    assert clash(denied_a, voted, SentenceOf([whole_a, whole_c]))
+    # one side affirms: the clauses clash
+    whole_d, allowed = other(
+        "les habitants étant autorisés à accéder à la salle",
+        [
+            ("habitant", "habitants", "autorisés"),
+            ("autoriser", "autorisés", "autorisés"),
+            ("accéder", "accéder", "accéder"),
+            ("salle", "salle", "accéder"),
+        ],
+    )
+    assert clash(denied_a, allowed, SentenceOf([whole_a, whole_d]))
