@@ -307,9 +307,10 @@ def _said(word: str, others: Sequence[str]) -> bool:
 
 
 def _denied_classes(statement: Statement) -> frozenset[str]:
-    """Paraphrase classes (canonical lemmas) of the words the statement's negations bear on,
-    from the parse's word offsets: "n'a pu entrer" and "pas autorisé à accéder" both deny
-    "entrer"; none without a parse."""
+    """Paraphrase classes (canonical lemmas) of the predicates the statement's negations bear
+    on, from the parse's word offsets: "n'a pu entrer" and "pas autorisé à accéder" both deny
+    "entrer". Predicates only (a word heading a clause, or of a paraphrase group): "sans
+    système immunitaire" denies a thing, not a predicate. None without a parse."""
     if len(statement.word_starts) != len(statement.words):
         return frozenset()
     spans = [
@@ -318,8 +319,11 @@ def _denied_classes(statement: Statement) -> frozenset[str]:
     return (
         frozenset(
             canonical(w)
-            for w, at in zip(statement.words, statement.word_starts, strict=True)
+            for w, at, head in zip(
+                statement.words, statement.word_starts, statement.word_frames, strict=True
+            )
             if any(a <= at < end for a, end in spans)
+            and (at == head or fold(w) in paraphrase_map())
         )
         - GENERIC_PREDICATES
     )
