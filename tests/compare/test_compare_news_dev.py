@@ -14,7 +14,7 @@ from recoupe.model import to_dict
 
 CONTRADICTIONS_MIN_RECALL = 0.71
 CONTRADICTIONS_MIN_PRECISION = 1.0
-CORROBORATED_MIN_RECALL = 0.76
+CORROBORATED_MIN_RECALL = 0.77
 SINGLE_SOURCE_MIN_RECALL = 0.8
 MAX_FINDINGS_PER_GOLD_FACT = (
     1.4  # corroborated + single-source findings / gold facts (target <= 1.5)
