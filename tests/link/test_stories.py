@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from compare.compare_builders import Doc, build
 from recoupe.link.stories import (
     ArticleFeatures,
-    StoryIndex,
     StoryGroup,
+    StoryIndex,
     StoryOptions,
     cluster_stories,
     corpus_features,
@@ -139,8 +139,6 @@ def test_sample_corpus_stories_are_exactly_right(sample_report, sample_gold):
 
 def _lightly_edited(features: ArticleFeatures, copy: int) -> ArticleFeatures:
     """Copy ``copy`` of an article as another outlet writes it: a word dropped, one of its own added."""
-    import random
-
     rng = random.Random(copy)
     dropped = rng.choice(sorted(features.lemmas))
     own = f"détail{copy}"  # a local detail only this outlet gives
@@ -314,6 +312,6 @@ def test_a_shared_quote_fragment_alone_links_nothing():
     assert not related(a, b) and not linked(a, b)
     index = StoryIndex()
     assert index.add_all([a, b]) == ["S1", "S2"]
-    # three topic words in common are evidence enough, as one entity is
+    # three topic words in common are evidence enough, as one and an entity are
     c = dataclasses.replace(b, article="c", keywords=frozenset({"élu", "port", "bateau"}))
     assert related(a, c)

@@ -67,9 +67,9 @@ class StoryOptions:
     """How articles are grouped; the weights sum to 1."""
 
     threshold: float = 0.1  # minimum similarity to join an existing story
-    # a link also needs an entity in common or this many topic words (keywords) in
-    # common: similarity from lemmas and a shared quote fragment alone ("de la ville")
-    # would bridge unrelated events once stories merge through bridging articles
+    # a link also needs this many topic words (keywords) in common, or one and an
+    # entity: similarity from common lemmas and a quote fragment ("de la ville"), or
+    # from the same people alone, would bridge unrelated events as stories merge
     linked_keywords: int = 3
     # MinHash LSH with 128 bands of 2 rows: a pair of token Jaccard 0.2 becomes a
     # candidate with probability 0.995, a pair of Jaccard 0.02 with 0.05
@@ -151,11 +151,14 @@ def _date_factor(a: str | None, b: str | None, options: StoryOptions) -> float:
 
 
 def related(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> bool:
-    """Whether two articles share evidence of one topic: an entity or a few topic words."""
+    """Whether two articles share evidence of one topic.
+
+    That is a few topic words (keywords) in common, or one topic word and an entity:
+    people or places in common with nothing said alike are other events of theirs.
+    """
     options = options or StoryOptions()
-    if a.entities & b.entities:
-        return True
-    return len(a.keywords & b.keywords) >= options.linked_keywords
+    topic = len((a.keywords or a.lemmas) & (b.keywords or b.lemmas))
+    return topic >= options.linked_keywords or (topic >= 1 and bool(a.entities & b.entities))
 
 
 def linked(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> bool:
@@ -257,10 +260,10 @@ class StoryIndex:
         scores: dict[str, float] = {}
         for other in self._bounded(self.candidates(features)):
             self.comparisons += 1
-            known = self._features[other]
-            if not related(features, known, self.options):
+            indexed = self._features[other]
+            if not related(features, indexed, self.options):
                 continue
-            score = similarity(features, known, self.options)
+            score = similarity(features, indexed, self.options)
             story = self.story_of(other)
             scores[story] = max(scores.get(story, 0.0), score)
         joined = sorted(
