@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import pickle
+import random
 from collections import deque
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.compare_builders import Doc, build
 from recoupe.link.stories import (
     ArticleFeatures,
+    StoryGroup,
     StoryIndex,
     StoryOptions,
     cluster_stories,
     corpus_features,
+    linked,
+    related,
     similarity,
 )
 
@@ -130,9 +139,6 @@ def test_sample_corpus_stories_are_exactly_right(sample_report, sample_gold):
 
 def _lightly_edited(features: ArticleFeatures, copy: int) -> ArticleFeatures:
     """Copy ``copy`` of an article as another outlet writes it: a word dropped, one of its own added."""
-    import dataclasses
-    import random
-
     rng = random.Random(copy)
     dropped = rng.choice(sorted(features.lemmas))
     own = f"détail{copy}"  # a local detail only this outlet gives
@@ -209,3 +215,103 @@ def test_postings_stay_bounded():
         index.add(_angle(f"a{i}", range(1), f"topic{i}x", {"E-shared", f"E-{i}"}))
     assert index._postings["e:E-shared"] == deque(["a8", "a9", "a10", "a11"])
     assert max(len(p) for p in index._postings.values()) == 4
+
+
+def _event(prefix: str, n: int, people: list[str], day: str, seed: int) -> list[ArticleFeatures]:
+    """``n`` invented reports of one event: each keeps part of its words and people."""
+    rng = random.Random(seed)
+    words = [f"{prefix}w{i}" for i in range(40)]
+    reports = []
+    for k in range(n):
+        kept = rng.sample(words, 24)
+        reports.append(
+            ArticleFeatures(
+                article=f"{prefix}{k}",
+                published=day,
+                lemmas=frozenset(kept + [f"{prefix}{k}-own{i}" for i in range(10)]),
+                keywords=frozenset(kept[:15]),
+                entities=frozenset(rng.sample(people, 2)),
+            )
+        )
+    return reports
+
+
+def _partition(index: StoryIndex) -> set[frozenset[str]]:
+    return {frozenset(g.articles) for g in index.stories()}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.randoms(use_true_random=False))
+def test_stories_do_not_depend_on_the_order_of_the_articles(seed, rng):
+    events = [
+        _event("storm", 6, ["E-mayor", "E-prefect", "E-river", "E-town"], "2025-05-20", seed),
+        _event("vote", 5, ["E-deputy", "E-senate", "E-minister"], "2025-05-21", seed + 1),
+        _event("fire", 4, ["E-chief", "E-forest"], "2025-05-20", seed + 2),
+        _event("trial", 3, ["E-judge", "E-court", "E-lawyer"], "2025-06-02", seed + 3),
+    ]
+    articles = [a for event in events for a in event]
+    reference = StoryIndex()
+    reference.add_all(articles)
+    shuffled = list(articles)
+    rng.shuffle(shuffled)
+    index = StoryIndex()
+    index.add_all(shuffled)
+    assert _partition(index) == _partition(reference)
+
+
+def _bridge_case() -> tuple[ArticleFeatures, ArticleFeatures, ArticleFeatures]:
+    # first and second are too far apart to be linked directly; bridge is close to both
+    first = _features("first", "verdict", "a")
+    second = dataclasses.replace(
+        _features("second", "crowd", "b"), entities=frozenset({"E-verdict", "E-crowd"})
+    )
+    bridge = dataclasses.replace(
+        _features("bridge", "verdict", "b"),
+        lemmas=frozenset({f"verdict{i}" for i in range(15)} | {f"crowd{i}" for i in range(15)}),
+        entities=frozenset({"E-verdict", "E-crowd"}),
+    )
+    return first, second, bridge
+
+
+def test_an_article_bridging_two_stories_merges_them_whatever_the_order():
+    first, second, bridge = _bridge_case()
+    assert similarity(first, second) < StoryOptions().threshold
+    assert similarity(bridge, first) >= StoryOptions().threshold
+    assert similarity(bridge, second) >= StoryOptions().threshold
+    index = StoryIndex()
+    assert index.add_all([first, second, bridge]) == ["S1", "S1", "S1"]
+    assert index.stories() == (StoryGroup("S1", ("first", "second", "bridge")),)
+    assert index.merged() == {"S2": "S1"}
+    for order in itertools.permutations([first, second, bridge]):
+        other = StoryIndex()
+        other.add_all(order)
+        assert _partition(other) == {frozenset({"first", "second", "bridge"})}
+    index.add(_features("later", "storm"))
+    assert index.story_of("later") == "S3"  # numbers are never reused after a merge
+
+
+def test_a_shared_quote_fragment_alone_links_nothing():
+    # the same three quoted words and a few common words, no entity, one topic word
+    a = ArticleFeatures(
+        article="a",
+        published="2025-05-20",
+        lemmas=frozenset({"ville", "élu", "dire", "port", "bateau", "quai"}),
+        keywords=frozenset({"élu", "port", "bateau"}),
+        entities=frozenset({"E-harbour"}),
+        quotes=frozenset({"de la ville"}),
+    )
+    b = ArticleFeatures(
+        article="b",
+        published="2025-05-20",
+        lemmas=frozenset({"ville", "élu", "dire", "maternité", "bébé", "cortège"}),
+        keywords=frozenset({"élu", "maternité", "cortège"}),
+        entities=frozenset({"E-hospital"}),
+        quotes=frozenset({"de la ville"}),
+    )
+    assert similarity(a, b) >= StoryOptions().threshold
+    assert not related(a, b) and not linked(a, b)
+    index = StoryIndex()
+    assert index.add_all([a, b]) == ["S1", "S2"]
+    # three topic words in common are evidence enough, as one and an entity are
+    c = dataclasses.replace(b, article="c", keywords=frozenset({"élu", "port", "bateau"}))
+    assert related(a, c)

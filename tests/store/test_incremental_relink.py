@@ -69,6 +69,8 @@ STORY_WORDS = {
     "festival": ("festival", "jazz", "concert", "scène", "fanfare", "musicien", "public"),
     "grève": ("grève", "usine", "salarié", "syndicat", "salaire", "direction", "piquet"),
     "scrutin": ("élection", "scrutin", "candidat", "liste", "bureau", "vote", "mairie"),
+    "barrage": ("barrage", "vanne", "lac", "débit", "turbine", "ingénieur", "niveau"),
+    "lâcher": ("crue", "rivière", "digue", "barrage", "vanne", "lac", "débit"),  # both at once
 }
 
 
@@ -274,3 +276,32 @@ def test_a_store_linked_by_an_older_recoupe_relinks_in_full_once(tmp_path: Path)
         assert store.report() == build_report(store.articles(), store.analyses())
         with store.engine.connect() as conn:
             assert conn.execute(schema.link_state.select()).first() is not None
+
+
+def test_an_article_bridging_stored_stories_merges_them_in_a_full_relink(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recoupe.store.store as store_module
+
+    full_relinks: list[int] = []
+    real_full = store_module.relinked_report
+
+    def counting_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        full_relinks.append(len(args[1]))
+        return real_full(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "relinked_report", counting_full)
+    flood = _analysed("crue-1", "crue", [("Paul Garnier", "m")], ["Préfecture de Lauzac"])
+    dam = _analysed("barrage-1", "barrage", [("Ingrid Morel", "f")], ["Syndicat des eaux"])
+    # the dam's release caused the flood: one report names both sides
+    release = _analysed("lacher-1", "lâcher", [], ["Préfecture de Lauzac", "Syndicat des eaux"])
+    with Store(str(tmp_path / "recoupe.db")) as store:
+        for batch in ([flood, dam], [release]):
+            full_relinks.clear()
+            articles, analyses = zip(*batch, strict=True)
+            store.add(articles, analyses)
+            store.relink()
+            assert full_relinks == [len(store.articles())], "new stories or a merge: in full"
+        report = store.report()
+        assert [s.articles for s in report.stories] == [("crue-1", "barrage-1", "lacher-1")]
+        assert report == build_report(store.articles(), store.analyses())

@@ -5,7 +5,12 @@ canonical entity ids, quote shingles, publication date, headline). A
 :class:`StoryIndex` takes them one at a time: candidates come from a MinHash
 LSH index (never all pairs), are scored on entity and lexical overlap, quotes
 in common and publication-date proximity, and the article joins the best
-scoring story or starts a new one. Story ids are given in creation order, so
+scoring story or starts a new one. An article linked to members of several
+stories bridges them: those stories become one, so the stories are the connected
+groups of linked articles whatever the order the articles come in. A link needs
+the similarity threshold and evidence of one topic (an entity or a few topic
+words in common), so a shared quote fragment alone never bridges two events.
+Story ids are given in creation order (a merged story keeps the earliest id), so
 the same articles in the same order always give the same ids.
 """
 
@@ -62,6 +67,10 @@ class StoryOptions:
     """How articles are grouped; the weights sum to 1."""
 
     threshold: float = 0.1  # minimum similarity to join an existing story
+    # a link also needs this many topic words (keywords) in common, or one and an
+    # entity: similarity from common lemmas and a quote fragment ("de la ville"), or
+    # from the same people alone, would bridge unrelated events as stories merge
+    linked_keywords: int = 3
     # MinHash LSH with 128 bands of 2 rows: a pair of token Jaccard 0.2 becomes a
     # candidate with probability 0.995, a pair of Jaccard 0.02 with 0.05
     num_perm: int = 256
@@ -141,6 +150,23 @@ def _date_factor(a: str | None, b: str | None, options: StoryOptions) -> float:
     return 1.0
 
 
+def related(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> bool:
+    """Whether two articles share evidence of one topic.
+
+    That is a few topic words (keywords) in common, or one topic word and an entity:
+    people or places in common with nothing said alike are other events of theirs.
+    """
+    options = options or StoryOptions()
+    topic = len((a.keywords or a.lemmas) & (b.keywords or b.lemmas))
+    return topic >= options.linked_keywords or (topic >= 1 and bool(a.entities & b.entities))
+
+
+def linked(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> bool:
+    """Whether two articles are put in one story: similar enough and related."""
+    options = options or StoryOptions()
+    return related(a, b, options) and similarity(a, b, options) >= options.threshold
+
+
 def similarity(
     a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None
 ) -> float:
@@ -172,8 +198,11 @@ class StoryIndex:
         self._features: dict[str, ArticleFeatures] = {}
         self._order: dict[str, int] = {}  # article -> position in indexing order
         self._indexed: Counter[str] = Counter()  # story -> its members in the LSH index
-        self._story_of: dict[str, str] = {}
-        self._members: dict[str, list[str]] = {}
+        self._story_of: dict[str, str] = {}  # article -> story it joined (maybe merged since)
+        self._merged_into: dict[str, str] = {}  # absorbed story -> the story it was merged into
+        self._members: dict[str, list[str]] = {}  # live story -> members (unordered once merged)
+        self._unsorted: set[str] = set()  # stories whose member list needs sorting
+        self._created = 0  # stories created so far (absorbed ones included)
         self._frequency: Counter[str] = Counter()  # token -> stories using it
         self._story_tokens: dict[str, set[str]] = {}
         self._postings: dict[str, deque[str]] = {}  # token -> latest indexed articles using it
@@ -215,7 +244,7 @@ class StoryIndex:
         """The candidates, at most ``compared_per_story`` of each story (its latest indexed)."""
         by_story: dict[str, list[str]] = {}
         for other in candidates:
-            by_story.setdefault(self._story_of[other], []).append(other)
+            by_story.setdefault(self.story_of(other), []).append(other)
         limit = self.options.compared_per_story
         if all(len(members) <= limit for members in by_story.values()):
             return candidates
@@ -227,18 +256,28 @@ class StoryIndex:
     def add(self, features: ArticleFeatures) -> str:
         """Index one article and return the id of the story it joins or starts."""
         if features.article in self._story_of:
-            return self._story_of[features.article]
+            return self.story_of(features.article)
         scores: dict[str, float] = {}
         for other in self._bounded(self.candidates(features)):
             self.comparisons += 1
-            score = similarity(features, self._features[other], self.options)
-            story = self._story_of[other]
+            indexed = self._features[other]
+            if not related(features, indexed, self.options):
+                continue
+            score = similarity(features, indexed, self.options)
+            story = self.story_of(other)
             scores[story] = max(scores.get(story, 0.0), score)
-        best = max(sorted(scores), key=lambda s: scores[s], default=None)
-        if best is not None and scores[best] >= self.options.threshold:
-            story_id = best
+        joined = sorted(
+            (s for s, score in scores.items() if score >= self.options.threshold),
+            key=_story_number,
+        )
+        if joined:
+            story_id = joined[0]  # the earliest: ids stay stable as stories merge
+            for other_story in joined[1:]:
+                self._merge(other_story, story_id)
+            scores[story_id] = max(scores[s] for s in joined)
         else:
-            story_id = f"S{len(self._members) + 1}"
+            self._created += 1
+            story_id = f"S{self._created}"
             self._members[story_id] = []
         self._members[story_id].append(features.article)
         self._story_of[features.article] = story_id
@@ -261,17 +300,68 @@ class StoryIndex:
             known |= tokens
         return story_id
 
+    def _merge(self, absorbed: str, into: str) -> None:
+        """Make story ``absorbed`` part of ``into`` (work: the smaller story's size)."""
+        self._merged_into[absorbed] = into
+        small, large = self._members.pop(absorbed), self._members[into]
+        if len(small) > len(large):
+            small, large = large, small
+            self._members[into] = large
+        large.extend(small)
+        self._unsorted.add(into)
+        self._unsorted.discard(absorbed)
+        self._indexed[into] += self._indexed.pop(absorbed, 0)
+        tokens = self._story_tokens.pop(absorbed, set())
+        mine = self._story_tokens.setdefault(into, set())
+        if len(tokens) > len(mine):
+            tokens, mine = mine, tokens
+            self._story_tokens[into] = mine
+        for token in tokens:
+            if token in mine:
+                self._frequency[token] -= 1  # one story uses it now, not two
+            else:
+                mine.add(token)
+
+    def _root(self, story_id: str) -> str:
+        root = story_id
+        while root in self._merged_into:
+            root = self._merged_into[root]
+        while story_id != root:  # path compression: later look-ups take one step
+            following = self._merged_into[story_id]
+            self._merged_into[story_id] = root
+            story_id = following
+        return root
+
     def add_all(self, features: Iterable[ArticleFeatures]) -> list[str]:
-        return [self.add(f) for f in features]
+        """Index the articles; the story of each as it stands once all are indexed."""
+        articles = []
+        for f in features:
+            self.add(f)
+            articles.append(f.article)
+        return [self.story_of(a) for a in articles]
 
     def story_of(self, article_id: str) -> str:
-        return self._story_of[article_id]
+        return self._root(self._story_of[article_id])
+
+    def merged(self) -> dict[str, str]:
+        """Every story absorbed by a merge so far -> the story that now holds its articles."""
+        return {story: self._root(story) for story in self._merged_into}
+
+    def _sorted_members(self, story_id: str) -> list[str]:
+        members = self._members[story_id]
+        if story_id in self._unsorted:
+            members.sort(key=self._order.__getitem__)  # indexing order, as if never merged
+            self._unsorted.discard(story_id)
+        return members
 
     def features(self, article_id: str) -> ArticleFeatures:
         return self._features[article_id]
 
     def stories(self) -> tuple[StoryGroup, ...]:
-        return tuple(StoryGroup(sid, tuple(members)) for sid, members in self._members.items())
+        return tuple(
+            StoryGroup(sid, tuple(self._sorted_members(sid)))
+            for sid in sorted(self._members, key=_story_number)
+        )
 
     def central_article(self, story_id: str) -> str:
         """The member most similar on average to the others (first on ties).
@@ -279,7 +369,7 @@ class StoryIndex:
         In a story larger than ``central_sample``, "the others" are that many members
         spread evenly over the story, so the work grows linearly with its size.
         """
-        members = self._members[story_id]
+        members = self._sorted_members(story_id)
         if len(members) <= 2:
             return next((m for m in members if self._features[m].titled), members[0])
         feats = [self._features[m] for m in members]
@@ -292,6 +382,10 @@ class StoryIndex:
             for f in feats
         ]
         return members[int(np.argmax(mean))]
+
+
+def _story_number(story_id: str) -> int:
+    return int(story_id[1:])
 
 
 # --- from the linked corpus ---------------------------------------------------------

@@ -18,7 +18,8 @@ The next relink starts from it and reads only what the new articles touch:
   When the new articles merge or split stored entities, ids would move: the
   relink is done in full instead (:func:`incremental_relink` returns None).
 - **Stories.** The story index is online and the new articles come last, so
-  adding them to the kept index is what a full clustering does.
+  adding them to the kept index is what a full clustering does. When a new
+  article bridges stored stories (they merge), the relink is done in full.
 - **Comparison.** Only the stories that gained an article, or hold an article
   mentioning an entity that gained a member, are narrowed (times) and compared
   again, with the entities, quotes and times of their own articles.
@@ -62,7 +63,7 @@ from recoupe.store.writes import STALE_KEY, bump_linked_version, generation, set
 
 STATE_KEY = "link"
 # Bumped when LinkState or what it holds changes meaning: an older state is ignored.
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: the story index merges stories bridged by an article
 
 
 @dataclass
@@ -490,10 +491,13 @@ def _incremental_relink(
 
     # Stories: the new articles added to the kept index.
     index = state.index
+    merged_before = len(index.merged())
     for article_id in new_ids:
         index.add(
             features_of(new_articles[article_id], new_analyses[article_id], key_map, index.options)
         )
+    if len(index.merged()) != merged_before:
+        return None  # a new article bridged stored stories: story ids and positions would move
     touched = {index.story_of(a) for a in new_ids}
     groups = index.stories()
     order = {group.id: k for k, group in enumerate(groups)}
