@@ -399,13 +399,14 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
         whole_b, whole_a, (b.start, b.end) if alike else None
     ):
         return True
-    if (whole_a is a and whole_b is b) or not same_claim(whole_a, whole_b):
+    if whole_a is a and whole_b is b:
         return False
+    # the cheap tests first: ``same_claim`` compares every word of two sentences
     return (
         denies(whole_a) != denies(whole_b)
         or bool(opposite_forms(whole_a, whole_b))
         or bool(opposite_forms(whole_b, whole_a))
-    )
+    ) and same_claim(whole_a, whole_b)
 
 
 def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
