@@ -57,7 +57,17 @@ from recoupe.fr.lexicon import (
 )
 from recoupe.fr.text import fold
 from recoupe.fr.timex_normalise import weekday_number
-from recoupe.model import Entity, Evidence, Finding, Quote, Role, Story, TimeRef, ValueGroup
+from recoupe.model import (
+    Entity,
+    Evidence,
+    Finding,
+    Quote,
+    Role,
+    RoleParts,
+    Story,
+    TimeRef,
+    ValueGroup,
+)
 
 DATE_ALIGNMENT = 0.3  # minimum alignment of two statements dated apart
 NUMBER_CONTEXT = 0.2  # minimum statement alignment for two figures to count the same thing
@@ -244,14 +254,19 @@ def _names_something(title: str) -> bool:
 
 def role_slot(role: Role) -> RoleSlot | None:
     """The role's function and what it is of, from its parts (or its title when parts are empty)."""
-    parts = role.parts
+    return _role_slot(role.title, role.parts)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _role_slot(title: str, parts: RoleParts) -> RoleSlot | None:
+    """``role_slot``, cached by title and parts: a person's roles repeat across articles."""
     if parts.function:
         of = _words(parts.portfolio)
-        if not of and _names_something(role.title):
+        if not of and _names_something(title):
             # only a named organisation is comparable: "le club" may well be "l'US Saint-Méran"
             of = _words(parts.organization)
         return RoleSlot(fold(parts.function), of)
-    title = fold(role.title)
+    title = fold(title)
     title = re.sub(r"^(?:la|le|l')\s*", "", title)
     match = OF_RE.search(title)
     if match is None:

@@ -38,7 +38,13 @@ CONDITION_RE = re.compile(r"^\W*(?:sans|sauf|hormis|excepté|hors|en dehors)\b",
 def negated(statement: Statement) -> bool:
     """The statement's own words deny: "n'a pas demandé", "aucune aide"; "n'a demandé que" is
     no denial, nor is "sans exception" (it says "all")."""
-    return bool(NEGATION_RE.search(NO_EXCEPTION_RE.sub(" ", statement.text)))
+    return negated_text(statement.text)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def negated_text(text: str) -> bool:
+    """``negated`` of a statement's text; cached: the copies of a claim repeat its words."""
+    return bool(NEGATION_RE.search(NO_EXCEPTION_RE.sub(" ", text)))
 
 
 def denies(statement: Statement) -> bool:
