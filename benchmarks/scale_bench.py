@@ -347,6 +347,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "--nlp-articles", type=int, default=200, help="articles parsed for the NLP cost"
     )
     parser.add_argument("--sample-only", action="store_true", help="seeds: the sample alone")
+    parser.add_argument("--json", type=Path, help='write {"rows": [...], "nlp": {...}} here')
     parser.add_argument("--child-json", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-nlp", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -368,6 +369,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         f"NLP {nlp['nlp_cpu_per_article']:.3f} CPU s per article ({nlp['articles']} articles)\n"
     )
     print(table(rows, nlp))
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "nlp": nlp}), "utf-8")
     return {"rows": rows, "nlp": nlp}
 
 
