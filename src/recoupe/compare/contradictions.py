@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -301,9 +302,19 @@ def role_contradictions(story: Story, corpus: Corpus) -> list[Finding]:
         if quote.kind in {"direct", "partial"}:
             quoted.setdefault(quote.article, []).append((quote.start, quote.end))
     findings = []
-    for entity in corpus.role_holders_in(story.articles):
-        if entity.type != "person":
-            continue
+    # an entity comes once per article it holds a role in, in a run: its findings are found
+    # once and repeated, as each pass over its roles would find them again
+    for _, run in itertools.groupby(corpus.role_holders_in(story.articles), key=id):
+        holder, *again = run
+        findings.extend(_entity_role_findings(corpus, holder, members, quoted) * (1 + len(again)))
+    return findings
+
+
+def _entity_role_findings(
+    corpus: Corpus, entity: Entity, members: set[str], quoted: dict[str, list[tuple[int, int]]]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    if entity.type == "person":
         roles = [r for r in entity.roles if r.article in members]
         by_function: dict[tuple[str, bool], list[tuple[RoleSlot, Role]]] = {}
         for role in roles:
