@@ -8,6 +8,7 @@ import pytest
 from stress_corpus import COPIES, stress_articles
 
 from recoupe.api import analyze_articles
+from recoupe.model import Report
 from recoupe.render.html import render_html
 
 pytestmark = pytest.mark.slow
@@ -16,12 +17,31 @@ MAX_HTML_BYTES = 2_000_000  # the issue's bound at 160 articles (it was 11.6 MB)
 
 
 @pytest.fixture(scope="module")
-def stress_html() -> str:
+def stress_report() -> Report:
     articles = stress_articles()
     assert len(articles) == 8 * COPIES == 160
     report = analyze_articles(articles)
     assert len(report.articles) == 160 and report.stories
-    return render_html(report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def stress_html(stress_report: Report) -> str:
+    return render_html(stress_report)
+
+
+def test_copies_cluster_into_the_sample_stories_with_its_contradictions_once(
+    stress_report: Report,
+) -> None:
+    # 20 edited copies of the 3 sample events stay 3 stories, whatever words they share
+    assert sorted(len(story.articles) for story in stress_report.stories) == [40, 60, 60]
+    contradictions = [
+        finding
+        for story in stress_report.stories
+        for finding in story.findings
+        if finding.kind == "contradiction"
+    ]
+    assert len(contradictions) == 5  # the sample's five, each once, grouped by value
 
 
 def test_html_of_160_articles_is_under_two_megabytes(stress_html: str) -> None:
