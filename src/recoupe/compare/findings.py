@@ -9,6 +9,7 @@ link stage set it).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -34,6 +35,7 @@ from recoupe.compare.polarity import (
     denied_spans,
     negated_text,
     opposite_forms,
+    opposition_keys,
 )
 from recoupe.compare.statements import (
     GENERIC_PREDICATES,
@@ -278,6 +280,9 @@ def _denials(
 ) -> list[tuple[list[str], list[str], frozenset[str], frozenset[str]]]:
     """Each negation of the statement: the folded words it bears on, those of the phrase they
     head, and the entities named in each."""
+    spans = denied_spans(statement.text)
+    if not spans:
+        return []
     skip = (
         GENERIC_PREDICATES | NEGATION_WORDS | PASSED_OVER
     )  # reporting verbs stay: "n'a jamais dit"
@@ -287,7 +292,7 @@ def _denials(
         if len(m.group()) >= MIN_DENIED_CHARS and fold(m.group()) not in skip
     ]
     out = []
-    for a, b, end in denied_spans(statement.text):
+    for a, b, end in spans:
         heads = [w for s, e, w in words if a <= s and e <= b]
         phrase = [w for s, e, w in words if a <= s and e <= end]
         named = [(s - statement.start, e - statement.start, x) for s, e, x in statement.mentions]
@@ -329,45 +334,120 @@ def _denied_classes(statement: Statement) -> frozenset[str]:
     )
 
 
-def _denied_alike(a: Statement, b: Statement) -> bool:
+class _Reading:
+    """What ``clash`` reads of one statement, each computed once and only when first needed:
+    copies of a claim make facts of many statements, each tested against every other."""
+
+    def __init__(self, statement: Statement) -> None:
+        self.statement = statement
+
+    @functools.cached_property
+    def denies(self) -> bool:
+        return denies(self.statement)
+
+    @functools.cached_property
+    def denied_classes(self) -> frozenset[str]:
+        return _denied_classes(self.statement)
+
+    @functools.cached_property
+    def spans(self) -> tuple[tuple[int, int, int], ...]:
+        return denied_spans(self.statement.text)
+
+    @functools.cached_property
+    def denials(self) -> list[tuple[list[str], list[str], frozenset[str], frozenset[str]]]:
+        return _denials(self.statement)
+
+    @functools.cached_property
+    def denied_phrases(self) -> list[str]:
+        """The words of every phrase a negation of the statement bears on."""
+        return [w for _, phrase, _, _ in self.denials for w in phrase]
+
+    @functools.cached_property
+    def denied_entities(self) -> frozenset[str]:
+        return frozenset().union(*(entities for _, _, _, entities in self.denials))
+
+    @functools.cached_property
+    def free_words(self) -> list[str]:
+        """The folded words the statement says outside its negations."""
+        spans = self.spans
+        return [
+            fold(m.group())
+            for m in DENIAL_WORD_RE.finditer(self.statement.text)
+            if not any(x <= m.start() and m.end() <= end for x, _, end in spans)
+        ]
+
+    @functools.cached_property
+    def free_entities(self) -> set[str]:
+        return {entity for _, _, entity in self.statement.mentions} - self.denied_entities
+
+    @functools.cached_property
+    def names(self) -> set[str]:
+        """The folded words of the statement's entity mentions."""
+        s = self.statement
+        return {
+            w
+            for x, y, _ in s.mentions
+            for w in re.findall(r"[\w-]+", fold(s.text[x - s.start : y - s.start]))
+        }
+
+
+Readings = Callable[[Statement], _Reading]
+
+
+def _read_once(statement: Statement) -> _Reading:
+    return _Reading(statement)
+
+
+def _readings() -> Readings:
+    """Each statement's ``_Reading``, made once (by identity: the statements stay referenced)."""
+    made: dict[int, _Reading] = {}
+
+    def read(statement: Statement) -> _Reading:
+        found = made.get(id(statement))
+        if found is None or found.statement is not statement:
+            found = made[id(statement)] = _Reading(statement)
+        return found
+
+    return read
+
+
+def _denied_alike(a: Statement, b: Statement, read: Readings = _read_once) -> bool:
     """Two clauses that both deny, their negations bearing on one paraphrase class: "aucun
     membre du public n'a pu entrer" / "le public n'étant pas autorisé à accéder". They state
     the same denial, whatever else each sentence says under a negation inside them."""
-    return denies(a) and denies(b) and bool(_denied_classes(a) & _denied_classes(b))
+    ra, rb = read(a), read(b)
+    return ra.denies and rb.denies and bool(ra.denied_classes & rb.denied_classes)
 
 
-def _affirms_denied(a: Statement, b: Statement, inside: tuple[int, int] | None = None) -> bool:
+def _affirms_denied(
+    a: Statement,
+    b: Statement,
+    inside: tuple[int, int] | None = None,
+    read: Readings = _read_once,
+) -> bool:
     """``b`` says, without denying it, a word or a name a negation of ``a`` bears on:
     "n'a pas choqué les autorités" / "les autorités ont été choquées", "ce n'est pas X mais Y" /
     X, "sans être invité" / "invité par deux auteurs". Not when ``b`` says it under a negation
     too, nor when a negation of ``b`` bears on the same phrase ("ne recommande pas
     l'utilisation" / "recommande de ne pas utiliser"). ``inside``: a span (absolute offsets)
     of ``a`` whose negations are left out, a clause both outlets deny alike."""
-    denials = _denials(a)
+    ra = read(a)
+    denials = ra.denials
     if inside is not None:
         kept = [
             d
-            for d, (x, _, _) in zip(denials, denied_spans(a.text), strict=True)
+            for d, (x, _, _) in zip(denials, ra.spans, strict=True)
             if not inside[0] <= a.start + x < inside[1]
         ]
         denials = kept
     if not denials:
         return False
-    b_denials = _denials(b)
-    b_phrases = [w for _, phrase, _, _ in b_denials for w in phrase]
-    b_entities = frozenset().union(*(entities for _, _, _, entities in b_denials))
-    spans = denied_spans(b.text)
-    free_words = [
-        fold(m.group())
-        for m in DENIAL_WORD_RE.finditer(b.text)
-        if not any(x <= m.start() and m.end() <= end for x, _, end in spans)
-    ]
-    free_entities = {entity for _, _, entity in b.mentions} - b_entities
-    names = {
-        w
-        for s, e, _ in a.mentions
-        for w in re.findall(r"[\w-]+", fold(a.text[s - a.start : e - a.start]))
-    }
+    rb = read(b)
+    b_phrases = rb.denied_phrases
+    b_entities = rb.denied_entities
+    free_words = rb.free_words
+    free_entities = rb.free_entities
+    names = ra.names
     for heads, phrase, entities, in_phrase in denials:
         if any(_said(w, b_phrases) for w in phrase if w not in names) or in_phrase & b_entities:
             continue  # both deny it, worded apart
@@ -382,11 +462,16 @@ def _sentence_pair(a: Statement, b: Statement) -> frozenset[tuple[str, int, int]
     return frozenset(((a.article, a.start, a.end), (b.article, b.start, b.end)))
 
 
-def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
+def clash(
+    a: Statement, b: Statement, context: Context = _own_sentence, read: Readings | None = None
+) -> bool:
     """Two statements that cannot corroborate each other: a figure neither shares, one
     denying what the other affirms, or a pair of antonyms, in the clauses themselves or
-    in the sentences they come from when those state one claim."""
-    if denies(a) != denies(b) or opposite_forms(a, b) or opposite_forms(b, a):
+    in the sentences they come from when those state one claim. ``read``: what is read of
+    each statement, kept across calls (``_readings``)."""
+    if read is None:
+        read = _readings()
+    if read(a).denies != read(b).denies or opposite_forms(a, b) or opposite_forms(b, a):
         return True
     if _figure_conflict(a, b) or _figure_conflict(b, a):
         return True
@@ -394,16 +479,16 @@ def clash(a: Statement, b: Statement, context: Context = _own_sentence) -> bool:
     opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     if opposed and _sentence_pair(whole_a, whole_b) in opposed:
         return True
-    alike = _denied_alike(a, b)
-    if _affirms_denied(whole_a, whole_b, (a.start, a.end) if alike else None) or _affirms_denied(
-        whole_b, whole_a, (b.start, b.end) if alike else None
-    ):
+    alike = _denied_alike(a, b, read)
+    if _affirms_denied(
+        whole_a, whole_b, (a.start, a.end) if alike else None, read
+    ) or _affirms_denied(whole_b, whole_a, (b.start, b.end) if alike else None, read):
         return True
     if whole_a is a and whole_b is b:
         return False
     # the cheap tests first: ``same_claim`` compares every word of two sentences
     return (
-        denies(whole_a) != denies(whole_b)
+        read(whole_a).denies != read(whole_b).denies
         or bool(opposite_forms(whole_a, whole_b))
         or bool(opposite_forms(whole_b, whole_a))
     ) and same_claim(whole_a, whole_b)
@@ -444,29 +529,125 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     # tested once for each pair of wordings and which sentence comes first (``same_claim``
     # breaks ties by position)
     seen: dict[tuple[int, int, int], bool] = {}
+    read = _readings()  # what clash reads of each statement, once
 
     def clashing(i: int, j: int) -> bool:
         a, b = wholes[i].start, wholes[j].start
         key = (worded[i], worded[j], (a > b) - (a < b))
         if key not in seen:
-            seen[key] = clash(members[i], members[j], context)
+            seen[key] = clash(members[i], members[j], context, read)
         return seen[key]
 
+    # most pairs are decided without ``clash``: an antonym pair needs words of both sides
+    # (``opposition_keys``), a negation bearing on a word, a sentence a contradiction opposes
+    # (``opposed_sentences``); without any, two statements clash when one denies and the
+    # other not, on a figure, or when their sentences do and state one claim
+    opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
+    in_opposed = {key for pair in opposed for key in pair}
+    keys = [opposition_keys(s) for s in members]
+    whole_keys = [k if w is s else opposition_keys(w) for k, s, w in zip(keys, members, wholes)]
+    tested = [
+        bool(read(whole).denials) or (whole.article, whole.start, whole.end) in in_opposed
+        for whole in wholes
+    ]
+
+    def quick_clash(i: int, j: int) -> bool | None:
+        """``clash`` of two members, or None when only ``clash`` can tell."""
+        a, b = members[i], members[j]
+        if read(a).denies != read(b).denies:
+            return True
+        if tested[i] or tested[j]:
+            return None
+        if keys[i][0] & keys[j][1] or keys[j][0] & keys[i][1]:
+            return None
+        if a.numbers and b.numbers and (_figure_conflict(a, b) or _figure_conflict(b, a)):
+            return True
+        if wholes[i] is a and wholes[j] is b:
+            return False
+        if read(wholes[i]).denies != read(wholes[j]).denies:
+            return None
+        if whole_keys[i][0] & whole_keys[j][1] or whole_keys[j][0] & whole_keys[i][1]:
+            return None
+        return False
+
+    # pairs of groups whose first members ``quick_clash`` decides by their kind alone (what
+    # each denies, whether it has a sentence of its own, its figures) take their kind's
+    # answer: only pairs a negation, a contradiction or an antonym can set apart (found
+    # through an index of the words each side needs and says) are tested one by one
+    def figures(s: Statement) -> tuple[tuple[object, ...], ...]:
+        return tuple((n.unit, n.value, n.low, n.high, n.weekday) for n in s.numbers)
+
+    kinds: dict[tuple[object, ...], list[int]] = {}
+    for g in range(count):
+        i = first[g]
+        s, whole = members[i], wholes[i]
+        kind = (read(s).denies, whole is s, read(whole).denies, figures(s))
+        kinds.setdefault(kind, []).append(g)
+    special: set[tuple[int, int]] = set()
+    for which in (keys, whole_keys):
+        saying: dict[object, list[int]] = {}
+        for g in range(count):
+            for key in which[first[g]][1]:
+                saying.setdefault(key, []).append(g)
+        for g in range(count):
+            for key in which[first[g]][0]:
+                special.update((min(g, h), max(g, h)) for h in saying.get(key, ()) if h != g)
+    for g in range(count):
+        if tested[first[g]]:
+            special.update((min(g, h), max(g, h)) for h in range(count) if h != g)
+    decide = sorted(special)  # tested pair by pair
+    clashing_pairs: list[tuple[int, int]] = []  # clash by their kind
+    listed = list(kinds.items())
+    for x, (kind_a, groups_a) in enumerate(listed):
+        for kind_b, groups_b in listed[x:]:
+            one, other = members[first[groups_a[0]]], members[first[groups_b[0]]]
+            if kind_a[0] != kind_b[0]:
+                answer: bool | None = True
+            elif (
+                kind_a[3]
+                and kind_b[3]
+                and (_figure_conflict(one, other) or _figure_conflict(other, one))
+            ):
+                answer = True
+            elif (kind_a[1] and kind_b[1]) or kind_a[2] == kind_b[2]:
+                answer = False
+            else:
+                answer = None
+            if answer is False:
+                continue
+            pairs = (
+                itertools.combinations(groups_a, 2)
+                if groups_a is groups_b
+                else ((min(g, h), max(g, h)) for g in groups_a for h in groups_b)
+            )
+            for pair in pairs:
+                if pair not in special:
+                    (clashing_pairs if answer else decide).append(pair)
     # the groups each group clashes with (itself when two of its members of two outlets clash)
     against: list[list[int]] = [[] for _ in range(count)]
     for g in range(count):
         if second[g] >= 0 and clashing(first[g], second[g]):
             against[g].append(g)
-        for h in range(g + 1, count):
-            if len(outlets[g] | outlets[h]) < 2:
-                continue  # never compared: one outlet
-            a, b = first[g], first[h]
-            forward = clashing(a, b)
-            if wholes[a].start == wholes[b].start and clashing(b, a) != forward:
-                return _consistent_pairwise(fact, context)
-            if forward:
+    for g, h in clashing_pairs:
+        if len(outlets[g] | outlets[h]) >= 2:  # one outlet: never compared
+            against[g].append(h)
+            against[h].append(g)
+    for g, h in decide:
+        if len(outlets[g] | outlets[h]) < 2:
+            continue  # never compared: one outlet
+        a, b = first[g], first[h]
+        found = quick_clash(a, b)
+        if found is not None:
+            if found:
                 against[g].append(h)
                 against[h].append(g)
+            continue
+        forward = clashing(a, b)
+        if wholes[a].start == wholes[b].start and clashing(b, a) != forward:
+            return _consistent_pairwise(fact, context)
+        if forward:
+            against[g].append(h)
+            against[h].append(g)
     clashes_with = [set(gs) for gs in against]
     size = Counter(group)
     base = [sum(size[h] for h in against[g]) for g in range(count)]

@@ -377,6 +377,30 @@ def _antonyms_said(lemmas: frozenset[str], words: tuple[str, ...]) -> frozenset[
     return frozenset(entry for entry in antonyms() if any(_inflects(entry, form) for form in forms))
 
 
+def opposition_keys(statement: Statement) -> tuple[frozenset[object], frozenset[object]]:
+    """What another statement must say for ``opposite_forms(statement, other)`` to find a
+    pair (``needs``), and what this one says that an other's ``needs`` may ask (``has``):
+    ``opposite_forms(a, b)`` is None whenever ``needs(a) & has(b)`` is empty, so statements
+    can be told apart by these keys before any pair is tested."""
+    return _opposition_keys(statement.text, statement.lemmas, statement.words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _opposition_keys(
+    text: str, lemmas: frozenset[str], words: tuple[str, ...]
+) -> tuple[frozenset[object], frozenset[object]]:
+    table = antonyms()
+    pairs = _function_pairs_of(text)
+    said = _antonyms_said(lemmas, words)
+    needs: set[object] = {("lemma", o) for w in lemmas for o in table.get(w, ())}
+    needs.update(("function", FUNCTION_ANTONYMS[w], target) for w, target in pairs)
+    needs.update(("said", o) for w in said for o in table[w])
+    has: set[object] = {("lemma", w) for w in lemmas}
+    has.update(("function", w, target) for w, target in pairs)
+    has.update(("said", w) for w in said)
+    return frozenset(needs), frozenset(has)
+
+
 def opposite_forms(a: Statement, b: Statement) -> tuple[str, str] | None:
     """Like ``opposite_words``, also on the words as the lemmatiser left them and their
     inflections ("l'Etat soutenant le terrorisme" / "l'Etat combattant le terrorisme"), and on
