@@ -171,12 +171,14 @@ def test_a_verb_of_denial_is_a_denial_with_the_model():
 
 
 def test_consistent_removes_the_same_statements_as_testing_every_pair_again():
-    # copies of a few clashing claims (figures, a denial, antonyms) in random facts of many
-    # outlets: the grouped count removes what re-testing every pair after each removal removes
+    # copies of a few clashing claims (figures, a denial, antonyms, a negation bearing on a
+    # word the other says, sentences a contradiction opposes, sentences denying alike) in
+    # random facts of many outlets: the grouped count, which decides most pairs by kind and
+    # an index, removes what re-testing every pair after each removal removes
     from dataclasses import replace
     from random import Random
 
-    from recoupe.compare.findings import _consistent_pairwise
+    from recoupe.compare.findings import SentenceOf, _consistent_pairwise
 
     pool = _statements(
         "Le port de Kerlouan a accueilli 300 bateaux samedi selon la mairie.",
@@ -186,13 +188,31 @@ def test_consistent_removes_the_same_statements_as_testing_every_pair_again():
         "Le trafic du port de Kerlouan est en baisse, a indiqué la mairie samedi.",
         "Une tempête a frappé Kerlouan. Le port de Kerlouan a accueilli 300 bateaux samedi.",
         "Les pêcheurs de Kerlouan sont rentrés au port, et la mairie a compté 300 bateaux.",
+        "La mairie de Kerlouan n'a pas fermé le port samedi, et 300 bateaux sont rentrés.",
+        "La mairie de Kerlouan a fermé le port samedi, et 300 bateaux sont rentrés.",
+        "Le port de Kerlouan a accueilli les bateaux samedi, sans être fermé par la mairie.",
+        "Aucun pêcheur n'a pu entrer au port de Kerlouan samedi, la mairie l'a fermé.",
+        "Les pêcheurs n'étaient pas autorisés à accéder au port de Kerlouan samedi.",
+        "Le port de Kerlouan a accueilli les bateaux avant la tempête de samedi.",
+        "Le port de Kerlouan a accueilli les bateaux après la tempête de samedi.",
+        "Le port de Kerlouan a accueilli 300 bateaux samedi.",
+        "Le port de Kerlouan a accueilli bateaux samedi selon la mairie.",
+        "Le port de Kerlouan a accueilli 300 bateaux samedi, a démenti la mairie.",
+        "Le port de Kerlouan a accueilli 300 bateaux samedi, et non 450 selon la mairie.",
         entities=KERLOUAN,
     )
-    context = sentence_of(pool)
+    sentences = list(pool)
+    keys = [(s.article, s.start, s.end) for s in sentences]
+    contexts = [
+        sentence_of(sentences),
+        # a contradiction set these sentences against each other
+        SentenceOf(sentences, frozenset({frozenset((keys[0], keys[14])), frozenset(keys[7:9])})),
+    ]
     pool += [c for s in pool for c in clauses(s)]
     rng = Random(16)
     removed = 0
-    for _ in range(300):
+    for _ in range(600):
+        context = rng.choice(contexts)
         members = tuple(
             replace(rng.choice(pool), outlet=f"Outlet {rng.randrange(6)}")
             for _ in range(rng.randrange(1, 30))
