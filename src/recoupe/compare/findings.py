@@ -545,7 +545,9 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     in_opposed = {key for pair in opposed for key in pair}
     keys = [opposition_keys(s) for s in members]
-    whole_keys = [k if w is s else opposition_keys(w) for k, s, w in zip(keys, members, wholes)]
+    whole_keys = [
+        k if w is s else opposition_keys(w) for k, s, w in zip(keys, members, wholes, strict=True)
+    ]
     tested = [
         bool(read(whole).denials) or (whole.article, whole.start, whole.end) in in_opposed
         for whole in wholes
