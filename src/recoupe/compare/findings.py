@@ -744,15 +744,6 @@ def _anchor_set(statement: Statement) -> frozenset[str]:
     return statement.lemmas | {"@" + e for e in statement.entities}
 
 
-def _conflicting(fact: Fact, context: Context = _own_sentence) -> bool:
-    """Outlets of the fact disagree on a figure or on polarity: not the same claim."""
-    return any(
-        a.outlet != b.outlet and clash(a, b, context)
-        for k, a in enumerate(fact.statements)
-        for b in fact.statements[k + 1 :]
-    )
-
-
 def _figure_conflict(a: Statement, b: Statement) -> bool:
     """A figure of ``a`` that ``b`` counts in the same unit but never with a compatible value.
 
