@@ -345,20 +345,6 @@ class Resolver:
                 return Speaker(entity.key, text_of(self.doc)[start:end], start, end, entity.type)
         return None
 
-    def _clause_token(self, mention: Mention) -> Token | None:
-        """The token by which a mention takes part in its clause (past appositions and name parts)."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return None
-        token = span.root
-        while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
-            token = token.head
-        return token
-
-    def _is_clause_subject(self, mention: Mention) -> bool:
-        token = self._clause_token(mention)
-        return token is not None and token.dep_.startswith("nsubj")
-
     def _is_patient(self, mention: Mention) -> bool:
         """Is the person named as the one acted upon or in a complement?
 
@@ -368,8 +354,13 @@ class Resolver:
         before = text_of(self.doc)[max(0, mention.start - 12) : mention.start].split()
         if before and fold(before[-1]) in COMPLEMENT_WORDS - {"par"}:
             return True
-        token = self._clause_token(mention)
-        return token is not None and token.dep_ in {"nsubj:pass", "obj", "iobj"}
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ in {"appos", "flat:name"} and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in {"nsubj:pass", "obj", "iobj"}
 
     def _subject_person(self, start: int, end: int, gender: Gender | None) -> LocalEntity | None:
         """The last person named as a clause subject between two offsets (centering: "il" continues the subject)."""
