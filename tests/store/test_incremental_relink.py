@@ -25,6 +25,22 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield request.getfixturevalue("fresh_postgres")
 
 
+@pytest.fixture
+def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of articles of each full relink the store makes while the test runs."""
+    import recoupe.store.store as store_module
+
+    counts: list[int] = []
+    real_full = store_module.relinked_report
+
+    def counting_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts.append(len(args[1]))
+        return real_full(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "relinked_report", counting_full)
+    return counts
+
+
 FESTIVAL = Article(
     id="festival",
     text=(
@@ -140,17 +156,8 @@ BATCHES = [
 
 
 def test_batches_give_the_report_of_a_full_recomputation(
-    db: str, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch, full_relinks: list[int]
 ) -> None:
-    import recoupe.store.store as store_module
-
-    full_relinks: list[int] = []
-    real_full = store_module.relinked_report
-
-    def counting_full(*args, **kwargs):  # type: ignore[no-untyped-def]
-        full_relinks.append(len(args[1]))
-        return real_full(*args, **kwargs)
-
     compared: list[tuple[str, ...]] = []
     real_compare = recoupe.api.compare_story
 
@@ -158,7 +165,6 @@ def test_batches_give_the_report_of_a_full_recomputation(
         compared.append(story.articles)
         return real_compare(story, corpus)
 
-    monkeypatch.setattr(store_module, "relinked_report", counting_full)
     monkeypatch.setattr(recoupe.api, "compare_story", counting_compare)
     with Store(db) as store:
         for number, batch in enumerate(BATCHES):
@@ -279,18 +285,8 @@ def test_a_store_linked_by_an_older_recoupe_relinks_in_full_once(tmp_path: Path)
 
 
 def test_an_article_bridging_stored_stories_merges_them_in_a_full_relink(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, full_relinks: list[int]
 ) -> None:
-    import recoupe.store.store as store_module
-
-    full_relinks: list[int] = []
-    real_full = store_module.relinked_report
-
-    def counting_full(*args, **kwargs):  # type: ignore[no-untyped-def]
-        full_relinks.append(len(args[1]))
-        return real_full(*args, **kwargs)
-
-    monkeypatch.setattr(store_module, "relinked_report", counting_full)
     flood = _analysed("crue-1", "crue", [("Paul Garnier", "m")], ["Préfecture de Lauzac"])
     dam = _analysed("barrage-1", "barrage", [("Ingrid Morel", "f")], ["Syndicat des eaux"])
     # the dam's release caused the flood: one report names both sides
