@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -124,13 +124,13 @@ def connected(conn: Connection, keys: Iterable[str]) -> list[str]:
     position: dict[str, int] = {}
     while frontier:
         found: set[str] = set()
-        for chunk in _chunks(frontier):
+        for chunk in rows.chunks(frontier):
             query = select(schema.link_keys.c.article).where(schema.link_keys.c.key.in_(chunk))
             found.update(conn.execute(query).scalars())
         found -= set(position)
         fresh: set[str] = set()
         table = schema.link_articles
-        for chunk in _chunks(sorted(found)):
+        for chunk in rows.chunks(sorted(found)):
             query = select(table.c.article, table.c.position, table.c.blocking_keys).where(
                 table.c.article.in_(chunk)
             )
@@ -270,19 +270,13 @@ class Delta:
 
 
 def _delete_in(conn: Connection, table: Any, column: Any, values: Sequence[str]) -> None:
-    for start in range(0, len(values), 500):  # bound the statement's parameters
-        conn.execute(delete(table).where(column.in_(values[start : start + 500])))
-
-
-def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
-    """``ids`` in slices small enough for one ``IN (...)`` clause."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+    for chunk in rows.chunks(values):
+        conn.execute(delete(table).where(column.in_(chunk)))
 
 
 def _articles(conn: Connection, ids: Sequence[str]) -> dict[str, Article]:
     found: dict[str, Article] = {}
-    for chunk in _chunks(ids):
+    for chunk in rows.chunks(ids):
         query = select(schema.articles).where(schema.articles.c.id.in_(chunk))
         found.update(
             (row.id, rows.article_from_row(dict(row._mapping))) for row in conn.execute(query)
@@ -293,7 +287,7 @@ def _articles(conn: Connection, ids: Sequence[str]) -> dict[str, Article]:
 def _analyses(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
     found: dict[str, ArticleAnalysis] = {}
     table = schema.article_analyses
-    for chunk in _chunks(ids):
+    for chunk in rows.chunks(ids):
         query = select(table.c.article, table.c.analysis).where(table.c.article.in_(chunk))
         found.update(
             (row.article, rows.analysis_from_json(row.analysis)) for row in conn.execute(query)
@@ -305,7 +299,7 @@ def _entities_only(conn: Connection, ids: Sequence[str]) -> dict[str, ArticleAna
     """Linked articles' analyses reduced to their entities (all that entity resolution reads)."""
     found: dict[str, ArticleAnalysis] = {}
     table = schema.link_articles
-    for chunk in _chunks(ids):
+    for chunk in rows.chunks(ids):
         query = select(table.c.article, table.c.entities).where(table.c.article.in_(chunk))
         for row in conn.execute(query):
             found[row.article] = ArticleAnalysis(
@@ -320,7 +314,7 @@ def _read_key_map(conn: Connection, ids: Iterable[str], key_map: KeyMap, read: s
     wanted = sorted(set(ids) - read)
     read.update(wanted)
     table = schema.link_articles
-    for chunk in _chunks(wanted):
+    for chunk in rows.chunks(wanted):
         query = select(table.c.article, table.c.key_map).where(table.c.article.in_(chunk))
         for row in conn.execute(query):
             key_map.update(((row.article, k), v) for k, v in json.loads(row.key_map).items())
@@ -328,7 +322,7 @@ def _read_key_map(conn: Connection, ids: Iterable[str], key_map: KeyMap, read: s
 
 def _seq_of(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for chunk in _chunks(ids):
+    for chunk in rows.chunks(ids):
         query = select(schema.articles.c.id, schema.articles.c.seq).where(
             schema.articles.c.id.in_(chunk)
         )
@@ -339,7 +333,7 @@ def _seq_of(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
 def _stored_entities(conn: Connection, ids: Sequence[str]) -> list[Entity]:
     """Entities as stored (with all their mentions and roles)."""
     found: list[Entity] = []
-    for part in _chunks(ids):
+    for part in rows.chunks(ids):
         chunk = list(part)
         mentions: dict[str, list[Any]] = {}
         query = (
@@ -373,7 +367,7 @@ def _time_positions(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     """The position of each stored article's first time (its times are contiguous)."""
     found: dict[str, int] = {}
     table = schema.times
-    for chunk in _chunks(ids):
+    for chunk in rows.chunks(ids):
         query = (
             select(table.c.article, func.min(table.c.position))
             .where(table.c.article.in_(chunk))
@@ -646,7 +640,7 @@ def _recounted_coverage(
         key_map=local_map,
     )
     stored: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks([g.id for g in groups]):
+    for chunk in rows.chunks([g.id for g in groups]):
         query = select(schema.stories.c.id, schema.stories.c.coverage).where(
             schema.stories.c.id.in_(chunk)
         )

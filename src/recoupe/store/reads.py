@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -101,7 +101,7 @@ def _stories(conn: Connection, ids: Sequence[str] | None) -> list[tuple[int, Sto
     """(position, story) of these stories (None: all), with their articles and findings."""
 
     found: list[tuple[int, Story]] = []
-    for chunk in [None] if ids is None else _chunks(ids):
+    for chunk in [None] if ids is None else rows.chunks(ids):
         wanted: Any = chunk
         story_articles = defaultdict(list)
         query = select(schema.story_articles).order_by(
@@ -135,11 +135,6 @@ def _stories(conn: Connection, ids: Sequence[str] | None) -> list[tuple[int, Sto
     return sorted(found, key=lambda pair: pair[0])
 
 
-def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
 def _count(conn: Connection, table: Table) -> int:
     return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
@@ -166,7 +161,7 @@ def updated_report(conn: Connection, previous: Report, changes: Changes) -> Repo
     )
     quotes += [rows.quote_from_row(dict(r._mapping)) for r in conn.execute(query)]
     times: list[Any] = list(previous.times)
-    for chunk in _chunks(changes.timed_articles):
+    for chunk in rows.chunks(changes.timed_articles):
         query = select(schema.times).where(schema.times.c.article.in_(chunk))
         for row in conn.execute(query):
             values = dict(row._mapping)
@@ -199,7 +194,7 @@ def updated_report(conn: Connection, previous: Report, changes: Changes) -> Repo
 def articles_by_id(conn: Connection, ids: Sequence[str]) -> list[Article]:
     """These articles, in store order."""
     found: list[tuple[int, Article]] = []
-    for chunk in _chunks(ids):
+    for chunk in rows.chunks(ids):
         query = select(schema.articles).where(schema.articles.c.id.in_(chunk))
         found.extend(
             (row.seq, rows.article_from_row(dict(row._mapping))) for row in conn.execute(query)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from recoupe.ingest.dedupe import normalised_text
@@ -26,6 +26,15 @@ from recoupe.model import (
     from_dict,
     to_dict,
 )
+
+IN_CLAUSE_SIZE = 500  # ids per ``IN (...)`` clause: bounds a statement's parameters
+
+
+def chunks(ids: Sequence[str], size: int = IN_CLAUSE_SIZE) -> Iterator[Sequence[str]]:
+    """``ids`` in slices small enough for one ``IN (...)`` clause."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
 
 ARTICLE_FIELDS = (
     "id",
