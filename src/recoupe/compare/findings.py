@@ -476,6 +476,8 @@ def clash(
     if _figure_conflict(a, b) or _figure_conflict(b, a):
         return True
     whole_a, whole_b = context(a), context(b)
+    if _cross_figures(a, whole_a, b, whole_b):
+        return True
     opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     if opposed and _sentence_pair(whole_a, whole_b) in opposed:
         return True
@@ -549,8 +551,10 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         k if w is s else opposition_keys(w) for k, s, w in zip(keys, members, wholes, strict=True)
     ]
     tested = [
-        bool(read(whole).denials) or (whole.article, whole.start, whole.end) in in_opposed
-        for whole in wholes
+        bool(read(whole).denials)
+        or (whole.article, whole.start, whole.end) in in_opposed
+        or _figures_outside(s, whole)
+        for s, whole in zip(members, wholes, strict=True)
     ]
 
     def quick_clash(i: int, j: int) -> bool | None:
@@ -752,6 +756,38 @@ def _figure_conflict(a: Statement, b: Statement) -> bool:
     """
     for x in a.numbers:
         same_unit = [y for y in b.numbers if y.unit == x.unit]
+        if same_unit and not any(x.compatible(y) for y in same_unit):
+            return True
+    return False
+
+
+def _cross_figures(a: Statement, whole_a: Statement, b: Statement, whole_b: Statement) -> bool:
+    """A figure the corroboration would cite (a clause's own) that the other outlet's sentence
+    counts in the same unit but never with a compatible value: "La directrice des CDC" is no
+    corroboration of "La directrice du CDC confirme que plus de 90 % des décès…" when its own
+    sentence says 75 % of the deaths."""
+    return (_figures_outside(a, whole_a) and _firm_conflict(b, whole_a)) or (
+        _figures_outside(b, whole_b) and _firm_conflict(a, whole_b)
+    )
+
+
+def _figures_outside(clause: Statement, whole: Statement) -> bool:
+    """The clause's sentence gives an exact figure of a unit the clause itself does not count
+    (what ``_cross_figures`` adds to the clause's own figures)."""
+    units = {n.unit for n in clause.numbers}
+    return whole is not clause and any(
+        not n.vague and not n.anaphoric and n.unit not in units for n in whole.numbers
+    )
+
+
+def _firm_conflict(a: Statement, b: Statement) -> bool:
+    """``_figure_conflict`` on exact figures only: a vague one ("des dizaines de blessés") or
+    one that refers back ("les deux pays") is never compared."""
+    firm = [n for n in b.numbers if not n.vague and not n.anaphoric]
+    for x in a.numbers:
+        if x.vague or x.anaphoric:
+            continue
+        same_unit = [y for y in firm if y.unit == x.unit]
         if same_unit and not any(x.compatible(y) for y in same_unit):
             return True
     return False
@@ -1080,6 +1116,7 @@ def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement],
 
 
 SAID_ALIKE_SLOTS = frozenset({"negation", "place"})
+WHOLE_CLAIM = 0.8  # share of its sentence a contradiction's evidence covers to be its whole claim
 
 
 class SentenceOf:
@@ -1128,11 +1165,26 @@ def opposed_sentences(
                 (s for s in by_article.get(e.article, ()) if s.start <= e.start < s.end), None
             )
             if sentence is not None:
-                keyed.append(((sentence.article, sentence.start, sentence.end), e.value))
-        for k, (x, value_x) in enumerate(keyed):
-            for y, value_y in keyed[k + 1 :]:
-                if x[0] != y[0] and value_x != value_y:
-                    out.add(frozenset((x, y)))
+                whole = min(e.end, sentence.end) - max(e.start, sentence.start) >= WHOLE_CLAIM * (
+                    sentence.end - sentence.start
+                )
+                keyed.append(((sentence.article, sentence.start, sentence.end), e.value, whole))
+        for k, (x, value_x, whole_x) in enumerate(keyed):
+            for y, value_y, whole_y in keyed[k + 1 :]:
+                if x[0] == y[0] or value_x == value_y:
+                    continue
+                out.add(frozenset((x, y)))
+                # a sentence whose whole claim another outlet contradicts corroborates nothing
+                # that outlet says ("la décision … a été approuvée par le Conseil d'État" against
+                # "… a été invalidée par le Conseil d'État" shares its first words with "le
+                # tribunal a ordonné …"); a contradicted clause of a longer sentence leaves the
+                # sentence's other claims to corroborate
+                for one, whole, other in ((x, whole_x, y), (y, whole_y, x)):
+                    if whole:
+                        out.update(
+                            frozenset((one, (s.article, s.start, s.end)))
+                            for s in by_article.get(other[0], ())
+                        )
     return frozenset(out)
 
 

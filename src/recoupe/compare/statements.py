@@ -149,7 +149,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         kind = "exact"
         if re.fullmatch(DIGITS, token):
             value = _digits_value(token)
-            if _is_year(token, value) or (
+            if _is_year(token, value) or _in_name(tokens, i) or (
                 i + 1 < len(tokens) and fold(tokens[i + 1][2]) in {"er", "e", "eme"}
             ):
                 i += 1
@@ -220,6 +220,18 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         )
         i = last + 1
     return out
+
+
+def _in_name(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Digits glued by a hyphen to a word are part of a name, not a figure: "Covid-19",
+    "Nord Stream-2", "Su-34"."""
+    return (
+        i >= 2
+        and tokens[i - 1][2] == "-"
+        and tokens[i - 1][1] == tokens[i][0]
+        and tokens[i - 2][1] == tokens[i - 1][0]
+        and bool(re.fullmatch(WORD, tokens[i - 2][2]))
+    )
 
 
 def _is_age(tokens: list[tuple[int, int, str]], first: int, last: int) -> bool:
