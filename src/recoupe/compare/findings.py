@@ -458,6 +458,52 @@ def _affirms_denied(
     return False
 
 
+# what a sentence says holds of one thing only: "pratiquée seulement par un médecin",
+# "uniquement par l'ambassade de Russie", "n'est obligatoire que pour …", "c'est la Commission
+# qui décide"; the focus runs to the next punctuation (or the cleft's "qui")
+FOCUS_RE = re.compile(
+    r"\b(?:seulement|uniquement|exclusivement)\s+(?P<only>[^,;:.()«»\"“”]{3,80})"
+    r"|\bn(?:e\s|['’])(?:(?!\b(?:pas(?!\s+d['’]autres?\b)|jamais|plus|rien|aucune?|point|gu[eè]re)\b)[^,;:.]){1,40}?"
+    r"\bqu(?:e\s|['’])(?P<but>[^,;:.()«»\"“”]{3,80})"
+    r"|\b(?:c['’]est|ce sont)\s+(?P<cleft>[^,;:.()«»\"“”]{3,80}?)\s+qu(?:i|e|['’])",
+    re.IGNORECASE,
+)
+MAX_FOCUS_WORDS = 3  # content words and names of a focus compared with the other outlet
+
+
+def _focus(statement: Statement) -> list[tuple[list[str], frozenset[str]]]:
+    """Each phrase the statement says holds exclusively (``FOCUS_RE``): its first content
+    words and the entities named in it."""
+    out: list[tuple[list[str], frozenset[str]]] = []
+    if len(statement.word_starts) != len(statement.words):
+        return out
+    for match in FOCUS_RE.finditer(statement.text):
+        group = next(g for g in ("only", "but", "cleft") if match.group(g) is not None)
+        a, b = statement.start + match.start(group), statement.start + match.end(group)
+        # a cleft also presents ("ce sont 350 journalistes qui sont venus"): only its names
+        # are a focus
+        words = [
+            w
+            for w, at in zip(statement.words, statement.word_starts, strict=True)
+            if a <= at < b and fold(w) not in GENERIC_PREDICATES and group != "cleft"
+        ][:MAX_FOCUS_WORDS]
+        named = frozenset(e for x, y, e in statement.mentions if a <= x and y <= b)
+        if words or named:
+            out.append((words, named))
+    return out
+
+
+def _focus_unsaid(a: Statement, b: Statement) -> bool:
+    """``a`` says a claim holds only of something (``_focus``: its first content word, which
+    heads it, or a name in it) that ``b`` never says: "une autopsie est pratiquée seulement par
+    un médecin" / "les autopsies sont pratiquées par les thanatopracteurs" state no one claim."""
+    others = [w.lower() for w in b.words]
+    return any(
+        bool(named - b.entities) or (bool(words) and not _says_word(words[0].lower(), others))
+        for words, named in _focus(a)
+    )
+
+
 def _sentence_pair(a: Statement, b: Statement) -> frozenset[tuple[str, int, int]]:
     return frozenset(((a.article, a.start, a.end), (b.article, b.start, b.end)))
 
@@ -480,6 +526,8 @@ def clash(
         return True
     opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     if opposed and _sentence_pair(whole_a, whole_b) in opposed:
+        return True
+    if _focus_unsaid(whole_a, whole_b) or _focus_unsaid(whole_b, whole_a):
         return True
     alike = _denied_alike(a, b, read)
     if _affirms_denied(
@@ -554,6 +602,7 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         bool(read(whole).denials)
         or (whole.article, whole.start, whole.end) in in_opposed
         or _figures_outside(s, whole)
+        or bool(_focus(whole))
         for s, whole in zip(members, wholes, strict=True)
     ]
 

@@ -149,8 +149,10 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         kind = "exact"
         if re.fullmatch(DIGITS, token):
             value = _digits_value(token)
-            if _is_year(token, value) or _in_name(tokens, i) or (
-                i + 1 < len(tokens) and fold(tokens[i + 1][2]) in {"er", "e", "eme"}
+            if (
+                _is_year(token, value)
+                or _in_name(tokens, i)
+                or (i + 1 < len(tokens) and fold(tokens[i + 1][2]) in {"er", "e", "eme"})
             ):
                 i += 1
                 continue
