@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from compare_builders import Doc, build, one_story
 
-from recoupe.compare.contradictions import antonym_contradictions
+from recoupe.compare.contradictions import antonym_contradictions, sentence_denials
 from recoupe.compare.findings import (
     SentenceOf,
     clash,
@@ -218,3 +218,40 @@ def test_two_sentences_of_one_claim_but_for_an_antonym_contradict():
     assert antonym_contradictions(statements, corpus, [finding]) == []
     story = compare_story(one_story(corpus), corpus)
     assert [f.slot for f in story.findings if f.kind == "contradiction"] == ["negation"]
+
+
+def test_two_sentences_of_one_claim_cut_by_commas_one_denying_it_contradict():
+    # the clause pass sees "Les registres des naufrages" | "avec les noms des marins" | "existent
+    # bien": no piece says the claim; the sentences do
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Les registres des naufrages de Kerlouan, avec les noms des marins disparus, "
+                "existent bien.",
+                source="A",
+                entities=KERLOUAN,
+            ),
+            Doc(
+                "b",
+                "Les registres des naufrages de Kerlouan avec les noms des marins disparus "
+                "n'existent pas.",
+                source="B",
+                entities=KERLOUAN,
+            ),
+            Doc(
+                "c",
+                "Il est impossible que les registres des naufrages de Kerlouan avec les noms des "
+                "marins disparus existent.",
+                source="C",
+                entities=KERLOUAN,
+            ),
+        ]
+    )
+    a, b, c = story_statements(one_story(corpus), corpus)
+    [finding] = sentence_denials([a, b], corpus)
+    assert finding.slot == "negation"
+    assert {g.value for g in finding.values} == {"affirmation", "négation"}
+    assert sentence_denials([a, b], corpus, [finding]) == []  # quoted already
+    # "impossible" says the denial with a word of the antonym table: no contradiction with it
+    assert sentence_denials([b, c], corpus) == []

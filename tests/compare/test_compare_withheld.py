@@ -121,6 +121,13 @@ def test_ne_que_and_clefts_restrict_but_a_negated_que_does_not():
         "A",
     )
     assert _focus(presenting) == []
+    # a restricted figure is compared as figures are: "seulement 12 %" / "un TGV sur huit"
+    figure = _parsed(
+        "Seulement 12 % des trains rouleront mardi.",
+        [("pourcent", "%"), ("train", "trains"), ("rouler", "rouleront")],
+        "A",
+    )
+    assert _focus(figure) == []
     said = _parsed(
         "Le maire n'a pas dit que le tarif baissera.",
         [("maire", "maire"), ("dire", "dit"), ("tarif", "tarif"), ("baisser", "baissera")],

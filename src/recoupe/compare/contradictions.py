@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from recoupe.compare.polarity import (
     MIN_CONTAINED,
     claim_clauses,
+    conditional,
     contained,
     denies,
     opposite_forms,
@@ -48,6 +49,7 @@ from recoupe.compare.statements import (
 from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import (
+    antonyms,
     demonyms,
     max_title_words,
     news_agencies,
@@ -1412,6 +1414,56 @@ def antonym_contradictions(
     return findings
 
 
+def sentence_denials(
+    statements: Sequence[Statement], corpus: Corpus, found: Sequence[Finding] = ()
+) -> list[Finding]:
+    """Two sentences saying one claim (``polarity.opposed``: the shorter one's content words
+    all but said by the other), one denying what the other affirms, where the clause pass
+    (``negation_contradictions``) cannot see it because commas cut the claim into pieces
+    ("Les statistiques des hospitalisations et décès, avec les statuts vaccinaux, existent
+    bien" / "Les statistiques … selon le statut vaccinal n'existent pas"). The denial must bear
+    on a word or a name the other sentence says outside any negation (``_affirms_denied``), and
+    neither sentence may open with a condition. Pairs a finding of ``found`` already quotes are
+    left out (slot negation)."""
+    from recoupe.compare.findings import _affirms_denied, denies  # findings imports this module
+
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for f in found:
+        for e in f.evidence:
+            quoted.setdefault(e.article, []).append((e.start, e.end))
+    kept = [s for s in statements if not conditional(s)]
+    table = antonyms()
+    findings = []
+    for i, j, reason in polarity_pairs(kept):
+        a, b = kept[i], kept[j]
+        if reason != "negation":
+            continue
+        denier, other = (a, b) if denies(a) else (b, a)
+        if not _affirms_denied(denier, other):
+            continue
+        if any(w in table and w not in denier.lemmas for w in other.lemmas):
+            continue  # a word of the antonym table may say the denial ("il est impossible que")
+        if any(x < s.end and s.start < y for s in (a, b) for x, y in quoted.get(s.article, ())):
+            continue
+        values = {
+            ("négation" if s is denier else "affirmation"): [
+                make_evidence(
+                    corpus,
+                    s.article,
+                    s.start,
+                    s.end,
+                    POLARITY_VALUES.get("négation" if s is denier else "affirmation"),
+                )
+            ]
+            for s in (a, b)
+        }
+        title = _short_title(min((a, b), key=lambda s: len(s.text)).text)
+        finding = _finding(corpus, title, "negation", values, POLARITY_CONFIDENCE, title)
+        if finding:
+            findings.append(finding)
+    return findings
+
+
 PLACE_CONFIDENCE = 0.6
 
 
@@ -1514,7 +1566,8 @@ def story_contradictions(
             *speaker_contradictions(story, corpus),
             *source_contradictions(statements, corpus),
             *(negations := negation_contradictions(statements, corpus)),
-            *antonym_contradictions(statements, corpus, negations),
+            *(antonyms := antonym_contradictions(statements, corpus, negations)),
+            *sentence_denials(statements, corpus, (*negations, *antonyms)),
             *place_contradictions(statements, corpus),
             *swapped_dates(statements, corpus),
         ]

@@ -51,6 +51,7 @@ from recoupe.compare.statements import (
 )
 from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import canonical, paraphrase_map, reporting_lemmas, reporting_verbs
+from recoupe.fr.numbers import word_number
 from recoupe.fr.text import fold
 from recoupe.model import Finding, Story
 
@@ -479,6 +480,9 @@ def _focus(statement: Statement) -> list[tuple[list[str], frozenset[str]]]:
         return out
     for match in FOCUS_RE.finditer(statement.text):
         group = next(g for g in ("only", "but", "cleft") if match.group(g) is not None)
+        first = match.group(group).split(maxsplit=1)[0]
+        if first[0].isdigit() or word_number(first) is not None:
+            continue  # "seulement 12 % des TGV": a figure, compared as figures are
         a, b = statement.start + match.start(group), statement.start + match.end(group)
         # a cleft also presents ("ce sont 350 journalistes qui sont venus"): only its names
         # are a focus

@@ -92,8 +92,22 @@ def _content(statement: Statement) -> frozenset[str]:
     )
 
 
+STEM = 8  # letters two canonical lemmas share to be one word ("hospitalisation" / "hospitalisé")
+
+
+def _inflected(word: str, other: str) -> bool:
+    """One word and a derived or inflected form of it, folded: a long shared stem that is
+    most of the shorter word ("hospitalisation" / "hospitalise")."""
+    shared = 0
+    for x, y in zip(word, other, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= STEM and shared >= min(len(word), len(other)) - 2
+
+
 def _said_by(word: str, others: frozenset[str], raw_others: Sequence[str], raw: str | None) -> bool:
-    if word in others:
+    if word in others or any(_inflected(word, other) for other in others):
         return True
     if raw is None:
         return False
