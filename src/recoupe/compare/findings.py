@@ -815,21 +815,25 @@ def _figure_conflict(a: Statement, b: Statement) -> bool:
 
 
 def _cross_figures(a: Statement, whole_a: Statement, b: Statement, whole_b: Statement) -> bool:
-    """A figure the corroboration would cite (a clause's own) that the other outlet's sentence
-    counts in the same unit but never with a compatible value: "La directrice des CDC" is no
-    corroboration of "La directrice du CDC confirme que plus de 90 % des décès…" when its own
-    sentence says 75 % of the deaths."""
+    """A clause giving no figure is no corroboration of a statement whose figure the clause's
+    own sentence counts in the same unit but never with a compatible value: "La directrice des
+    CDC" does not corroborate "La directrice du CDC confirme que plus de 90 % des décès…" when
+    its sentence says 75 % of the deaths. Clauses that give figures are left to the figure
+    tests and to the number contradictions, which keep a disputed figure out of corroboration
+    on their own: "qui doit créer 400 anneaux" still corroborates "prévoit 400 anneaux" when
+    the sentences cost the work 38 and 42 million euros."""
     return (_figures_outside(a, whole_a) and _firm_conflict(b, whole_a)) or (
         _figures_outside(b, whole_b) and _firm_conflict(a, whole_b)
     )
 
 
 def _figures_outside(clause: Statement, whole: Statement) -> bool:
-    """The clause's sentence gives an exact figure of a unit the clause itself does not count
-    (what ``_cross_figures`` adds to the clause's own figures)."""
-    units = {n.unit for n in clause.numbers}
-    return whole is not clause and any(
-        not n.vague and not n.anaphoric and n.unit not in units for n in whole.numbers
+    """The clause gives no figure and its sentence gives an exact one (what ``_cross_figures``
+    reads)."""
+    return (
+        whole is not clause
+        and not clause.numbers
+        and any(not n.vague and not n.anaphoric for n in whole.numbers)
     )
 
 
