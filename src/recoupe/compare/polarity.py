@@ -155,10 +155,12 @@ def opposed(a: Statement, b: Statement) -> str | None:
     return None
 
 
-def polarity_pairs(statements: Sequence[Statement]) -> list[tuple[int, int, str]]:
+def polarity_pairs(
+    statements: Sequence[Statement], alignment: float = POLARITY_ALIGNMENT
+) -> list[tuple[int, int, str]]:
     """Pairs of statements of different outlets that say a claim and its opposite."""
     out = []
-    for i, j, _ in Aligner(statements).pairs(POLARITY_ALIGNMENT):
+    for i, j, _ in Aligner(statements).pairs(alignment):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet:
             continue
