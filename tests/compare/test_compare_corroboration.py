@@ -45,6 +45,20 @@ def test_et_non_denies_but_names_and_hyphenated_non_do_not():
     assert not denies(name)  # "Pas" in a name is no negation
 
 
+def test_a_clause_opening_on_ne_denies_what_ni_opened_before_the_cut():
+    sentence = _statements(
+        "Ni la mairie de Kerlouan, ni la préfecture, n'ont connaissance d'un navire échoué.",
+        entities=KERLOUAN,
+    )[0]
+    piece = clauses(sentence)[-1]
+    assert piece.text.startswith("n'ont connaissance")
+    assert denies(piece)
+    restricted = _statements("Le vieux port de pêche breton, ne compte que trois chalutiers.")[0]
+    piece = clauses(restricted)[-1]
+    assert piece.text.startswith("ne compte")
+    assert not denies(piece)  # "ne … que" restricts
+
+
 def test_sentences_stating_one_claim_never_corroborate_when_one_of_them_denies_it():
     # the first clause is word for word the same, the rest of the sentence denies what the other affirms
     corpus = build(

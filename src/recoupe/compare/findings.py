@@ -82,6 +82,10 @@ PREDICATE_FREE_WORDS = 3
 NON_RE = re.compile(r"\bnon\b(?![-\u2011]|\s+(?:seulement|loin|sans|plus)\b)", re.IGNORECASE)
 # participles the lemmatiser leaves as they are ("démenti", "nié"); the lemmas are polarity's
 DENIAL_FORMS = frozenset({"dementi", "nie"})
+# a clause opening on "ne"/"n'": its negation was opened before the cut ("Ni le parquet, ni la
+# police, n'ont connaissance …"); an expletive "ne" never opens a clause, and "ne … que"
+# restricts
+OPEN_NE_RE = re.compile(r"^\W*n(?:e\s|['’])(?![^,;:.]*\bqu(?:e\s|['’]))", re.IGNORECASE)
 
 
 def _short(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
@@ -265,6 +269,7 @@ def denies(statement: Statement) -> bool:
             text = text[:a] + " " * (b - a) + text[b:]
     return (
         negated_text(text)
+        or bool(OPEN_NE_RE.match(text))
         or bool(NON_RE.search(text))
         or bool(statement.lemmas & DENIAL_LEMMAS)
         or any(fold(w) in DENIAL_FORMS for w in statement.words)
