@@ -32,10 +32,11 @@ DACCORD_MIN_RECALL = 0.17
 # avant/après on the same word included), or is set against it by a polarity or place
 # contradiction; the rest are mostly a clause both sentences share while another sentence differs,
 # a word substituted that no table knows, or a figure outside the shared clause (docs/analysis.md);
-# 30 since a sentence contradicted as a whole corroborates nothing of that outlet, a restriction
+# 29 since a sentence contradicted as a whole corroborates nothing of that outlet, a restriction
 # ("seulement par un médecin", "ne … que", a cleft's names) the other never says withholds it,
-# and a figure-less clause does not corroborate a figure its own sentence gives otherwise
-DACCORD_MAX_CONTRADICTORY_CORROBORATED = 30
+# a figure-less clause does not corroborate a figure its own sentence gives otherwise, and a
+# clause opening on "ne" denies ("Ni X, ni Y, n'ont …")
+DACCORD_MAX_CONTRADICTORY_CORROBORATED = 29
 
 HEADER = "id\tpremise\thypothesis\tlabel\tlabel_text\n"
 
