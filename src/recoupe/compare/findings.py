@@ -352,6 +352,10 @@ class _Reading:
         return denies(self.statement)
 
     @functools.cached_property
+    def focus(self) -> list[tuple[list[str], frozenset[str]]]:
+        return _focus(self.statement)
+
+    @functools.cached_property
     def denied_classes(self) -> frozenset[str]:
         return _denied_classes(self.statement)
 
@@ -502,14 +506,17 @@ def _focus(statement: Statement) -> list[tuple[list[str], frozenset[str]]]:
     return out
 
 
-def _focus_unsaid(a: Statement, b: Statement) -> bool:
+def _focus_unsaid(a: Statement, b: Statement, read: Readings | None = None) -> bool:
     """``a`` says a claim holds only of something (``_focus``: its first content word, which
     heads it, or a name in it) that ``b`` never says: "une autopsie est pratiquée seulement par
     un médecin" / "les autopsies sont pratiquées par les thanatopracteurs" state no one claim."""
+    focus = read(a).focus if read is not None else _focus(a)
+    if not focus:
+        return False
     others = [w.lower() for w in b.words]
     return any(
         bool(named - b.entities) or (bool(words) and not _says_word(words[0].lower(), others))
-        for words, named in _focus(a)
+        for words, named in focus
     )
 
 
@@ -536,7 +543,7 @@ def clash(
     opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
     if opposed and _sentence_pair(whole_a, whole_b) in opposed:
         return True
-    if _focus_unsaid(whole_a, whole_b) or _focus_unsaid(whole_b, whole_a):
+    if _focus_unsaid(whole_a, whole_b, read) or _focus_unsaid(whole_b, whole_a, read):
         return True
     alike = _denied_alike(a, b, read)
     if _affirms_denied(
@@ -611,7 +618,7 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         bool(read(whole).denials)
         or (whole.article, whole.start, whole.end) in in_opposed
         or _figures_outside(s, whole)
-        or bool(_focus(whole))
+        or bool(read(whole).focus)
         for s, whole in zip(members, wholes, strict=True)
     ]
 
