@@ -44,7 +44,9 @@ from recoupe.compare.statements import (
     Statement,
     _same_word,
     clauses,
+    counted_keys,
     facts,
+    figure_key,
     named_anchors,
     outlet_of,
     story_statements,
@@ -150,7 +152,8 @@ def _common(fact: Fact) -> frozenset[str]:
         *(
             (s.lemmas - GENERIC_PREDICATES - _reporting_words())
             | {"@" + e for e in s.entities}
-            | {f"#{n.unit}={n.value:g}" for n in s.numbers if not n.vague}
+            | {figure_key(n) for n in s.numbers if not n.vague}
+            | counted_keys(s)
             for s in fact.statements
         )
     )
@@ -893,10 +896,61 @@ def _sentence_key(statement: Statement) -> tuple[str, int, int]:
     return (statement.article, *(statement.sentence or (statement.start, statement.end)))
 
 
+Span = tuple[str, int, int]  # article, start, end
+# a minority span of a contradiction -> the outlets giving its value, and how many give the
+# most given other value ("115 morts" — i24NEWS, against "133 morts" — Infodujour: 1)
+Tallies = dict[Span, tuple[frozenset[str], int]]
+
+
+def value_tallies(contradictions: Sequence[Finding]) -> Tallies:
+    """For each evidence span of a number or date contradiction, who gives its value and the
+    most outlets any other value has (``minority_spans`` keeps the spans out of corroboration)."""
+    out: Tallies = {}
+    for finding in contradictions:
+        if finding.slot not in {"number", "date"}:
+            continue
+        for e in finding.evidence:
+            own = frozenset(
+                source for g in finding.values if g.value == e.value for source in g.sources
+            )
+            others = max((len(g.sources) for g in finding.values if g.value != e.value), default=0)
+            out[(e.article, e.start, e.end)] = (own, others)
+    return out
+
+
+def _agreed_values(fact: Fact, tallies: Tallies) -> set[Span]:
+    """Contested spans the fact may cite after all: the outlets of the fact that give the same
+    exact figure, with those the contradiction counts for it, outnumber those of every other
+    value. "115 morts" (i24NEWS, its value alone in the contradiction) and "115 personnes ont
+    été tuées" (Newsnet, credited to another source, so not among its evidence) against
+    Infodujour's "133 morts": two outlets agree on 115, one says 133, and a reader signs
+    "115 — 2 outlets"; with two outlets on each side neither value is corroborated."""
+    out: set[Span] = set()
+    if not tallies:
+        return out
+    for s in fact.statements:
+        for n in s.numbers:
+            for span, (own, others) in tallies.items():
+                if span[0] != s.article or not (span[1] < n.end and n.start < span[2]):
+                    continue
+                agreeing = set(own) | {
+                    t.outlet
+                    for t in fact.statements
+                    if any(
+                        m.unit == n.unit and m.low == m.high == n.low == n.high == m.value
+                        for m in t.numbers
+                    )
+                }
+                if len(agreeing) >= 2 and len(agreeing) > others:
+                    out.add(span)
+    return out
+
+
 def merged_corroborations(
     all_facts: Sequence[Fact],
     disputed: Sequence[tuple[str, int, int]] = (),
     context: Context = _own_sentence,
+    tallies: Tallies | None = None,
 ) -> list[Fact]:
     """Facts several outlets state alike, clauses of the same sentences merged into one.
 
@@ -911,11 +965,17 @@ def merged_corroborations(
         in_article.setdefault(span[0], []).append(span)
     for fact in all_facts:
         counted = Counter(n.unit for s in fact.statements for n in s.numbers)
+        agreed = _agreed_values(fact, tallies) if tallies else set()
         fact = Fact(
             tuple(
                 s
                 for s in fact.statements
-                if not _cites_disputed(s, fact, in_article.get(s.article, []), counted)
+                if not _cites_disputed(
+                    s,
+                    fact,
+                    [x for x in in_article.get(s.article, []) if x not in agreed],
+                    counted,
+                )
             )
         )
         fact = consistent(fact, context)
@@ -959,7 +1019,21 @@ def merged_corroborations(
     out = []
     for _, statements in groups:
         unique = {(s.article, s.start, s.end): s for s in statements}
-        out.append(Fact(tuple(sorted(unique.values(), key=lambda s: (s.article, s.start)))))
+        merged = Fact(tuple(sorted(unique.values(), key=lambda s: (s.article, s.start))))
+        # facts merged by their sentences may bring together a contested figure and the
+        # value others give for it ("fait trois blessés" beside "deux personnes ont été
+        # blessées"): the merged card is held to the rule each fact was
+        counted = Counter(n.unit for s in merged.statements for n in s.numbers)
+        agreed = _agreed_values(merged, tallies) if tallies else set()
+        kept_statements = tuple(
+            s
+            for s in merged.statements
+            if not _cites_disputed(
+                s, merged, [x for x in in_article.get(s.article, []) if x not in agreed], counted
+            )
+        )
+        if len({s.outlet for s in kept_statements}) >= 2:
+            out.append(Fact(kept_statements))
     return out
 
 
@@ -1007,6 +1081,7 @@ def corroborated_findings(
     corpus: Corpus,
     disputed: Sequence[tuple[str, int, int]] = (),
     context: Context = _own_sentence,
+    tallies: Tallies | None = None,
 ) -> list[Finding]:
     by_title: dict[str, Finding] = {}
     # contested figures as written ("54 ans", "52"): a card's words must not carry one
@@ -1015,7 +1090,7 @@ def corroborated_findings(
         for value in {" ".join(corpus.article(a).text[s:e].split()) for a, s, e in disputed}
         if any(c.isdigit() for c in value)
     ]
-    for fact in merged_corroborations(all_facts, disputed, context):
+    for fact in merged_corroborations(all_facts, disputed, context, tallies):
         # the card quotes a statement holding no contested value when it has one: "Reported
         # by 3 outlets: de 54 ans" would credit two outlets that wrote 55 with the 54
         best, title = representative(fact), title_of(fact, corpus)
@@ -1286,6 +1361,7 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
                 corpus,
                 minority,
                 SentenceOf(statements, opposed_sentences(contradictions, statements)),
+                value_tallies(contradictions),
             ),
             *single_source_findings(
                 all_facts, corpus, following(_counterpart_test(claims.compared), claims)

@@ -335,9 +335,47 @@ def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | 
             k += 1
             continue
         if re.fullmatch(WORD, tokens[k][2]):
-            return _participle_after(tokens, k) or stem(tokens[k][2]), k
+            return _participle_after(tokens, k) or _generic_complement(tokens, k) or stem(
+                tokens[k][2]
+            ), k
         return None, last
     return None, last
+
+
+COMPLEMENT_DETERMINERS = frozenset({"la", "le", "les", "l'", "l"})
+OF = frozenset({"de", "des", "du", "d'", "d"})
+COMPLEMENT_REACH = 3  # words between a collective noun and its own complement ("unité militaire de")
+
+
+def _generic_complement(tokens: list[tuple[int, int, str]], k: int) -> str | None:
+    """What a generic counted noun counts, said by its complement: "56 éléments de l'unité
+    militaire de secours" counts rescuers ("secour"), "300 membres des forces de l'ordre"
+    officers ("forc"). A collective noun in between ("unité", "équipe") hands over to its
+    own complement. Generic and collective nouns are ``generic`` and ``collective`` in
+    fr/data/quantity_words.tsv; without a complement the noun stays its own unit."""
+    words = quantity_words()
+    if words.get(fold(tokens[k][2])) != "generic":
+        return None
+    n = k + 1
+    found = None
+    for _ in range(2):  # the noun's complement, then a collective noun's own
+        if n >= len(tokens) or fold(tokens[n][2]) not in OF:
+            return found
+        n += 1
+        while n < len(tokens) and fold(tokens[n][2]) in COMPLEMENT_DETERMINERS:
+            n += 1
+        if n >= len(tokens) or not re.fullmatch(WORD, tokens[n][2]):
+            return found
+        found = stem(tokens[n][2])
+        if words.get(fold(tokens[n][2])) != "collective":
+            return found
+        reach = n + 1
+        while reach < len(tokens) and reach <= n + COMPLEMENT_REACH:
+            if fold(tokens[reach][2]) in OF:
+                break
+            reach += 1
+        n = reach
+    return found
 
 
 PARTICIPLE_RE = re.compile(r"\w{2,}(?:é|ée|és|ées|ts|tes|is|ise|ises)", re.IGNORECASE)
@@ -669,10 +707,51 @@ def same_predicate(a: Statement, b: Statement) -> bool:
     )
 
 
+UNIT_FAMILY_PREFIX = 5  # "secouristes" and "secours", "policiers" and "police" count alike
+COUNTED = "~"  # prefix of the anchor naming what a figure counts ("~secou")
+
+
+def _unit_family(number: NumberMention) -> str:
+    unit = number.unit
+    return unit[:UNIT_FAMILY_PREFIX] if unit.isalpha() else unit
+
+
+def figure_key(number: NumberMention) -> str:
+    """An exact figure as an anchor of a claim ("#bless=47"), its counted noun cut to the
+    stem it shares with its family: "56 secouristes" and "56 éléments de l'unité de
+    secours" give one anchor. Units that are not words (percentages of something,
+    durations, currencies) stay whole."""
+    return f"#{_unit_family(number)}={number.value:g}"
+
+
+MIN_DISTINCTIVE_FIGURE = 10  # "trois blessés" recurs by chance; "56 secouristes" does not
+
+
+def _distinctive(number: NumberMention) -> bool:
+    return (
+        not number.vague
+        and not number.anaphoric
+        and number.low == number.high
+        and number.value >= MIN_DISTINCTIVE_FIGURE
+    )
+
+
+def distinctive_keys(statement: Statement) -> list[str]:
+    """The anchors of the statement's exact figures of 10 or more (``figure_key``)."""
+    return [figure_key(n) for n in statement.numbers if _distinctive(n)]
+
+
+def counted_keys(statement: Statement) -> frozenset[str]:
+    """What the statement's distinctive figures count, as words of the claim ("~secou"): the
+    counted noun is a content word both outlets say, though one writes "secouristes" and the
+    other "éléments de l'unité de secours" (lemmas that never meet)."""
+    return frozenset(COUNTED + _unit_family(n) for n in statement.numbers if _distinctive(n))
+
+
 def _features(statement: Statement, figures_too: bool = True) -> frozenset[str]:
     """Canonical lemmas, entities ("@E3") and exact figures ("#bless=47"): the anchors of a claim."""
     figures = (
-        {f"#{n.unit}={n.value:g}" for n in statement.numbers if not n.vague}
+        {figure_key(n) for n in statement.numbers if not n.vague}
         if figures_too
         else set()
     )
@@ -691,6 +770,9 @@ class Aligner:
         """``figures``: equal figures count as shared words (off when the figures are what is compared)."""
         self.statements = list(statements)
         self._features = [_features(s, figures) for s in self.statements]
+        self._distinctive = [
+            frozenset(distinctive_keys(s)) if figures else frozenset() for s in self.statements
+        ]
         frequency: Counter[str] = Counter(f for feats in self._features for f in feats)
         n = max(1, len(self.statements))
         self._weight = {f: math.log((n + 1) / df) for f, df in frequency.items()}
@@ -703,9 +785,16 @@ class Aligner:
         shared = self._features[i] & self._features[j]
         # sharing only names is sharing a topic, not a fact
         words = self.statements[i].lemmas & self.statements[j].lemmas
-        if len(shared) < 2 or not words or not self._norm[i] or not self._norm[j]:
+        # an exact figure of 10 or more counting the same family of things is a claim of its
+        # own, however the rest is worded ("56 secouristes" / "56 éléments de l'unité de
+        # secours"): it counts twice, as the figure and as the counted noun both say, and
+        # stands for the shared word
+        telling = shared & self._distinctive[i]
+        if (len(shared) < 2 or not words) and not telling:
             return 0.0
-        common = math.fsum(self._weight[f] ** 2 for f in shared)
+        if not self._norm[i] or not self._norm[j]:
+            return 0.0
+        common = math.fsum(self._weight[f] ** 2 for f in (*shared, *telling))
         cosine = common / (self._norm[i] * self._norm[j])
         # a short sentence wholly inside a long one reports the same fact
         containment = common / min(self._norm[i], self._norm[j]) ** 2
