@@ -52,7 +52,13 @@ from recoupe.compare.statements import (
     story_statements,
 )
 from recoupe.corpus import Corpus
-from recoupe.fr.lexicon import canonical, paraphrase_map, reporting_lemmas, reporting_verbs
+from recoupe.fr.lexicon import (
+    canonical,
+    paraphrase_map,
+    reporting_lemmas,
+    reporting_verbs,
+    word_class,
+)
 from recoupe.fr.numbers import word_number
 from recoupe.fr.text import fold
 from recoupe.model import Finding, Story
@@ -159,6 +165,36 @@ def _common(fact: Fact) -> frozenset[str]:
     )
 
 
+TIME_WORDS = word_class("time_word")  # "samedi", "matin": a moment, said by days instead
+
+
+ISO_DATE_RE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+MOMENT = "^moment"  # the anchor of a moment all statements of a fact name
+
+
+def _moments(statement: Statement) -> frozenset[str]:
+    """The year, month and day of each date the statement names, resolved ("2019",
+    "2019-04", "2019-04-15"): "en avril 2019" and "le 15 avril 2019" name one moment."""
+    return frozenset(
+        t.value[:size]
+        for t in statement.times
+        if t.value and ISO_DATE_RE.fullmatch(t.value)
+        for size in (4, 7, 10)
+        if size <= len(t.value)
+    )
+
+
+def said_alike(fact: Fact) -> frozenset[str]:
+    """What the fact's statements say in common (``_common``), a moment counted once, by the
+    dates they name alike, not by its words: "ce samedi matin" / "samedi matin" said of two
+    different things ("a déclaré le magistrat ce samedi matin" / "a lancé M. Dupic samedi
+    matin") is no claim in common, "A quelques heures du verdict" / "un verdict … en deux
+    heures" shares one word."""
+    words = frozenset(c for c in _common(fact) if fold(c) not in TIME_WORDS)
+    moment = frozenset.intersection(*(_moments(s) for s in fact.statements))
+    return words | {MOMENT} if moment else words
+
+
 def _predicates(statement: Statement) -> frozenset[str]:
     """Canonical lemmas of the words heading a clause of the statement in the parse (its own
     predicates, not the verb of a clause it hangs from); none without a parse."""
@@ -191,7 +227,7 @@ def same_predication(fact: Fact) -> bool:
     T-shirt…" and "le symbole apparaissant sur le T-shirt du président ukrainien" would be
     one claim for sharing a topic.
     """
-    common = _common(fact)
+    common = said_alike(fact)
     words = [c for c in common if c.isalpha() and len(c) > 1]  # "T-shirt" is no three words
     if any(c.startswith("#") for c in common) or len(words) >= PREDICATE_FREE_WORDS:
         return True
@@ -979,7 +1015,7 @@ def merged_corroborations(
             )
         )
         fact = consistent(fact, context)
-        if len(fact.outlets) < 2 or len(_common(fact)) < MIN_COMMON:
+        if len(fact.outlets) < 2 or len(said_alike(fact)) < MIN_COMMON:
             continue
         if not same_predication(fact):
             continue
