@@ -216,14 +216,38 @@ def _predicate_classes(statement: Statement) -> frozenset[str]:
     return (_predicates(statement) | classes) - GENERIC_PREDICATES
 
 
-def same_predication(fact: Fact) -> bool:
+def _place_words(fact: Fact, places: frozenset[str]) -> frozenset[str]:
+    """The folded words and lemmas of the fact's mentions of places ("pyrenees", "orientales")."""
+    words = set()
+    for s in fact.statements:
+        for x, y, entity in s.mentions:
+            if entity in places:
+                for w in re.findall(r"[^\W\d_]+", s.text[x - s.start : y - s.start]):
+                    words.update((fold(w), canonical(w), fold(canonical(w))))
+    return frozenset(words)
+
+
+def says_more_than_where(fact: Fact, places: frozenset[str]) -> bool:
+    """The fact's statements share something besides the places they name: a word, a figure or
+    a date. Fragments sharing "dans les Pyrénées-Orientales" tell where, not what happened."""
+    where = _place_words(fact, places)
+    return any(
+        c[0] in "#~^"
+        or (c.startswith("@") and c[1:] not in places)
+        or (c.replace("-", "").isalpha() and len(c) > 1 and c not in where)
+        for c in said_alike(fact)
+    )
+
+
+def same_predication(fact: Fact, places: frozenset[str] = frozenset()) -> bool:
     """Statements that share few words say the same thing of them: when each states a
     predicate of its own (a verb heading a clause, reporting verbs left out), two outlets
     share one, as a predicate or as its nominalisation.
 
     Sharing a figure or ``PREDICATE_FREE_WORDS`` content words is enough; so is a
     statement that states no predicate of its own (a fragment, "2 421 blessés", or who
-    says it, "a déclaré le maire, Julien Fabre"). Else "Le président ukrainien a porté un
+    says it, "a déclaré le maire, Julien Fabre") when it shares more than the ``places`` it
+    names (entity ids). Else "Le président ukrainien a porté un
     T-shirt…" and "le symbole apparaissant sur le T-shirt du président ukrainien" would be
     one claim for sharing a topic.
     """
@@ -233,7 +257,7 @@ def same_predication(fact: Fact) -> bool:
         return True
     own = [_predicates(s) - GENERIC_PREDICATES - reporting_lemmas() for s in fact.statements]
     if not all(own):
-        return True
+        return says_more_than_where(fact, places)
     classes = [_predicate_classes(s) for s in fact.statements]
     return any(
         a.outlet != b.outlet and classes[i] & classes[j]
@@ -987,6 +1011,7 @@ def merged_corroborations(
     disputed: Sequence[tuple[str, int, int]] = (),
     context: Context = _own_sentence,
     tallies: Tallies | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> list[Fact]:
     """Facts several outlets state alike, clauses of the same sentences merged into one.
 
@@ -1017,7 +1042,7 @@ def merged_corroborations(
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(said_alike(fact)) < MIN_COMMON:
             continue
-        if not same_predication(fact):
+        if not same_predication(fact, places):
             continue
         kept.append(fact)
     # facts citing the same sentences in two articles are one claim said in several clauses;
@@ -1118,6 +1143,7 @@ def corroborated_findings(
     disputed: Sequence[tuple[str, int, int]] = (),
     context: Context = _own_sentence,
     tallies: Tallies | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     by_title: dict[str, Finding] = {}
     # contested figures as written ("54 ans", "52"): a card's words must not carry one
@@ -1126,7 +1152,7 @@ def corroborated_findings(
         for value in {" ".join(corpus.article(a).text[s:e].split()) for a, s, e in disputed}
         if any(c.isdigit() for c in value)
     ]
-    for fact in merged_corroborations(all_facts, disputed, context, tallies):
+    for fact in merged_corroborations(all_facts, disputed, context, tallies, places):
         # the card quotes a statement holding no contested value when it has one: "Reported
         # by 3 outlets: de 54 ans" would credit two outlets that wrote 55 with the 54
         best, title = representative(fact), title_of(fact, corpus)
@@ -1398,6 +1424,9 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
                 minority,
                 SentenceOf(statements, opposed_sentences(contradictions, statements)),
                 value_tallies(contradictions),
+                frozenset(
+                    e for s in statements for e in s.entities if corpus.entity(e).type == "place"
+                ),
             ),
             *single_source_findings(
                 all_facts, corpus, following(_counterpart_test(claims.compared), claims)

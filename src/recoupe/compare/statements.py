@@ -344,7 +344,9 @@ def _unit(tokens: list[tuple[int, int, str]], last: int, j: int) -> tuple[str | 
 
 COMPLEMENT_DETERMINERS = frozenset({"la", "le", "les", "l'", "l"})
 OF = frozenset({"de", "des", "du", "d'", "d"})
-COMPLEMENT_REACH = 3  # words between a collective noun and its own complement ("unité militaire de")
+COMPLEMENT_REACH = (
+    3  # words between a collective noun and its own complement ("unité militaire de")
+)
 
 
 def _generic_complement(tokens: list[tuple[int, int, str]], k: int) -> str | None:
@@ -750,11 +752,7 @@ def counted_keys(statement: Statement) -> frozenset[str]:
 
 def _features(statement: Statement, figures_too: bool = True) -> frozenset[str]:
     """Canonical lemmas, entities ("@E3") and exact figures ("#bless=47"): the anchors of a claim."""
-    figures = (
-        {figure_key(n) for n in statement.numbers if not n.vague}
-        if figures_too
-        else set()
-    )
+    figures = {figure_key(n) for n in statement.numbers if not n.vague} if figures_too else set()
     return statement.lemmas | {"@" + e for e in statement.entities} | figures
 
 
