@@ -10,6 +10,7 @@ from recoupe.compare.findings import (
     compare_story,
     merged_corroborations,
     said_alike,
+    says_more_than_where,
 )
 from recoupe.compare.statements import (
     Fact,
@@ -91,3 +92,28 @@ def test_the_words_of_a_moment_make_no_claim_in_common():
     assert said_alike(Fact((one, other))) == frozenset()
     statements = [one, other]
     assert merged_corroborations(facts(statements)) == []
+
+
+def test_fragments_sharing_only_a_place_corroborate_nothing():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "La tempête a frappé la côte dans la nuit. Les secours sont arrivés dans le Finistère.",
+                source="A",
+                entities={"Finistère": ("place", ["Finistère"])},
+            ),
+            Doc(
+                "b",
+                "Le port a subi de lourds dégâts. Une école a fermé, dans le Finistère.",
+                source="B",
+                entities={"Finistère": ("place", ["Finistère"])},
+            ),
+        ]
+    )
+    statements = story_statements(one_story(corpus), corpus)
+    pieces = [c for s in statements for c in clauses(s) if "Finistère" in c.text]
+    fact = Fact(tuple(pieces))
+    place = next(iter(pieces[0].entities))
+    assert not says_more_than_where(fact, frozenset({place}))
+    assert says_more_than_where(fact, frozenset())  # a person or an organisation is a claim's who
