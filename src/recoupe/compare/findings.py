@@ -218,7 +218,7 @@ def _predicate_classes(statement: Statement) -> frozenset[str]:
 
 def _place_words(fact: Fact, places: frozenset[str]) -> frozenset[str]:
     """The folded words and lemmas of the fact's mentions of places ("pyrenees", "orientales")."""
-    words = set()
+    words: set[str] = set()
     for s in fact.statements:
         for x, y, entity in s.mentions:
             if entity in places:
