@@ -9,6 +9,7 @@ link stage set it).
 from __future__ import annotations
 
 import functools
+import math
 import itertools
 import re
 from collections import Counter
@@ -51,6 +52,7 @@ from recoupe.compare.statements import (
     outlet_of,
     story_statements,
 )
+from recoupe.compare.vectors import similarity
 from recoupe.corpus import Corpus
 from recoupe.fr.lexicon import (
     canonical,
@@ -75,6 +77,10 @@ COUNTERPART_SCORE = (
 SINGLE_SOURCE_CONFIDENCE = (
     0.6  # a claim one outlet makes: sure it is there, unsure nobody else says it
 )
+# another outlet's sentence says a clause when it says all the clause's keys and this many
+# of its sentence's (docs/analysis.md: calibrated on news-dev single-source recall)
+SAID_ELSEWHERE_CONTEXT = 2
+SAID_ELSEWHERE_SIMILARITY = 0.75  # word-vector cosine of two words saying the same
 MAX_QUOTE_CHARS = 160
 MAX_CUT_CHARS = 14
 MAX_RUN = 6  # clauses in one single-source passage
@@ -1242,11 +1248,14 @@ def single_source_findings(
     all_facts: Sequence[Fact],
     corpus: Corpus,
     counterpart: Callable[[Statement], bool] | None = None,
+    said_elsewhere: Callable[[Statement], bool] | None = None,
 ) -> list[Finding]:
     """Claims only one outlet makes: runs of clauses with no counterpart anywhere in the story.
 
     ``counterpart`` says whether a clause resembles one of another outlet, even below
-    the alignment threshold; such a clause is not "only" that outlet's. At most
+    the alignment threshold; such a clause is not "only" that outlet's. A passage whose
+    every clause ``said_elsewhere`` (another outlet says it in other words) is none either;
+    one with a clause of its own stays whole. At most
     ``MAX_SINGLE_PER_ARTICLE`` findings per article, the most informative ones.
     """
     by_article: dict[str, list[tuple[float, Finding]]] = {}
@@ -1258,6 +1267,8 @@ def single_source_findings(
         if not (counterpart and counterpart(s))
     ]
     for run in _runs(corpus, single) if single else []:
+        if said_elsewhere and all(said_elsewhere(c) for c in run):
+            continue
         first, last = run[0], run[-1]
         merged = replace(
             first,
@@ -1317,6 +1328,88 @@ def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement],
         if position.get((clause.article, clause.start, clause.end)) in near:
             return True
         return any(figures.get(n, set()) - {clause.article} for n in _distinctive_figures(clause))
+
+    return test
+
+
+def _claim_keys(statement: Statement) -> frozenset[str]:
+    """What a claim says, as keys two outlets' wordings can share: canonical content words
+    (generic and reporting verbs, negation words left out), entities ("@E3") and the
+    figures no outlet gives by chance, by value ("#48")."""
+    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
+    words = {w for w in statement.lemmas if w not in skip and len(w) > 1 and w.isalpha()}
+    figures = {f"#{value:g}" for _, value in _distinctive_figures(statement)}
+    return frozenset(words | {"@" + e for e in statement.entities} | figures)
+
+
+def _figures(statement: Statement) -> frozenset[float]:
+    """Every exact figure of a statement, small ones too: "deux couteaux" is not "couteaux"."""
+    return frozenset(n.value for n in statement.numbers if not n.vague and not n.anaphoric)
+
+
+def _said_by(key: str, keys: frozenset[str]) -> bool:
+    """The key itself, or a content word of near meaning by the model's word vectors."""
+    if key in keys:
+        return True
+    if key[0] in "@#":
+        return False
+    return any(
+        k[0] not in "@#" and similarity(key, k) >= SAID_ELSEWHERE_SIMILARITY for k in keys
+    )
+
+
+def said_elsewhere_test(sentences: Sequence[Statement]) -> Callable[[Statement], bool]:
+    """Whether another outlet says a clause in other words, so that it is no outlet's alone.
+
+    The clause's keys (``_claim_keys``) that fewer than half the story's outlets say are
+    what it tells; one sentence of another outlet must say them all (or near synonyms),
+    and share ``SAID_ELSEWHERE_CONTEXT`` keys with the clause's whole sentence, so a word
+    is said of the same thing. The keys most outlets say (the story's places and people)
+    that outlet must say somewhere. A clause of such common keys only is said elsewhere
+    when one sentence of another outlet says two of them, or its only one, in context.
+    """
+    context = SentenceOf(sentences)
+    keyed = [(s, _claim_keys(s)) for s in sentences]
+    index: dict[str, list[int]] = {}
+    said_by_outlets: dict[str, set[str]] = {}
+    for k, (statement, keys) in enumerate(keyed):
+        for key in keys:
+            index.setdefault(key, []).append(k)
+            said_by_outlets.setdefault(key, set()).add(statement.outlet)
+    outlets = {s.outlet for s in sentences}
+    common_from = max(2, math.ceil(len(outlets) / 2))
+    outlet_keys: dict[str, set[str]] = {}
+    for statement, keys in keyed:
+        outlet_keys.setdefault(statement.outlet, set()).update(keys)
+
+    def test(clause: Statement) -> bool:
+        own = _claim_keys(clause)
+        # a quote's words are its speaker's as this outlet gives them; that left to alignment
+        if not own or clause.quoted:
+            return False
+        figures = _figures(clause)
+        denied = denies(clause)
+        whole = _claim_keys(context(clause)) | own
+        telling = {key for key in own if len(said_by_outlets.get(key, ())) < common_from}
+        common = own - telling
+        needed = telling or common
+        at_least = len(needed) if telling else min(2, len(needed))
+        found = {k for key in own for k in index.get(key, ())}
+        for k in sorted(found):
+            other, keys = keyed[k]
+            if (
+                other.outlet == clause.outlet
+                or not figures <= _figures(other)
+                or denies(other) != denied
+            ):
+                continue
+            if sum(1 for key in needed if _said_by(key, keys)) < at_least:
+                continue
+            if telling and not common <= outlet_keys[other.outlet]:
+                continue
+            if sum(1 for key in whole if _said_by(key, keys)) >= SAID_ELSEWHERE_CONTEXT:
+                return True
+        return False
 
     return test
 
@@ -1429,7 +1522,10 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
                 ),
             ),
             *single_source_findings(
-                all_facts, corpus, following(_counterpart_test(claims.compared), claims)
+                all_facts,
+                corpus,
+                following(_counterpart_test(claims.compared), claims),
+                said_elsewhere_test(statements),
             ),
         )
         if len(outlets) > 1
