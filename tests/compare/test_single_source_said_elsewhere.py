@@ -1,0 +1,116 @@
+"""Single-source findings: a passage another outlet says in other words is no outlet's alone."""
+
+from __future__ import annotations
+
+from compare_builders import Doc, build, one_story
+
+from recoupe.compare.findings import compare_story, said_elsewhere_test
+from recoupe.compare.statements import clauses, story_statements
+
+PLACES = {"Kervéan": ("place", ["Kervéan"])}
+
+
+def _single(corpus):
+    story = compare_story(one_story(corpus), corpus)
+    return [f.summary for f in story.findings if f.kind == "single_source"]
+
+
+def _rollover_corpus(second_outlet_text: str):
+    return build(
+        [
+            Doc(
+                "a",
+                "Le car scolaire de Kervéan a quitté la chaussée mardi soir.\n\n"
+                "Le lourd véhicule a effectué plusieurs tonneaux, a constaté un automobiliste.\n\n"
+                "La mairie de Kervéan ouvre une cellule psychologique pour les familles des élèves.",
+                source="Ouest",
+                entities=PLACES,
+            ),
+            Doc("b", second_outlet_text, source="Nord", entities=PLACES),
+        ]
+    )
+
+
+def test_a_passage_another_outlet_says_in_other_words_is_not_single_source():
+    corpus = _rollover_corpus(
+        "Mardi soir, un car scolaire de Kervéan est sorti de la chaussée.\n\n"
+        "Selon un témoin, le car scolaire a fait plusieurs tonneaux au bord du canal.\n\n"
+        "Les pompiers de Kervéan ont dégagé le chauffeur, blessé aux jambes, vers minuit."
+    )
+    single = _single(corpus)
+    assert any("cellule psychologique" in s for s in single), single  # Ouest's own claim
+    assert any("chauffeur" in s for s in single), single  # Nord's own claim
+    assert not any("tonneaux" in s for s in single), single
+
+
+def _said_elsewhere(corpus, needle):
+    story = one_story(corpus)
+    sentences = story_statements(story, corpus)
+    test = said_elsewhere_test(sentences)
+    clause = next(c for s in sentences for c in clauses(s, True) if needle in c.text)
+    return test(clause)
+
+
+def _kerveans(first: str, second: str):
+    return build(
+        [
+            Doc("a", first, source="Ouest", entities=PLACES),
+            Doc("b", second, source="Nord", entities=PLACES),
+        ]
+    )
+
+
+def test_a_short_clause_another_outlet_says_with_its_context_is_said_elsewhere():
+    corpus = _kerveans(
+        "Le marché de Kervéan a fermé, le voleur portait des sacoches de cuir.",
+        "Un voleur portait des sacoches de cuir noir au marché, selon la police.",
+    )
+    assert _said_elsewhere(corpus, "le voleur portait")
+
+
+def test_a_figure_the_other_outlet_does_not_give_is_not_said_elsewhere():
+    corpus = _kerveans(
+        "Le marché de Kervéan a fermé, le voleur portait deux sacoches de cuir.",
+        "Un voleur portait des sacoches de cuir noir au marché, selon la police.",
+    )
+    assert not _said_elsewhere(corpus, "le voleur portait")
+
+
+def test_a_word_said_of_another_thing_is_not_said_elsewhere():
+    corpus = _kerveans(
+        "La foire aux bestiaux a fermé, le voleur portait des sacoches.",
+        "Le facteur portait des sacoches pleines de colis en retard.",
+    )
+    assert not _said_elsewhere(corpus, "le voleur portait")
+
+
+def test_a_denied_claim_is_not_said_by_its_affirmation():
+    corpus = _kerveans(
+        "Le marché de Kervéan a fermé, le voleur ne portait pas de sacoches de cuir.",
+        "Un voleur portait des sacoches de cuir noir au marché, selon la police.",
+    )
+    assert not _said_elsewhere(corpus, "le voleur ne portait")
+
+
+def test_the_title_of_a_linked_page_closing_the_text_is_no_claim():
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "La digue de Kervéan a cédé lundi soir sous la houle.\n\n"
+                "Le préfet a fait évacuer les quais du port de pêche pendant la nuit.\n\n"
+                "Autre affaire : le maire de Trégastel visé par une plainte des pêcheurs",
+                source="Ouest",
+                entities=PLACES,
+            ),
+            Doc(
+                "b",
+                "La digue de Kervéan a cédé lundi soir sous les vagues.",
+                source="Nord",
+                entities=PLACES,
+            ),
+        ]
+    )
+    single = _single(corpus)
+    assert any("quais du port" in s for s in single), single
+    assert not any("Trégastel" in s for s in single), single
