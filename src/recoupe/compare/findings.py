@@ -80,8 +80,7 @@ SINGLE_SOURCE_CONFIDENCE = (
 # another outlet's sentence says a clause when it says all the clause's keys and this many
 # of its sentence's (docs/analysis.md: calibrated on news-dev single-source recall)
 SAID_ELSEWHERE_CONTEXT = 2
-SAID_ELSEWHERE_SIMILARITY = 0.75
-SAID_ELSEWHERE_SHARE = float(__import__("os").environ.get("X4SHARE", "1.0"))  # word-vector cosine of two words saying the same
+SAID_ELSEWHERE_SIMILARITY = 0.75  # word-vector cosine of two words saying the same
 MAX_QUOTE_CHARS = 160
 MAX_CUT_CHARS = 14
 MAX_RUN = 6  # clauses in one single-source passage
