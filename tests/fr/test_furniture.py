@@ -80,3 +80,18 @@ def test_captions_with_a_credit_embedded_posts_and_labels_are_furniture():
     ):
         assert is_furniture_line(line), line
     assert not is_furniture_line("Le maire a remercié les pompiers de Kervéan pour leur courage.")
+
+
+def test_a_dateline_in_capitals_opening_a_paragraph_and_a_lone_agency_are_furniture():
+    text = "Le port rouvre\nFRANCE. A l'issue du conseil, le maire de Kervéan a parlé.\nAFP\n"
+    found = [text[a:b] for a, b in furniture_spans(text, start=len("Le port rouvre"))]
+    assert found == ["FRANCE.", "AFP"]
+    dashed = "Titre\nKERVÉAN (AFP) - Le pont a rouvert."
+    assert [dashed[a:b] for a, b in furniture_spans(dashed, start=5)] == ["KERVÉAN (AFP) -"]
+    for prose in (
+        "SNCF : la grève continue mardi.",
+        "La SNCF a annoncé la grève.",
+        "Le maire (PS) a parlé.",
+        "TGV et TER roulent peu.",
+    ):
+        assert furniture_spans("Titre\n" + prose, start=5) == [], prose

@@ -1381,9 +1381,7 @@ def _said_by(key: str, keys: frozenset[str]) -> bool:
         return True
     if key[0] in "@#":
         return False
-    return any(
-        k[0] not in "@#" and similarity(key, k) >= SAID_ELSEWHERE_SIMILARITY for k in keys
-    )
+    return any(k[0] not in "@#" and similarity(key, k) >= SAID_ELSEWHERE_SIMILARITY for k in keys)
 
 
 def said_elsewhere_test(sentences: Sequence[Statement]) -> Callable[[Statement], bool]:

@@ -21,6 +21,10 @@ INLINE_CREDITS = (
     re.compile(r"\(\s*(?:photo\s*:?\s*)?[A-Z][A-Za-z.]*(?:\s*/\s*[^()\n/]{2,40}){1,2}\s*\)"),
     # "PHOTO SUE OGROCKI, ASSOCIATED PRESS Deux pompiers …": the credit opening a caption
     re.compile(r"^PHOTOS? [A-ZÀ-Ý'’. -]+(?:, [A-ZÀ-Ý'’. -]+)?(?= [A-ZÀ-Ý][a-zà-ÿ]|$)"),
+    # "FRANCE. A l'issue …", "PARIS (AFP) - Le …": a dateline in capitals opening a paragraph
+    re.compile(
+        r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]{2,}(?: [A-ZÀ-Ý'’-]{2,}){0,2}(?: \([A-Za-z]{2,8}\))?(?:\.| [-–—])(?= [A-ZÀ-Ý])"
+    ),
 )
 
 
