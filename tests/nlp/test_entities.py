@@ -414,3 +414,32 @@ def test_roles_of_pronouns_demonstratives_indefinites_verbs_and_offices_in_repor
     assert roles["Sophie Marchal"] == {"dirige la Fondation Lumière"}
     assert not roles.get("Alain Ferrier")  # a past office
     assert not roles.get("Marc Olivier")  # negated
+
+
+@pytest.mark.slow
+def test_a_feminine_description_with_a_country_names_the_one_woman_of_no_known_country() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "L'état du blessé est stable, a annoncé la ministre moldave de la Santé mardi. "
+        "« Il se repose », a déclaré la ministre Ilinca Rusu à la presse. "
+        "Le ministre Tudor Balan n'a rien dit."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
+    assert "ministre moldave de la Santé" in roles["Ilinca Rusu"]
+    assert "ministre moldave de la Santé" not in roles.get("Tudor Balan", set())
+    masculine = (
+        "L'état du blessé est stable, a annoncé le ministre moldave de la Santé mardi. "
+        "« Il se repose », a déclaré le ministre Tudor Balan à la presse."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=masculine)))
+    roles = {
+        e.name: {r.title for r in e.roles} for e in doc._.recoupe_entities if e.type == "person"
+    }
+    # the generic masculine says nothing of the person: no country, no description
+    assert "ministre moldave de la Santé" not in roles.get("Tudor Balan", set())

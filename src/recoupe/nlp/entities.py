@@ -517,7 +517,7 @@ def _attach_descriptions(
         for s in spans
     }
     added: dict[str, list[Role]] = {}
-    for phrase, _ in role_rules.descriptions(doc, entity_spans, taken):
+    for phrase, gender in role_rules.descriptions(doc, entity_spans, taken):
         country = phrase.parts.country
         fits = [
             e
@@ -530,11 +530,13 @@ def _attach_descriptions(
             )
             # "la princesse" is not the prince
             and not (phrase.gender and e.gender and phrase.gender != e.gender)
-            # "le président français": only someone known to be French
+            # "le président français": only someone known to be French, or a woman of no
+            # known country that "la ministre slovaque" names by its gender too
             and (
                 not country
                 or e.country == country
                 or any(_of_country(r, country) for r in (*e.roles, *added.get(e.key, ())))
+                or _of_no_country_and_named_by_gender(e, phrase.parts, gender)
             )
         ]
         possessive = phrase.start > 0 and fold(doc[phrase.start - 1].text) in role_rules.POSSESSIVES
@@ -564,6 +566,20 @@ def _attach_descriptions(
         )
         for e in entities
     ]
+
+
+def _of_no_country_and_named_by_gender(
+    entity: LocalEntity, description: RoleParts, gender: str | None
+) -> bool:
+    """ "La ministre slovaque de la Santé" is the one woman minister of the article whose
+    country nothing states: a feminine determiner is rarer evidence than a masculine one
+    (the generic form), and no role of hers names another country."""
+    return (
+        gender == "f"
+        and entity.gender == "f"
+        and entity.country is None
+        and all(r.parts.country in (None, description.country) for r in entity.roles)
+    )
 
 
 def _of_country(role: Role, country: str) -> bool:
