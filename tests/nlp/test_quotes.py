@@ -652,3 +652,16 @@ def test_a_role_goes_to_the_agent_just_named_and_an_office_speaks_for_its_body(q
     assert _named(_one(quotes, "indirect", "la commune a déjà"), entities, "Paul Guérec")
     office = _one(quotes, "indirect", "le quai")
     assert office.speaker is not None and office.speaker_type == "organization"
+
+
+def test_a_partial_quote_in_single_marks_the_parser_misreads_takes_the_clause_subject(
+    quotes_in,
+) -> None:
+    # the single marks make the parser hang "insensé" on the noun after the quote
+    quotes, entities = quotes_in(
+        "Une allocution du maire Paul Kerhervé, qui avait fixé le 'pari insensé' d'une "
+        "reconstruction en deux ans au lendemain de la tempête, est prévue."
+    )
+    partial = [q for q in quotes if q.text == "pari insensé"]
+    assert len(partial) == 1
+    assert entities[partial[0].speaker].name == "Paul Kerhervé"

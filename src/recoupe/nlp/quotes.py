@@ -28,7 +28,7 @@ from recoupe.fr.lexicon import (
     title_cues,
     word_class,
 )
-from recoupe.fr.quote_marks import QuotedSpan, find_quoted_spans
+from recoupe.fr.quote_marks import SINGLE_OPENERS, QuotedSpan, find_quoted_spans
 from recoupe.fr.sentences import SentenceIndex, sentence_spans
 from recoupe.fr.text import fold
 from recoupe.model import LocalEntity, Mention, Quote, QuoteKind
@@ -1263,6 +1263,10 @@ class QuoteFinder:
             for t in inside
             if not t.is_punct and (not span.start <= t.head.idx < span.end or t.head is t)
         ]
+        if len(attached) > 1 and self.text[span.open_at] in SINGLE_OPENERS:
+            # a single mark misleads the parser: "le 'défi insensé' d'une restauration" hangs
+            # "insensé" on the noun after the quote; the quote is what hangs on a word before it
+            attached = [t for t in attached if t.head.idx < span.open_at]
         if len(attached) != 1:
             return None  # not one constituent of the sentence (a slogan, a parse astray)
         token = attached[0]
