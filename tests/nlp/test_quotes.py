@@ -665,3 +665,24 @@ def test_a_partial_quote_in_single_marks_the_parser_misreads_takes_the_clause_su
     partial = [q for q in quotes if q.text == "pari insensé"]
     assert len(partial) == 1
     assert entities[partial[0].speaker].name == "Paul Kerhervé"
+
+
+def test_an_unnamed_source_of_the_lead_is_the_person_named_later_by_the_same_words(
+    quotes_in,
+) -> None:
+    quotes, entities = quotes_in(
+        "Paul Kerhervé était présent au marché de Brest samedi avec sa famille, selon un "
+        "voisin de longue date. Il a aidé les blessés.\n\n"
+        "Le marin avait deux filles et était « un homme courageux », selon un voisin de "
+        "longue date, Yann Morvan, 63 ans."
+    )
+    lead = next(q for q in quotes if q.text.startswith("Paul Kerhervé était présent"))
+    assert lead.speaker_text == "un voisin de longue date"  # the words as written there
+    assert entities[lead.speaker].name == "Yann Morvan"
+    other, _ = quotes_in(
+        "Paul Kerhervé était présent au marché samedi, selon un voisin de longue date. "
+        "Un voisin de longue date, Yann Morvan, et un voisin de longue date, Anne Le Goff, "
+        "ont parlé."
+    )
+    lead = next(q for q in other if q.text.startswith("Paul Kerhervé était présent"))
+    assert lead.speaker is None  # two people fit: nobody is named

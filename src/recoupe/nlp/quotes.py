@@ -33,6 +33,7 @@ from recoupe.fr.sentences import SentenceIndex, sentence_spans
 from recoupe.fr.text import fold
 from recoupe.model import LocalEntity, Mention, Quote, QuoteKind
 from recoupe.nlp.extensions import article_id, text_of
+from recoupe.nlp.roles import INDEFINITES
 from recoupe.nlp.speakers import (
     POSSESSIVES,
     Speaker,
@@ -1751,7 +1752,29 @@ class QuoteFinder:
                 quotes.append(found)
         quotes += [q for q in map(self._reported_word, words) if q is not None]
         quotes += self._headings(quotes)
+        quotes = [self._named_later(q) for q in quotes]
         return sorted(quotes, key=lambda q: (q.start, q.end))
+
+    def _named_later(self, quote: Quote) -> Quote:
+        """ "…, selon un ami de longue date." in the lead, then "selon un ami de longue date,
+        Jeff Lowers, 63 ans": an unnamed speaker described by an indefinite phrase of three
+        words or more is the person the article later names in apposition to the same words."""
+        text = quote.speaker_text
+        if quote.speaker is not None or quote.speaker_end is None or not text:
+            return quote
+        words = text.split()
+        if len(words) < 3 or fold(words[0]) not in INDEFINITES:
+            return quote
+        pattern = re.compile(re.escape(text) + r"\s*,\s*", re.IGNORECASE)
+        named = set()
+        for match in pattern.finditer(self.text, quote.speaker_end):
+            for mention, entity in self.index.persons_between(match.end(), match.end() + 60):
+                if mention.start == match.end() and self.text[mention.end :].lstrip()[:1] in ",.":
+                    named.add(entity.key)
+                break
+        if len(named) != 1:
+            return quote
+        return replace(quote, speaker=named.pop())
 
     def _headings(self, quotes: list[Quote]) -> list[Quote]:
         """Quotes in a headline or heading take the speaker of the quote they repeat."""
