@@ -686,3 +686,17 @@ def test_an_unnamed_source_of_the_lead_is_the_person_named_later_by_the_same_wor
     )
     lead = next(q for q in other if q.text.startswith("Paul Kerhervé était présent"))
     assert lead.speaker is None  # two people fit: nobody is named
+
+
+def test_a_relative_clause_closed_by_a_selon_incise_is_that_source_s_account(quotes_in) -> None:
+    quotes, entities = quotes_in(
+        "Le marin, qui travaillait dans une conserverie de sardines, selon Le Télégramme, "
+        'était "un homme courageux", a poursuivi Paul Kerhervé.'
+    )
+    account = [q for q in quotes if q.text == "qui travaillait dans une conserverie de sardines"]
+    assert len(account) == 1 and account[0].cue_lemma == "selon"
+    assert account[0].speaker_text == "Le Télégramme"
+    # the sentence is no longer one reported clause of Paul Kerhervé's holding the other account
+    assert not any(q.kind == "indirect" and q.text.startswith("Le marin") for q in quotes)
+    partial = next(q for q in quotes if q.text == "un homme courageux")
+    assert entities[partial.speaker].name == "Paul Kerhervé"

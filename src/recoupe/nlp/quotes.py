@@ -1691,6 +1691,30 @@ class QuoteFinder:
         self.remember(speaker, token.idx)
         return self._quote(start, end, "indirect", speaker, self.doc[token.i : source + 1])
 
+    def _relative_before_selon(
+        self, token: Token, source: int, before: str, s_start: int, s_end: int
+    ) -> Quote | None:
+        """ "Le pompier, qui travaillait dans une usine, selon le New York Times, était …": a
+        relative clause between commas that an incise "selon X," closes is X's account."""
+        opening = before[:-1].rfind(",")
+        if opening < 0:
+            return None
+        relative = before[opening + 1 : -1].split()
+        if not relative or fold(relative[0]) not in RELATIVE_PRONOUNS:
+            return None
+        comma = self.text.find(",", token.idx, s_end)
+        if comma < 0 or self._finite_verb_between(token.idx, comma):
+            return None
+        start, end = self._trim(s_start + opening + 1, s_start + len(before) - 1)
+        if _word_count(self.text[start:end]) < 4 or any(start <= c.start < end for c in self.cues):
+            return None
+        tokens = [t for t in self.doc[source:] if t.idx < comma]
+        speaker = self._document_source(tokens) or self.resolver.description(tokens, self.state)
+        if speaker is None or not _usable(speaker, strict=True) or speaker.plural:
+            return None
+        self.remember(speaker, token.idx)
+        return self._quote(start, end, "indirect", speaker, self.doc[token.i : source])
+
     def _trailing_selon(self, token: Token, source: int, s_start: int, s_end: int) -> Quote | None:
         """ "<clause>, selon X." closing a sentence: an indirect quote of X (", toujours selon X")."""
         inside = self._selon_pronoun_inside(token, source, s_end)
@@ -1709,7 +1733,8 @@ class QuoteFinder:
             return None
         tail = [t for t in self.doc[source:] if t.idx < s_end]
         if any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm", []) == ["Fin"] for t in tail):
-            return None  # "selon X" opens a clause of its own
+            # "selon X" opens a clause of its own, unless it is an incise closing a relative
+            return self._relative_before_selon(token, source, before, s_start, s_end)
         speaker = self._document_source(tail) or self.resolver.description(
             self.resolver.after(source, s_end), self.state
         )
@@ -1753,6 +1778,23 @@ class QuoteFinder:
         quotes += [q for q in map(self._reported_word, words) if q is not None]
         quotes += self._headings(quotes)
         quotes = [self._named_later(q) for q in quotes]
+        # "X, qui …, selon le New York Times, était « … », a poursuivi Y": a reported clause
+        # holding another source's account mixes two speakers; their own quotes stay
+        quotes = [
+            q
+            for q in quotes
+            if not (
+                q.kind == "indirect"
+                and any(
+                    o is not q
+                    and o.cue_lemma == "selon"
+                    and o.speaker != q.speaker
+                    and q.start <= o.start
+                    and o.end <= q.end
+                    for o in quotes
+                )
+            )
+        ]
         return sorted(quotes, key=lambda q: (q.start, q.end))
 
     def _named_later(self, quote: Quote) -> Quote:
@@ -1801,6 +1843,9 @@ class QuoteFinder:
             )
             out.append(self._quote(span.start, span.end, kind, speaker, None))
         return out
+
+
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "ou"})
 
 
 @Language.component(
