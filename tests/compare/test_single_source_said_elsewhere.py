@@ -114,3 +114,23 @@ def test_the_title_of_a_linked_page_closing_the_text_is_no_claim():
     single = _single(corpus)
     assert any("quais du port" in s for s in single), single
     assert not any("Trégastel" in s for s in single), single
+
+
+def test_a_passage_loses_the_sentences_said_elsewhere_and_splits_around_them():
+    from recoupe.compare.findings import _untold_parts
+
+    corpus = _kerveans(
+        "Le marché de Kervéan a fermé tôt. Le voleur portait des sacoches de cuir. "
+        "Le gardien du marché a couru après lui.",
+        "Rien à signaler.",
+    )
+    story = one_story(corpus)
+    run = [c for s in story_statements(story, corpus) if s.article == "a" for c in clauses(s)]
+    said = {c.text for c in run if "voleur" in c.text}
+    parts = _untold_parts(run, lambda c: c.text in said)
+    assert [[c.text for c in part] for part in parts] == [
+        ["Le marché de Kervéan a fermé tôt."],
+        ["Le gardien du marché a couru après lui."],
+    ]
+    assert _untold_parts(run, lambda c: True) == []
+    assert _untold_parts(run, lambda c: False) == [run]

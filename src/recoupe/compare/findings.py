@@ -1264,6 +1264,29 @@ def _salience(statement: Statement) -> float:
     )
 
 
+def _untold_parts(run: list[Statement], said: Callable[[Statement], bool]) -> list[list[Statement]]:
+    """The passage without its sentences another outlet says in other words (each of their
+    clauses said elsewhere): the parts between them."""
+    by_sentence: list[list[Statement]] = []
+    for clause in run:
+        key = clause.sentence or (clause.start, clause.end)
+        if (
+            by_sentence
+            and (by_sentence[-1][0].sentence or (by_sentence[-1][0].start, by_sentence[-1][0].end))
+            == key
+        ):
+            by_sentence[-1].append(clause)
+        else:
+            by_sentence.append([clause])
+    parts: list[list[Statement]] = [[]]
+    for sentence in by_sentence:
+        if _said_elsewhere(sentence, said):
+            parts.append([])
+        else:
+            parts[-1].extend(sentence)
+    return [part for part in parts if part]
+
+
 def _said_elsewhere(run: Sequence[Statement], said: Callable[[Statement], bool]) -> bool:
     """Every clause of the passage that says something (has keys) another outlet says."""
     telling = [c for c in run if _claim_keys(c)]
@@ -1292,9 +1315,10 @@ def single_source_findings(
         for s in f.statements
         if not (counterpart and counterpart(s))
     ]
-    for run in _runs(corpus, single) if single else []:
-        if said_elsewhere and _said_elsewhere(run, said_elsewhere):
-            continue
+    runs = _runs(corpus, single) if single else []
+    if said_elsewhere:
+        runs = [part for run in runs for part in _untold_parts(run, said_elsewhere)]
+    for run in runs:
         if _trailing_teaser(corpus.article(run[0].article).text, run[0].start, run[-1].end):
             continue
         first, last = run[0], run[-1]
