@@ -134,3 +134,21 @@ def test_a_passage_loses_the_sentences_said_elsewhere_and_splits_around_them():
     ]
     assert _untold_parts(run, lambda c: True) == []
     assert _untold_parts(run, lambda c: False) == [run]
+
+
+def test_the_nouns_of_adverbial_locutions_say_nothing():
+    corpus = _kerveans(
+        "Le port de Kervéan reste fermé, aucun marin n'est à déplorer pour l'instant côté breton.",
+        "Pour le moment, aucun bateau ne sort du port, et l'embarras se fait sentir côté pêcheurs.",
+    )
+    assert not _said_elsewhere(corpus, "pour l'instant")
+    from recoupe.compare.findings import _claim_keys
+
+    clause = next(
+        c
+        for s in story_statements(one_story(corpus), corpus)
+        for c in clauses(s, True)
+        if "pour l'instant" in c.text
+    )
+    keys = _claim_keys(clause)
+    assert not {"instant", "cote", "côté"} & keys and "marin" in keys

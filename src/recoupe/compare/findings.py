@@ -1384,11 +1384,19 @@ def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement],
     return test
 
 
+@functools.cache
+def _framing_words() -> frozenset[str]:
+    """The nouns of adverbial locutions ("pour l'instant", "côté espagnol"): they frame a
+    claim, two sentences sharing them do not say the same thing."""
+    words = word_class("frame_noun")
+    return frozenset(canonical(w) for w in words) | frozenset(fold(w) for w in words)
+
+
 def _claim_keys(statement: Statement) -> frozenset[str]:
     """What a claim says, as keys two outlets' wordings can share: canonical content words
     (generic and reporting verbs, negation words left out), entities ("@E3") and the
     figures no outlet gives by chance, by value ("#48")."""
-    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
+    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS | _framing_words()
     words = {w for w in statement.lemmas if w not in skip and len(w) > 1 and w.isalpha()}
     figures = {f"#{value:g}" for _, value in _distinctive_figures(statement)}
     return frozenset(words | {"@" + e for e in statement.entities} | figures)
