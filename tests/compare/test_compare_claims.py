@@ -258,3 +258,42 @@ def test_a_replaced_figure_is_history_but_the_value_it_went_to_is_a_claim():
     )
     [finding] = _findings(corpus, "contradiction")
     assert {g.value for g in finding.values} == {"115 morts", "133 morts"}
+
+
+def _cited(corpus: Corpus) -> list[str]:
+    return [e.text for f in _findings(corpus, "corroborated") for e in f.evidence]
+
+
+def test_a_card_never_cites_a_tied_value_another_statement_of_its_outlet_carries():
+    # the age is contested one outlet against one; the card is about the career, which the
+    # third outlet states without an age: it cites the career, never "de 61 ans"
+    person = {"Odile Marchal": ("person", ["Odile Marchal"])}
+    corpus = build(
+        [
+            Doc(
+                "a",
+                "Odile Marchal, magistrate chevronnée de 61 ans et ancienne procureure de "
+                "Valbrune, prendra ses fonctions lundi au tribunal.",
+                source="Le Courrier",
+                entities=person,
+            ),
+            Doc(
+                "b",
+                "Odile Marchal, magistrate de 62 ans, sera installée lundi à la tête du tribunal.",
+                source="Radio Valbrune",
+                entities=person,
+            ),
+            Doc(
+                "c",
+                "La magistrate chevronnée, ancienne procureure de Valbrune, prendra ses "
+                "fonctions lundi au tribunal.",
+                source="Le Petit Matin",
+                entities=person,
+            ),
+        ]
+    )
+    [age] = [f for f in _findings(corpus, "contradiction") if f.slot == "number"]
+    assert {g.value for g in age.values} == {"61 ans", "62 ans"}
+    cited = _cited(corpus)
+    assert "magistrate chevronnée" in cited  # the career, cut before the contested age
+    assert not any("61" in text or "62" in text for text in cited)

@@ -958,6 +958,135 @@ def _cites_disputed(
     ) or (not statement.numbers and _disputed(statement, disputed) and bool(statement.times))
 
 
+@functools.cache
+def _figure_lead() -> frozenset[str]:
+    """Words that lead into a figure ("de 54 ans", "vers 9h20", "en présence de 1 500 invités"):
+    cut with it, they would dangle at the end of what a card cites."""
+    return (
+        word_class("preposition")
+        | word_class("definite")
+        | word_class("indefinite")
+        | word_class("clock_preposition")
+    )
+
+
+def _piece(statement: Statement, begin: int, stop: int) -> Statement | None:
+    """The part of the statement between two text offsets, spaces, punctuation and the words
+    leading into a cut figure trimmed off (as ``clauses`` cuts a sentence); None when no word is left."""
+    text = statement.text
+    a, b = begin - statement.start, stop - statement.start
+    while True:
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not (text[b - 1].isalnum() or text[b - 1] in ")»”\"'"):
+            b -= 1
+        last = re.search(r"[\w’']+$", text[a:b])
+        if last is None or fold(last.group().rstrip("'’")) not in {
+            fold(w.rstrip("'’")) for w in _figure_lead()
+        }:
+            break
+        b -= len(last.group())
+    if not re.search(r"[^\W\d_]", text[a:b]):
+        return None
+    x, y = statement.start + a, statement.start + b
+    if statement.word_starts and len(statement.word_starts) == len(statement.words):
+        inside = [k for k, at in enumerate(statement.word_starts) if x <= at < y]
+        words = tuple(statement.words[k] for k in inside)
+        starts = tuple(statement.word_starts[k] for k in inside)
+        frames = tuple(statement.word_frames[k] for k in inside)
+    else:
+        folded = [fold(w) for w in re.findall(r"\w+", text[a:b]) if len(w) >= 3]
+        words = tuple(w for w in statement.words if any(_same_word(fold(w), f) for f in folded))
+        starts = frames = ()
+    lemmas = frozenset(canonical(w) for w in words)
+    return replace(
+        statement,
+        start=x,
+        end=y,
+        text=text[a:b],
+        lemmas=lemmas,
+        predicate=statement.predicate if statement.predicate in lemmas else None,
+        entities=frozenset(e for s, t, e in statement.mentions if s >= x and t <= y),
+        numbers=tuple(n for n in statement.numbers if n.start >= x and n.end <= y),
+        times=tuple(t for t in statement.times if t.start >= x and t.end <= y),
+        words=words,
+        mentions=tuple(m for m in statement.mentions if m[0] >= x and m[1] <= y),
+        sentence=statement.sentence or (statement.start, statement.end),
+        word_starts=starts,
+        word_frames=frames,
+    )
+
+
+def _keys(statement: Statement) -> frozenset[str]:
+    """What a statement says that ``_common`` compares: content words, names and figures."""
+    return (
+        (statement.lemmas - GENERIC_PREDICATES - _reporting_words())
+        | {"@" + e for e in statement.entities}
+        | {figure_key(n) for n in statement.numbers if not n.vague}
+        | counted_keys(statement)
+    )
+
+
+PIECE_BREAK_RE = re.compile(r"[,;:()–—]")
+
+
+def _without_disputed(
+    statement: Statement, others: frozenset[str], disputed: Sequence[tuple[str, int, int]]
+) -> Statement | None:
+    """What a card may cite of a statement holding a contested value that is not what the card
+    reports ("Ce haut fonctionnaire de 54 ans, énarque" beside another outlet's "un haut
+    fonctionnaire, énarque", where a third gives 55 ans): the statement as it is when it holds
+    none; else the stretch of it outside every contested value (the figure or date written
+    there cut with it) that shares most with what the card's other outlets say (``others``),
+    its edge parts that share nothing left out ("Un office religieux, en présence de …");
+    None when no stretch shares anything, and the statement is not cited."""
+    spans = [
+        (max(s, statement.start), min(e, statement.end))
+        for a, s, e in disputed
+        if a == statement.article and s < statement.end and statement.start < e
+    ]
+    if not spans:
+        return statement
+    marks = (*statement.numbers, *statement.times)
+    cuts = sorted(
+        (
+            min([s, *(m.start for m in marks if m.start < e and s < m.end)]),
+            max([e, *(m.end for m in marks if m.start < e and s < m.end)]),
+        )
+        for s, e in spans
+    )
+    bounds, at = [], statement.start
+    for s, e in cuts:
+        bounds.append((at, s))
+        at = max(at, e)
+    bounds.append((at, statement.end))
+    best: tuple[int, int, Statement] | None = None
+    for begin, stop in bounds:
+        edges = [begin]
+        edges += [
+            begin + m.end()
+            for m in PIECE_BREAK_RE.finditer(
+                statement.text[begin - statement.start : stop - statement.start]
+            )
+        ]
+        edges.append(stop)
+        parts = [
+            (x, y, len(_keys(p) & others) if (p := _piece(statement, x, y)) else 0)
+            for x, y in itertools.pairwise(edges)
+        ]
+        while parts and not parts[0][2]:
+            parts.pop(0)
+        while parts and not parts[-1][2]:
+            parts.pop()
+        piece = _piece(statement, parts[0][0], parts[-1][1]) if parts else None
+        if piece is None:
+            continue
+        shared = len(_keys(piece) & others)
+        if shared and (best is None or (shared, len(piece.text)) > best[:2]):
+            best = (shared, len(piece.text), piece)
+    return best[2] if best else None
+
+
 def _sentence_key(statement: Statement) -> tuple[str, int, int]:
     return (statement.article, *(statement.sentence or (statement.start, statement.end)))
 
@@ -1099,8 +1228,22 @@ def merged_corroborations(
                 s, merged, [x for x in in_article.get(s.article, []) if x not in agreed], counted
             )
         )
-        if len({s.outlet for s in kept_statements}) >= 2:
-            out.append(Fact(kept_statements))
+        # a statement holding a contested value the card does not report is cited without it
+        said = {s: _keys(s) for s in kept_statements}
+        cited = tuple(
+            piece
+            for s in kept_statements
+            if (
+                piece := _without_disputed(
+                    s,
+                    frozenset(k for t in kept_statements if t.outlet != s.outlet for k in said[t]),
+                    [x for x in in_article.get(s.article, []) if x not in agreed],
+                )
+            )
+            is not None
+        )
+        if len({s.outlet for s in cited}) >= 2:
+            out.append(Fact(cited))
     return out
 
 
