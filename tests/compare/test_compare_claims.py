@@ -56,6 +56,27 @@ def test_a_figure_published_later_is_labelled_an_update():
     assert "later update" in finding.summary
 
 
+def test_a_date_known_to_the_month_is_never_earlier_than_a_day_of_that_month():
+    corpus = _toll(["47 blessés", "52 blessés"], ["2025-05", "2025-05-21"])
+    [finding] = _findings(corpus, "contradiction")
+    assert not any(g.later for g in finding.values)
+    assert "later update" not in finding.summary
+    corpus = _toll(["47 blessés", "52 blessés"], ["2025-04", "2025-05-21"])
+    [finding] = _findings(corpus, "contradiction")
+    assert {g.value: g.later for g in finding.values} == {"47 blessés": False, "52 blessés": True}
+
+
+def test_a_first_toll_named_after_its_figure_is_history_not_a_value():
+    # "selon un premier bilan" after the figure: the text itself says 30 was the first toll
+    corpus = _toll(["30 morts, selon un premier bilan,", "47 morts", "52 morts"])
+    [finding] = _findings(corpus, "contradiction")
+    assert {g.value for g in finding.values} == {"47 morts", "52 morts"}
+    # a marker that introduces another figure leaves the one before it a claim
+    corpus = _toll(["52 morts, rehaussant un premier bilan de 30 morts,", "47 morts"])
+    [finding] = _findings(corpus, "contradiction")
+    assert {g.value for g in finding.values} == {"47 morts", "52 morts"}
+
+
 def test_word_numbers_and_durations_in_other_units_contradict():
     corpus = build(
         [

@@ -123,16 +123,19 @@ def _summary(subject: str, slot: str, groups: Sequence[ValueGroup]) -> str:
 
 def _later_groups(corpus: Corpus, groups: dict[str, list[Evidence]]) -> set[str]:
     """Values every article of which was published after every article giving another value."""
-    dates: dict[str, list[str]] = {}
+    # a date known to the month or the year is the span of its days: "2024-03" is no earlier
+    # than "2024-03-23" (as strings it would be)
+    dates: dict[str, list[tuple[str, str]]] = {}
     for value, evidence in groups.items():
         published = [corpus.article(e.article).published for e in evidence]
         if any(p is None for p in published):
             return set()
-        dates[value] = [str(p)[:10] for p in published]
+        days = [str(p)[:10] for p in published]
+        dates[value] = [(d + "-01-01"[len(d) - 4 :], d + "-12-31"[len(d) - 4 :]) for d in days]
     out = set()
     for value, mine in dates.items():
         others = [d for other, ds in dates.items() if other != value for d in ds]
-        if others and min(mine) > max(others):
+        if others and min(first for first, _ in mine) > max(last for _, last in others):
             out.add(value)
     return out
 
@@ -605,15 +608,29 @@ def _holder(statement: Statement, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _superseded(clause: Statement, start: int) -> bool:
+def _superseded(clause: Statement, start: int, sentence: Statement | None = None) -> bool:
     """The figure at ``start`` is an earlier value the text itself replaces: a marker before it
     in its clause ("un précédent bilan de 60 morts", "rehausse celui de 93 morts"), unless the
-    figure is where the value went ("passant de 115 à 133 morts": 133 is the new value)."""
+    figure is where the value went ("passant de 115 à 133 morts": 133 is the new value); or a
+    marker after it in its ``sentence`` that no figure follows, so that it qualifies the
+    figures before it ("« Environ 40 personnes ont été tuées », avait annoncé, dans un premier
+    bilan, le FSB"), not one it introduces ("133 morts, rehaussant le précédent bilan de 115")."""
     before = fold(clause.text[: start - clause.start])
     if re.search(r"\ba\s*$", before):
         return False
     words = " " + " ".join(re.findall(r"\w+", before)) + " "
-    return any(f" {marker} " in words for marker in superseded_markers())
+    if any(f" {marker} " in words for marker in superseded_markers()):
+        return True
+    if sentence is None or not sentence.start <= start < sentence.end:
+        return False
+    after = start - sentence.start
+    later = [n.start - sentence.start for n in sentence.numbers if n.start > start]
+    for marker in superseded_markers():
+        pattern = r"\b" + r"\W+".join(re.escape(w) for w in marker.split()) + r"\b"
+        for found in re.finditer(pattern, fold(sentence.text)):
+            if found.start() > after and not any(at > found.start() for at in later):
+                return True
+    return False
 
 
 def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
@@ -636,7 +653,7 @@ def _figures(statements: Sequence[Statement], corpus: Corpus) -> list[_Figure]:
                 if e != attribution and fold(corpus.entity(e).name) not in agencies
             )
             for number in clause.numbers:
-                if number.vague or number.anaphoric or _superseded(clause, number.start):
+                if number.vague or number.anaphoric or _superseded(clause, number.start, statement):
                     continue
                 context = _context(
                     statement, clause, number.start, number.end, fold(number.noun)[:CONTEXT_PREFIX]
