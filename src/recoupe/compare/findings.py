@@ -1047,11 +1047,13 @@ def _without_disputed(
     ]
     if not spans:
         return statement
-    marks = (*statement.numbers, *statement.times)
+    marks = [(n.start, n.end) for n in statement.numbers] + [
+        (t.start, t.end) for t in statement.times
+    ]
     cuts = sorted(
         (
-            min([s, *(m.start for m in marks if m.start < e and s < m.end)]),
-            max([e, *(m.end for m in marks if m.start < e and s < m.end)]),
+            min([s, *(x for x, y in marks if x < e and s < y)]),
+            max([e, *(y for x, y in marks if x < e and s < y)]),
         )
         for s, e in spans
     )
