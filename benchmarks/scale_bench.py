@@ -247,6 +247,7 @@ def run_size(size: int, seeds_only: bool, keep: Path | None = None) -> dict[str,
     with clock.span("other link"):
         stream = api.stream_report(copies, analyses)
     del copies, analyses  # the corpus holds what the comparison reads
+    linked_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sizes, findings = [], 0
 
     def counted(stories: Any) -> Any:
@@ -274,6 +275,7 @@ def run_size(size: int, seeds_only: bool, keep: Path | None = None) -> dict[str,
         "findings": findings,
         "report_kb_per_article": report_bytes / 1024 / size,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_linked_mib": linked_rss,  # the peak once linked, before any comparison
         **{f"cpu_{phase}": clock.spent.get(phase, 0.0) for phase in (*PHASES, "other link")},
     }
 
