@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from recoupe.link.stories import StoryIndex
 
 
+# Articles above which a report's comparison reads sentences back from a temporary file, one
+# story at a time, instead of holding every article's (``stream_report``).
+SPILL_ABOVE = 1_000
+
+
 @dataclass(frozen=True)
 class AnalyzeOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -142,7 +147,9 @@ def _streamed(
     ):
         results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
         analysed = split_results(to_analyse, results)
-        yield _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
+        stream = _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
+        del analysed  # the report's corpus holds what it needs (without sentences when spilled)
+        yield stream
 
 
 def _finish(
@@ -245,8 +252,9 @@ def paused_cycle_collection() -> Iterator[None]:
 
 
 def _compare_here(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+    order = {e.id: k for k, e in enumerate(corpus.entities)} if corpus.spilled else None
     for story in stories:
-        yield compare_story(story, corpus)
+        yield compare_story(story, corpus.for_story(story, order))
 
 
 # Given a freshly linked story, its comparison from an earlier run when still valid.
@@ -280,10 +288,18 @@ def stream_report(
     phases: PhaseProgress | None = None,
     index: StoryIndex | None = None,
     comparer: StoryComparer | None = None,
+    spill_above: int | None = SPILL_ABOVE,
 ) -> ReportStream:
-    """:func:`build_report` with the stories compared as they are read (:class:`ReportStream`)."""
+    """:func:`build_report` with the stories compared as they are read (:class:`ReportStream`).
+
+    A corpus of more than ``spill_above`` articles puts its sentences aside in a temporary
+    file once linked (:meth:`Corpus.spill`), and each story reads its own back when compared
+    (None: never). The report is the same either way.
+    """
     with paused_cycle_collection():
         corpus = _linked(articles, analyses, phases, index)
+        if spill_above is not None and len(corpus.analyses) > spill_above:
+            corpus = corpus.spill()
     return ReportStream(
         report_head(corpus, rejected, duplicates),
         compare_stories(corpus, reuse, phases, comparer),
