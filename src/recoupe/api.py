@@ -175,7 +175,13 @@ def _finish(
     known.update((a.id, analysis) for a, analysis in analysed.pairs())
     kept = [a for a in articles if a.id in known]
     return stream_report(
-        kept, [known[a.id] for a in kept], failed, duplicates, phases=phases, comparer=comparer
+        kept,
+        [known[a.id] for a in kept],
+        failed,
+        duplicates,
+        phases=phases,
+        comparer=comparer,
+        spill_above=None,  # ``known`` holds every analysis whole anyway
     )
 
 
