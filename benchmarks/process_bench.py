@@ -112,8 +112,20 @@ def bare(story, corpus):  # module level: workers forked from here can unpickle 
 
 if "skip-compare" in sys.argv[4:]:  # memory of the streaming path alone: stories kept bare
     api.compare_story = bare
-timed(api, "compare_corpus", "compare")  # here or on the workers
-timed(render, "write_json", "render")
+# each story compared (here or on the workers) as the report writer reads it
+timed_iter(api, "compare_stories", "compare")
+
+def timed_render(module, name):  # the writing of the report, less the comparing inside it
+    inner = getattr(module, name)
+    def wrapper(*args, **kwargs):
+        start, comparing = time.perf_counter(), spent["compare"]
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent["render"] += time.perf_counter() - start - (spent["compare"] - comparing)
+    setattr(module, name, wrapper)
+
+timed_render(render, "write_json")
 from recoupe.cli import main
 jobs = [a for a in sys.argv[4:] if a.startswith("--jobs=")]
 try:

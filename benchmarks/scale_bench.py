@@ -227,7 +227,7 @@ def _instrument(clock: Clock) -> None:
     clock.wrap(findings, "consistent", "consistent")
 
 
-def run_size(size: int, seeds_only: bool) -> dict[str, Any]:
+def run_size(size: int, seeds_only: bool, keep: Path | None = None) -> dict[str, Any]:
     from replicated import seeds
 
     from recoupe.batch import analyse_articles, split_results
@@ -242,23 +242,40 @@ def run_size(size: int, seeds_only: bool) -> dict[str, Any]:
     from recoupe.render.json import write_json
 
     copies, analyses = replicate_analyses(analysed.articles, analysed.analyses, size)
+    seed_count = len(analysed.articles)
+    del analysed  # the seeds' analyses: only their copies are linked
     with clock.span("other link"):
-        report = api.build_report(copies, analyses)
+        stream = api.stream_report(copies, analyses)
+    del copies, analyses  # the corpus holds what the comparison reads
+    linked_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sizes, findings = [], 0
+
+    def counted(stories: Any) -> Any:
+        nonlocal findings
+        for story in stories:
+            sizes.append(len(story.articles))
+            findings += len(story.findings)
+            yield story
+
+    # as ``recoupe analyze -o REPORT.json``: each story compared as it is written
     with tempfile.TemporaryDirectory() as directory, clock.span("report"):
         out = Path(directory) / "report.json"
         with out.open("w", encoding="utf-8") as handle:
-            write_json(report, handle)
+            write_json(stream.head, handle, stories=counted(stream.stories))
         report_bytes = out.stat().st_size
-    sizes = sorted((len(s.articles) for s in report.stories), reverse=True)
+        if keep is not None:
+            keep.write_bytes(out.read_bytes())
+    sizes.sort(reverse=True)
     return {
         "articles": size,
-        "seed_articles": len(analysed.articles),
+        "seed_articles": seed_count,
         "seed_nlp_cpu": seed_nlp,
-        "stories": len(report.stories),
+        "stories": len(sizes),
         "largest_stories": sizes[:3],
-        "findings": sum(len(s.findings) for s in report.stories),
+        "findings": findings,
         "report_kb_per_article": report_bytes / 1024 / size,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_linked_mib": linked_rss,  # the peak once linked, before any comparison
         **{f"cpu_{phase}": clock.spent.get(phase, 0.0) for phase in (*PHASES, "other link")},
     }
 
@@ -348,19 +365,25 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     )
     parser.add_argument("--sample-only", action="store_true", help="seeds: the sample alone")
     parser.add_argument("--json", type=Path, help='write {"rows": [...], "nlp": {...}} here')
+    parser.add_argument(
+        "--keep-report", type=Path, help="copy the report of the (first) size here, to compare"
+    )
     parser.add_argument("--child-json", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-nlp", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_json:  # a fresh process measuring one size (or the NLP)
         result = (
-            run_nlp(args.child_nlp) if args.child_nlp else run_size(args.sizes[0], args.sample_only)
+            run_nlp(args.child_nlp)
+            if args.child_nlp
+            else run_size(args.sizes[0], args.sample_only, args.keep_report)
         )
         args.child_json.write_text(json.dumps(result), "utf-8")
         return result
     seeds = ["--sample-only"] if args.sample_only else []
     rows = []
     for size in args.sizes:
-        rows.append(_fresh(["--sizes", str(size), *seeds]))
+        keep = ["--keep-report", str(args.keep_report)] if args.keep_report and not rows else []
+        rows.append(_fresh(["--sizes", str(size), *seeds, *keep]))
         print(json.dumps(rows[-1]), flush=True)
     nlp = _fresh(["--child-nlp", str(args.nlp_articles)])
     print(json.dumps(nlp), flush=True)

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from recoupe.link.stories import StoryIndex
 
 
+# Articles above which a report's comparison reads sentences back from a temporary file, one
+# story at a time, instead of holding every article's (``stream_report``).
+SPILL_ABOVE = 1_000
+
+
 @dataclass(frozen=True)
 class AnalyzeOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -44,6 +49,31 @@ Progress = Callable[[int, int], None]  # (done, total)
 PhaseProgress = Callable[[str, int, int], None]
 
 
+class ReportStream:
+    """A report written as it goes: all but its stories at once (``head``, whose ``stories``
+    is empty), then each story as it is compared (``stories``, to be read once, in order).
+
+    The compared stories are never all held: a writer serialises each in turn
+    (``render.json.write_json(head, out, stories=stream.stories)``). ``compared`` counts the
+    stories read so far.
+    """
+
+    def __init__(self, head: Report, stories: Iterable[Story]) -> None:
+        self.head = head
+        self.compared = 0
+        self._stories = iter(stories)
+
+    @property
+    def stories(self) -> Iterator[Story]:
+        for story in self._stories:
+            self.compared += 1
+            yield story
+
+    def collect(self) -> Report:
+        """The whole report, every story held."""
+        return replace(self.head, stories=tuple(self.stories))
+
+
 def analyze(
     inputs: Iterable[str | Path],
     options: AnalyzeOptions | None = None,
@@ -51,9 +81,23 @@ def analyze(
     phases: PhaseProgress | None = None,
 ) -> Report:
     """Read every input, analyse each article, link and compare them into a Report."""
+    with analyze_stream(inputs, options, progress, phases) as stream:
+        return stream.collect()
+
+
+@contextmanager
+def analyze_stream(
+    inputs: Iterable[str | Path],
+    options: AnalyzeOptions | None = None,
+    progress: Progress | None = None,
+    phases: PhaseProgress | None = None,
+) -> Iterator[ReportStream]:
+    """:func:`analyze` with the stories compared as they are read (see :class:`ReportStream`);
+    they must be read inside the ``with`` block, where the worker processes live."""
     options = options or AnalyzeOptions()
     articles, rejected, duplicates = deduplicate(read_inputs(inputs, options.ingest))
-    return analyze_articles(articles, options, rejected, duplicates, progress, phases=phases)
+    with _streamed(articles, options, rejected, duplicates, progress, None, phases) as stream:
+        yield stream
 
 
 def analyze_articles(
@@ -71,6 +115,20 @@ def analyze_articles(
     are not analysed again, and the new analyses are added to it.
     """
     options = options or AnalyzeOptions()
+    with _streamed(articles, options, rejected, duplicates, progress, known, phases) as stream:
+        return stream.collect()
+
+
+@contextmanager
+def _streamed(
+    articles: Sequence[Article],
+    options: AnalyzeOptions,
+    rejected: Sequence[Rejected],
+    duplicates: Sequence[Duplicate],
+    progress: Progress | None,
+    known: MutableMapping[str, ArticleAnalysis] | None,
+    phases: PhaseProgress | None,
+) -> Iterator[ReportStream]:
     to_analyse = [a for a in articles if known is None or a.id not in known]
     done = 0
 
@@ -89,7 +147,9 @@ def analyze_articles(
     ):
         results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
         analysed = split_results(to_analyse, results)
-        return _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
+        stream = _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
+        del analysed  # the report's corpus holds what it needs (without sentences when spilled)
+        yield stream
 
 
 def _finish(
@@ -100,11 +160,11 @@ def _finish(
     known: MutableMapping[str, ArticleAnalysis] | None,
     phases: PhaseProgress | None,
     comparer: StoryComparer | None = None,
-) -> Report:
+) -> ReportStream:
     """The report of freshly analysed articles (with the ``known`` ones, when given)."""
     failed = [*rejected, *analysed.rejected]
     if known is None:
-        return build_report(
+        return stream_report(
             analysed.articles,
             analysed.analyses,
             failed,
@@ -114,8 +174,14 @@ def _finish(
         )
     known.update((a.id, analysis) for a, analysis in analysed.pairs())
     kept = [a for a in articles if a.id in known]
-    return build_report(
-        kept, [known[a.id] for a in kept], failed, duplicates, phases=phases, comparer=comparer
+    return stream_report(
+        kept,
+        [known[a.id] for a in kept],
+        failed,
+        duplicates,
+        phases=phases,
+        comparer=comparer,
+        spill_above=None,  # ``known`` holds every analysis whole anyway
     )
 
 
@@ -192,8 +258,9 @@ def paused_cycle_collection() -> Iterator[None]:
 
 
 def _compare_here(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+    order = {e.id: k for k, e in enumerate(corpus.entities)} if corpus.spilled else None
     for story in stories:
-        yield compare_story(story, corpus)
+        yield compare_story(story, corpus.for_story(story, order))
 
 
 # Given a freshly linked story, its comparison from an earlier run when still valid.
@@ -213,9 +280,36 @@ def build_report(
     """Link and compare; ``reuse`` lets an incremental caller skip unchanged stories,
     ``index`` is the story index to fill (see :func:`link_corpus`), ``comparer`` compares
     the other stories elsewhere (on Dask workers), else here one by one."""
+    return stream_report(
+        articles, analyses, rejected, duplicates, reuse, phases, index, comparer
+    ).collect()
+
+
+def stream_report(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    rejected: Sequence[Rejected] = (),
+    duplicates: Sequence[Duplicate] = (),
+    reuse: StoryReuse | None = None,
+    phases: PhaseProgress | None = None,
+    index: StoryIndex | None = None,
+    comparer: StoryComparer | None = None,
+    spill_above: int | None = SPILL_ABOVE,
+) -> ReportStream:
+    """:func:`build_report` with the stories compared as they are read (:class:`ReportStream`).
+
+    A corpus of more than ``spill_above`` articles puts its sentences aside in a temporary
+    file once linked (:meth:`Corpus.spill`), and each story reads its own back when compared
+    (None: never). The report is the same either way.
+    """
     with paused_cycle_collection():
         corpus = _linked(articles, analyses, phases, index)
-    return compare_corpus(corpus, rejected, duplicates, reuse, phases, comparer)
+        if spill_above is not None and len(corpus.analyses) > spill_above:
+            corpus = corpus.spill()
+    return ReportStream(
+        report_head(corpus, rejected, duplicates),
+        compare_stories(corpus, reuse, phases, comparer),
+    )
 
 
 def _linked(
@@ -241,18 +335,14 @@ def compare_corpus(
 ) -> Report:
     """Compare each story of a linked corpus (``reuse``, ``comparer``: see
     :func:`build_report`)."""
-    report_phase = phases or (lambda _phase, _done, _total: None)
-    with paused_cycle_collection():
-        total = len(corpus.stories)
-        kept = [reuse(story, corpus) if reuse else None for story in corpus.stories]
-        todo = [story for story, old in zip(corpus.stories, kept, strict=True) if old is None]
-        fresh = (comparer or _compare_here)(todo, corpus)
-        compared: list[Story] = []
-        for old in kept:
-            report_phase("comparing", len(compared), total)
-            compared.append(old if old is not None else next(fresh))
-        report_phase("comparing", len(compared), total)
-        stories = tuple(compared)
+    stories = tuple(compare_stories(corpus, reuse, phases, comparer))
+    return replace(report_head(corpus, rejected, duplicates), stories=stories)
+
+
+def report_head(
+    corpus: Corpus, rejected: Sequence[Rejected] = (), duplicates: Sequence[Duplicate] = ()
+) -> Report:
+    """The report of a linked corpus but its stories."""
     return Report(
         articles=corpus.articles,
         rejected=tuple(rejected),
@@ -260,5 +350,23 @@ def compare_corpus(
         entities=corpus.entities,
         quotes=corpus.quotes,
         times=corpus.times,
-        stories=stories,
     )
+
+
+def compare_stories(
+    corpus: Corpus,
+    reuse: StoryReuse | None = None,
+    phases: PhaseProgress | None = None,
+    comparer: StoryComparer | None = None,
+) -> Iterator[Story]:
+    """Each story of a linked corpus compared (or reused), in order, one at a time."""
+    report_phase = phases or (lambda _phase, _done, _total: None)
+    with paused_cycle_collection():
+        total = len(corpus.stories)
+        kept = [reuse(story, corpus) if reuse else None for story in corpus.stories]
+        todo = [story for story, old in zip(corpus.stories, kept, strict=True) if old is None]
+        fresh = (comparer or _compare_here)(todo, corpus)
+        for done, old in enumerate(kept):
+            report_phase("comparing", done, total)
+            yield old if old is not None else next(fresh)
+        report_phase("comparing", total, total)

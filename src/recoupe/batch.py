@@ -22,7 +22,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -266,8 +266,9 @@ def local_comparer(compare: CompareOne) -> StoryComparer:
     """Each story compared here, one after the other."""
 
     def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
+        order = {e.id: k for k, e in enumerate(corpus.entities)} if corpus.spilled else None
         for story in stories:
-            yield compare(story, corpus)
+            yield compare(story, corpus.for_story(story, order))
 
     return run
 
@@ -313,9 +314,11 @@ def pool_comparer(pool: WorkerPool, compare: CompareOne) -> StoryComparer:
 
     Each task gets its story and only the part of the corpus the story reads
     (:meth:`Corpus.restricted`: references here, pickled only when a worker is free to take
-    it). The largest stories go first, so that no worker is left with a big one at the end
-    while the other waits; a corpus of one story is compared here.
+    it), at most two tasks per worker at a time. The largest stories go first, so that no
+    worker is left with a big one at the end while the other waits; a corpus of one story is
+    compared here.
     """
+    window = 2 * pool.workers
 
     def run(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
         if pool.workers <= 1 or len(stories) <= 1:
@@ -323,12 +326,23 @@ def pool_comparer(pool: WorkerPool, compare: CompareOne) -> StoryComparer:
             return
         executor = pool.executor()
         order = {e.id: k for k, e in enumerate(corpus.entities)}
-        futures: dict[int, Future[list[Story]]] = {}
-        for k in sorted(range(len(stories)), key=lambda k: -len(stories[k].articles)):
-            part = corpus.restricted(stories[k], order)
-            futures[k] = executor.submit(_compare_parts, compare, [stories[k]], [part])
+        waiting = deque(sorted(range(len(stories)), key=lambda k: -len(stories[k].articles)))
+        running: dict[Future[list[Story]], int] = {}
+        compared: dict[int, list[Story]] = {}
         for k in range(len(stories)):
-            yield from futures.pop(k).result()
+            while k not in compared:
+                # at most ``window`` parts built at a time: each may hold its story's sentences
+                # read back from a spill (Corpus.spill)
+                while waiting and len(running) < window:
+                    story = stories[waiting[0]]
+                    part = corpus.restricted(story, order)
+                    running[executor.submit(_compare_parts, compare, [story], [part])] = (
+                        waiting.popleft()
+                    )
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    compared[running.pop(future)] = future.result()
+            yield from compared.pop(k)
 
     return run
 

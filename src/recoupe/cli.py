@@ -183,21 +183,32 @@ def _require_paths(paths: tuple[str, ...]) -> None:
         )
 
 
+def _streams(output_format: str, output: Path | None) -> bool:
+    """Whether the report is written as it goes (stories compared one at a time, never all
+    held): JSON and JSON Lines into a file."""
+    return output is not None and output_format in ("json", "jsonl")
+
+
 def _write_report(
-    report: Any, output_format: str, output: Path | None, indent: int | None, interface: str
+    report: Any,
+    output_format: str,
+    output: Path | None,
+    indent: int | None,
+    interface: str,
+    stories: Any = None,
 ) -> None:
     if output is None:
         click.echo(render(report, output_format, indent, interface), nl=False)
-    elif output_format in ("json", "jsonl"):  # written item by item, never held as one string
+    elif _streams(output_format, output):  # written item by item, never held as one string
         from recoupe.render.atomic import atomic_open
         from recoupe.render.json import write_json, write_jsonl
 
         # Through a temporary file: a failed run never leaves a truncated report behind.
         with atomic_open(output) as out:
             if output_format == "jsonl":
-                write_jsonl(report, out)
+                write_jsonl(report, out, stories)
             else:
-                write_json(report, out, indent)
+                write_json(report, out, indent, stories)
     else:
         from recoupe.render.atomic import write_text
 
@@ -219,7 +230,7 @@ def run_analysis(
 ) -> None:
     if not quiet:  # at once, before the slow imports and the model load
         click.echo(f"reading {len(paths)} input{'s' if len(paths) != 1 else ''}…", err=True)
-    from recoupe.api import AnalyzeOptions, analyze
+    from recoupe.api import AnalyzeOptions, analyze_stream
     from recoupe.nlp.errors import ModelNotInstalled
     from recoupe.nlp.pipeline import PipelineOptions
 
@@ -231,9 +242,18 @@ def run_analysis(
     progress = _PhaseProgress(quiet)
     try:
         progress.start()
-        report = analyze(list(paths), options, progress=progress.nlp, phases=progress.phase)
-        progress.rendering(output_format)
-        _write_report(report, output_format, output, indent, interface)
+        with analyze_stream(
+            list(paths), options, progress=progress.nlp, phases=progress.phase
+        ) as stream:
+            if _streams(output_format, output):
+                progress.rendering(output_format)
+                _write_report(stream.head, output_format, output, indent, interface, stream.stories)
+                report, stories = stream.head, stream.compared
+            else:
+                report = stream.collect()
+                stories = len(report.stories)
+                progress.rendering(output_format)
+                _write_report(report, output_format, output, indent, interface)
     except ModelNotInstalled as error:
         raise click.ClickException(str(error)) from error
     finally:
@@ -242,7 +262,8 @@ def run_analysis(
     if not quiet:
         from recoupe.render.counts import summary_line
 
-        click.echo(summary_line(report, bugs) + (f" -> {output}" if output else ""), err=True)
+        line = summary_line(report, bugs, stories)
+        click.echo(line + (f" -> {output}" if output else ""), err=True)
     if not report.articles:
         sys.exit(EXIT_NOTHING_ANALYSED)
 

@@ -2,10 +2,46 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Story, TimeRef
+from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Sentence, Story, TimeRef
+
+
+class SentenceSpill:
+    """The sentences of a corpus's analyses in a temporary file, read back one article at a time.
+
+    Sentences are most of an analysis (lemmas, offsets) and only the comparison of a story
+    reads them once linking is done, so a large corpus is compared story by story with its
+    sentences here rather than in memory (see :meth:`Corpus.spill`). The file is unnamed and
+    goes away with this object.
+    """
+
+    def __init__(self, analyses: Iterable[ArticleAnalysis]) -> None:
+        # open while the stories are compared, closed (and gone) with this object
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        self._at: dict[str, tuple[int, int]] = {}
+        offset = 0
+        for analysis in analyses:
+            data = pickle.dumps(analysis.sentences, protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.write(data)
+            self._at[analysis.article] = (offset, len(data))
+            offset += len(data)
+        self._file.flush()
+
+    def sentences(self, article_id: str) -> tuple[Sentence, ...]:
+        offset, size = self._at[article_id]
+        sentences: tuple[Sentence, ...] = pickle.loads(os.pread(self._file.fileno(), size, offset))
+        return sentences
+
+    def restore(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
+        """The analysis with its sentences back (as it was before the spill)."""
+        if analysis.article not in self._at:
+            return analysis
+        return replace(analysis, sentences=self.sentences(analysis.article))
 
 
 @dataclass(frozen=True)
@@ -32,6 +68,8 @@ class Corpus:
     _keys_by_article: dict[str, list[tuple[str, str]]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # where the analyses' sentences were put aside (:meth:`spill`); None: the analyses hold them
+    spilled: SentenceSpill | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._articles_by_id.update({a.id: a for a in self.articles})
@@ -92,6 +130,22 @@ class Corpus:
         self._positions("quotes", "")
         return {e for a in article_ids for e in self._entities_by_article.get(a, ())}
 
+    def spill(self) -> Corpus:
+        """The corpus with its analyses' sentences in a temporary file (:class:`SentenceSpill`):
+        for the comparison of a large corpus, which reads them one story at a time through
+        :meth:`for_story` or :meth:`restricted`."""
+        if self.spilled is not None:
+            return self
+        spill = SentenceSpill(self.analyses)
+        stripped = tuple(replace(a, sentences=()) for a in self.analyses)
+        # a map of its own (``replace`` would pass this corpus's on, and update it)
+        return replace(self, analyses=stripped, spilled=spill, _analyses_by_id={})
+
+    def for_story(self, story: Story, entity_order: dict[str, int] | None = None) -> Corpus:
+        """What the comparison of ``story`` reads: the corpus itself, or when spilled the
+        story's part with its sentences read back (:meth:`restricted`)."""
+        return self if self.spilled is None else self.restricted(story, entity_order)
+
     def restricted(self, story: Story, entity_order: dict[str, int] | None = None) -> Corpus:
         """The part of the corpus one story's comparison reads: its articles, their analyses,
         quotes, times and key map, and the entities they name, in corpus order. Built from
@@ -106,7 +160,11 @@ class Corpus:
         named = self.entities_in(ids) | {e.id for e in self.role_holders_in(ids)}
         return Corpus(
             articles=tuple(self.article(a) for a in ids),
-            analyses=tuple(self.analysis(a) for a in ids if a in self._analyses_by_id),
+            analyses=tuple(
+                self.spilled.restore(self.analysis(a)) if self.spilled else self.analysis(a)
+                for a in ids
+                if a in self._analyses_by_id
+            ),
             entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
             key_map={
                 (a, key): entity_id

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import sys
 import types
 import typing
@@ -226,6 +227,20 @@ class LocalEntity:
     gender: str | None = None
 
 
+# Every int object from 0 to 32,767, made once: offsets into an article repeat across the
+# sentences of a corpus, and a tuple of them otherwise holds one 32-byte int per item.
+_SHARED_OFFSETS = tuple(range(1 << 15))
+
+
+def _shared_offsets(offsets: tuple[int, ...]) -> tuple[int, ...]:
+    shared = _SHARED_OFFSETS
+    limit = len(shared)
+    items = [shared[at] if 0 <= at < limit else at for at in offsets]
+    if all(map(operator.is_, items, offsets)):
+        return offsets  # shared already (a copy of a sentence): keep its tuple
+    return tuple(items)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence reduced to what cross-article comparison needs."""
@@ -244,10 +259,18 @@ class Sentence:
     def __post_init__(self) -> None:
         # One string per distinct lemma, shared by every sentence of every article: a large
         # corpus holds its analyses while it is linked, and a lemma recurs in most of them.
+        # Offsets likewise: one int object per value below _SHARED_OFFSETS, not one per word.
         object.__setattr__(self, "lemmas", tuple(map(sys.intern, self.lemmas)))
         object.__setattr__(self, "entity_keys", tuple(map(sys.intern, self.entity_keys)))
         if self.predicate is not None:
             object.__setattr__(self, "predicate", sys.intern(self.predicate))
+        object.__setattr__(self, "lemma_starts", _shared_offsets(self.lemma_starts))
+        object.__setattr__(self, "frame_starts", _shared_offsets(self.frame_starts))
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # unpickled (from a worker process): shared again, as if built here
+        self.__dict__.update(state)
+        self.__post_init__()
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,37 @@ def test_a_sentence_starts_after_the_blanked_furniture_it_opens_with():
         "Le port de Kervéan a rouvert mardi.",
         "Les ferries reviennent.",
     ]
+
+
+def test_the_component_walks_to_the_same_clause_heads_as_frame_head():
+    # "Le maire a dit qu'il ne partira pas, et la préfète a signé." parsed by hand: a
+    # completive clause with its own subject, a conjoined clause, a negation
+    nlp = spacy.blank("fr")
+    words = ["Le", "maire", "a", "dit", "qu'", "il", "ne", "partira", "pas", ",", "et", "la"]
+    words += ["préfète", "a", "signé", "."]
+    heads = [1, 3, 3, 3, 7, 7, 7, 3, 7, 14, 14, 12, 14, 14, 3, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "mark", "nsubj", "advmod", "ccomp", "advmod"]
+    deps += ["punct", "cc", "det", "nsubj", "aux", "conj", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "SCONJ", "PRON", "ADV", "VERB", "ADV", "PUNCT"]
+    pos += ["CCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["le", "maire", "avoir", "dire", "que", "il", "ne", "partir", "pas", ",", "et"]
+    lemmas += ["le", "préfète", "avoir", "signer", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    register_extensions()
+    sent = next(iter(doc.sents))
+    (sentence,) = recoupe_sentences(doc)._.recoupe_sentences
+    content = [t for t in sent if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}]
+    content = [t for t in content if not t.is_stop]
+    assert sentence.lemmas == tuple(t.lemma_.lower() for t in content)
+    assert sentence.lemma_starts == tuple(t.idx for t in content)
+    assert sentence.frame_starts == tuple(frame_head(t, sent).idx for t in content)
+    assert {doc.text[f:].split()[0] for f in sentence.frame_starts} >= {"dit", "partira", "signé"}
+    assert sentence.negated

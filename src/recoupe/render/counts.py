@@ -28,9 +28,11 @@ def unknown_outlet_articles(report: Report) -> int:
     return sum(1 for a in report.articles if not a.source)
 
 
-def summary_line(report: Report, note: str = "") -> str:
-    """``N analysed, N rejected, N duplicates, N stories`` (the CLI's last line); ``note`` follows "rejected"."""
+def summary_line(report: Report, note: str = "", stories: int | None = None) -> str:
+    """``N analysed, N rejected, N duplicates, N stories`` (the CLI's last line); ``note`` follows
+    "rejected"; ``stories`` counts the stories of a report written as it went (not held)."""
+    stories = len(report.stories) if stories is None else stories
     return (
         f"{len(report.articles)} analysed, {len(report.rejected)} rejected{note}, "
-        f"{plural(len(report.duplicates), 'duplicate')}, {plural(len(report.stories), 'story')}"
+        f"{plural(len(report.duplicates), 'duplicate')}, {plural(stories, 'story')}"
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any, TextIO
 
-from recoupe.model import Report, from_dict, to_dict
+from recoupe.model import Report, Story, from_dict, to_dict
 
 
 @cache
@@ -23,21 +24,30 @@ def render_json(report: Report, indent: int | None = None) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=indent, separators=separators)
 
 
-def write_json(report: Report, out: TextIO, indent: int | None = None) -> None:
+def write_json(
+    report: Report,
+    out: TextIO,
+    indent: int | None = None,
+    stories: Iterable[Story] | None = None,
+) -> None:
     """Write the report to ``out`` as :func:`render_json` would, item by item when compact.
 
     The compact report is never built as one string: each article, entity or
     story is serialised and written in turn, so a large corpus's report needs
-    memory for one item at a time beyond the report itself.
+    memory for one item at a time beyond the report itself. ``stories``, when
+    given, stands for ``report.stories``: each story is written as it comes
+    (``api.ReportStream``: compared as it is read, never all held).
     """
     if indent is not None:
+        if stories is not None:
+            report = dataclasses.replace(report, stories=tuple(stories))
         out.write(render_json(report, indent))
         return
     out.write("{")
     for number, f in enumerate(_report_fields()):
-        value = getattr(report, f)
+        value = stories if f == "stories" and stories is not None else getattr(report, f)
         out.write(("," if number else "") + json.dumps(f) + ":")
-        if not isinstance(value, tuple):
+        if isinstance(value, str):
             out.write(_compact(to_dict(value)))
             continue
         out.write("[")
@@ -47,18 +57,20 @@ def write_json(report: Report, out: TextIO, indent: int | None = None) -> None:
     out.write("}")
 
 
-def write_jsonl(report: Report, out: TextIO) -> None:
+def write_jsonl(report: Report, out: TextIO, stories: Iterable[Story] | None = None) -> None:
     """The report as JSON Lines: a header line, then one record per line, written as it goes.
 
     The header is ``{"schema": …}``; each other line is ``{"record": KIND, …fields}``
     with KIND one of ``article``, ``rejected``, ``duplicate``, ``entity``, ``quote``,
     ``time`` and ``story`` (the report's lists, in their order). Big corpora can be
-    read back a line at a time with any JSON Lines tool.
+    read back a line at a time with any JSON Lines tool. ``stories``: as in
+    :func:`write_json`.
     """
     out.write(_compact({"schema": report.schema}) + "\n")
     for f in _report_fields()[1:]:
         kind = JSONL_RECORDS[f]
-        for item in getattr(report, f):
+        items = stories if f == "stories" and stories is not None else getattr(report, f)
+        for item in items:
             out.write(_compact({"record": kind, **to_dict(item)}) + "\n")
 
 
