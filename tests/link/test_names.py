@@ -222,7 +222,8 @@ def test_an_acronym_introduced_in_parentheses_joins_its_full_name() -> None:
     resolved = resolve_entities(
         [
             _analysis(
-                "a", _org("a", "e0", "Office fluvial de Brisac", "Office fluvial de Brisac", "OFIB"),
+                "a",
+                _org("a", "e0", "Office fluvial de Brisac", "Office fluvial de Brisac", "OFIB"),
                 _town("a"),
             ),
             _analysis("b", _org("b", "e0", "OFIB"), _town("b")),
