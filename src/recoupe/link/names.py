@@ -177,7 +177,30 @@ def _acronym(name: str) -> str:
 # Words an acronym skips: "Gendarmerie royale du Canada" is the GRC, "Union pour un
 # mouvement populaire" the UMP.
 _ACRONYM_SKIPS = frozenset(
-    "de du des d la le les l un une et en au aux a sur pour par of the and for".split()
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "un",
+        "une",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "sur",
+        "pour",
+        "par",
+        "of",
+        "the",
+        "and",
+        "for",
+    ]
 )
 
 
