@@ -198,6 +198,58 @@ def test_a_claim_and_its_denial_contradict():
     assert _findings(corpus, "corroborated") == []
 
 
+def test_a_denial_of_another_figure_agrees_and_of_the_same_figure_contradicts():
+    town = {"Brisac": ("place", ["Brisac"])}
+
+    def pair(denied: str) -> Corpus:
+        return build(
+            [
+                Doc(
+                    "a",
+                    "La préfecture de Brisac a compté 12 000 manifestants contre la taxe samedi.",
+                    source="A",
+                    entities=town,
+                ),
+                Doc(
+                    "b",
+                    f"La préfecture de Brisac n'a pas compté {denied} participants contre la taxe"
+                    " samedi.",
+                    source="B",
+                    entities=town,
+                ),
+            ]
+        )
+
+    assert [f.slot for f in _findings(pair("12 000"), "contradiction")] == ["negation"]
+    assert _findings(pair("40 000"), "contradiction") == []
+
+
+def test_a_share_among_a_group_contradicts_a_percentage_of_that_group():
+    ferry = {"Brisac": ("place", ["Brisac"])}
+
+    def pair(bound: str) -> Corpus:
+        return build(
+            [
+                Doc(
+                    "a",
+                    "Le taux de passagers vaccinés parmi les malades du ferry de Brisac est"
+                    f" inférieur à {bound} %.",
+                    source="A",
+                    entities=ferry,
+                ),
+                Doc(
+                    "b",
+                    "75 % des malades du ferry de Brisac sont des passagers vaccinés.",
+                    source="B",
+                    entities=ferry,
+                ),
+            ]
+        )
+
+    assert [f.slot for f in _findings(pair("30"), "contradiction")] == ["number"]
+    assert _findings(pair("80"), "contradiction") == []
+
+
 def test_antonyms_contradict_and_restriction_is_no_denial():
     corpus = build(
         [

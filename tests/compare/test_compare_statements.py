@@ -147,3 +147,21 @@ def test_questions_claim_nothing():
     )
     texts = [s.text for s in story_statements(one_story(corpus), corpus)]
     assert texts and not any("?" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Le taux de passagers vaccinés parmi les malades du ferry est inférieur à 30 %.",
+            "%:malad",
+        ),
+        ("La proportion de femmes chez les élus de Brisac atteint 40 %.", "%:elu"),
+        # no base said: the share of what is unknown, the percentage stays bare
+        ("La part des passagers vaccinés est de 30 %.", "%"),
+        # the share word belongs to another figure
+        ("Le taux parmi les élus est de 12 %, et 40 % ont voté.", "%"),
+    ],
+)
+def test_a_bare_percentage_takes_the_base_its_share_subject_names(text, unit):
+    assert parse_numbers(text)[-1].unit == unit

@@ -197,3 +197,62 @@ def test_a_surname_given_as_an_initial_joins_the_one_full_name_of_the_same_story
         ]
     ).key_map
     assert alone[("a", "e0")] != alone[("c", "e0")]
+
+
+def _org(article: str, key: str, name: str, *texts: str) -> LocalEntity:
+    return _local(article, key, name, *texts, etype="organization")
+
+
+def _town(article: str) -> LocalEntity:
+    return _local(article, "e9", "Brisac", etype="place")
+
+
+def test_an_acronym_joins_the_full_name_of_the_same_story_by_its_initials() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis("a", _org("a", "e0", "Garde littorale du Vercors"), _town("a")),
+            _analysis("b", _org("b", "e0", "GLV"), _town("b")),
+        ]
+    ).key_map
+    assert resolved[("a", "e0")] == resolved[("b", "e0")]
+
+
+def test_an_acronym_introduced_in_parentheses_joins_its_full_name() -> None:
+    # the introduction "Office fluvial de Brisac (OFIB)" gives an acronym the initials do not
+    resolved = resolve_entities(
+        [
+            _analysis(
+                "a",
+                _org("a", "e0", "Office fluvial de Brisac", "Office fluvial de Brisac", "OFIB"),
+                _town("a"),
+            ),
+            _analysis("b", _org("b", "e0", "OFIB"), _town("b")),
+        ]
+    ).key_map
+    assert resolved[("a", "e0")] == resolved[("b", "e0")]
+
+
+def test_an_acronym_two_full_names_fit_or_no_shared_story_stays_alone() -> None:
+    two = resolve_entities(
+        [
+            _analysis("a", _org("a", "e0", "Garde littorale du Vercors"), _town("a")),
+            _analysis("c", _org("c", "e0", "Groupe laitier de Valmont"), _town("c")),
+            _analysis("b", _org("b", "e0", "GLV"), _town("b")),
+        ]
+    ).key_map
+    assert two[("b", "e0")] not in {two[("a", "e0")], two[("c", "e0")]}
+    alone = resolve_entities(
+        [
+            _analysis("a", _org("a", "e0", "Garde littorale du Vercors")),
+            _analysis("b", _org("b", "e0", "GLV")),
+        ]
+    ).key_map
+    assert alone[("a", "e0")] != alone[("b", "e0")]
+    # a person's initials are no acronym
+    person = resolve_entities(
+        [
+            _analysis("a", _local("a", "e0", "Gilles Lavergne"), _town("a")),
+            _analysis("b", _org("b", "e0", "GL"), _town("b")),
+        ]
+    ).key_map
+    assert person[("a", "e0")] != person[("b", "e0")]

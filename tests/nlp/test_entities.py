@@ -62,6 +62,30 @@ def test_a_title_complement_tagged_as_person_is_a_place(blank: Language) -> None
     assert types == {"Brisac": "place", "Hélène Vautrin": "person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "etype"),
+    [
+        (
+            "Une conférence de presse a eu lieu à Valbrenne où le maire est soigné.",
+            "Valbrenne",
+            "place",
+        ),
+        ("Il a été reçu à Valbrenne, dans le centre du pays, samedi.", "Valbrenne", "place"),
+        ("Le car s'est arrêté près de Valbrenne samedi.", "Valbrenne", "place"),
+        ("Elle vit dans la ville de Valbrenne depuis 2010.", "Valbrenne", "place"),
+        # a dative "à" is no place: nothing locates the word
+        ("Le ministre a répondu à Valbrenne samedi.", "Valbrenne", "person"),
+        # a given name after "à … où" is still a person
+        ("Il a écrit à Julien où qu'il soit.", "Julien", "person"),
+    ],
+)
+def test_a_lone_word_tagged_as_a_person_but_written_as_a_place_is_a_place(
+    blank: Language, text: str, word: str, etype: str
+) -> None:
+    doc = _doc(blank, text, [(word, "PER")])
+    assert {e.name: e.type for e in local_entities(doc)} == {word: etype}
+
+
 def test_trailing_weekday_dropped_and_gazetteer_types_acronym(blank: Language) -> None:
     text = (
         "Après la résolution du Conseil de sécurité des Nations unies lundi soir, la CIA a parlé."

@@ -149,10 +149,23 @@ def opposed(a: Statement, b: Statement) -> str | None:
         return None
     if denies(a) != denies(b):
         # a denial said with an antonym ("n'a pas refusé" / "a accepté") agrees
-        return None if pair else "negation"
+        if pair or _denies_another_figure(b if denies(b) else a, a if denies(b) else b):
+            return None
+        return "negation"
     if pair:
         return "antonym"
     return None
+
+
+def _denies_another_figure(denial: Statement, claim: Statement) -> bool:
+    """A denial of a figure the claim does not state: "n'a pas compté 50 millions de
+    manifestants" against "a compté 2,3 millions de participants" agrees, whatever the nouns
+    counted; denying the same figure ("n'a pas compté 2,3 millions") contradicts."""
+    denied = [n for n in denial.numbers if not n.vague and not n.anaphoric]
+    stated = [n for n in claim.numbers if not n.vague and not n.anaphoric]
+    return bool(denied and stated) and not any(
+        x.low <= y.high and y.low <= x.high for x in denied for y in stated
+    )
 
 
 def polarity_pairs(

@@ -191,6 +191,8 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             continue
         if unit in death_units():
             unit = DEATH
+        if unit == "%":
+            unit += _share_base(tokens, first)
         age = False
         if unit.startswith(DURATION):
             factor = float(unit.partition(":")[2])
@@ -222,6 +224,37 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         )
         i = last + 1
     return out
+
+
+SHARE_WORDS = frozenset({"taux", "part", "proportion", "pourcentage"})
+SHARE_AMONG = frozenset({"parmi", "chez"})
+SHARE_REACH = 25  # tokens a share's subject may stand before its bare percentage
+
+
+def _share_base(tokens: list[tuple[int, int, str]], first: int) -> str:
+    """What a bare percentage is a share of, when its subject says it: "le taux de vaccinés
+    parmi les cas graves est inférieur à 50 %" is a percentage of the cases (":cas"), as "80 %
+    des cas graves" is. Without "parmi"/"chez" the base is unknown ("la part des vaccinés" may be
+    of the whole population) and the percentage stays bare."""
+    share = None
+    for k in range(first - 1, max(-1, first - 1 - SHARE_REACH), -1):
+        word = fold(tokens[k][2])
+        if re.fullmatch(DIGITS, tokens[k][2]) or word in {".", ";", "?", "!", ":"}:
+            return ""  # another figure or another sentence
+        if word in SHARE_WORDS:
+            share = k
+            break
+    if share is None:
+        return ""
+    for k in range(share + 1, first - 1):
+        if fold(tokens[k][2]) in SHARE_AMONG:
+            k += 1
+            while k < first and fold(tokens[k][2]) in {"les", "des", "la", "le", "l'", "ces"}:
+                k += 1
+            if k < first and re.fullmatch(WORD, tokens[k][2]):
+                return ":" + stem(tokens[k][2])
+            return ""
+    return ""
 
 
 def _in_name(tokens: list[tuple[int, int, str]], i: int) -> bool:

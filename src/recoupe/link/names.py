@@ -174,6 +174,64 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+# Words an acronym skips: "Gendarmerie royale du Canada" is the GRC, "Union pour un
+# mouvement populaire" the UMP.
+_ACRONYM_SKIPS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "un",
+        "une",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "sur",
+        "pour",
+        "par",
+        "of",
+        "the",
+        "and",
+        "for",
+    ]
+)
+
+
+def _initials(name: str) -> str:
+    """The initials of a multi-word name's words, function words skipped, capitals or not
+    ("Gendarmerie royale du Canada" -> "GRC"; "" for a one-word or all-capital name)."""
+    if _is_acronym(name):
+        return ""
+    words = []
+    for word in name.replace("-", " ").replace("’", "'").split():
+        word = word.split("'")[-1]  # "l'Organisation" -> "Organisation"
+        if word and word[0].isalpha() and fold(word) not in _ACRONYM_SKIPS:
+            words.append(word)
+    return fold("".join(w[0] for w in words)).upper() if len(words) >= 2 else ""
+
+
+def _is_acronym(text: str) -> bool:
+    """An all-capital word of two to eight letters ("GRC", "ONU")."""
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def _expansion_acronyms(item: _Item) -> set[str]:
+    """The acronyms a full name stands for: its initials and the acronyms its own article
+    gave it ("Gendarmerie royale du Canada (GRC)")."""
+    if _is_acronym(item.local.name):
+        return set()
+    found = {fold(m.text).upper() for m in item.local.mentions if _is_acronym(m.text)}
+    initials = _initials(item.local.name)
+    return found | {initials} if initials else found
+
+
 def blocking_keys(item: _Item) -> set[str]:
     """Keys under which an item meets its candidate matches."""
     if item.is_person:
@@ -191,6 +249,7 @@ def blocking_keys(item: _Item) -> set[str]:
     acronym = _acronym(item.local.name)
     if acronym:
         keys.add(f"o:{fold(acronym)}")
+    keys.update(f"o:{fold(a)}" for a in _expansion_acronyms(item))
     return keys
 
 
@@ -302,6 +361,35 @@ def _others_match(a: _Item, b: _Item) -> bool:
     return min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= ORG_SIMILARITY
 
 
+def _attach_acronyms(
+    clusters: _Clusters, items: Sequence[_Item], pairs: Sequence[tuple[int, int]]
+) -> None:
+    """An acronym written alone ("la GRC") joins the full name of another article it stands
+    for ("Gendarmerie royale du Canada": its initials, or the acronym its article gave it),
+    when the two articles share other names (the same story) and exactly one full name fits;
+    several fitting full names leave it alone."""
+    options: dict[int, set[int]] = {}
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            acronym, full = items[x], items[y]
+            if (
+                not acronym.is_person
+                and not full.is_person
+                and _is_acronym(acronym.local.name)
+                and fold(acronym.local.name).upper() in _expansion_acronyms(full)
+                and acronym.local.type == full.local.type
+                and acronym.context & full.context
+            ):
+                options.setdefault(x, set()).add(y)
+    for i, fulls in sorted(options.items()):
+        own = clusters.members[clusters.find(i)]
+        if any(not _is_acronym(items[k].local.name) for k in own):
+            continue  # already joined to a full name
+        roots = {clusters.find(j) for j in fulls}
+        if len(roots) == 1:
+            clusters.union(i, next(iter(roots)))
+
+
 def _context_score(item: _Item, roles: set[str], context: set[str]) -> float:
     """How much a surname-only item shares with a cluster: roles and co-occurring names."""
     return 2.0 * len(item.role_keys & roles) + len(item.context & context)
@@ -406,6 +494,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
                 clusters.union(a, b)
         elif _others_match(x, y):
             clusters.union(a, b)
+    _attach_acronyms(clusters, items, pairs)
     _attach_initials(clusters, items, pairs)
     singles = [i.index for i in items if i.is_person and i.given is None]
     _attach_surname_only(clusters, items, singles, pairs)

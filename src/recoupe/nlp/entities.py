@@ -394,10 +394,30 @@ def _title_complement(text: str, start: int) -> bool:
     return match is not None and fold(match.group(1)) in titles()
 
 
+# what says a lone word is a place: "la ville de Brisac", "près de Brisac", and "à Brisac" when
+# a relative "où" or a locating phrase follows ("à Brisac où …", "à Brisac, dans le centre …")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:ville|commune|village|localit[ée]|bourgade|municipalit[ée]|banlieue|environs|"
+    r"pr[èe]s|proximit[ée]|loin)\s+(?:de|d['’])|(?:à|dans|en)\s+(?:la\s+)?périphérie\s+de)\s*$",
+    re.IGNORECASE,
+)
+_AT_BEFORE = re.compile(r"\b[àÀ]\s*$")
+_PLACE_AFTER = re.compile(r"^\s*(?:où\b|,\s*(?:dans|en|au|aux|près|non loin)\b)", re.IGNORECASE)
+
+
+def _located(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` written as a place ("la ville de X", "à X où …")?"""
+    before = text[max(0, start - 40) : start]
+    if _PLACE_BEFORE.search(before):
+        return True
+    return bool(_AT_BEFORE.search(before) and _PLACE_AFTER.match(text[end : end + 20]))
+
+
 def _retype_stray_people(candidates: list[Candidate], text: str) -> list[Candidate]:
     """A lone capitalised word tagged as a person, fitting no person of the article,
-    is a place when it is hyphenated ("Port-Lauzac") or the complement of a title
-    ("la maire de Brisac"), or takes the type it has elsewhere in the article."""
+    is a place when it is hyphenated ("Port-Lauzac"), the complement of a title
+    ("la maire de Brisac") or written as a place ("la ville de Brisac", "à Brisac où …"),
+    or takes the type it has elsewhere in the article."""
     full_names = [c.name for c in candidates if c.type == "person" and len(c.name.split()) >= 2]
     others: dict[str, Counter[EntityType]] = {}
     for c in candidates:
@@ -420,8 +440,10 @@ def _retype_stray_people(candidates: list[Candidate], text: str) -> list[Candida
         ):
             if fold(word) in others:
                 c = replace(c, type=others[fold(word)].most_common(1)[0][0])
-            elif ("-" in word and fold(word) not in given_names()) or _title_complement(
-                text, c.start
+            elif (
+                ("-" in word and fold(word) not in given_names())
+                or _title_complement(text, c.start)
+                or (fold(word) not in given_names() and _located(text, c.start, c.end))
             ):
                 c = replace(c, type="place")
         out.append(c)
