@@ -1656,20 +1656,22 @@ def _components(
 def _distinct(findings: Sequence[Finding]) -> list[Finding]:
     """Findings without the later ones of a slot that cite the same words in two articles."""
     out: list[Finding] = []
+    # the evidence of the findings kept, by slot and article: (start, end, position in ``out``),
+    # looked up instead of testing every finding kept against every evidence of the new one
+    kept: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
     for finding in findings:
         spans = {(e.article, e.start, e.end) for e in finding.evidence}
-
-        def overlapping(other: Finding, spans: set[tuple[str, int, int]] = spans) -> int:
-            return len(
-                {
-                    a
-                    for a, s, e in spans
-                    for ev in other.evidence
-                    if ev.article == a and ev.start < e and s < ev.end
-                }
-            )
-
-        if not any(f.slot == finding.slot and overlapping(f) >= 2 for f in out):
+        # the articles in which each kept finding overlaps this one
+        overlapping: dict[int, set[str]] = {}
+        for a, s, e in spans:
+            for start, end, k in kept.get((finding.slot, a), ()):
+                if start < e and s < end:
+                    overlapping.setdefault(k, set()).add(a)
+        if not any(len(articles) >= 2 for articles in overlapping.values()):
+            for ev in finding.evidence:
+                kept.setdefault((finding.slot, ev.article), []).append(
+                    (ev.start, ev.end, len(out))
+                )
             out.append(finding)
     return out
 

@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
@@ -415,6 +415,15 @@ class _Reading:
 
     def __init__(self, statement: Statement) -> None:
         self.statement = statement
+        self.wording: int | None = None  # its ``_wording``'s number in the story (``consistent``)
+
+    @functools.cached_property
+    def signature(self) -> Hashable:
+        return signature(self.statement, None)
+
+    @functools.cached_property
+    def opposition_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        return opposition_keys(self.statement)
 
     @functools.cached_property
     def denies(self) -> bool:
@@ -644,12 +653,21 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     """
     members = fact.statements
     wholes = [context(s) for s in members]
-    wordings: dict[tuple[object, ...], int] = {}
+    # what clash reads of each statement, each wording's number and the pairs of wordings
+    # tested: once per story when the context keeps them (``SentenceOf``), else for this fact
+    read: Readings = getattr(context, "read", None) or _readings()
+    wordings: dict[tuple[object, ...], int] | None = getattr(context, "wordings", None)
+    seen: dict[tuple[int, int, int, bool], bool] | None = getattr(context, "clashes", None)
+    if wordings is None or seen is None:
+        wordings, seen = {}, {}
     groups: dict[tuple[int, int], int] = {}
     group = []  # each member's group
     worded = []  # each member's wording
     for s, whole in zip(members, wholes, strict=True):
-        worded.append(wordings.setdefault(_wording(s, whole), len(wordings)))
+        reading = read(s)
+        if reading.wording is None:
+            reading.wording = wordings.setdefault(_wording(s, whole, read), len(wordings))
+        worded.append(reading.wording)
         group.append(groups.setdefault((worded[-1], whole.start), len(groups)))
     count = len(groups)
     first = [-1] * count  # a member of each group, and a second one of another outlet
@@ -661,14 +679,18 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         elif second[g] < 0 and members[i].outlet != members[first[g]].outlet:
             second[g] = i
         outlets[g].add(members[i].outlet)
-    # tested once for each pair of wordings and which sentence comes first (``same_claim``
-    # breaks ties by position)
-    seen: dict[tuple[int, int, int], bool] = {}
-    read = _readings()  # what clash reads of each statement, once
+    # tested once for each pair of wordings, which sentence comes first (``same_claim``
+    # breaks ties by position) and whether a contradiction opposes the two sentences
+    opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
 
     def clashing(i: int, j: int) -> bool:
         a, b = wholes[i].start, wholes[j].start
-        key = (worded[i], worded[j], (a > b) - (a < b))
+        key = (
+            worded[i],
+            worded[j],
+            (a > b) - (a < b),
+            bool(opposed) and _sentence_pair(wholes[i], wholes[j]) in opposed,
+        )
         if key not in seen:
             seen[key] = clash(members[i], members[j], context, read)
         return seen[key]
@@ -677,19 +699,26 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     # (``opposition_keys``), a negation bearing on a word, a sentence a contradiction opposes
     # (``opposed_sentences``); without any, two statements clash when one denies and the
     # other not, on a figure, or when their sentences do and state one claim
-    opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
-    in_opposed = {key for pair in opposed for key in pair}
-    keys = [opposition_keys(s) for s in members]
-    whole_keys = [
-        k if w is s else opposition_keys(w) for k, s, w in zip(keys, members, wholes, strict=True)
-    ]
-    tested = [
-        bool(read(whole).denials)
-        or (whole.article, whole.start, whole.end) in in_opposed
-        or _figures_outside(s, whole)
-        or bool(read(whole).focus)
-        for s, whole in zip(members, wholes, strict=True)
-    ]
+    # the sentences of those pairs, gathered once per story (``SentenceOf``), not once per fact
+    in_opposed: frozenset[tuple[str, int, int]] | None = getattr(context, "in_opposed", None)
+    if in_opposed is None:
+        opposed = getattr(context, "opposed", frozenset())
+        in_opposed = frozenset(key for pair in opposed for key in pair)
+    # read of each group's first member only: the others are tested through it
+    none = (frozenset[str](), frozenset[str]())
+    keys = [none] * len(members)
+    whole_keys = [none] * len(members)
+    tested = [False] * len(members)
+    for i in first:
+        whole = wholes[i]
+        keys[i] = read(members[i]).opposition_keys
+        whole_keys[i] = read(whole).opposition_keys
+        tested[i] = (
+            bool(read(whole).denials)
+            or (whole.article, whole.start, whole.end) in in_opposed
+            or _figures_outside(members[i], whole)
+            or bool(read(whole).focus)
+        )
 
     def quick_clash(i: int, j: int) -> bool | None:
         """``clash`` of two members, or None when only ``clash`` can tell."""
@@ -732,9 +761,52 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         for g in range(count):
             for key in which[first[g]][0]:
                 special.update((min(g, h), max(g, h)) for h in saying.get(key, ()) if h != g)
+    # a group whose sentence denies or is opposed is tested with the groups ``clash`` may set
+    # apart from it for that: those whose sentence a contradiction opposes to its own, and those
+    # whose sentence says, outside a negation, a name or a word its negations bear on (a word
+    # ``_said`` shares its first three letters); the others take their kind's answer
+    partners: dict[tuple[str, int, int], set[tuple[str, int, int]]] | None = getattr(
+        context, "partners", None
+    )
+    if partners is None:
+        partners = _partners(getattr(context, "opposed", frozenset()))
+    at_sentence: dict[tuple[str, int, int], list[int]] = {}
+    free_prefix: dict[str, list[int]] = {}
+    free_entity: dict[str, list[int]] = {}
+    for g in range(count) if any(tested[first[g]] for g in range(count)) else ():
+        whole = wholes[first[g]]
+        at_sentence.setdefault((whole.article, whole.start, whole.end), []).append(g)
+        for w in set(read(whole).free_words):
+            if len(w) >= 3:
+                free_prefix.setdefault(w[:3], []).append(g)
+        for entity in read(whole).free_entities:
+            free_entity.setdefault(entity, []).append(g)
+    # firm figures of each group's first member by unit (``_cross_figures``)
+    firm_units: dict[str, list[int]] = {}
+    for g in range(count) if any(tested[first[g]] for g in range(count)) else ():
+        for unit in {n.unit for n in members[first[g]].numbers if not n.vague and not n.anaphoric}:
+            firm_units.setdefault(unit, []).append(g)
     for g in range(count):
-        if tested[first[g]]:
+        if not tested[first[g]]:
+            continue
+        whole = wholes[first[g]]
+        reading = read(whole)
+        if reading.focus:  # what another sentence does not say sets it apart: every pair
             special.update((min(g, h), max(g, h)) for h in range(count) if h != g)
+            continue
+        near: set[int] = set()
+        if _figures_outside(members[first[g]], whole):
+            for unit in {n.unit for n in whole.numbers if not n.vague and not n.anaphoric}:
+                near.update(firm_units.get(unit, ()))
+        for key in partners.get((whole.article, whole.start, whole.end), ()):
+            near.update(at_sentence.get(key, ()))
+        for heads, _, entities, _ in reading.denials:
+            for w in heads:
+                if w not in reading.names and len(w) >= 3:
+                    near.update(free_prefix.get(w[:3], ()))
+            for entity in entities:
+                near.update(free_entity.get(entity, ()))
+        special.update((min(g, h), max(g, h)) for h in near if h != g)
     decide = sorted(special)  # tested pair by pair
     clashing_pairs: list[tuple[int, int]] = []  # clash by their kind
     listed = list(kinds.items())
@@ -838,6 +910,7 @@ def _consistent_pairwise(fact: Fact, context: Context = _own_sentence) -> Fact:
     # copies of one claim (issue 16) are tested once: each pair of wordings, with their
     # sentences and which sentence comes first (``same_claim`` breaks ties by position)
     seen: dict[tuple[object, ...], bool] = {}
+    opposed: frozenset[frozenset[tuple[str, int, int]]] = getattr(context, "opposed", frozenset())
 
     def clashing(a: Statement, b: Statement) -> bool:
         whole_a, whole_b = context(a), context(b)
@@ -845,6 +918,7 @@ def _consistent_pairwise(fact: Fact, context: Context = _own_sentence) -> Fact:
             _wording(a, whole_a),
             _wording(b, whole_b),
             (whole_a.start > whole_b.start) - (whole_a.start < whole_b.start),
+            bool(opposed) and _sentence_pair(whole_a, whole_b) in opposed,
         )
         if key not in seen:
             seen[key] = clash(a, b, context)
@@ -869,11 +943,24 @@ def _consistent_pairwise(fact: Fact, context: Context = _own_sentence) -> Fact:
         del members[worst]
 
 
-def _wording(statement: Statement, whole: Statement) -> tuple[object, ...]:
+def _partners(
+    opposed: frozenset[frozenset[tuple[str, int, int]]],
+) -> dict[tuple[str, int, int], set[tuple[str, int, int]]]:
+    """Each sentence of the pairs a contradiction opposes, with the sentences opposed to it."""
+    out: dict[tuple[str, int, int], set[tuple[str, int, int]]] = {}
+    for pair in opposed:
+        for key in pair:
+            out.setdefault(key, set()).update(pair - {key})
+    return out
+
+
+def _wording(
+    statement: Statement, whole: Statement, read: Readings = _read_once
+) -> tuple[object, ...]:
     """What ``clash`` reads of a statement and of its sentence, positions made relative."""
     return (
-        signature(statement, None),
-        None if whole is statement else signature(whole, None),
+        read(statement).signature,
+        None if whole is statement else read(whole).signature,
         whole.start - statement.start,
     )
 
@@ -1633,6 +1720,12 @@ class SentenceOf:
     ) -> None:
         self.by_span = {(s.article, s.start, s.end): s for s in statements}
         self.opposed = opposed
+        self.in_opposed = frozenset(key for pair in opposed for key in pair)
+        self.partners = _partners(opposed)
+        # what ``consistent`` reads and tests, kept for every fact of the story
+        self.read = _readings()
+        self.wordings: dict[tuple[object, ...], int] = {}
+        self.clashes: dict[tuple[int, int, int, bool], bool] = {}
 
     def __call__(self, clause: Statement) -> Statement:
         if clause.sentence is None:
