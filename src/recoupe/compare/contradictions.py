@@ -491,6 +491,7 @@ def stop_words() -> frozenset[str]:
 TIME_WORDS = word_class("time_word")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shared_meaning(a: frozenset[str], b: frozenset[str]) -> int:
     """Words of ``a`` that ``b`` also says: same stem ("opéré" / "opération") or near synonym by word vectors."""
     stems_b = {fold(w)[:CONTEXT_PREFIX] for w in b}
@@ -887,10 +888,15 @@ def _ordinals_apart(a: str, b: str) -> bool:
     return False
 
 
-def number_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
-    """Figures that count the same thing in different outlets, grouped by value when they differ."""
+def number_contradictions(
+    statements: Sequence[Statement], corpus: Corpus, figures: Sequence[_Figure] | None = None
+) -> list[Finding]:
+    """Figures that count the same thing in different outlets, grouped by value when they differ.
+
+    ``figures``: the statements' ``_figures``, when already read."""
     aligner = Aligner(statements, figures=False)
-    figures = _figures(statements, corpus)
+    if figures is None:
+        figures = _figures(statements, corpus)
     by_unit: dict[str, list[int]] = {}
     for i, figure in enumerate(figures):
         by_unit.setdefault(figure.number.unit, []).append(i)
@@ -965,9 +971,13 @@ def _is_credited(corpus: Corpus, figure: _Figure, credits: Sequence[Quote]) -> b
     )
 
 
-def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+def source_contradictions(
+    statements: Sequence[Statement], corpus: Corpus, figures: Sequence[_Figure] | None = None
+) -> list[Finding]:
     """The same exact figure credited to different sources by different outlets ("115 morts,
-    selon le Kremlin" / "selon le Comité d'enquête, 115 personnes ont été tuées"): slot speaker."""
+    selon le Kremlin" / "selon le Comité d'enquête, 115 personnes ont été tuées"): slot speaker.
+
+    ``figures``: the statements' ``_figures``, when already read."""
     aligner = Aligner(statements, figures=False)
     articles = {s.article for s in statements}
     credits: dict[str, list[Quote]] = {}
@@ -975,7 +985,7 @@ def source_contradictions(statements: Sequence[Statement], corpus: Corpus) -> li
         if quote.cue_lemma == "selon":
             credits.setdefault(quote.article, []).append(quote)
     sourced: dict[tuple[str, float], list[_Figure]] = {}
-    for figure in _figures(statements, corpus):
+    for figure in _figures(statements, corpus) if figures is None else figures:
         n = figure.number
         # credited by the outlet ("selon X"): two people quoted giving one toll both said it
         # credited by the outlet ("selon X") or given by the subject of a verb of giving
@@ -1583,13 +1593,14 @@ def story_contradictions(
     story: Story, corpus: Corpus, statements: Sequence[Statement]
 ) -> list[Finding]:
     """Every contradiction of a story, slot by slot, each reported once."""
+    figures = _figures(statements, corpus)  # read once for the number and source checks
     return _distinct(
         [
             *role_contradictions(story, corpus),
-            *number_contradictions(statements, corpus),
+            *number_contradictions(statements, corpus, figures),
             *grouped_dates(date_contradictions(statements, corpus), corpus),
             *speaker_contradictions(story, corpus),
-            *source_contradictions(statements, corpus),
+            *source_contradictions(statements, corpus, figures),
             *(negations := negation_contradictions(statements, corpus)),
             *(antonyms := antonym_contradictions(statements, corpus, negations)),
             *sentence_denials(statements, corpus, (*negations, *antonyms)),
