@@ -25,6 +25,7 @@ from recoupe.compare.polarity import (
     contained,
     denies,
     opposite_forms,
+    opposition_keys,
     opposite_words,
     polarity_pairs,
 )
@@ -1161,11 +1162,14 @@ def _time_value(time: TimeRef) -> str:
     return f"{time.earliest} – {time.latest}"
 
 
-def date_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
-    """Statements of the same event (same predicate, aligned) dated on days that cannot meet."""
+def date_contradictions(
+    statements: Sequence[Statement], corpus: Corpus, aligner: Aligner | None = None
+) -> list[Finding]:
+    """Statements of the same event (same predicate, aligned) dated on days that cannot meet
+    (``aligner``: the statements' ``Aligner``, when shared)."""
     findings = []
     seen: set[frozenset[tuple[str, int]]] = set()
-    aligner = Aligner(statements)
+    aligner = Aligner(statements) if aligner is None else aligner
     for i, j, _ in aligner.pairs(DATE_ALIGNMENT):
         a, b = statements[i], statements[j]
         if not same_predicate(a, b):
@@ -1405,7 +1409,10 @@ ANTONYM_ALIGNMENT = 0.1
 
 
 def antonym_contradictions(
-    statements: Sequence[Statement], corpus: Corpus, found: Sequence[Finding] = ()
+    statements: Sequence[Statement],
+    corpus: Corpus,
+    found: Sequence[Finding] = (),
+    aligner: Aligner | None = None,
 ) -> list[Finding]:
     """Two sentences saying one claim, one with a word whose antonym the other says, words as
     written and their inflections included ("l'Etat soutenant le terrorisme" / "l'Etat combattant
@@ -1413,15 +1420,36 @@ def antonym_contradictions(
     denying it (slot negation). The clause pass (``negation_contradictions``) asks the shorter
     clause's content words to be all but said; a sentence says more around its claim, so its
     share is counted as corroboration counts it. Pairs a finding of ``found`` already quotes are
-    left out."""
+    left out. ``aligner``: the statements' ``Aligner``, when shared.
+
+    Only pairs where one sentence says a word the other's antonyms need are scored
+    (``polarity.opposition_keys``, looked up in an index), not every aligned pair."""
     from recoupe.compare.findings import claim_share, denies  # findings imports this module
 
     quoted: dict[str, list[tuple[int, int]]] = {}
     for f in found:
         for e in f.evidence:
             quoted.setdefault(e.article, []).append((e.start, e.end))
+    aligner = Aligner(statements) if aligner is None else aligner
+    keys = [opposition_keys(s) for s in statements]
+    having: dict[object, list[int]] = {}
+    for j, (_, has) in enumerate(keys):
+        for key in has:
+            having.setdefault(key, []).append(j)
+    # opposite_forms(a, b) is None unless a's needs meet b's words: the pairs (i < j) it may find
+    candidates = sorted(
+        {
+            (i, j)
+            for i, (needs, _) in enumerate(keys)
+            for key in needs
+            for j in having.get(key, ())
+            if j > i and statements[j].article != statements[i].article
+        }
+    )
     findings = []
-    for i, j, _ in Aligner(statements).pairs(ANTONYM_ALIGNMENT):
+    for i, j in candidates:
+        if aligner.score(i, j) < ANTONYM_ALIGNMENT:
+            continue
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet or denies(a) != denies(b):
             continue
@@ -1516,11 +1544,15 @@ def _country_ids(corpus: Corpus, statement: Statement) -> dict[str, str]:
     }
 
 
-def place_contradictions(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+def place_contradictions(
+    statements: Sequence[Statement], corpus: Corpus, aligner: Aligner | None = None
+) -> list[Finding]:
     """One claim said alike by two outlets but for its country ("les photos ont été prises en
-    Ukraine" / "… prises en Russie"): each names a country the other does not (slot place)."""
+    Ukraine" / "… prises en Russie"): each names a country the other does not (slot place).
+    ``aligner``: the statements' ``Aligner``, when shared."""
     findings = []
-    for i, j, _ in Aligner(statements).pairs(POLARITY_PLACE_ALIGNMENT):
+    aligner = Aligner(statements) if aligner is None else aligner
+    for i, j, _ in aligner.pairs(POLARITY_PLACE_ALIGNMENT):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet or denies(a) != denies(b) or opposite_words(a, b):
             continue
@@ -1560,11 +1592,15 @@ def _one_stated_date(statement: Statement) -> TimeRef | None:
     return time if stated else None
 
 
-def swapped_dates(statements: Sequence[Statement], corpus: Corpus) -> list[Finding]:
+def swapped_dates(
+    statements: Sequence[Statement], corpus: Corpus, aligner: Aligner | None = None
+) -> list[Finding]:
     """One claim said alike by two outlets but for its date, each giving one date that cannot
-    meet the other's ("prises en février 2022" / "prises en 2018"; slot date)."""
+    meet the other's ("prises en février 2022" / "prises en 2018"; slot date). ``aligner``: the
+    statements' ``Aligner``, when shared."""
     findings = []
-    for i, j, _ in Aligner(statements).pairs(POLARITY_PLACE_ALIGNMENT):
+    aligner = Aligner(statements) if aligner is None else aligner
+    for i, j, _ in aligner.pairs(POLARITY_PLACE_ALIGNMENT):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet or denies(a) != denies(b) or opposite_words(a, b):
             continue
@@ -1594,18 +1630,21 @@ def story_contradictions(
 ) -> list[Finding]:
     """Every contradiction of a story, slot by slot, each reported once."""
     figures = _figures(statements, corpus)  # read once for the number and source checks
+    # the sentences' aligned pairs, found once at the lowest score the checks ask
+    aligner = Aligner(statements)
+    aligner.pairs(min(DATE_ALIGNMENT, POLARITY_PLACE_ALIGNMENT))
     return _distinct(
         [
             *role_contradictions(story, corpus),
             *number_contradictions(statements, corpus, figures),
-            *grouped_dates(date_contradictions(statements, corpus), corpus),
+            *grouped_dates(date_contradictions(statements, corpus, aligner), corpus),
             *speaker_contradictions(story, corpus),
             *source_contradictions(statements, corpus, figures),
             *(negations := negation_contradictions(statements, corpus)),
-            *(antonyms := antonym_contradictions(statements, corpus, negations)),
+            *(antonyms := antonym_contradictions(statements, corpus, negations, aligner)),
             *sentence_denials(statements, corpus, (*negations, *antonyms)),
-            *place_contradictions(statements, corpus),
-            *swapped_dates(statements, corpus),
+            *place_contradictions(statements, corpus, aligner),
+            *swapped_dates(statements, corpus, aligner),
         ]
     )
 

@@ -39,6 +39,7 @@ from recoupe.compare.polarity import (
     opposition_keys,
 )
 from recoupe.compare.statements import (
+    ALIGN_THRESHOLD,
     GENERIC_PREDICATES,
     Aligner,
     Fact,
@@ -1596,9 +1597,12 @@ def _distinctive_figures(clause: Statement) -> list[tuple[str, float]]:
     ]
 
 
-def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement], bool]:
-    """Whether a clause scores ``COUNTERPART_SCORE`` or more against a clause of another article."""
-    aligner = Aligner(clause_list)
+def _counterpart_test(
+    clause_list: Sequence[Statement], aligner: Aligner | None = None
+) -> Callable[[Statement], bool]:
+    """Whether a clause scores ``COUNTERPART_SCORE`` or more against a clause of another article
+    (``aligner``: the clauses' ``Aligner``, when shared)."""
+    aligner = Aligner(clause_list) if aligner is None else aligner
     position = {(c.article, c.start, c.end): k for k, c in enumerate(clause_list)}
     near = {k for i, j, _ in aligner.pairs(COUNTERPART_SCORE) for k in (i, j)}
     # "48 % des cheminots" in one outlet, "près d'un cheminot sur deux (48 %)" in another:
@@ -1791,7 +1795,12 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     )
     # copies of one claim beyond a few are not compared again: they follow the first (claims.py)
     sentences, claims = collapse(statements, corpus), collapse(clause_list, corpus)
-    all_facts = expand_facts(facts(claims.compared), claims, aligns_alone(claims))
+    # the clauses' pairs are found once, at the lowest score asked (counterparts, then facts)
+    aligner = Aligner(claims.compared)
+    aligner.pairs(min(COUNTERPART_SCORE, ALIGN_THRESHOLD))
+    all_facts = expand_facts(
+        facts(claims.compared, aligner=aligner), claims, aligns_alone(claims)
+    )
     contradictions = merged_polarity(
         expand_findings(story_contradictions(story, corpus, sentences.compared), sentences, corpus),
         corpus,

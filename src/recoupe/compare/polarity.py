@@ -173,9 +173,19 @@ def polarity_pairs(
 ) -> list[tuple[int, int, str]]:
     """Pairs of statements of different outlets that say a claim and its opposite."""
     out = []
+    # ``opposed`` finds nothing in two statements that deny alike and share no antonym (its
+    # words: ``opposition_keys``): those pairs are passed over before its costlier tests
+    denying = [denies(s) for s in statements]
+    keys = [opposition_keys(s) for s in statements]
     for i, j, _ in Aligner(statements).pairs(alignment):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet:
+            continue
+        if (
+            denying[i] == denying[j]
+            and not keys[i][0] & keys[j][1]
+            and not keys[j][0] & keys[i][1]
+        ):
             continue
         reason = opposed(a, b)
         if reason:

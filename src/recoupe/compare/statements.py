@@ -811,6 +811,8 @@ class Aligner:
         self._norm = [
             math.sqrt(math.fsum(self._weight[f] ** 2 for f in feats)) for feats in self._features
         ]
+        # the pairs found at the lowest threshold asked so far: a higher one only filters them
+        self._found: tuple[float, list[tuple[int, int, float]]] | None = None
 
     def score(self, i: int, j: int) -> float:
         shared = self._features[i] & self._features[j]
@@ -834,13 +836,17 @@ class Aligner:
         return min(1.0, lexical + bonus)
 
     def pairs(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
-        """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or more."""
+        """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or
+        more, sorted; an aligner shared by several checks finds them once for the lowest."""
+        if self._found is not None and self._found[0] <= threshold:
+            return [pair for pair in self._found[1] if pair[2] >= threshold]
         out = []
         for i, j in self.candidates(threshold):
             score = self.score(i, j)
             if score >= threshold:
                 out.append((i, j, score))
-        return out
+        self._found = (threshold, out)
+        return list(out)
 
     def candidates(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int]]:
         """Pairs (i < j, different articles) that may score ``threshold``, sorted; a superset of
@@ -932,14 +938,19 @@ class Fact:
         return tuple(dict.fromkeys(s.article for s in self.statements))
 
 
-def facts(statements: Sequence[Statement], threshold: float = ALIGN_THRESHOLD) -> list[Fact]:
+def facts(
+    statements: Sequence[Statement],
+    threshold: float = ALIGN_THRESHOLD,
+    aligner: Aligner | None = None,
+) -> list[Fact]:
     """Facts of a story: aligned statements of several articles, then every unaligned statement.
 
     A sentence often carries several facts, so a statement may belong to more
     than one fact; each fact is grown from one aligned pair by adding, from
-    every other article, the statement that best matches both.
+    every other article, the statement that best matches both. ``aligner``: the
+    statements' ``Aligner``, when another check shares it.
     """
-    aligner = Aligner(statements)
+    aligner = Aligner(statements) if aligner is None else aligner
     scored = aligner.pairs(threshold)
     # each statement's aligned neighbours: a fact grows only among them, never over all statements
     neighbours: dict[int, dict[int, float]] = {}
