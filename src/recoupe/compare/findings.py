@@ -1250,20 +1250,22 @@ def merged_corroborations(
     for span in disputed:
         in_article.setdefault(span[0], []).append(span)
     for fact in all_facts:
-        counted = Counter(n.unit for s in fact.statements for n in s.numbers)
-        agreed = _agreed_values(fact, tallies) if tallies else set()
-        fact = Fact(
-            tuple(
-                s
-                for s in fact.statements
-                if not _cites_disputed(
-                    s,
-                    fact,
-                    [x for x in in_article.get(s.article, []) if x not in agreed],
-                    counted,
+        # a statement cites a disputed figure only in an article with disputed spans
+        if any(s.article in in_article for s in fact.statements):
+            counted = Counter(n.unit for s in fact.statements for n in s.numbers)
+            agreed = _agreed_values(fact, tallies) if tallies else set()
+            fact = Fact(
+                tuple(
+                    s
+                    for s in fact.statements
+                    if not _cites_disputed(
+                        s,
+                        fact,
+                        [x for x in in_article.get(s.article, []) if x not in agreed],
+                        counted,
+                    )
                 )
             )
-        )
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(said_alike(fact)) < MIN_COMMON:
             continue

@@ -899,8 +899,14 @@ class Aligner:
 
 def times_compatible(a: Statement, b: Statement) -> bool:
     """False only when both statements date themselves and no dates can meet."""
-    spans_a = [span for span in (_interval_of(t) for t in a.times if t.type == "date") if span]
-    spans_b = [span for span in (_interval_of(t) for t in b.times if t.type == "date") if span]
+    return _spans_meet(_date_spans(a), _date_spans(b))
+
+
+def _date_spans(statement: Statement) -> list[tuple[str, str]]:
+    return [span for span in (_interval_of(t) for t in statement.times if t.type == "date") if span]
+
+
+def _spans_meet(spans_a: Sequence[tuple[str, str]], spans_b: Sequence[tuple[str, str]]) -> bool:
     if not spans_a or not spans_b:
         return True
     return any(_overlap(x, y) for x in spans_a for y in spans_b)
@@ -957,9 +963,10 @@ def facts(
     for i, j, score in scored:
         neighbours.setdefault(i, {})[j] = score
         neighbours.setdefault(j, {})[i] = score
-    pairs = [
-        (i, j, score) for i, j, score in scored if times_compatible(statements[i], statements[j])
-    ]
+    # each statement's dates read once (``times_compatible``), and a grown fact's dated members
+    # kept apart: an undated statement is compatible with any other
+    spans = [_date_spans(s) for s in statements]
+    pairs = [(i, j, score) for i, j, score in scored if _spans_meet(spans[i], spans[j])]
     pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
     groups: list[frozenset[int]] = []
     # each statement's groups and each group's articles, looked up instead of scanning every group:
@@ -979,24 +986,28 @@ def facts(
         ):
             continue
         members = {i, j}
+        dated = [m for m in (i, j) if spans[m]]
+        member_articles = {statements[i].article, statements[j].article}
         # from every other article, the statement that best matches all members (each at threshold)
         common = set(neighbours.get(i, {})) & set(neighbours.get(j, {}))
         by_article: dict[str, list[int]] = {}
         for x in sorted(common):
             by_article.setdefault(statements[x].article, []).append(x)
         for article, indices in by_article.items():
-            if article in {statements[m].article for m in members}:
+            if article in member_articles:
                 continue
             options = [
                 x
                 for x in indices
-                if all(m in neighbours.get(x, {}) for m in members)
-                and all(times_compatible(statements[x], statements[m]) for m in members)
+                if all(m in neighbours[x] for m in members)
+                and (not spans[x] or all(_spans_meet(spans[x], spans[m]) for m in dated))
             ]
             if options:
-                members.add(
-                    max(options, key=lambda x: (min(neighbours[x][m] for m in members), -x))
-                )
+                chosen = max(options, key=lambda x: (min(neighbours[x][m] for m in members), -x))
+                members.add(chosen)
+                member_articles.add(statements[chosen].article)
+                if spans[chosen]:
+                    dated.append(chosen)
         for m in members:
             member_of.setdefault(m, []).append(len(groups))
         groups.append(frozenset(members))
