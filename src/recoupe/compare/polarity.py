@@ -413,7 +413,27 @@ def _function_pairs_of(text: str) -> frozenset[tuple[str, str]]:
 def _antonyms_said(lemmas: frozenset[str], words: tuple[str, ...]) -> frozenset[str]:
     """The words of the antonym table a statement says, as a lemma or inflected."""
     forms = lemmas | {fold(w) for w in words}
-    return frozenset(entry for entry in antonyms() if any(_inflects(entry, form) for form in forms))
+    entries, short = _antonym_entries()
+    return frozenset(
+        entry
+        for form in forms
+        for entry in (*entries.get(form[:4], ()), *(e for e in short if form.startswith(e)))
+        if _inflects(entry, form)
+    )
+
+
+@functools.cache
+def _antonym_entries() -> tuple[dict[str, list[str]], list[str]]:
+    """The antonym table's words by their first four letters (``_inflects`` needs them said),
+    and those shorter than four letters."""
+    by_start: dict[str, list[str]] = {}
+    short = []
+    for entry in antonyms():
+        if len(entry) >= 4:
+            by_start.setdefault(entry[:4], []).append(entry)
+        else:
+            short.append(entry)
+    return by_start, short
 
 
 def opposition_keys(statement: Statement) -> tuple[frozenset[object], frozenset[object]]:

@@ -638,6 +638,7 @@ def clauses(statement: Statement, by_offset: bool = False) -> list[Statement]:
     if len(merged) <= 1:
         return [statement]
     out = []
+    folded_words: list[str] = []  # the sentence's words folded once, for every clause
     for start, end in merged:
         begin, stop = _strip_span(statement.text, start, end)
         if begin >= stop:
@@ -652,8 +653,19 @@ def clauses(statement: Statement, by_offset: bool = False) -> list[Statement]:
             starts = tuple(statement.word_starts[k] for k in inside)
             frames = tuple(statement.word_frames[k] for k in inside)
         else:
-            folded = [fold(w) for w in WORD_RE.findall(text) if len(w) >= 3]
-            words = tuple(w for w in statement.words if any(_same_word(fold(w), f) for f in folded))
+            # a word the clause says shares its first three letters (``_same_word``)
+            by_start: dict[str, list[str]] = {}
+            for w in WORD_RE.findall(text):
+                if len(w) >= 3:
+                    f = fold(w)
+                    by_start.setdefault(f[:3], []).append(f)
+            if not folded_words:
+                folded_words = [fold(w) for w in statement.words]
+            words = tuple(
+                w
+                for w, fw in zip(statement.words, folded_words, strict=True)
+                if any(_same_word(fw, f) for f in by_start.get(fw[:3], ()))
+            )
             starts = frames = ()
         lemmas = frozenset(canonical(w) for w in words)
         entities = frozenset(e for s, t, e in statement.mentions if s >= a and t <= b)
