@@ -873,7 +873,10 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         for i, s in enumerate(members)
     ]
     anchors = [_anchor_set(members[first[g]]) for g in range(count)]
-    holders = Counter(w for g in group for w in anchors[g])  # members saying each anchor
+    holders = Counter[str]()  # members saying each anchor
+    for g in range(count):
+        for w in anchors[g]:
+            holders[w] += size[g]
     shared = [sum(1 for w in anchors[g] if holders[w] >= 2) for g in range(count)]
     having: dict[str, list[int]] = {}
     for g in range(count):
