@@ -25,8 +25,8 @@ from recoupe.compare.polarity import (
     contained,
     denies,
     opposite_forms,
-    opposition_keys,
     opposite_words,
+    opposition_keys,
     polarity_pairs,
 )
 from recoupe.compare.polarity import (
@@ -1719,9 +1719,7 @@ def _distinct(findings: Sequence[Finding]) -> list[Finding]:
                     overlapping.setdefault(k, set()).add(a)
         if not any(len(articles) >= 2 for articles in overlapping.values()):
             for ev in finding.evidence:
-                kept.setdefault((finding.slot, ev.article), []).append(
-                    (ev.start, ev.end, len(out))
-                )
+                kept.setdefault((finding.slot, ev.article), []).append((ev.start, ev.end, len(out)))
             out.append(finding)
     return out
 

@@ -423,7 +423,7 @@ class _Reading:
         return signature(self.statement, None)
 
     @functools.cached_property
-    def opposition_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+    def opposition_keys(self) -> tuple[frozenset[object], frozenset[object]]:
         return opposition_keys(self.statement)
 
     @functools.cached_property
@@ -706,7 +706,7 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         opposed = getattr(context, "opposed", frozenset())
         in_opposed = frozenset(key for pair in opposed for key in pair)
     # read of each group's first member only: the others are tested through it
-    none = (frozenset[str](), frozenset[str]())
+    none = (frozenset[object](), frozenset[object]())
     keys = [none] * len(members)
     whole_keys = [none] * len(members)
     tested = [False] * len(members)
@@ -799,8 +799,8 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         if _figures_outside(members[first[g]], whole):
             for unit in {n.unit for n in whole.numbers if not n.vague and not n.anaphoric}:
                 near.update(firm_units.get(unit, ()))
-        for key in partners.get((whole.article, whole.start, whole.end), ()):
-            near.update(at_sentence.get(key, ()))
+        for sentence in partners.get((whole.article, whole.start, whole.end), ()):
+            near.update(at_sentence.get(sentence, ()))
         for heads, _, entities, _ in reading.denials:
             for w in heads:
                 if w not in reading.names and len(w) >= 3:
@@ -1803,9 +1803,7 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     # the clauses' pairs are found once, at the lowest score asked (counterparts, then facts)
     aligner = Aligner(claims.compared)
     aligner.pairs(min(COUNTERPART_SCORE, ALIGN_THRESHOLD))
-    all_facts = expand_facts(
-        facts(claims.compared, aligner=aligner), claims, aligns_alone(claims)
-    )
+    all_facts = expand_facts(facts(claims.compared, aligner=aligner), claims, aligns_alone(claims))
     contradictions = merged_polarity(
         expand_findings(story_contradictions(story, corpus, sentences.compared), sentences, corpus),
         corpus,

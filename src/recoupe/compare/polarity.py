@@ -181,11 +181,7 @@ def polarity_pairs(
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet:
             continue
-        if (
-            denying[i] == denying[j]
-            and not keys[i][0] & keys[j][1]
-            and not keys[j][0] & keys[i][1]
-        ):
+        if denying[i] == denying[j] and not keys[i][0] & keys[j][1] and not keys[j][0] & keys[i][1]:
             continue
         reason = opposed(a, b)
         if reason:

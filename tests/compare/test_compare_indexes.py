@@ -1,0 +1,172 @@
+"""The lookups that spare the comparison its pairwise loops find what the loops found (issue 16)."""
+
+from __future__ import annotations
+
+from random import Random
+
+from compare_builders import Doc, build, one_story
+
+from recoupe.compare import contradictions, polarity
+from recoupe.compare.contradictions import _distinct, antonym_contradictions, make_evidence
+from recoupe.compare.findings import denies
+from recoupe.compare.polarity import _antonyms_said, _inflects, opposed, opposite_forms
+from recoupe.compare.statements import (
+    WORD_RE,
+    Aligner,
+    Statement,
+    _same_word,
+    clauses,
+    story_statements,
+)
+from recoupe.corpus import Corpus
+from recoupe.fr.lexicon import antonyms
+from recoupe.fr.text import fold
+from recoupe.model import Finding
+
+SENTENCES = (
+    "Le conseil de Morvanne a approuvé le projet de digue avant la tempête de mardi.",
+    "Le conseil de Morvanne a rejeté le projet de digue après la tempête de mardi.",
+    "Le conseil de Morvanne n'a pas approuvé le projet de digue, selon le maire.",
+    "Le trafic du port de Morvanne est en hausse depuis l'ouverture de la digue.",
+    "Le trafic du port de Morvanne est en baisse depuis l'ouverture de la digue.",
+    "La digue de Morvanne, achevée lundi, protège désormais les maisons du quai.",
+    "Les maisons du quai de Morvanne ne sont pas protégées par la digue achevée lundi.",
+    "Les pêcheurs soutiennent le projet, a déclaré le président du comité, mardi soir.",
+    "Les pêcheurs combattent le projet, a déclaré le président du comité, mardi soir.",
+    "Le maire a accepté la démission du directeur du port de Morvanne.",
+    "Le maire a refusé la démission du directeur du port de Morvanne.",
+)
+MORVANNE = {"Morvanne": ("place", ["Morvanne"])}
+
+
+def _corpus(rng: Random, count: int) -> Corpus:
+    docs = []
+    for k in range(count):
+        text = " ".join(rng.sample(SENTENCES, rng.randrange(2, 6)))
+        docs.append(Doc(f"a{k}", text, source=f"Outlet {k % 5}", entities=MORVANNE))
+    return build(docs)
+
+
+def _statements(rng: Random, count: int) -> tuple[Corpus, list[Statement]]:
+    corpus = _corpus(rng, count)
+    return corpus, story_statements(one_story(corpus), corpus)
+
+
+def test_antonyms_scored_only_where_words_can_oppose_find_every_aligned_pair() -> None:
+    from recoupe.compare.findings import claim_share
+
+    rng = Random(16)
+    for _ in range(4):
+        corpus, statements = _statements(rng, 12)
+        # the loop before the index: every pair aligned at ANTONYM_ALIGNMENT
+        expected = []
+        for i, j, _ in Aligner(statements).pairs(contradictions.ANTONYM_ALIGNMENT):
+            a, b = statements[i], statements[j]
+            if a.outlet == b.outlet or denies(a) != denies(b):
+                continue
+            pair = opposite_forms(a, b)
+            if pair and claim_share(a, b) >= contradictions.ANTONYM_SHARE:
+                expected.append((a.article, a.start, b.article, b.start, pair))
+        found = [
+            (f.evidence[0].article, f.evidence[0].start, f.evidence[1].article, f.evidence[1].start)
+            for f in antonym_contradictions(statements, corpus)
+        ]
+        assert found == [e[:4] for e in expected]
+        assert expected  # the sentences do oppose
+
+
+def test_polarity_pairs_passed_over_are_those_opposed_never_sets_apart() -> None:
+    rng = Random(11)
+    for _ in range(3):
+        _, statements = _statements(rng, 10)
+        pieces = [c for s in statements for c in clauses(s)]
+        expected = [
+            (i, j, reason)
+            for i, j, _ in Aligner(pieces).pairs(polarity.POLARITY_ALIGNMENT)
+            if pieces[i].outlet != pieces[j].outlet and (reason := opposed(pieces[i], pieces[j]))
+        ]
+        assert polarity.polarity_pairs(pieces) == expected
+        assert expected
+
+
+def test_antonyms_said_looked_up_by_their_first_letters_are_those_of_the_whole_table() -> None:
+    table = sorted(antonyms())
+    forms = [*table, *(w + end for w in table for end in ("s", "es", "x", "ant", "ée", "a"))]
+    forms += ["avant", "avancent", "fin", "fini", "position", "pro", "a", "ab"]
+    rng = Random(3)
+    for _ in range(200):
+        lemmas = frozenset(fold(w) for w in rng.sample(forms, 4))
+        words = tuple(rng.sample(forms, 3))
+        folded = lemmas | {fold(w) for w in words}
+        expected = frozenset(e for e in antonyms() if any(_inflects(e, f) for f in folded))
+        assert _antonyms_said(lemmas, words) == expected
+
+
+def test_clause_words_matched_by_first_letters_are_those_matched_against_every_word() -> None:
+    rng = Random(5)
+    _, statements = _statements(rng, 8)
+    for statement in statements:
+        for clause in clauses(statement):
+            folded = [fold(w) for w in WORD_RE.findall(clause.text) if len(w) >= 3]
+            expected = tuple(
+                w for w in statement.words if any(_same_word(fold(w), f) for f in folded)
+            )
+            assert clause.words == expected
+
+
+def test_aligned_pairs_found_once_for_the_lowest_score_are_those_found_for_each() -> None:
+    rng = Random(7)
+    _, statements = _statements(rng, 12)
+    shared = Aligner(statements)
+    shared.pairs(0.1)
+    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.5):
+        assert shared.pairs(threshold) == Aligner(statements).pairs(threshold)
+    low = Aligner(statements)
+    assert low.pairs(0.3) == Aligner(statements).pairs(0.3)
+    assert low.pairs(0.1) == Aligner(statements).pairs(0.1)  # a lower threshold: found again
+
+
+def _distinct_pairwise(findings: list[Finding]) -> list[Finding]:
+    """``_distinct`` testing every finding kept against every new one, as it did."""
+    out: list[Finding] = []
+    for finding in findings:
+        spans = {(e.article, e.start, e.end) for e in finding.evidence}
+
+        def overlapping(other: Finding, spans: set[tuple[str, int, int]] = spans) -> int:
+            return len(
+                {
+                    a
+                    for a, s, e in spans
+                    for ev in other.evidence
+                    if ev.article == a and ev.start < e and s < ev.end
+                }
+            )
+
+        if not any(f.slot == finding.slot and overlapping(f) >= 2 for f in out):
+            out.append(finding)
+    return out
+
+
+def test_distinct_findings_looked_up_by_article_are_those_of_the_pairwise_test() -> None:
+    rng = Random(9)
+    corpus = _corpus(rng, 6)
+    texts = {a.id: a.text for a in corpus.articles}
+    for _ in range(100):
+        findings = []
+        for _ in range(rng.randrange(1, 12)):
+            evidence = []
+            for _ in range(rng.randrange(1, 4)):
+                article = rng.choice(sorted(texts))
+                start = rng.randrange(0, 40)
+                evidence.append(make_evidence(corpus, article, start, start + rng.randrange(1, 20)))
+            findings.append(
+                Finding(
+                    kind="contradiction",
+                    subject="s",
+                    slot=rng.choice(("number", "date")),
+                    summary="",
+                    evidence=tuple(evidence),
+                    sources=(),
+                )
+            )
+        assert _distinct(findings) == _distinct_pairwise(findings)
