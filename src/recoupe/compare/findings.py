@@ -265,12 +265,12 @@ def same_predication(fact: Fact, places: frozenset[str] = frozenset()) -> bool:
     own = [_predicates(s) - GENERIC_PREDICATES - reporting_lemmas() for s in fact.statements]
     if not all(own):
         return says_more_than_where(fact, places)
-    classes = [_predicate_classes(s) for s in fact.statements]
-    return any(
-        a.outlet != b.outlet and classes[i] & classes[j]
-        for i, a in enumerate(fact.statements)
-        for j, b in enumerate(fact.statements[i + 1 :], i + 1)
-    )
+    # two statements of two outlets share a class when some class is said by two outlets
+    outlets_of: dict[str, set[str]] = {}
+    for s in fact.statements:
+        for c in _predicate_classes(s):
+            outlets_of.setdefault(c, set()).add(s.outlet)
+    return any(len(outlets) >= 2 for outlets in outlets_of.values())
 
 
 Context = Callable[[Statement], Statement]  # a clause -> the whole sentence it was cut from
@@ -1038,6 +1038,8 @@ def _cites_disputed(
 
     ``counted``: the units of every figure of the fact, counted once for the fact.
     """
+    if not statement.numbers:
+        return bool(statement.times) and _disputed(statement, disputed)
     if counted is None:
         counted = Counter(n.unit for other in fact.statements for n in other.numbers)
     own = Counter(n.unit for n in statement.numbers)

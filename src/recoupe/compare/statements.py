@@ -140,6 +140,16 @@ def _is_year(text: str, value: float) -> bool:
 
 def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Quantities in ``text`` (offsets shifted by ``offset``): "plus de 30 000 morts", "12 %"."""
+    found = _numbers_of(text)
+    if not offset:
+        return list(found)
+    return [replace(n, start=n.start + offset, end=n.end + offset) for n in found]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _numbers_of(text: str) -> tuple[NumberMention, ...]:
+    """``parse_numbers`` at offset 0, cached: the copies of a dispatch repeat its sentences."""
+    offset = 0
     words = quantity_words()
     tokens = _tokens(text)
     out: list[NumberMention] = []
@@ -223,7 +233,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             )
         )
         i = last + 1
-    return out
+    return tuple(out)
 
 
 SHARE_WORDS = frozenset({"taux", "part", "proportion", "pourcentage"})
@@ -947,8 +957,9 @@ class Fact:
 
     statements: tuple[Statement, ...]
 
-    @property
+    @functools.cached_property
     def outlets(self) -> tuple[str, ...]:
+        """Its outlets in order, read once (a fact of many copies is asked often)."""
         return tuple(dict.fromkeys(s.outlet for s in self.statements))
 
     @property
