@@ -1630,9 +1630,8 @@ def story_contradictions(
 ) -> list[Finding]:
     """Every contradiction of a story, slot by slot, each reported once."""
     figures = _figures(statements, corpus)  # read once for the number and source checks
-    # the sentences' aligned pairs, found once at the lowest score the checks ask
+    # the sentences' aligner, shared: places and swapped dates find their pairs once
     aligner = Aligner(statements)
-    aligner.pairs(min(DATE_ALIGNMENT, POLARITY_PLACE_ALIGNMENT))
     return _distinct(
         [
             *role_contradictions(story, corpus),

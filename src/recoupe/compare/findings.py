@@ -1802,10 +1802,7 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     )
     # copies of one claim beyond a few are not compared again: they follow the first (claims.py)
     sentences, claims = collapse(statements, corpus), collapse(clause_list, corpus)
-    # the clauses' pairs are found once, at the lowest score asked (counterparts, then facts)
-    aligner = Aligner(claims.compared)
-    aligner.pairs(min(COUNTERPART_SCORE, ALIGN_THRESHOLD))
-    all_facts = expand_facts(facts(claims.compared, aligner=aligner), claims, aligns_alone(claims))
+    all_facts = expand_facts(facts(claims.compared), claims, aligns_alone(claims))
     contradictions = merged_polarity(
         expand_findings(story_contradictions(story, corpus, sentences.compared), sentences, corpus),
         corpus,

@@ -833,7 +833,9 @@ class Aligner:
         self._norm = [
             math.sqrt(math.fsum(self._weight[f] ** 2 for f in feats)) for feats in self._features
         ]
-        # the pairs found at the lowest threshold asked so far: a higher one only filters them
+        # the pairs found at the last threshold asked: checks sharing the aligner at one
+        # threshold find them once (``candidates`` is a superset at its own threshold only: a
+        # distinctive figure counts twice, beyond the cosine it bounds)
         self._found: tuple[float, list[tuple[int, int, float]]] | None = None
 
     def score(self, i: int, j: int) -> float:
@@ -859,9 +861,9 @@ class Aligner:
 
     def pairs(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
         """Every pair (i, j, score) of statements of different articles scoring ``threshold`` or
-        more, sorted; an aligner shared by several checks finds them once for the lowest."""
-        if self._found is not None and self._found[0] <= threshold:
-            return [pair for pair in self._found[1] if pair[2] >= threshold]
+        more, sorted; an aligner shared by several checks finds them once per threshold."""
+        if self._found is not None and self._found[0] == threshold:
+            return list(self._found[1])
         out = []
         for i, j in self.candidates(threshold):
             score = self.score(i, j)
