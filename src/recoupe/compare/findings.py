@@ -39,7 +39,6 @@ from recoupe.compare.polarity import (
     opposition_keys,
 )
 from recoupe.compare.statements import (
-    ALIGN_THRESHOLD,
     GENERIC_PREDICATES,
     Aligner,
     Fact,
