@@ -399,12 +399,14 @@ def _ratio_after(
 
 
 def _one_of_ratio(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """ "un"/"une" as the numerator of a ratio ("un sur deux", "une rame sur trois") rather
-    than an article."""
+    """ "un"/"une" as the numerator of a ratio ("un sur deux", "une rame sur trois") or of a
+    fraction ("un tiers des guichets") rather than an article."""
     if fold(tokens[i][2]) not in {"un", "une"}:
         return False
     if _denominator(tokens, i + 1, 1) is not None:
         return True
+    if i + 1 < len(tokens) and (_fraction_divisor(tokens[i + 1][2]) or 0) > 1:
+        return _fraction_of(tokens, i + 1) is not None  # "un tiers des guichets"
     return (
         i + 1 < len(tokens)
         and bool(re.fullmatch(WORD, tokens[i + 1][2]))
