@@ -29,7 +29,7 @@ from recoupe.fr.names import (
     surname_of,
 )
 from recoupe.fr.roles import inherit_country
-from recoupe.fr.text import fold
+from recoupe.fr.text import fold, road_key
 from recoupe.model import ArticleAnalysis, Entity, LocalEntity, Role
 
 # (article id, LocalEntity key) -> global entity id
@@ -250,6 +250,9 @@ def blocking_keys(item: _Item) -> set[str]:
     if acronym:
         keys.add(f"o:{fold(acronym)}")
     keys.update(f"o:{fold(a)}" for a in _expansion_acronyms(item))
+    road = road_key(name)
+    if road:
+        keys.add(f"o:{road}")  # "RD616" meets "D616"
     return keys
 
 
@@ -272,7 +275,8 @@ def _unit_key(item: _Item) -> tuple[str, ...] | None:
         if item.given is None:
             return None
         return ("p", fold(item.local.name), item.local.gender or "")
-    return ("o", fold(item.local.name))
+    name = fold(item.local.name)
+    return ("o", road_key(name) or name)  # one road however written: "RD616", "D616"
 
 
 @dataclass
