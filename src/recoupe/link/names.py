@@ -360,6 +360,9 @@ def _others_match(a: _Item, b: _Item) -> bool:
         return True
     if a.local.type != b.local.type:
         return False
+    roads = road_key(na), road_key(nb)
+    if any(roads):  # "autoroute A71" is not "autoroute A72", however alike the spelling
+        return roads[0] == roads[1]
     if _acronym(a.local.name) == b.local.name or _acronym(b.local.name) == a.local.name:
         return True
     return min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= ORG_SIMILARITY
