@@ -1540,8 +1540,8 @@ def _counterpart_test(clause_list: Sequence[Statement]) -> Callable[[Statement],
     # the same thing within the rounding of a ratio
     shares: dict[tuple[str, str], list[tuple[str, NumberMention]]] = {}
     for c in clause_list:
-        for n in _counted_shares(c):
-            shares.setdefault((n.unit, n.qualifier), []).append((c.article, n))
+        for share in _counted_shares(c):
+            shares.setdefault((share.unit, share.qualifier), []).append((c.article, share))
 
     def test(clause: Statement) -> bool:
         if position.get((clause.article, clause.start, clause.end)) in near:

@@ -192,10 +192,11 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 before = qualifier
                 break
         share = None if vague or scale > 1 else _share(tokens, value, j, before)
+        unit: str | None
         if share is not None:  # "un sur deux", "trois quarts des vols"
             unit, last, (value, low, high) = share
         elif _after_magnitude(tokens, first):
-            unit: str | None = "magnitude"
+            unit = "magnitude"
         else:
             unit, last = _unit(tokens, last, j)
         if unit is None:
