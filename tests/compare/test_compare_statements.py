@@ -213,3 +213,14 @@ def test_an_adjective_between_noun_and_ratio_narrows_the_count():
 )
 def test_an_article_before_a_measure_or_a_time_is_no_ratio(text):
     assert all(not n.unit.startswith("%") for n in parse_numbers(text))
+
+
+def test_two_nouns_share_the_denominator_of_a_coordinated_ratio():
+    first, second = parse_numbers("un bac et une navette (ligne du port) sur cinq")
+    assert (first.text, first.unit, first.value) == (
+        "un bac et une navette (ligne du port) sur cinq",
+        "%:bac",
+        20,
+    )
+    assert (second.unit, second.value) == ("%:navett", 20)
+    assert parse_numbers("un mort et un blessé grave") == []

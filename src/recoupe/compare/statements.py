@@ -204,8 +204,9 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             continue
         counted = None if share or vague or scale > 1 else _ratio_after(tokens, value, last, before)
         narrowed = ""
+        resume = None
         if counted is not None:  # "un TGV sur huit": 12.5 % of TGVs
-            (value, low, high), ratio_end, narrowed = counted
+            (value, low, high), ratio_end, narrowed, resume = counted
             unit, last = "%:" + stem(tokens[last][2]), ratio_end
         if unit in death_units():
             unit = DEATH
@@ -242,7 +243,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
                 else narrowed or _qualifier_after(tokens, last),
             )
         )
-        i = last + 1
+        i = resume or last + 1
     return out
 
 
@@ -372,13 +373,27 @@ RATIO_REACH = 8  # tokens of a parenthesis between a counted noun and "sur" ("TG
 
 def _ratio_after(
     tokens: list[tuple[int, int, str]], numerator: float, last: int, qualifier: str
-) -> tuple[tuple[float, float, float], int, str] | None:
+) -> tuple[tuple[float, float, float], int, str, int] | None:
     """ "un TGV sur huit", "un train régional sur cinq": the counted noun at ``last`` is
     followed by "sur" and a larger figure (an adjective or a parenthesis may come between).
-    Returns (value, low, high) as a percentage, the index of the denominator and the
-    adjective, which narrows what is counted (regional trains are not all trains)."""
+    Returns (value, low, high) as a percentage, the index of the denominator, the
+    adjective, which narrows what is counted (regional trains are not all trains), and
+    where reading resumes. In "un TER et un Transilien sur cinq" the first noun shares the
+    second's denominator: its span runs to it, and reading resumes after the first noun so
+    the second is read on its own."""
     k = last + 1
     adjective = ""
+    if (
+        numerator == 1
+        and k + 2 < len(tokens)
+        and fold(tokens[k][2]) == "et"
+        and fold(tokens[k + 1][2]) in {"un", "une"}
+        and re.fullmatch(WORD, tokens[k + 2][2])
+    ):
+        shared = _ratio_after(tokens, numerator, k + 2, qualifier)
+        return (
+            (shared[0], shared[1], "", last + 1) if shared is not None and not shared[2] else None
+        )
     if k < len(tokens) and tokens[k][2] == "(":
         close = next(
             (n for n in range(k + 1, min(len(tokens), k + RATIO_REACH)) if tokens[n][2] == ")"),
@@ -390,13 +405,14 @@ def _ratio_after(
         and tokens[k][2].islower()
         and re.fullmatch(WORD, tokens[k][2])
         and quantity_words().get(fold(tokens[k][2])) != "ratio"
+        and fold(tokens[k][2]) not in {"et", "ou"}
     ):
         adjective = fold(tokens[k][2])  # "un train régional sur cinq"
         k += 1
     denominator = _denominator(tokens, k, numerator)
     if denominator is None:
         return None
-    return _share_interval(numerator, denominator, qualifier), k + 1, adjective
+    return _share_interval(numerator, denominator, qualifier), k + 1, adjective, k + 2
 
 
 def _one_of_ratio(tokens: list[tuple[int, int, str]], i: int) -> bool:
