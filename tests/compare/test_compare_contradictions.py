@@ -952,3 +952,11 @@ def test_a_corroborated_card_never_quotes_a_contested_value():
     cards = [f for f in story.findings if f.kind == "corroborated"]
     assert cards
     assert not any("52" in f.summary or "52" in (f.title or "") for f in cards), cards
+
+
+def test_a_ratio_contradicts_a_percentage_beyond_its_rounding_only():
+    [finding] = _contradictions(_toll("un bac sur deux", "75 % des bacs"))
+    assert {g.value for g in finding.values} == {"un bac sur deux", "75 %"}
+    assert _contradictions(_toll("un bac sur huit", "12 % des bacs")) == []
+    assert _contradictions(_toll("la moitié des bacs", "48 % des bacs")) == []
+    assert _contradictions(_toll("un bac régional sur deux", "un bac sur quatre")) == []

@@ -165,3 +165,62 @@ def test_questions_claim_nothing():
 )
 def test_a_bare_percentage_takes_the_base_its_share_subject_names(text, unit):
     assert parse_numbers(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Seul un bac sur huit traversera l'estuaire", 12.5, "%:bac"),
+        ("1 bac sur 8 en moyenne", 12.5, "%:bac"),
+        ("trois navettes sur quatre", 75, "%:navett"),
+        ("une navette (ligne du port) sur trois", 100 / 3, "%:navett"),
+        ("un sur deux", 50, "%"),
+        ("la moitié des bacs", 50, "%:bac"),
+        ("les trois quarts des navettes", 75, "%:navett"),
+        ("un tiers des guichets", 100 / 3, "%:guichet"),
+        ("deux jours sur cinq", 40, "%:jour"),
+    ],
+)
+def test_ratios_and_fractions_are_percentages_of_what_they_count(text, value, unit):
+    [number] = parse_numbers(text)
+    assert number.unit == unit
+    assert number.value == pytest.approx(value)
+    assert number.low < number.value < number.high  # a ratio is a rounding
+    assert text[number.start : number.end] == number.text
+
+
+def test_a_ratio_meets_the_percentages_it_rounds_to_and_no_other():
+    [eighth] = parse_numbers("un bac sur huit")
+    twelve, thirteen, twenty = (parse_numbers(f"{v} % des bacs")[0] for v in (12, 13, 20))
+    assert eighth.compatible(twelve) and eighth.compatible(thirteen)
+    assert not eighth.compatible(twenty)
+    [half] = parse_numbers("un bac sur deux")
+    [most] = parse_numbers("75 % des bacs")
+    assert not half.compatible(most)
+    [nearly_half] = parse_numbers("près d'un bac sur deux")
+    assert nearly_half.compatible(parse_numbers("48 % des bacs")[0])
+    [tiny] = parse_numbers("une victime sur 3 000 habitants")
+    assert tiny.high < 0.1  # the rounding of a tiny share stays tiny
+
+
+def test_an_adjective_between_noun_and_ratio_narrows_the_count():
+    [regional] = parse_numbers("un bac régional sur cinq")
+    assert (regional.unit, regional.qualifier) == ("%:bac", "regional")
+
+
+@pytest.mark.parametrize(
+    "text", ["un bouchon sur 8 kilomètres", "un quart d'heure", "une panne sur la ligne"]
+)
+def test_an_article_before_a_measure_or_a_time_is_no_ratio(text):
+    assert all(not n.unit.startswith("%") for n in parse_numbers(text))
+
+
+def test_two_nouns_share_the_denominator_of_a_coordinated_ratio():
+    first, second = parse_numbers("un bac et une navette (ligne du port) sur cinq")
+    assert (first.text, first.unit, first.value) == (
+        "un bac et une navette (ligne du port) sur cinq",
+        "%:bac",
+        20,
+    )
+    assert (second.unit, second.value) == ("%:navett", 20)
+    assert parse_numbers("un mort et un blessé grave") == []

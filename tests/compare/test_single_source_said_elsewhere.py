@@ -152,3 +152,44 @@ def test_the_nouns_of_adverbial_locutions_say_nothing():
     )
     keys = _claim_keys(clause)
     assert not {"instant", "cote", "côté"} & keys and "marin" in keys
+
+
+def _ferry_corpus(first: str, second: str):
+    place = {"Kervéan": ("place", ["Kervéan"])}
+    return build(
+        [
+            Doc(
+                "a",
+                f"La grève des marins paralyse l'estuaire de Kervéan. {first} jeudi.\n\n"
+                "Les usagers du bac dénoncent une situation intenable depuis lundi.",
+                source="Ouest",
+                entities=place,
+            ),
+            Doc(
+                "b",
+                f"À Kervéan, le mouvement des marins se poursuit. {second} jeudi matin.\n\n"
+                "La compagnie promet des remboursements aux abonnés dès la semaine prochaine.",
+                source="Nord",
+                entities=place,
+            ),
+        ]
+    )
+
+
+def test_a_ratio_and_the_percentage_it_rounds_to_are_one_claim():
+    corpus = _ferry_corpus(
+        "Seul un bac sur huit traversera le chenal", "Seuls 12 % des bacs circuleront"
+    )
+    single = _single(corpus)
+    assert not any("bac sur huit" in s or "12 %" in s for s in single)
+    assert not any(
+        f.kind == "contradiction" for f in compare_story(one_story(corpus), corpus).findings
+    )
+
+
+def test_a_ratio_far_from_the_percentage_stays_single_source():
+    corpus = _ferry_corpus(
+        "Seul un bac sur deux traversera le chenal", "Seuls 12 % des bacs circuleront"
+    )
+    single = _single(corpus)
+    assert any("bac sur deux" in s for s in single)

@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 
 from recoupe.fr.lexicon import (
+    canonical,
     given_names,
     honorific_gender,
     is_honorific,
@@ -16,6 +17,7 @@ from recoupe.fr.lexicon import (
 from recoupe.fr.names import split_honorific, surname_of
 from recoupe.fr.numbers import parse_number, word_number
 from recoupe.fr.sentences import SentenceIndex, sentence_spans
+from recoupe.fr.text import road_key
 from recoupe.fr.timex_normalise import weekday_number
 
 
@@ -81,3 +83,27 @@ def test_names_and_numbers() -> None:
     assert parse_number("quatre-vingt") == 80
     assert word_number("quarante-cinq") == (45, "exact")
     assert weekday_number("Mardi") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("RD904", "d904"),
+        ("D 904", "d904"),
+        ("la départementale 904", "d904"),
+        ("RN88", "n88"),
+        ("route nationale 88", "n88"),
+        ("autoroute A71", "a71"),
+        ("A71", "a71"),
+        ("Covid-19", None),
+        ("G20", None),
+        ("2024", None),
+    ],
+)
+def test_road_identifiers_have_one_key(name: str, key: str | None) -> None:
+    assert road_key(name) == key
+
+
+def test_a_road_lemma_is_its_identifier() -> None:
+    assert canonical("RD904") == canonical("D904") == "d904"
+    assert canonical("RN88") != canonical("N89")

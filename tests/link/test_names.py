@@ -256,3 +256,33 @@ def test_an_acronym_two_full_names_fit_or_no_shared_story_stays_alone() -> None:
         ]
     ).key_map
     assert person[("a", "e0")] != person[("b", "e0")]
+
+
+def test_one_road_written_two_ways_is_one_place() -> None:
+    resolved = resolve_entities(
+        [
+            _analysis(
+                "a",
+                _local("a", "e0", "RD904", etype="place"),
+                _local("a", "e1", "autoroute A71", etype="place"),
+                _local("a", "e2", "N88", etype="place"),
+                _local("a", "e3", "autoroute A75", etype="place"),
+            ),
+            _analysis(
+                "b",
+                _local("b", "e0", "D904", etype="place"),
+                _local("b", "e1", "A71", etype="place"),
+                _local("b", "e2", "N89", etype="place"),
+                _local("b", "e3", "autoroute A76", etype="place"),
+            ),
+        ]
+    )
+    names = sorted(sorted(e.variants) for e in resolved.entities)
+    assert names == [
+        ["A71", "autoroute A71"],
+        ["D904", "RD904"],
+        ["N88"],
+        ["N89"],
+        ["autoroute A75"],
+        ["autoroute A76"],
+    ]

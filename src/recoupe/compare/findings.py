@@ -42,6 +42,7 @@ from recoupe.compare.statements import (
     GENERIC_PREDICATES,
     Aligner,
     Fact,
+    NumberMention,
     Statement,
     _same_word,
     clauses,
@@ -1603,6 +1604,20 @@ def _distinctive_figures(clause: Statement) -> list[tuple[str, float]]:
     ]
 
 
+def _counted_shares(clause: Statement) -> list[NumberMention]:
+    """The clause's percentages of a named thing ("12 % des TGV", "un TGV sur huit") whose
+    interval is bounded: "plus de trois sur quatre" meets too many figures to tell a claim."""
+    return [
+        n
+        for n in clause.numbers
+        if n.unit.startswith("%:")
+        and not n.vague
+        and not n.anaphoric
+        and n.low > 0
+        and math.isfinite(n.high)
+    ]
+
+
 def _counterpart_test(
     clause_list: Sequence[Statement], aligner: Aligner | None = None
 ) -> Callable[[Statement], bool]:
@@ -1618,10 +1633,23 @@ def _counterpart_test(
         for n in _distinctive_figures(c):
             figures.setdefault(n, set()).add(c.article)
 
+    # "75 % des Eurostar" in one outlet, "trois Eurostar sur quatre" in another: a share of
+    # the same thing within the rounding of a ratio
+    shares: dict[tuple[str, str], list[tuple[str, NumberMention]]] = {}
+    for c in clause_list:
+        for share in _counted_shares(c):
+            shares.setdefault((share.unit, share.qualifier), []).append((c.article, share))
+
     def test(clause: Statement) -> bool:
         if position.get((clause.article, clause.start, clause.end)) in near:
             return True
-        return any(figures.get(n, set()) - {clause.article} for n in _distinctive_figures(clause))
+        if any(figures.get(n, set()) - {clause.article} for n in _distinctive_figures(clause)):
+            return True
+        return any(
+            article != clause.article and n.compatible(m) and (n.low != n.high or m.low != m.high)
+            for n in _counted_shares(clause)
+            for article, m in shares.get((n.unit, n.qualifier), ())
+        )
 
     return test
 
@@ -1647,6 +1675,28 @@ def _claim_keys(statement: Statement) -> frozenset[str]:
 def _figures(statement: Statement) -> frozenset[float]:
     """Every exact figure of a statement, small ones too: "deux couteaux" is not "couteaux"."""
     return frozenset(n.value for n in statement.numbers if not n.vague and not n.anaphoric)
+
+
+def _figures_in(clause: Statement, figures: frozenset[float], other: Statement) -> bool:
+    """Whether ``other`` gives every exact figure of the clause: the same value, or for a
+    share the same percentage within the rounding of a ratio ("un TGV sur huit", 12.5 %
+    give or take a point, is "12 % des TGV")."""
+    theirs = _figures(other)
+    if figures <= theirs:
+        return True
+    shares = [n for n in other.numbers if n.unit.startswith("%") and not n.vague]
+    return all(
+        n.value in theirs
+        or any(
+            (n.unit == m.unit or "%" in (n.unit, m.unit))
+            and (n.low != n.high or m.low != m.high)
+            and n.compatible(m)
+            for m in shares
+            if n.unit.startswith("%")
+        )
+        for n in clause.numbers
+        if not n.vague and not n.anaphoric
+    )
 
 
 def _said_by(key: str, keys: frozenset[str]) -> bool:
@@ -1699,7 +1749,7 @@ def said_elsewhere_test(sentences: Sequence[Statement]) -> Callable[[Statement],
             other, keys = keyed[k]
             if (
                 other.outlet == clause.outlet
-                or not figures <= _figures(other)
+                or not _figures_in(clause, figures, other)
                 or denies(other) != denied
             ):
                 continue

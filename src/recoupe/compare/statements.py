@@ -167,7 +167,14 @@ def _numbers_of(text: str) -> tuple[NumberMention, ...]:
                 i += 1
                 continue
         else:
+            half = _half_of(text, offset, tokens, i)
+            if half is not None:  # "la moitié des TER": 50 % of TERs
+                out.append(half)
+                i += 1
+                continue
             parsed = word_number(token)
+            if parsed is None and _one_of_ratio(tokens, i):  # "un TGV sur huit"
+                parsed = (1.0, "exact")
             if parsed is None or parsed[1] == "scale":
                 i += 1
                 continue
@@ -182,6 +189,7 @@ def _numbers_of(text: str) -> tuple[NumberMention, ...]:
         low, high = _interval(value, scale, kind, token)
         value *= scale
         # qualifier before: "plus de", "environ", "plusieurs"
+        before = ""
         for width in (3, 2, 1):
             if first - width < 0:
                 continue
@@ -191,14 +199,25 @@ def _numbers_of(text: str) -> tuple[NumberMention, ...]:
                 low, high = _qualified(value, qualifier, kind, low, high)
                 vague = vague or qualifier == "many"
                 first -= width
+                before = qualifier
                 break
-        if _after_magnitude(tokens, first):
-            unit: str | None = "magnitude"
+        share = None if vague or scale > 1 else _share(tokens, value, j, before)
+        unit: str | None
+        if share is not None:  # "un sur deux", "trois quarts des vols"
+            unit, last, (value, low, high) = share
+        elif _after_magnitude(tokens, first):
+            unit = "magnitude"
         else:
             unit, last = _unit(tokens, last, j)
         if unit is None:
             i = j
             continue
+        counted = None if share or vague or scale > 1 else _ratio_after(tokens, value, last, before)
+        narrowed = ""
+        resume = None
+        if counted is not None:  # "un TGV sur huit": 12.5 % of TGVs
+            (value, low, high), ratio_end, narrowed, resume = counted
+            unit, last = "%:" + stem(tokens[last][2]), ratio_end
         if unit in death_units():
             unit = DEATH
         if unit == "%":
@@ -229,10 +248,12 @@ def _numbers_of(text: str) -> tuple[NumberMention, ...]:
                 noun=tokens[last][2],
                 vague=vague,
                 anaphoric=anaphoric,
-                qualifier=AGE if unit == DURATION and age else _qualifier_after(tokens, last),
+                qualifier=AGE
+                if unit == DURATION and age
+                else narrowed or _qualifier_after(tokens, last),
             )
         )
-        i = last + 1
+        i = resume or last + 1
     return tuple(out)
 
 
@@ -265,6 +286,184 @@ def _share_base(tokens: list[tuple[int, int, str]], first: int) -> str:
                 return ":" + stem(tokens[k][2])
             return ""
     return ""
+
+
+# a share said as a ratio is a rounding: ±5 % of it, and at least a point (a tenth of it when
+# that is less), so "un sur huit" (12.5 %) meets "12 %" and "13 %", "un sur 3 000" stays tiny
+RATIO_ROUNDING = 0.05
+
+
+def _share_interval(
+    numerator: float, denominator: float, qualifier: str
+) -> tuple[float, float, float]:
+    """A ratio as a percentage with the interval its roundings cover: "un sur huit" is 12.5 %,
+    which outlets print as 12 % or 13 %; "près d'un sur deux" is 48 % too."""
+    value = numerator / denominator * 100
+    spread = max(value * RATIO_ROUNDING, min(1.0, value / 10))
+    low, high = value - spread, value + spread
+    if qualifier:
+        low, high = _qualified(value, qualifier, "exact", low, high)
+    return value, low, high
+
+
+def _figure_at(tokens: list[tuple[int, int, str]], k: int) -> float | None:
+    """The exact figure a token writes ("8", "huit"), or None."""
+    if k >= len(tokens):
+        return None
+    token = tokens[k][2]
+    if re.fullmatch(DIGITS, token):
+        return _digits_value(token)
+    parsed = word_number(token)
+    return parsed[0] if parsed is not None and parsed[1] == "exact" else None
+
+
+def _denominator(tokens: list[tuple[int, int, str]], k: int, numerator: float) -> float | None:
+    """The figure after "sur" at ``k`` that makes a ratio of ``numerator``: larger, and not
+    a measure of its own ("sur 8 kilomètres", "sur 30 jours", "sur 100 %")."""
+    if k >= len(tokens) or quantity_words().get(fold(tokens[k][2])) != "ratio":
+        return None
+    denominator = _figure_at(tokens, k + 1)
+    if denominator is None or denominator <= numerator:
+        return None
+    if k + 2 < len(tokens):
+        after = fold(tokens[k + 2][2])
+        if (
+            quantity_words().get(after) in {"measure", "time", "month"}
+            or number_words().get(after, (0, ""))[1] == "scale"
+            or after in PERCENT
+            or after in CURRENCIES
+        ):
+            return None
+    return denominator
+
+
+def _fraction_divisor(word: str) -> int | None:
+    kind = quantity_words().get(fold(word), "")
+    return int(kind.partition(":")[2]) if kind.startswith("fraction:") else None
+
+
+def _fraction_of(tokens: list[tuple[int, int, str]], k: int) -> str | None:
+    """What a fraction word at ``k`` is a share of ("des TER" -> ":ter"), or None when no
+    complement follows or it is a time ("un quart d'heure", "deux tiers du temps")."""
+    complement = _complement(tokens, k + 1)
+    if not complement:
+        return None
+    n = k + 2
+    while n < len(tokens) and fold(tokens[n][2]) in {"la", "le", "les", "l'"}:
+        n += 1
+    if n < len(tokens) and quantity_words().get(fold(tokens[n][2])) in {"time", "month"}:
+        return None
+    return complement
+
+
+def _share(
+    tokens: list[tuple[int, int, str]], numerator: float, j: int, qualifier: str
+) -> tuple[str, int, tuple[float, float, float]] | None:
+    """A share written right after its numerator: "trois quarts des vols" (a fraction word)
+    or "un sur deux" (a ratio without counted noun). Returns the unit ("%" and what it is of),
+    the index of the span's last token and (value, low, high) as a percentage."""
+    divisor = _fraction_divisor(tokens[j][2]) if j < len(tokens) else None
+    if divisor is not None and numerator < divisor:
+        of = _fraction_of(tokens, j)
+        if of is None:
+            return None
+        return "%" + of, j, _share_interval(numerator, divisor, qualifier)
+    denominator = _denominator(tokens, j, numerator)
+    if denominator is None:
+        return None
+    return (
+        "%" + _complement(tokens, j + 2),
+        j + 1,
+        _share_interval(numerator, denominator, qualifier),
+    )
+
+
+RATIO_REACH = 8  # tokens of a parenthesis between a counted noun and "sur" ("TGV (train à grande vitesse) sur huit")
+
+
+def _ratio_after(
+    tokens: list[tuple[int, int, str]], numerator: float, last: int, qualifier: str
+) -> tuple[tuple[float, float, float], int, str, int] | None:
+    """ "un TGV sur huit", "un train régional sur cinq": the counted noun at ``last`` is
+    followed by "sur" and a larger figure (an adjective or a parenthesis may come between).
+    Returns (value, low, high) as a percentage, the index of the denominator, the
+    adjective, which narrows what is counted (regional trains are not all trains), and
+    where reading resumes. In "un TER et un Transilien sur cinq" the first noun shares the
+    second's denominator: its span runs to it, and reading resumes after the first noun so
+    the second is read on its own."""
+    k = last + 1
+    adjective = ""
+    if (
+        numerator == 1
+        and k + 2 < len(tokens)
+        and fold(tokens[k][2]) == "et"
+        and fold(tokens[k + 1][2]) in {"un", "une"}
+        and re.fullmatch(WORD, tokens[k + 2][2])
+    ):
+        shared = _ratio_after(tokens, numerator, k + 2, qualifier)
+        return (
+            (shared[0], shared[1], "", last + 1) if shared is not None and not shared[2] else None
+        )
+    if k < len(tokens) and tokens[k][2] == "(":
+        close = next(
+            (n for n in range(k + 1, min(len(tokens), k + RATIO_REACH)) if tokens[n][2] == ")"),
+            None,
+        )
+        k = close + 1 if close is not None else k
+    elif (
+        k < len(tokens)
+        and tokens[k][2].islower()
+        and re.fullmatch(WORD, tokens[k][2])
+        and quantity_words().get(fold(tokens[k][2])) != "ratio"
+        and fold(tokens[k][2]) not in {"et", "ou"}
+    ):
+        adjective = fold(tokens[k][2])  # "un train régional sur cinq"
+        k += 1
+    denominator = _denominator(tokens, k, numerator)
+    if denominator is None:
+        return None
+    return _share_interval(numerator, denominator, qualifier), k + 1, adjective, k + 2
+
+
+def _one_of_ratio(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """ "un"/"une" as the numerator of a ratio ("un sur deux", "une rame sur trois") or of a
+    fraction ("un tiers des guichets") rather than an article."""
+    if fold(tokens[i][2]) not in {"un", "une"}:
+        return False
+    if _denominator(tokens, i + 1, 1) is not None:
+        return True
+    if i + 1 < len(tokens) and (_fraction_divisor(tokens[i + 1][2]) or 0) > 1:
+        return _fraction_of(tokens, i + 1) is not None  # "un tiers des guichets"
+    return (
+        i + 1 < len(tokens)
+        and bool(re.fullmatch(WORD, tokens[i + 1][2]))
+        and _ratio_after(tokens, 1, i + 1, "") is not None
+    )
+
+
+def _half_of(
+    text: str, offset: int, tokens: list[tuple[int, int, str]], i: int
+) -> NumberMention | None:
+    """ "la moitié des TER": a fraction word after an article rather than a figure."""
+    divisor = _fraction_divisor(tokens[i][2])
+    if divisor != 2 or i == 0 or fold(tokens[i - 1][2]) not in {"la", "une"}:
+        return None
+    of = _fraction_of(tokens, i)
+    if of is None:
+        return None
+    value, low, high = _share_interval(1, 2, "")
+    start, end = tokens[i - 1][0], tokens[i][1]
+    return NumberMention(
+        start=offset + start,
+        end=offset + end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high,
+        unit="%" + of,
+        figure=text[start:end],
+        noun=tokens[i][2],
+    )
 
 
 def _in_name(tokens: list[tuple[int, int, str]], i: int) -> bool:

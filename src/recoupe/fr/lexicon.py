@@ -13,7 +13,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal, cast
 
-from recoupe.fr.text import fold
+from recoupe.fr.text import fold, road_key
 from recoupe.model import EntityType
 
 Gender = Literal["m", "f"]
@@ -321,7 +321,8 @@ def paraphrase_map() -> MappingProxyType[str, str]:
 def canonical(lemma: str) -> str:
     """The canonical member of a lemma's paraphrase group (the folded lemma otherwise)."""
     folded = fold(lemma)
-    return paraphrase_map().get(folded, folded)
+    road = road_key(folded) if folded[-1:].isdigit() else None  # "RD616" is "D616"
+    return road or paraphrase_map().get(folded, folded)
 
 
 @functools.cache

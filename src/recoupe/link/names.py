@@ -29,7 +29,7 @@ from recoupe.fr.names import (
     surname_of,
 )
 from recoupe.fr.roles import inherit_country
-from recoupe.fr.text import fold
+from recoupe.fr.text import fold, road_key
 from recoupe.model import ArticleAnalysis, Entity, LocalEntity, Role
 
 # (article id, LocalEntity key) -> global entity id
@@ -250,6 +250,9 @@ def blocking_keys(item: _Item) -> set[str]:
     if acronym:
         keys.add(f"o:{fold(acronym)}")
     keys.update(f"o:{fold(a)}" for a in _expansion_acronyms(item))
+    road = road_key(name)
+    if road:
+        keys.add(f"o:{road}")  # "RD616" meets "D616"
     return keys
 
 
@@ -272,7 +275,8 @@ def _unit_key(item: _Item) -> tuple[str, ...] | None:
         if item.given is None:
             return None
         return ("p", fold(item.local.name), item.local.gender or "")
-    return ("o", fold(item.local.name))
+    name = fold(item.local.name)
+    return ("o", road_key(name) or name)  # one road however written: "RD616", "D616"
 
 
 @dataclass
@@ -356,6 +360,9 @@ def _others_match(a: _Item, b: _Item) -> bool:
         return True
     if a.local.type != b.local.type:
         return False
+    roads = road_key(na), road_key(nb)
+    if any(roads):  # "autoroute A71" is not "autoroute A72", however alike the spelling
+        return roads[0] == roads[1]
     if _acronym(a.local.name) == b.local.name or _acronym(b.local.name) == a.local.name:
         return True
     return min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= ORG_SIMILARITY
