@@ -270,3 +270,47 @@ def test_two_clauses_denying_one_paraphrase_class_agree_whatever_their_sentences
         ],
     )
     assert clash(denied_a, allowed, SentenceOf([whole_a, whole_d]))
+
+
+def test_a_fragment_sharing_a_bare_title_says_nothing_in_common():
+    from recoupe.compare.findings import named_people
+    from recoupe.model import Entity
+
+    # invented: "a ajouté le procureur général" / "le procureur général a demandé un report"
+    said_by = _parsed(
+        "a ajouté le procureur général",
+        [("procureur", "procureur", "procureur"), ("général", "général", "procureur")],
+    )
+    said_by = Statement(**{**said_by.__dict__, "word_frames": (0, 0)})  # no predicate of its own
+    asked = _parsed(
+        "le procureur général a demandé un report de l'audience",
+        [
+            ("procureur", "procureur", "demandé"),
+            ("général", "général", "demandé"),
+            ("demander", "demandé", "demandé"),
+            ("report", "report", "demandé"),
+            ("audience", "audience", "demandé"),
+        ],
+        outlet="B",
+    )
+    people = named_people([Entity("E1", "person", "Président du tribunal")])
+    assert people == frozenset()  # a title typed as a person names no one
+    assert same_predication(Fact((said_by, asked)))  # without people: the former rule
+    assert not same_predication(Fact((said_by, asked)), people=people)
+    # a named person, or a word besides the title, is what both say
+    named = Statement(**{**said_by.__dict__, "entities": frozenset({"E2"})})
+    named_too = Statement(**{**asked.__dict__, "entities": frozenset({"E2"})})
+    mayor = named_people([Entity("E2", "person", "Lucie Garnier")])
+    assert same_predication(Fact((named, named_too)), people=mayor)
+    delay = _parsed(
+        "le report de l'audience, selon le procureur général",
+        [
+            ("report", "report", "report"),
+            ("audience", "audience", "report"),
+            ("procureur", "procureur", "report"),
+            ("général", "général", "report"),
+        ],
+        outlet="C",
+    )
+    delay = Statement(**{**delay.__dict__, "word_frames": (0, 0, 0, 0)})
+    assert same_predication(Fact((delay, asked)), people=people)

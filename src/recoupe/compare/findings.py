@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 
 from recoupe.compare.brief import story_brief
@@ -60,11 +60,13 @@ from recoupe.fr.lexicon import (
     paraphrase_map,
     reporting_lemmas,
     reporting_verbs,
+    speaker_nouns,
+    titles,
     word_class,
 )
 from recoupe.fr.numbers import word_number
 from recoupe.fr.text import fold
-from recoupe.model import Finding, Story
+from recoupe.model import Entity, Finding, Story
 
 MIN_LEMMAS = 3  # shorter sentences carry no fact worth reporting alone
 MIN_COMMON = 2  # content words or names all statements of a corroborated fact must share
@@ -246,7 +248,44 @@ def says_more_than_where(fact: Fact, places: frozenset[str]) -> bool:
     )
 
 
-def same_predication(fact: Fact, places: frozenset[str] = frozenset()) -> bool:
+@functools.cache
+def _who_words() -> frozenset[str]:
+    """Folded words of titles and of speaker nouns ("président", "avocat", "général",
+    "direction", "sapeur", "pompier"): the words of who says or who is, never what."""
+    persons = [noun for noun, entry in speaker_nouns().items() if entry.type == "person"]
+    # single words only: "ministre des Affaires étrangères" names a portfolio; an institution
+    # ("l'hôpital de Banská Bystrica") is where something happens, it stays a word
+    forms = [*titles(), *persons]
+    return frozenset(w for form in forms if " " not in form for w in form.split("-"))
+
+
+def named_people(entities: Iterable[Entity]) -> frozenset[str]:
+    """Ids of the person entities named by a name, not by a title ("Président de la
+    République" typed as a person names no one in particular)."""
+    who = _who_words()
+    return frozenset(
+        e.id for e in entities if e.type == "person" and fold(e.name.split()[0]) not in who
+    )
+
+
+def says_what(fact: Fact, people: frozenset[str]) -> bool:
+    """The fact's statements share what is said of someone, not only who they are: a figure,
+    a person, or a word that is no part of a title or of who speaks. "estime ce matin la
+    direction de la SNCF" / "selon les prévisions de la direction de la SNCF" share an
+    attribution, "président de la République" a bare title: neither is a claim; "le colonel
+    Jean-Pierre Salles-Mazou" names the same person."""
+    who = _who_words()
+    return any(
+        c[0] in "#~^"
+        or (c.startswith("@") and c[1:] in people)
+        or (c.replace("-", "").isalpha() and len(c) > 1 and fold(c) not in who)
+        for c in said_alike(fact)
+    )
+
+
+def same_predication(
+    fact: Fact, places: frozenset[str] = frozenset(), people: frozenset[str] | None = None
+) -> bool:
     """Statements that share few words say the same thing of them: when each states a
     predicate of its own (a verb heading a clause, reporting verbs left out), two outlets
     share one, as a predicate or as its nominalisation.
@@ -264,7 +303,7 @@ def same_predication(fact: Fact, places: frozenset[str] = frozenset()) -> bool:
         return True
     own = [_predicates(s) - GENERIC_PREDICATES - reporting_lemmas() for s in fact.statements]
     if not all(own):
-        return says_more_than_where(fact, places)
+        return says_more_than_where(fact, places) and (people is None or says_what(fact, people))
     # two statements of two outlets share a class when some class is said by two outlets
     outlets_of: dict[str, set[str]] = {}
     for s in fact.statements:
@@ -1242,6 +1281,7 @@ def merged_corroborations(
     context: Context = _own_sentence,
     tallies: Tallies | None = None,
     places: frozenset[str] = frozenset(),
+    people: frozenset[str] | None = None,
 ) -> list[Fact]:
     """Facts several outlets state alike, clauses of the same sentences merged into one.
 
@@ -1274,7 +1314,7 @@ def merged_corroborations(
         fact = consistent(fact, context)
         if len(fact.outlets) < 2 or len(said_alike(fact)) < MIN_COMMON:
             continue
-        if not same_predication(fact, places):
+        if not same_predication(fact, places, people):
             continue
         kept.append(fact)
     # facts citing the same sentences in two articles are one claim said in several clauses;
@@ -1390,6 +1430,7 @@ def corroborated_findings(
     context: Context = _own_sentence,
     tallies: Tallies | None = None,
     places: frozenset[str] = frozenset(),
+    people: frozenset[str] | None = None,
 ) -> list[Finding]:
     by_title: dict[str, Finding] = {}
     # contested figures as written ("54 ans", "52"): a card's words must not carry one
@@ -1398,7 +1439,7 @@ def corroborated_findings(
         for value in {" ".join(corpus.article(a).text[s:e].split()) for a, s, e in disputed}
         if any(c.isdigit() for c in value)
     ]
-    for fact in merged_corroborations(all_facts, disputed, context, tallies, places):
+    for fact in merged_corroborations(all_facts, disputed, context, tallies, places, people):
         # the card quotes a statement holding no contested value when it has one: "Reported
         # by 3 outlets: de 54 ans" would credit two outlets that wrote 55 with the 54
         best, title = representative(fact), title_of(fact, corpus)
@@ -1876,6 +1917,7 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
                 frozenset(
                     e for s in statements for e in s.entities if corpus.entity(e).type == "place"
                 ),
+                named_people(corpus.entity(e) for e in {e for s in statements for e in s.entities}),
             ),
             *single_source_findings(
                 all_facts,
