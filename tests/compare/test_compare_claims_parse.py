@@ -314,3 +314,39 @@ def test_a_fragment_sharing_a_bare_title_says_nothing_in_common():
     )
     delay = Statement(**{**delay.__dict__, "word_frames": (0, 0, 0, 0)})
     assert same_predication(Fact((delay, asked)), people=people)
+
+
+def test_a_shared_predicate_must_bear_a_shared_word_in_both_clauses():
+    # invented: the jury is the subject of "délibérer" in one, of "se retirer" in the other
+    deliberated = _parsed(
+        "le jury a délibéré pendant une heure",
+        [("jury", "jury", "délibéré"), ("délibérer", "délibéré", "délibéré")],
+    )
+    withdrew = _parsed(
+        "avant que le jury se retire pour délibérer",
+        [
+            ("jury", "jury", "retire"),
+            ("retirer", "retire", "retire"),
+            ("délibérer", "délibérer", "délibérer"),
+        ],
+        outlet="B",
+    )
+    assert not same_predication(Fact((deliberated, withdrew)))
+    # the same verb bearing the same word: one claim
+    also = _parsed(
+        "le jury a délibéré longuement",
+        [("jury", "jury", "délibéré"), ("délibérer", "délibéré", "délibéré")],
+        outlet="B",
+    )
+    assert same_predication(Fact((deliberated, also)))
+    # two predicates both clauses state, whatever they bear
+    both = _parsed(
+        "un geste « pas calculé, pas réfléchi »",
+        [("calculer", "calculé", "calculé"), ("réfléchir", "réfléchi", "réfléchi")],
+    )
+    both_too = _parsed(
+        "Ce geste n'était « pas calculé, pas réfléchi",
+        [("calculer", "calculé", "calculé"), ("réfléchir", "réfléchi", "réfléchi")],
+        outlet="B",
+    )
+    assert same_predication(Fact((both, both_too)))

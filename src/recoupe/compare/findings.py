@@ -305,11 +305,56 @@ def same_predication(
     if not all(own):
         return says_more_than_where(fact, places) and (people is None or says_what(fact, people))
     # two statements of two outlets share a class when some class is said by two outlets
+    # (counted by class, not tested pair by pair: a fact may hold many statements)
     outlets_of: dict[str, set[str]] = {}
-    for s in fact.statements:
-        for c in _predicate_classes(s):
+    classes = [_predicate_classes(s) for s in fact.statements]
+    for s, own_classes in zip(fact.statements, classes, strict=True):
+        for c in own_classes:
             outlets_of.setdefault(c, set()).add(s.outlet)
-    return any(len(outlets) >= 2 for outlets in outlets_of.values())
+    if not any(len(outlets) >= 2 for outlets in outlets_of.values()):
+        return False
+    # a name, a figure or a date is what both say; else the shared predicate must bear a
+    # shared word in both ("la cour a délibéré" / "la cour se retire pour délibérer": the
+    # court is what "se retirer" says), or the shared words are all predicates of both
+    # ("pas prémédité, pas réfléchi")
+    values = [
+        {n.value for n in s.numbers if not n.vague and n.value >= 10} for s in fact.statements
+    ]
+    if any(c[0] in "@#~^" for c in common) or set.intersection(*values):
+        return True
+    said: dict[tuple[str, str], set[str]] = {}
+    for s, own_classes in zip(fact.statements, classes, strict=True):
+        for key in _framed(s):
+            if key[1] in common:
+                said.setdefault(key, set()).add(s.outlet)
+        if len(words) > 1 and set(words) <= own_classes:
+            said.setdefault(("*", "*"), set()).add(s.outlet)  # every shared word a predicate
+    return any(len(outlets) >= 2 for outlets in said.values())
+
+
+def _framed(statement: Statement) -> frozenset[tuple[str, str]]:
+    """(predicate, word) for each word of a clause the statement's own predicate heads, both
+    canonical: "la cour se retire pour délibérer" gives ("retirer", "cour"), not
+    ("deliberer", "cour")."""
+    if len(statement.word_starts) != len(statement.words):
+        return frozenset()
+    words = list(zip(statement.words, statement.word_starts, statement.word_frames, strict=True))
+    heads = {at: canonical(w) for w, at, _ in words}
+    # a nominalisation bears the words of its clause too: "blessés dans l'effondrement de la
+    # tribune" gives ("effondrer", "tribune") beside ("blesser", "tribune")
+    nominal = [
+        (canonical(w), frame)
+        for w, at, frame in words
+        if at != frame and fold(w) in paraphrase_map()
+    ]
+    return frozenset(
+        (heads[frame], canonical(w)) for w, at, frame in words if frame != at and frame in heads
+    ) | frozenset(
+        (noun, canonical(w))
+        for noun, in_frame in nominal
+        for w, _, frame in words
+        if frame == in_frame and canonical(w) != noun
+    )
 
 
 Context = Callable[[Statement], Statement]  # a clause -> the whole sentence it was cut from
