@@ -1105,20 +1105,6 @@ class Aligner:
                 members.append(i)
         return sorted(found)
 
-    def mutual_best(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int, float]]:
-        """Pairs where each statement is the other's best match in the other's article."""
-        best: dict[tuple[int, str], tuple[int, float]] = {}
-        for i, j, score in self.pairs(threshold):
-            for x, y in ((i, j), (j, i)):
-                key = (x, self.statements[y].article)
-                if score > best.get(key, (-1, 0.0))[1]:
-                    best[key] = (y, score)
-        return sorted(
-            (i, j, score)
-            for (i, article), (j, score) in best.items()
-            if i < j and best.get((j, self.statements[i].article), (-1, 0.0))[0] == i
-        )
-
 
 def times_compatible(a: Statement, b: Statement) -> bool:
     """False only when both statements date themselves and no dates can meet."""

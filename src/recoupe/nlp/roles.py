@@ -19,7 +19,6 @@ from spacy.tokens import Span as SpacySpan
 
 from recoupe.fr.lexicon import (
     country_of_demonym,
-    gazetteer_by_fold,
     max_title_words,
     portfolios,
     reporting_lemmas,
@@ -686,15 +685,6 @@ def same_body(description: RoleParts, role: RoleParts) -> bool:
 
 def _names_someone(doc: Doc, i: int, stop: int) -> bool:
     return i < stop and doc[i].is_alpha and doc[i].text[:1].isupper()
-
-
-def known_org(text: str) -> str | None:
-    entry = gazetteer_by_fold().get(fold(text))
-    return entry.canonical if entry else None
-
-
-def token_is_title_start(token: Token) -> bool:
-    return title_at(token.doc, token.i) is not None
 
 
 def _phrase_root(doc: Doc, phrase: TitlePhrase) -> Token:
