@@ -227,7 +227,13 @@ def _instrument(clock: Clock) -> None:
     clock.wrap(findings, "consistent", "consistent")
 
 
-def run_size(size: int, seeds_only: bool, keep: Path | None = None) -> dict[str, Any]:
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_size(
+    size: int, seeds_only: bool, keep: Path | None = None, link_only: bool = False
+) -> dict[str, Any]:
     from replicated import seeds
 
     from recoupe.batch import analyse_articles, split_results
@@ -244,10 +250,19 @@ def run_size(size: int, seeds_only: bool, keep: Path | None = None) -> dict[str,
     copies, analyses = replicate_analyses(analysed.articles, analysed.analyses, size)
     seed_count = len(analysed.articles)
     del analysed  # the seeds' analyses: only their copies are linked
+    before_rss = _peak_mib()
     with clock.span("other link"):
         stream = api.stream_report(copies, analyses)
     del copies, analyses  # the corpus holds what the comparison reads
-    linked_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    linked_rss = _peak_mib()
+    if link_only:  # the stories are compared lazily: none is
+        return {
+            "articles": size,
+            "seed_articles": seed_count,
+            "peak_rss_before_link_mib": before_rss,  # model, seeds' NLP and the copies
+            "peak_rss_linked_mib": linked_rss,
+            **{f"cpu_{phase}": clock.spent.get(phase, 0.0) for phase in (*LINK, "other link")},
+        }
     sizes, findings = [], 0
 
     def counted(stories: Any) -> Any:
@@ -274,7 +289,7 @@ def run_size(size: int, seeds_only: bool, keep: Path | None = None) -> dict[str,
         "largest_stories": sizes[:3],
         "findings": findings,
         "report_kb_per_article": report_bytes / 1024 / size,
-        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mib": _peak_mib(),
         "peak_rss_linked_mib": linked_rss,  # the peak once linked, before any comparison
         **{f"cpu_{phase}": clock.spent.get(phase, 0.0) for phase in (*PHASES, "other link")},
     }
@@ -368,6 +383,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--keep-report", type=Path, help="copy the report of the (first) size here, to compare"
     )
+    parser.add_argument(
+        "--link-only",
+        action="store_true",
+        help="stop each size once linked (peak RSS once linked, link CPU): no comparison, no NLP",
+    )
     parser.add_argument("--child-json", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-nlp", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -375,16 +395,25 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         result = (
             run_nlp(args.child_nlp)
             if args.child_nlp
-            else run_size(args.sizes[0], args.sample_only, args.keep_report)
+            else run_size(args.sizes[0], args.sample_only, args.keep_report, args.link_only)
         )
         args.child_json.write_text(json.dumps(result), "utf-8")
         return result
     seeds = ["--sample-only"] if args.sample_only else []
+    seeds += ["--link-only"] if args.link_only else []
     rows = []
     for size in args.sizes:
         keep = ["--keep-report", str(args.keep_report)] if args.keep_report and not rows else []
         rows.append(_fresh(["--sizes", str(size), *seeds, *keep]))
         print(json.dumps(rows[-1]), flush=True)
+    if args.link_only:
+        for first, last in itertools.pairwise(rows):
+            slope = (last["peak_rss_linked_mib"] - first["peak_rss_linked_mib"]) * 1024
+            per = slope / (last["articles"] - first["articles"])
+            print(
+                f"peak once linked {first['articles']} -> {last['articles']}: {per:.1f} KB/article"
+            )
+        return {"rows": rows}
     nlp = _fresh(["--child-nlp", str(args.nlp_articles)])
     print(json.dumps(nlp), flush=True)
     print(

@@ -85,7 +85,7 @@ def test_a_spilled_corpus_reads_each_story_s_sentences_back() -> None:
     analysed = _analysed()
     whole = link_corpus(analysed.articles, analysed.analyses)
     spilled = whole.spill()
-    assert all(a.sentences == () for a in spilled.analyses)
+    assert all(a.sentences == () and a.quotes == () for a in spilled.analyses)
     assert whole.analyses[0].sentences  # the corpus spilled from is left as it was
     assert whole.analysis(whole.articles[0].id).sentences
     for story in whole.stories:

@@ -12,12 +12,14 @@ from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Sentence, Sto
 
 
 class SentenceSpill:
-    """The sentences of a corpus's analyses in a temporary file, read back one article at a time.
+    """The sentences and quotes of a corpus's analyses in a temporary file, read back one
+    article at a time.
 
     Sentences are most of an analysis (lemmas, offsets) and only the comparison of a story
-    reads them once linking is done, so a large corpus is compared story by story with its
-    sentences here rather than in memory (see :meth:`Corpus.spill`). The file is unnamed and
-    goes away with this object.
+    reads them once linking is done; an analysis's quotes are a second copy of the corpus's
+    own (which name speakers by global entity id). So a large corpus is compared story by
+    story with both here rather than in memory (see :meth:`Corpus.spill`). The file is
+    unnamed and goes away with this object.
     """
 
     def __init__(self, analyses: Iterable[ArticleAnalysis]) -> None:
@@ -26,22 +28,30 @@ class SentenceSpill:
         self._at: dict[str, tuple[int, int]] = {}
         offset = 0
         for analysis in analyses:
-            data = pickle.dumps(analysis.sentences, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(
+                (analysis.sentences, analysis.quotes), protocol=pickle.HIGHEST_PROTOCOL
+            )
             self._file.write(data)
             self._at[analysis.article] = (offset, len(data))
             offset += len(data)
         self._file.flush()
 
-    def sentences(self, article_id: str) -> tuple[Sentence, ...]:
+    def _read(self, article_id: str) -> tuple[tuple[Sentence, ...], tuple[Quote, ...]]:
         offset, size = self._at[article_id]
-        sentences: tuple[Sentence, ...] = pickle.loads(os.pread(self._file.fileno(), size, offset))
-        return sentences
+        spilled: tuple[tuple[Sentence, ...], tuple[Quote, ...]] = pickle.loads(
+            os.pread(self._file.fileno(), size, offset)
+        )
+        return spilled
+
+    def sentences(self, article_id: str) -> tuple[Sentence, ...]:
+        return self._read(article_id)[0]
 
     def restore(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
-        """The analysis with its sentences back (as it was before the spill)."""
+        """The analysis with its sentences and quotes back (as it was before the spill)."""
         if analysis.article not in self._at:
             return analysis
-        return replace(analysis, sentences=self.sentences(analysis.article))
+        sentences, quotes = self._read(analysis.article)
+        return replace(analysis, sentences=sentences, quotes=quotes)
 
 
 @dataclass(frozen=True)
@@ -131,13 +141,14 @@ class Corpus:
         return {e for a in article_ids for e in self._entities_by_article.get(a, ())}
 
     def spill(self) -> Corpus:
-        """The corpus with its analyses' sentences in a temporary file (:class:`SentenceSpill`):
+        """The corpus with its analyses' sentences and quotes in a temporary file
+        (:class:`SentenceSpill`):
         for the comparison of a large corpus, which reads them one story at a time through
         :meth:`for_story` or :meth:`restricted`."""
         if self.spilled is not None:
             return self
         spill = SentenceSpill(self.analyses)
-        stripped = tuple(replace(a, sentences=()) for a in self.analyses)
+        stripped = tuple(replace(a, sentences=(), quotes=()) for a in self.analyses)
         # a map of its own (``replace`` would pass this corpus's on, and update it)
         return replace(self, analyses=stripped, spilled=spill, _analyses_by_id={})
 
