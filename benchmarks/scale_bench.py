@@ -401,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         return result
     seeds = ["--sample-only"] if args.sample_only else []
     seeds += ["--link-only"] if args.link_only else []
-    rows = []
+    rows: list[dict[str, Any]] = []
     for size in args.sizes:
         keep = ["--keep-report", str(args.keep_report)] if args.keep_report and not rows else []
         rows.append(_fresh(["--sizes", str(size), *seeds, *keep]))

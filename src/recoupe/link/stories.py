@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -60,6 +60,63 @@ class ArticleFeatures:
         return {"l:" + lemma for lemma in self.keywords or self.lemmas} | {
             "e:" + entity for entity in self.entities
         }
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """An indexed article's features as :class:`StoryIndex` keeps them until linking ends:
+    the same strings in tuples rather than sets. A set of n strings takes about four times
+    the memory of a tuple of them (its hash table), and the index keeps every article's
+    features; the article being indexed is compared as sets (see :func:`_common`)."""
+
+    article: str
+    headline: str
+    titled: bool
+    published: str | None
+    lemmas: tuple[str, ...]
+    keywords: tuple[str, ...]
+    entities: tuple[str, ...]
+    quotes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, f: ArticleFeatures) -> _Kept:
+        return cls(
+            f.article,
+            f.headline,
+            f.titled,
+            f.published,
+            tuple(f.lemmas),
+            tuple(f.keywords),
+            tuple(f.entities),
+            tuple(f.quotes),
+        )
+
+    def features(self) -> ArticleFeatures:
+        return ArticleFeatures(
+            article=self.article,
+            headline=self.headline,
+            titled=self.titled,
+            published=self.published,
+            lemmas=frozenset(self.lemmas),
+            keywords=frozenset(self.keywords),
+            entities=frozenset(self.entities),
+            quotes=frozenset(self.quotes),
+        )
+
+
+# an article's features, as computed or as the index keeps them
+Features = ArticleFeatures | _Kept
+
+
+def _common(a: Collection[str], b: Collection[str]) -> int:
+    """How many strings two collections of distinct strings share (sets or tuples)."""
+    if isinstance(a, frozenset | set) and isinstance(b, frozenset | set):
+        return len(a & b)
+    if isinstance(a, frozenset | set):
+        return sum(map(a.__contains__, b))
+    if isinstance(b, frozenset | set):
+        return sum(map(b.__contains__, a))
+    return len(set(a).intersection(b))
 
 
 @dataclass(frozen=True)
@@ -114,10 +171,10 @@ class StoryGroup:
     articles: tuple[str, ...]
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def _jaccard(a: Collection[str], b: Collection[str]) -> float:
     if not a or not b:
         return 0.0
-    common = len(a & b)
+    common = _common(a, b)
     return common / (len(a) + len(b) - common)
 
 
@@ -150,32 +207,30 @@ def _date_factor(a: str | None, b: str | None, options: StoryOptions) -> float:
     return 1.0
 
 
-def related(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> bool:
+def related(a: Features, b: Features, options: StoryOptions | None = None) -> bool:
     """Whether two articles share evidence of one topic.
 
     That is a few topic words (keywords) in common, or one topic word and an entity:
     people or places in common with nothing said alike are other events of theirs.
     """
     options = options or StoryOptions()
-    topic = len((a.keywords or a.lemmas) & (b.keywords or b.lemmas))
-    return topic >= options.linked_keywords or (topic >= 1 and bool(a.entities & b.entities))
+    topic = _common(a.keywords or a.lemmas, b.keywords or b.lemmas)
+    return topic >= options.linked_keywords or (topic >= 1 and _common(a.entities, b.entities) > 0)
 
 
-def linked(a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None) -> bool:
+def linked(a: Features, b: Features, options: StoryOptions | None = None) -> bool:
     """Whether two articles are put in one story: similar enough and related."""
     options = options or StoryOptions()
     return related(a, b, options) and similarity(a, b, options) >= options.threshold
 
 
-def similarity(
-    a: ArticleFeatures, b: ArticleFeatures, options: StoryOptions | None = None
-) -> float:
+def similarity(a: Features, b: Features, options: StoryOptions | None = None) -> float:
     """How likely two articles cover the same event, in [0, 1]."""
     options = options or StoryOptions()
     score = (
         options.lemma_weight * _jaccard(a.lemmas, b.lemmas)
         + options.entity_weight * _jaccard(a.entities, b.entities)
-        + options.quote_weight * (1.0 if a.quotes & b.quotes else 0.0)
+        + options.quote_weight * (1.0 if _common(a.quotes, b.quotes) else 0.0)
     )
     return score * _date_factor(a.published, b.published, options)
 
@@ -195,7 +250,7 @@ class StoryIndex:
         template = MinHash(num_perm=self.options.num_perm)
         self._permutations = template.permutations
         self._scheme = template.scheme
-        self._features: dict[str, ArticleFeatures] = {}
+        self._features: dict[str, Features] = {}  # kept as :class:`_Kept`
         self._order: dict[str, int] = {}  # article -> position in indexing order
         self._indexed: Counter[str] = Counter()  # story -> its members in the LSH index
         self._story_of: dict[str, str] = {}  # article -> story it joined (maybe merged since)
@@ -281,7 +336,7 @@ class StoryIndex:
             self._members[story_id] = []
         self._members[story_id].append(features.article)
         self._story_of[features.article] = story_id
-        self._features[features.article] = features
+        self._features[features.article] = _Kept.of(features)
         self._order[features.article] = len(self._order)
         tokens = features.tokens()
         near_copy = (
@@ -355,7 +410,8 @@ class StoryIndex:
         return members
 
     def features(self, article_id: str) -> ArticleFeatures:
-        return self._features[article_id]
+        kept = self._features[article_id]
+        return kept.features() if isinstance(kept, _Kept) else kept
 
     def stories(self) -> tuple[StoryGroup, ...]:
         return tuple(
@@ -377,6 +433,10 @@ class StoryIndex:
         if len(feats) > self.options.central_sample:
             step = len(feats) / self.options.central_sample
             sample = [feats[int(k * step)] for k in range(self.options.central_sample)]
+        # the sample as sets, built once: each member is compared with all of it
+        sample = [g.features() if isinstance(g, _Kept) else g for g in sample]
+        expanded = {g.article: g for g in sample}
+        feats = [expanded.get(f.article, f) for f in feats]
         mean = [
             float(np.mean([similarity(f, g, self.options) for g in sample if g is not f]))
             for f in feats
@@ -455,7 +515,13 @@ def features_of(
 
 
 def corpus_features(corpus: Corpus, options: StoryOptions | None = None) -> list[ArticleFeatures]:
-    return [features_of(a, corpus.analysis(a.id), corpus.key_map, options) for a in corpus.articles]
+    return list(iter_features(corpus, options))
+
+
+def iter_features(corpus: Corpus, options: StoryOptions | None = None) -> Iterator[ArticleFeatures]:
+    """Each article's features as it is indexed (never all at once: the index keeps less)."""
+    for a in corpus.articles:
+        yield features_of(a, corpus.analysis(a.id), corpus.key_map, options)
 
 
 def _published_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
@@ -473,7 +539,7 @@ def cluster_stories(
     """
     options = index.options if index is not None else options or StoryOptions()
     index = index if index is not None else StoryIndex(options)
-    index.add_all(corpus_features(corpus, options))
+    index.add_all(iter_features(corpus, options))
     return tuple(story_of_group(index, group, corpus.article) for group in index.stories())
 
 
