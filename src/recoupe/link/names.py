@@ -13,6 +13,7 @@ entities when several fit, and staying apart when the choice is unclear.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class ResolvedEntities:
     key_map: KeyMap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Item:
     """One LocalEntity with the features resolution compares."""
 
@@ -53,12 +54,20 @@ class _Item:
     local: LocalEntity
     surname: str
     given: str | None
-    context: frozenset[str]  # folded names of the other entities of its article
+    # the folded names of its article's entities (one set shared by the article's items: a
+    # set per item would hold the article's names once per entity) and its own
+    names: frozenset[str]
+    own: str
     role_keys: frozenset[str]
 
     @property
     def is_person(self) -> bool:
         return self.local.type == "person"
+
+    @property
+    def context(self) -> frozenset[str]:
+        """The folded names of the other entities of its article."""
+        return self.names - {self.own}
 
 
 @dataclass
@@ -149,10 +158,13 @@ def _initial_of(a: str, b: str) -> bool:
     )
 
 
+_NO_KEYS: frozenset[str] = frozenset()  # one empty set for the many items without a role
+
+
 def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
     items: list[_Item] = []
     for analysis in analyses:
-        names = {fold(local.name) for local in analysis.entities}
+        names = frozenset(sys.intern(fold(local.name)) for local in analysis.entities)
         for local in analysis.entities:
             person = local.type == "person"
             items.append(
@@ -162,8 +174,11 @@ def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
                     local=local,
                     surname=surname_of(local.name) if person else local.name,
                     given=given_of(local.name) if person else None,
-                    context=frozenset(names - {fold(local.name)}),
-                    role_keys=frozenset(r.key for r in local.roles if r.key),
+                    names=names,
+                    own=sys.intern(fold(local.name)),
+                    role_keys=frozenset(r.key for r in local.roles if r.key)
+                    if local.roles
+                    else _NO_KEYS,
                 )
             )
     return items
