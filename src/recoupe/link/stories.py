@@ -113,9 +113,9 @@ def _common(a: Collection[str], b: Collection[str]) -> int:
     if isinstance(a, frozenset | set) and isinstance(b, frozenset | set):
         return len(a & b)
     if isinstance(a, frozenset | set):
-        return sum(map(a.__contains__, b))
+        return len(a.intersection(b))
     if isinstance(b, frozenset | set):
-        return sum(map(b.__contains__, a))
+        return len(b.intersection(a))
     return len(set(a).intersection(b))
 
 
