@@ -315,3 +315,23 @@ def test_a_shared_quote_fragment_alone_links_nothing():
     # three topic words in common are evidence enough, as one and an entity are
     c = dataclasses.replace(b, article="c", keywords=frozenset({"élu", "port", "bateau"}))
     assert related(a, c)
+
+
+def test_the_index_keeps_features_as_tuples_and_scores_them_as_sets():
+    storm = _features("a1", "storm", "x")
+    rain = dataclasses.replace(
+        _features("a2", "storm", "y"),
+        keywords=frozenset({"storm1", "storm2"}),
+        quotes=frozenset({"il a plu fort"}),
+    )
+    vote = _features("b1", "vote", "z")
+    index = StoryIndex()
+    index.add_all([storm, rain, vote])
+    kept = index._features["a2"]
+    assert isinstance(kept.lemmas, tuple) and isinstance(kept.quotes, tuple)
+    assert index.features("a2") == rain  # given back as it was indexed
+    for a, b in itertools.permutations([storm, rain, vote], 2):
+        compact = index._features[b.article]
+        assert similarity(a, compact) == similarity(a, b)
+        assert similarity(compact, a) == similarity(b, a)
+        assert related(a, compact) == related(a, b)
