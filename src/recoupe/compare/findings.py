@@ -1207,6 +1207,13 @@ def _keys(statement: Statement) -> frozenset[str]:
 PIECE_BREAK_RE = re.compile(r"[,;:()–—]")
 
 
+def _holds_span(statement: Statement, spans: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether one of ``spans`` (article, start, end) lies in part within the statement."""
+    return any(
+        a == statement.article and s < statement.end and statement.start < e for a, s, e in spans
+    )
+
+
 def _without_disputed(
     statement: Statement, others: frozenset[str], disputed: Sequence[tuple[str, int, int]]
 ) -> Statement | None:
@@ -1302,19 +1309,26 @@ def _agreed_values(fact: Fact, tallies: Tallies) -> set[Span]:
     out: set[Span] = set()
     if not tallies:
         return out
+    in_article: dict[str, list[tuple[Span, frozenset[str], int]]] = {}
+    for span, (own, others) in tallies.items():
+        in_article.setdefault(span[0], []).append((span, own, others))
+    # the outlets of the fact giving each exact figure, gathered once (not per contested span)
+    exact: dict[tuple[str, float], set[str]] = {}
+    for t in fact.statements:
+        for m in t.numbers:
+            if m.low == m.high == m.value:
+                exact.setdefault((m.unit, m.value), set()).add(t.outlet)
     for s in fact.statements:
+        spans = in_article.get(s.article)
+        if not spans:
+            continue
         for n in s.numbers:
-            for span, (own, others) in tallies.items():
-                if span[0] != s.article or not (span[1] < n.end and n.start < span[2]):
+            for span, own, others in spans:
+                if not (span[1] < n.end and n.start < span[2]):
                     continue
-                agreeing = set(own) | {
-                    t.outlet
-                    for t in fact.statements
-                    if any(
-                        m.unit == n.unit and m.low == m.high == n.low == n.high == m.value
-                        for m in t.numbers
-                    )
-                }
+                agreeing = set(own)
+                if n.low == n.high:
+                    agreeing |= exact.get((n.unit, n.low), set())
                 if len(agreeing) >= 2 and len(agreeing) > others:
                     out.add(span)
     return out
@@ -1410,22 +1424,25 @@ def merged_corroborations(
                 s, merged, [x for x in in_article.get(s.article, []) if x not in agreed], counted
             )
         )
-        # a statement holding a contested value the card does not report is cited without it
-        said = {s: _keys(s) for s in kept_statements}
-        cited = tuple(
-            piece
-            for s in kept_statements
-            if (
-                piece := _without_disputed(
-                    s,
-                    frozenset(k for t in kept_statements if t.outlet != s.outlet for k in said[t]),
-                    [x for x in in_article.get(s.article, []) if x not in agreed],
-                )
-            )
-            is not None
-        )
+        # a statement holding a contested value the card does not report is cited without it;
+        # what the card's other outlets say is gathered only for such a statement, from the
+        # outlets saying each key (not rebuilt from every other statement for every statement)
+        key_outlets: dict[str, set[str]] = {}
+        for t in kept_statements:
+            for key in _keys(t):
+                key_outlets.setdefault(key, set()).add(t.outlet)
+        cited = []
+        for s in kept_statements:
+            contested = [x for x in in_article.get(s.article, []) if x not in agreed]
+            if not _holds_span(s, contested):
+                cited.append(s)
+                continue
+            alone = {s.outlet}
+            others = frozenset(key for key, outlets in key_outlets.items() if outlets != alone)
+            if (piece := _without_disputed(s, others, contested)) is not None:
+                cited.append(piece)
         if len({s.outlet for s in cited}) >= 2:
-            out.append(Fact(cited))
+            out.append(Fact(tuple(cited)))
     return out
 
 
