@@ -7,6 +7,7 @@ from compare_builders import Doc, build, one_story
 
 from recoupe.compare.findings import (
     _agreed_values,
+    _tally_index,
     compare_story,
     merged_corroborations,
     said_alike,
@@ -79,9 +80,9 @@ def test_a_contested_figure_two_outlets_of_a_fact_agree_on_may_be_cited():
     span = next((first.article, n.start, n.end) for n in first.numbers if n.value == 115)
     # 115 is alone in the contradiction (the other outlet's 115 credited to another source),
     # against one outlet saying 133: with the fact, two outlets give 115
-    assert _agreed_values(fact, {span: (frozenset({"Outlet 0"}), 1)}) == {span}
+    assert _agreed_values(fact, _tally_index({span: (frozenset({"Outlet 0"}), 1)})) == {span}
     # two outlets say 133: a tie, neither value is corroborated
-    assert _agreed_values(fact, {span: (frozenset({"Outlet 0"}), 2)}) == set()
+    assert _agreed_values(fact, _tally_index({span: (frozenset({"Outlet 0"}), 2)})) == set()
 
 
 def test_the_words_of_a_moment_make_no_claim_in_common():

@@ -1299,7 +1299,18 @@ def value_tallies(contradictions: Sequence[Finding]) -> Tallies:
     return out
 
 
-def _agreed_values(fact: Fact, tallies: Tallies) -> set[Span]:
+TallyIndex = dict[str, list[tuple[Span, frozenset[str], int]]]
+
+
+def _tally_index(tallies: Tallies) -> TallyIndex:
+    """The contested spans of each article, with their tallies (built once per story)."""
+    out: TallyIndex = {}
+    for span, (own, others) in tallies.items():
+        out.setdefault(span[0], []).append((span, own, others))
+    return out
+
+
+def _agreed_values(fact: Fact, in_article: TallyIndex) -> set[Span]:
     """Contested spans the fact may cite after all: the outlets of the fact that give the same
     exact figure, with those the contradiction counts for it, outnumber those of every other
     value. "115 morts" (i24NEWS, its value alone in the contradiction) and "115 personnes ont
@@ -1307,11 +1318,8 @@ def _agreed_values(fact: Fact, tallies: Tallies) -> set[Span]:
     Infodujour's "133 morts": two outlets agree on 115, one says 133, and a reader signs
     "115 — 2 outlets"; with two outlets on each side neither value is corroborated."""
     out: set[Span] = set()
-    if not tallies:
+    if not in_article:
         return out
-    in_article: dict[str, list[tuple[Span, frozenset[str], int]]] = {}
-    for span, (own, others) in tallies.items():
-        in_article.setdefault(span[0], []).append((span, own, others))
     # the outlets of the fact giving each exact figure, gathered once (not per contested span)
     exact: dict[tuple[str, float], set[str]] = {}
     for t in fact.statements:
@@ -1349,6 +1357,7 @@ def merged_corroborations(
     (a corroboration never cites one side of a contradiction).
     """
     kept = []
+    tally_index = _tally_index(tallies) if tallies else {}
     # each article's disputed spans, so a statement is tested against its own article's only
     in_article: dict[str, list[tuple[str, int, int]]] = {}
     for span in disputed:
@@ -1357,7 +1366,7 @@ def merged_corroborations(
         # a statement cites a disputed figure only in an article with disputed spans
         if any(s.article in in_article for s in fact.statements):
             counted = Counter(n.unit for s in fact.statements for n in s.numbers)
-            agreed = _agreed_values(fact, tallies) if tallies else set()
+            agreed = _agreed_values(fact, tally_index)
             fact = Fact(
                 tuple(
                     s
@@ -1416,7 +1425,7 @@ def merged_corroborations(
         # value others give for it ("fait trois blessés" beside "deux personnes ont été
         # blessées"): the merged card is held to the rule each fact was
         counted = Counter(n.unit for s in merged.statements for n in s.numbers)
-        agreed = _agreed_values(merged, tallies) if tallies else set()
+        agreed = _agreed_values(merged, tally_index)
         kept_statements = tuple(
             s
             for s in merged.statements
