@@ -5,34 +5,18 @@ from __future__ import annotations
 import dataclasses
 import io
 import pickle
-from pathlib import Path
 
 import pytest
 
 from recoupe.api import build_report, link_corpus, stream_report
 from recoupe.batch import analyse_articles, pool_comparer, split_results, worker_pool
 from recoupe.compare.findings import compare_story
-from recoupe.model import Article, Report, Sentence, Story
+from recoupe.model import Report, Sentence, Story
 from recoupe.nlp.pipeline import PipelineOptions
 from recoupe.render.json import render_json, write_json, write_jsonl
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-BLANK = PipelineOptions(models=(), batch_size=2)
-
-# Our own invented articles: two events, each covered by three outlets.
-FLOOD = "La Vessière a débordé mardi à Lauzac. Le maire Paul Danrey a annoncé 120 évacuations."
-BRIDGE = "Le pont de Carmelle a rouvert jeudi. La préfète Anne Solvin a inauguré l'ouvrage."
-ARTICLES = [
-    Article(
-        id=f"{event}-{outlet}",
-        text=f"{text} Selon {outlet}, les habitants attendaient depuis {n + 2} semaines.",
-        source=outlet,
-        language="fr",
-        published="2026-03-0" + str(n + 1),
-    )
-    for event, text in (("crue", FLOOD), ("pont", BRIDGE))
-    for n, outlet in enumerate(("Le Courrier de Lauzac", "Radio Vessière", "La Gazette du Val"))
-]
+# the invented two-event corpus (three outlets each) of the worker-pool tests
+from test_batch_pool import ARTICLES, BLANK, EXAMPLES
 
 
 def _analysed(options: PipelineOptions = BLANK):
