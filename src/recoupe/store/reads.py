@@ -102,27 +102,13 @@ def _stories(conn: Connection, ids: Sequence[str] | None) -> list[tuple[int, Sto
 
     found: list[tuple[int, Story]] = []
     for chunk in [None] if ids is None else rows.chunks(ids):
-        wanted: Any = chunk
         story_articles = defaultdict(list)
-        query = select(schema.story_articles).order_by(
-            schema.story_articles.c.story, schema.story_articles.c.position
-        )
-        if wanted is not None:
-            query = query.where(schema.story_articles.c.story.in_(wanted))
-        for row in conn.execute(query):
+        for row in _rows_of(conn, schema.story_articles, "story", chunk, "story", "position"):
             story_articles[row.story].append(row.article)
         findings = defaultdict(list)
-        query = select(schema.findings).order_by(
-            schema.findings.c.story, schema.findings.c.position
-        )
-        if wanted is not None:
-            query = query.where(schema.findings.c.story.in_(wanted))
-        for row in conn.execute(query):
+        for row in _rows_of(conn, schema.findings, "story", chunk, "story", "position"):
             findings[row.story].append(rows.finding_from_row(dict(row._mapping)))
-        query = select(schema.stories).order_by(schema.stories.c.position)
-        if wanted is not None:
-            query = query.where(schema.stories.c.id.in_(wanted))
-        for row in conn.execute(query):
+        for row in _rows_of(conn, schema.stories, "id", chunk, "position"):
             values = dict(row._mapping)
             found.append(
                 (
@@ -133,6 +119,16 @@ def _stories(conn: Connection, ids: Sequence[str] | None) -> list[tuple[int, Sto
                 )
             )
     return sorted(found, key=lambda pair: pair[0])
+
+
+def _rows_of(
+    conn: Connection, table: Table, key: str, wanted: Sequence[str] | None, *order: str
+) -> Any:
+    """The table's rows ordered by ``order``, only those whose ``key`` is ``wanted`` (None: all)."""
+    query = select(table).order_by(*(table.c[o] for o in order))
+    if wanted is not None:
+        query = query.where(table.c[key].in_(wanted))
+    return conn.execute(query)
 
 
 def _count(conn: Connection, table: Table) -> int:
