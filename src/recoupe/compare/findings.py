@@ -1207,21 +1207,22 @@ def _keys(statement: Statement) -> frozenset[str]:
 PIECE_BREAK_RE = re.compile(r"[,;:()–—]")
 
 
-def _holds_span(statement: Statement, spans: Sequence[tuple[str, int, int]]) -> bool:
-    """Whether one of ``spans`` (article, start, end) lies in part within the statement."""
-    return any(
-        a == statement.article and s < statement.end and statement.start < e for a, s, e in spans
-    )
+def _said_by_others(key_outlets: dict[str, set[str]], outlet: str) -> frozenset[str]:
+    """The keys (``_keys``) of a card that some outlet other than ``outlet`` says."""
+    return frozenset(key for key, says in key_outlets.items() if says != {outlet})
 
 
 def _without_disputed(
-    statement: Statement, others: frozenset[str], disputed: Sequence[tuple[str, int, int]]
+    statement: Statement,
+    others: Callable[[], frozenset[str]],
+    disputed: Sequence[tuple[str, int, int]],
 ) -> Statement | None:
     """What a card may cite of a statement holding a contested value that is not what the card
     reports ("Ce haut fonctionnaire de 54 ans, énarque" beside another outlet's "un haut
     fonctionnaire, énarque", where a third gives 55 ans): the statement as it is when it holds
     none; else the stretch of it outside every contested value (the figure or date written
-    there cut with it) that shares most with what the card's other outlets say (``others``),
+    there cut with it) that shares most with what the card's other outlets say (``others()``,
+    asked only then),
     its edge parts that share nothing left out ("Un office religieux, en présence de …");
     None when no stretch shares anything, and the statement is not cited."""
     spans = [
@@ -1231,6 +1232,7 @@ def _without_disputed(
     ]
     if not spans:
         return statement
+    said = others()
     marks = [(n.start, n.end) for n in statement.numbers] + [
         (t.start, t.end) for t in statement.times
     ]
@@ -1257,7 +1259,7 @@ def _without_disputed(
         ]
         edges.append(stop)
         parts = [
-            (x, y, len(_keys(p) & others) if (p := _piece(statement, x, y)) else 0)
+            (x, y, len(_keys(p) & said) if (p := _piece(statement, x, y)) else 0)
             for x, y in itertools.pairwise(edges)
         ]
         while parts and not parts[0][2]:
@@ -1267,7 +1269,7 @@ def _without_disputed(
         piece = _piece(statement, parts[0][0], parts[-1][1]) if parts else None
         if piece is None:
             continue
-        shared = len(_keys(piece) & others)
+        shared = len(_keys(piece) & said)
         if shared and (best is None or (shared, len(piece.text)) > best[:2]):
             best = (shared, len(piece.text), piece)
     return best[2] if best else None
@@ -1442,12 +1444,8 @@ def merged_corroborations(
                 key_outlets.setdefault(key, set()).add(t.outlet)
         cited = []
         for s in kept_statements:
+            others = functools.partial(_said_by_others, key_outlets, s.outlet)
             contested = [x for x in in_article.get(s.article, []) if x not in agreed]
-            if not _holds_span(s, contested):
-                cited.append(s)
-                continue
-            alone = {s.outlet}
-            others = frozenset(key for key, outlets in key_outlets.items() if outlets != alone)
             if (piece := _without_disputed(s, others, contested)) is not None:
                 cited.append(piece)
         if len({s.outlet for s in cited}) >= 2:
