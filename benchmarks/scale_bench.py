@@ -42,7 +42,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -149,16 +149,11 @@ def copy_of(article: Any, analysis: Any, copy: int) -> tuple[Any, Any]:
 
 def replicate_analyses(
     articles: Sequence[Any], analyses: Sequence[Any], count: int
-) -> tuple[list[Any], list[Any]]:
-    """``count`` analysed articles: the seeds round-robin, each round a new edited copy."""
-    out_articles, out_analyses = [], []
+) -> Iterator[tuple[Any, Any]]:
+    """``count`` analysed articles, one at a time as the NLP would yield them: the seeds
+    round-robin, each round a new edited copy."""
     for i in range(count):
-        article, analysis = copy_of(
-            articles[i % len(articles)], analyses[i % len(articles)], i // len(articles)
-        )
-        out_articles.append(article)
-        out_analyses.append(analysis)
-    return out_articles, out_analyses
+        yield copy_of(articles[i % len(articles)], analyses[i % len(articles)], i // len(articles))
 
 
 # --- one size, in a fresh process -----------------------------------------------------------
@@ -247,19 +242,29 @@ def run_size(
     import recoupe.api as api
     from recoupe.render.json import write_json
 
-    copies, analyses = replicate_analyses(analysed.articles, analysed.analyses, size)
     seed_count = len(analysed.articles)
-    del analysed  # the seeds' analyses: only their copies are linked
     before_rss = _peak_mib()
+
+    def copies() -> Iterator[tuple[Any, Any]]:
+        made = replicate_analyses(analysed.articles, analysed.analyses, size)
+        while True:
+            with clock.span("replicate"):  # the benchmark's NLP stand-in: not linking
+                pair = next(made, None)
+            if pair is None:
+                return
+            yield pair
+
     with clock.span("other link"):
-        stream = api.stream_report(copies, analyses)
-    del copies, analyses  # the corpus holds what the comparison reads
+        # as ``recoupe analyze``: each copy spilled as it comes (above api.SPILL_ABOVE) and
+        # only what linking reads held, then linked
+        stream = api.stream_results(copies(), size)
+    del analysed  # the seeds' analyses: only their copies are linked
     linked_rss = _peak_mib()
     if link_only:  # the stories are compared lazily: none is
         return {
             "articles": size,
             "seed_articles": seed_count,
-            "peak_rss_before_link_mib": before_rss,  # model, seeds' NLP and the copies
+            "peak_rss_before_link_mib": before_rss,  # model and the seeds' NLP
             "peak_rss_linked_mib": linked_rss,
             **{f"cpu_{phase}": clock.spent.get(phase, 0.0) for phase in (*LINK, "other link")},
         }

@@ -13,9 +13,10 @@ from recoupe.batch import Analysed, StoryComparer, open_runners, split_results
 from recoupe.batch import analyse_articles as run_pipeline
 from recoupe.compare.findings import compare_story
 from recoupe.compare.vectors import load as load_vectors
-from recoupe.corpus import Corpus
+from recoupe.corpus import Corpus, SentenceSpill
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 from recoupe.link.names import resolve_entities
+from recoupe.link.outline import content_lemmas, outline
 from recoupe.link.times import narrow_times
 from recoupe.model import (
     Article,
@@ -146,10 +147,65 @@ def _streamed(
         comparer,
     ):
         results = run_pipeline(to_analyse, options.pipeline, tick, analyser)
-        analysed = split_results(to_analyse, results)
-        stream = _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
-        del analysed  # the report's corpus holds what it needs (without sentences when spilled)
-        yield stream
+        if known is None:
+            # each analysis spilled as it comes when the corpus is large (see stream_results)
+            yield stream_results(
+                zip(to_analyse, results, strict=True),
+                len(to_analyse),
+                rejected,
+                duplicates,
+                phases=phases,
+                comparer=comparer,
+            )
+        else:
+            analysed = split_results(to_analyse, results)
+            stream = _finish(articles, analysed, rejected, duplicates, known, phases, comparer)
+            del analysed  # the report's corpus holds what it needs
+            yield stream
+
+
+def stream_results(
+    results: Iterable[tuple[Article, ArticleAnalysis | Rejected]],
+    count: int,
+    rejected: Sequence[Rejected] = (),
+    duplicates: Sequence[Duplicate] = (),
+    phases: PhaseProgress | None = None,
+    comparer: StoryComparer | None = None,
+    spill_above: int | None = SPILL_ABOVE,
+) -> ReportStream:
+    """:func:`stream_report` of ``count`` articles from their analyses as the NLP yields them
+    (``results``: each article with its analysis or its ``Rejected``, in order).
+
+    Above ``spill_above`` articles, each analysis goes to a :class:`SentenceSpill` as it
+    comes and only what linking reads of it is held (:func:`spilled`): no analysis is ever
+    held whole beside all the others. The report is the same either way.
+    """
+    spill = SentenceSpill() if spill_above is not None and count > spill_above else None
+    articles: list[Article] = []
+    analyses: list[ArticleAnalysis] = []
+    failed = list(rejected)
+    for article, result in results:
+        if isinstance(result, Rejected):
+            failed.append(result)
+            continue
+        articles.append(article)
+        analyses.append(result if spill is None else spilled(spill, article, result))
+    return stream_report(
+        articles,
+        analyses,
+        failed,
+        duplicates,
+        phases=phases,
+        comparer=comparer,
+        spill_above=spill_above,
+        spill=spill,
+    )
+
+
+def spilled(spill: SentenceSpill, article: Article, analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """The analysis put in ``spill``: what is left of it is what linking reads (its entities,
+    quotes, times and the outline of its sentences, :mod:`recoupe.link.outline`)."""
+    return spill.put(analysis, outline(article, analysis), content_lemmas(analysis))
 
 
 def _finish(
@@ -157,21 +213,12 @@ def _finish(
     analysed: Analysed,
     rejected: Sequence[Rejected],
     duplicates: Sequence[Duplicate],
-    known: MutableMapping[str, ArticleAnalysis] | None,
+    known: MutableMapping[str, ArticleAnalysis],
     phases: PhaseProgress | None,
     comparer: StoryComparer | None = None,
 ) -> ReportStream:
-    """The report of freshly analysed articles (with the ``known`` ones, when given)."""
+    """The report of freshly analysed articles with the ``known`` ones."""
     failed = [*rejected, *analysed.rejected]
-    if known is None:
-        return stream_report(
-            analysed.articles,
-            analysed.analyses,
-            failed,
-            duplicates,
-            phases=phases,
-            comparer=comparer,
-        )
     known.update((a.id, analysis) for a, analysis in analysed.pairs())
     kept = [a for a in articles if a.id in known]
     return stream_report(
@@ -189,9 +236,11 @@ def link_corpus(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
     index: StoryIndex | None = None,
+    spill: SentenceSpill | None = None,
 ) -> Corpus:
     """Resolve entities across articles, attach speakers, cluster stories (into ``index``
-    when given: the store keeps it for the next upload)."""
+    when given: the store keeps it for the next upload). ``spill``: where the analyses were
+    put as they came (:func:`spilled`), their sentences outlined."""
     from recoupe.link.stories import cluster_stories  # datasketch and scipy: only here
 
     resolved = resolve_entities(analyses)
@@ -200,6 +249,7 @@ def link_corpus(
         analyses=tuple(analyses),
         entities=resolved.entities,
         key_map=resolved.key_map,
+        spilled=spill,
     )
     quotes = tuple(
         replace(q, speaker=corpus.entity_of(a.article, q.speaker))
@@ -295,16 +345,22 @@ def stream_report(
     index: StoryIndex | None = None,
     comparer: StoryComparer | None = None,
     spill_above: int | None = SPILL_ABOVE,
+    spill: SentenceSpill | None = None,
 ) -> ReportStream:
     """:func:`build_report` with the stories compared as they are read (:class:`ReportStream`).
 
-    A corpus of more than ``spill_above`` articles puts its sentences aside in a temporary
-    file once linked (:meth:`Corpus.spill`), and each story reads its own back when compared
-    (None: never). The report is the same either way.
+    A corpus of more than ``spill_above`` articles puts its analyses' sentences, quotes and
+    entities aside in a temporary file before linking (:func:`spilled`; ``spill``: already
+    there, as they came from the NLP, see :func:`stream_results`), is linked from what is
+    left, and each story reads its own back when compared (None: never). The report is the
+    same either way.
     """
     with paused_cycle_collection():
-        corpus = _linked(articles, analyses, phases, index)
-        if spill_above is not None and len(corpus.analyses) > spill_above:
+        if spill is None and spill_above is not None and len(analyses) > spill_above:
+            spill = SentenceSpill()
+            analyses = [spilled(spill, a, x) for a, x in zip(articles, analyses, strict=True)]
+        corpus = _linked(articles, analyses, phases, index, spill)
+        if spill is not None:
             corpus = corpus.spill()
     return ReportStream(
         report_head(corpus, rejected, duplicates),
@@ -317,10 +373,11 @@ def _linked(
     analyses: Sequence[ArticleAnalysis],
     phases: PhaseProgress | None,
     index: StoryIndex | None,
+    spill: SentenceSpill | None = None,
 ) -> Corpus:
     report_phase = phases or (lambda _phase, _done, _total: None)
     report_phase("linking", 0, 1)
-    corpus = link_corpus(articles, analyses, index)
+    corpus = link_corpus(articles, analyses, index, spill)
     report_phase("linking", 1, 1)
     return corpus
 

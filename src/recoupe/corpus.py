@@ -2,44 +2,111 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import tempfile
+from array import array
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any, ClassVar
 
-from recoupe.model import Article, ArticleAnalysis, Entity, Quote, Sentence, Story, TimeRef
+from recoupe.model import (
+    Article,
+    ArticleAnalysis,
+    Entity,
+    LocalEntity,
+    Quote,
+    Sentence,
+    Story,
+    TimeRef,
+)
+
+
+class _ByFields(pickle.Pickler):
+    """Pickles the model's dataclasses by their fields' values, rebuilt through their
+    constructor, never through their ``__dict__``: reading an instance's ``__dict__`` (as the
+    default pickling does) makes Python build a dict object for it, which then stays with the
+    instance, so the entities and quotes the corpus keeps after spilling would grow by it."""
+
+    _FIELDS: ClassVar[dict[type, tuple[str, ...]]] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        cls = type(obj)
+        names = self._FIELDS.get(cls)
+        if names is None:
+            if not (is_dataclass(cls) and cls.__module__ == "recoupe.model"):
+                return NotImplemented
+            names = self._FIELDS[cls] = tuple(f.name for f in fields(cls))
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+def _dumps(value: object) -> bytes:
+    out = io.BytesIO()
+    _ByFields(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
 
 
 class SentenceSpill:
-    """The sentences and quotes of a corpus's analyses in a temporary file, read back one
-    article at a time.
+    """The sentences, quotes and local entities of a corpus's analyses in a temporary file,
+    read back one article at a time.
 
     Sentences are most of an analysis (lemmas, offsets) and only the comparison of a story
-    reads them once linking is done; an analysis's quotes are a second copy of the corpus's
-    own (which name speakers by global entity id). So a large corpus is compared story by
-    story with both here rather than in memory (see :meth:`Corpus.spill`). The file is
-    unnamed and goes away with this object.
+    reads them whole; an analysis's quotes are a second copy of the corpus's own (which name
+    speakers by global entity id), and its local entities share their mentions and roles with
+    the corpus's entities. So a large corpus puts each analysis here as the NLP produces it
+    (:meth:`put`), is linked from what linking reads of it (the outline of its sentences and
+    the counts of its content lemmas, see :mod:`recoupe.link.outline`), and is compared story
+    by story with the rest read back (:meth:`Corpus.spill`, :meth:`Corpus.restricted`). The
+    file is unnamed and goes away with this object.
     """
 
-    def __init__(self, analyses: Iterable[ArticleAnalysis]) -> None:
+    def __init__(self, analyses: Iterable[ArticleAnalysis] = ()) -> None:
         # open while the stories are compared, closed (and gone) with this object
         self._file = tempfile.TemporaryFile()  # noqa: SIM115
         self._at: dict[str, tuple[int, int]] = {}
-        offset = 0
+        self._end = 0
+        # each article's content lemmas and their counts, until it is linked
+        self._lemmas: dict[str, tuple[tuple[str, ...], array[int]]] = {}
         for analysis in analyses:
-            data = pickle.dumps(
-                (analysis.sentences, analysis.quotes), protocol=pickle.HIGHEST_PROTOCOL
-            )
-            self._file.write(data)
-            self._at[analysis.article] = (offset, len(data))
-            offset += len(data)
-        self._file.flush()
+            self.put(analysis, analysis.sentences)
 
-    def _read(self, article_id: str) -> tuple[tuple[Sentence, ...], tuple[Quote, ...]]:
+    def put(
+        self,
+        analysis: ArticleAnalysis,
+        outline: tuple[Sentence, ...],
+        lemmas: Counter[str] | None = None,
+    ) -> ArticleAnalysis:
+        """Write the analysis's sentences, quotes and entities here; what is left to hold: the
+        analysis with ``outline`` for sentences (what linking reads of them). ``lemmas``: its
+        content lemmas' counts, kept for the story index (:meth:`content_lemmas`)."""
+        data = _dumps((analysis.sentences, analysis.quotes, analysis.entities))
+        self._file.write(data)
+        self._at[analysis.article] = (self._end, len(data))
+        self._end += len(data)
+        if lemmas is not None:
+            self._lemmas[analysis.article] = (tuple(lemmas), array("I", lemmas.values()))
+        return replace(analysis, sentences=outline)
+
+    def content_lemmas(self, article_id: str) -> Counter[str] | None:
+        """The counts given to :meth:`put`, in the same order (None: not given)."""
+        if article_id not in self._lemmas:
+            return None
+        lemmas, counts = self._lemmas[article_id]
+        return Counter(dict(zip(lemmas, counts, strict=True)))
+
+    def linked(self) -> None:
+        """Linking is done: the lemma counts are no longer read."""
+        self._lemmas.clear()
+
+    def _read(
+        self, article_id: str
+    ) -> tuple[tuple[Sentence, ...], tuple[Quote, ...], tuple[LocalEntity, ...]]:
         offset, size = self._at[article_id]
-        spilled: tuple[tuple[Sentence, ...], tuple[Quote, ...]] = pickle.loads(
-            os.pread(self._file.fileno(), size, offset)
+        self._file.flush()
+        spilled: tuple[tuple[Sentence, ...], tuple[Quote, ...], tuple[LocalEntity, ...]] = (
+            pickle.loads(os.pread(self._file.fileno(), size, offset))
         )
         return spilled
 
@@ -47,11 +114,11 @@ class SentenceSpill:
         return self._read(article_id)[0]
 
     def restore(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
-        """The analysis with its sentences and quotes back (as it was before the spill)."""
+        """The analysis with its sentences, quotes and entities back (as put here)."""
         if analysis.article not in self._at:
             return analysis
-        sentences, quotes = self._read(analysis.article)
-        return replace(analysis, sentences=sentences, quotes=quotes)
+        sentences, quotes, entities = self._read(analysis.article)
+        return replace(analysis, sentences=sentences, quotes=quotes, entities=entities)
 
 
 @dataclass(frozen=True)
@@ -140,15 +207,19 @@ class Corpus:
         self._positions("quotes", "")
         return {e for a in article_ids for e in self._entities_by_article.get(a, ())}
 
+    def content_lemmas(self, article_id: str) -> Counter[str] | None:
+        """The article's content lemmas' counts as kept by the spill while linking (None: its
+        analysis holds its sentences, count them there)."""
+        return self.spilled.content_lemmas(article_id) if self.spilled is not None else None
+
     def spill(self) -> Corpus:
-        """The corpus with its analyses' sentences and quotes in a temporary file
-        (:class:`SentenceSpill`):
-        for the comparison of a large corpus, which reads them one story at a time through
-        :meth:`for_story` or :meth:`restricted`."""
-        if self.spilled is not None:
-            return self
-        spill = SentenceSpill(self.analyses)
-        stripped = tuple(replace(a, sentences=(), quotes=()) for a in self.analyses)
+        """The linked corpus with its analyses' sentences, quotes and entities in a temporary
+        file (:class:`SentenceSpill`; the one they were put in as they were analysed, else a
+        new one): for the comparison of a large corpus, which reads them one story at a time
+        through :meth:`for_story` or :meth:`restricted`. Its analyses keep their times."""
+        spill = self.spilled if self.spilled is not None else SentenceSpill(self.analyses)
+        spill.linked()
+        stripped = tuple(replace(a, sentences=(), quotes=(), entities=()) for a in self.analyses)
         # a map of its own (``replace`` would pass this corpus's on, and update it)
         return replace(self, analyses=stripped, spilled=spill, _analyses_by_id={})
 

@@ -17,6 +17,7 @@ the same articles in the same order always give the same ids.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ import numpy as np
 
 from recoupe.corpus import Corpus
 from recoupe.fr.furniture import dateline_spans, outside_datelines
+from recoupe.link.outline import content_lemmas
 from recoupe.model import Article, ArticleAnalysis, Story
 
 if TYPE_CHECKING:
@@ -455,8 +457,11 @@ def _quote_shingles(text: str) -> frozenset[str]:
     words = [w.casefold() for w in WORD_RE.findall(text)]
     if len(words) < QUOTE_SHINGLE:
         return frozenset()
+    # interned: the index keeps them until linking ends, and a quote's shingles recur in every
+    # outlet that carries it
     return frozenset(
-        " ".join(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
+        sys.intern(" ".join(words[i : i + QUOTE_SHINGLE]))
+        for i in range(len(words) - QUOTE_SHINGLE + 1)
     )
 
 
@@ -482,14 +487,11 @@ def features_of(
     analysis: ArticleAnalysis,
     key_map: dict[tuple[str, str], str],
     options: StoryOptions | None = None,
+    counts: Counter[str] | None = None,
 ) -> ArticleFeatures:
-    """Reduce one analysed article to its clustering features."""
-    counts = Counter(
-        lemma
-        for s in analysis.sentences
-        for lemma in s.lemmas
-        if len(lemma) > 1 and not lemma.isdigit()
-    )
+    """Reduce one analysed article to its clustering features (``counts``: its content lemmas'
+    counts when its sentences are spilled, :meth:`Corpus.content_lemmas`)."""
+    counts = content_lemmas(analysis) if counts is None else counts
     lemmas = frozenset(counts)
     top = (options or StoryOptions()).keywords
     keywords = frozenset(lemma for lemma, _ in counts.most_common(top))
@@ -521,7 +523,8 @@ def corpus_features(corpus: Corpus, options: StoryOptions | None = None) -> list
 def iter_features(corpus: Corpus, options: StoryOptions | None = None) -> Iterator[ArticleFeatures]:
     """Each article's features as it is indexed (never all at once: the index keeps less)."""
     for a in corpus.articles:
-        yield features_of(a, corpus.analysis(a.id), corpus.key_map, options)
+        counts = corpus.content_lemmas(a.id)
+        yield features_of(a, corpus.analysis(a.id), corpus.key_map, options, counts)
 
 
 def _published_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
