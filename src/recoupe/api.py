@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from recoupe.batch import Analysed, StoryComparer, open_runners, split_results
 from recoupe.batch import analyse_articles as run_pipeline
 from recoupe.compare.findings import compare_story
-from recoupe.compare.vectors import load as load_vectors
+from recoupe.compare import vectors
 from recoupe.corpus import Corpus, SentenceSpill
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 from recoupe.link.names import resolve_entities
@@ -26,7 +26,7 @@ from recoupe.model import (
     Report,
     Story,
 )
-from recoupe.nlp.pipeline import PipelineOptions
+from recoupe.nlp.pipeline import PipelineOptions, loaded_vocab
 
 if TYPE_CHECKING:
     from recoupe.link.stories import StoryIndex
@@ -232,6 +232,19 @@ def _finish(
     )
 
 
+def share_vectors() -> None:
+    """Let the comparison read its word vectors from the analysing pipeline's vocab when that
+    pipeline is loaded in this process: one copy of the table (about 208 MiB), not two."""
+    vectors.share(vectors.DEFAULT_MODEL, loaded_vocab(vectors.DEFAULT_MODEL))
+
+
+def load_vectors() -> None:
+    """The comparison's word vectors, read now (before worker processes fork, so that they
+    share them), from the analysing pipeline when it is loaded."""
+    share_vectors()
+    vectors.load()
+
+
 def link_corpus(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
@@ -263,6 +276,7 @@ def link_corpus(
 
 def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:
     """Link analysed articles and compare them as one story, whatever clustering would say."""
+    share_vectors()
     corpus = link_corpus(articles, analyses)
     story = Story(
         id="S1",
@@ -418,6 +432,7 @@ def compare_stories(
 ) -> Iterator[Story]:
     """Each story of a linked corpus compared (or reused), in order, one at a time."""
     report_phase = phases or (lambda _phase, _done, _total: None)
+    share_vectors()
     with paused_cycle_collection():
         total = len(corpus.stories)
         kept = [reuse(story, corpus) if reuse else None for story in corpus.stories]

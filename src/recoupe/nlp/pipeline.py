@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from recoupe.fr.furniture import blank_furniture
 from recoupe.model import MAX_ARTICLE_CHARS, Article, ArticleAnalysis, Rejected, too_long_reason
@@ -47,6 +48,16 @@ class PipelineOptions:
         return dict(self.models).get((language or "").split("-")[0].lower())
 
 
+# the vocab of each model loaded in this process (its word vectors: see ``loaded_vocab``)
+_VOCABS: dict[str, Vocab] = {}
+
+
+def loaded_vocab(model: str) -> Vocab | None:
+    """The vocab (with its word-vector table) of ``model`` when a pipeline of it is loaded in
+    this process, else None (nothing is loaded)."""
+    return _VOCABS.get(model)
+
+
 @functools.lru_cache(maxsize=8)
 def load_pipeline(
     model: str | None, components: tuple[str, ...] = DEFAULT_COMPONENTS, language: str = "fr"
@@ -60,6 +71,7 @@ def load_pipeline(
             nlp = spacy.load(model)
         except OSError as error:
             raise ModelNotInstalled(model) from error
+        _VOCABS.setdefault(model, nlp.vocab)
     nlp.max_length = MAX_ARTICLE_CHARS
     importlib.import_module("recoupe.nlp.paragraphs")
     if "parser" in nlp.pipe_names:
