@@ -8,15 +8,19 @@ import pickle
 
 import pytest
 
-from recoupe.api import build_report, link_corpus, stream_report
+from recoupe.api import build_report, link_corpus, spilled, stream_report, stream_results
 from recoupe.batch import analyse_articles, pool_comparer, split_results, worker_pool
+from recoupe.compare import vectors
 from recoupe.compare.findings import compare_story
-from recoupe.model import Report, Sentence, Story
+from recoupe.corpus import SentenceSpill
+from recoupe.link.outline import content_lemmas
+from recoupe.link.stories import features_of, headline_of
+from recoupe.model import Article, Report, Sentence, Story
 from recoupe.nlp.pipeline import PipelineOptions
 from recoupe.render.json import render_json, write_json, write_jsonl
 
 # the invented two-event corpus (three outlets each) of the worker-pool tests
-from test_batch_pool import ARTICLES, BLANK, EXAMPLES
+from test_batch_pool import ARTICLES, BLANK, EXAMPLES, TOO_LONG
 
 
 def _analysed(options: PipelineOptions = BLANK):
@@ -95,6 +99,65 @@ def test_the_pool_compares_a_spilled_corpus_as_this_process_does() -> None:
     assert pooled == here
 
 
+def test_analyses_spilled_as_they_come_give_the_held_report() -> None:
+    articles = [*ARTICLES[:2], TOO_LONG, *ARTICLES[2:]]
+    results = list(analyse_articles(articles, BLANK))
+    analysed = split_results(articles, results)
+    whole = build_report(analysed.articles, analysed.analyses, analysed.rejected)
+    for spill_above in (None, 0, len(articles)):
+        stream = stream_results(zip(articles, results, strict=True), len(articles), spill_above=spill_above)
+        assert (stream.head.articles, stream.head.rejected) == (whole.articles, whole.rejected)
+        assert _written(stream) == render_json(whole)
+
+
+def test_a_spilled_analysis_keeps_what_linking_reads_and_gives_the_rest_back() -> None:
+    # an untitled article opening on a publication stamp: its headline is its second sentence
+    stamped = Article(
+        id="crue-stamp",
+        text="Publié le 03/03/2026 à 10:42\n" + ARTICLES[0].text,
+        source="La Dépêche du Val",
+        language="fr",
+    )
+    articles = [*ARTICLES, stamped]
+    analysed = split_results(articles, analyse_articles(articles, BLANK))
+    spill = SentenceSpill()
+    for article, whole in analysed.pairs():
+        light = spilled(spill, article, whole)
+        kept = {(s.start, s.end) for s in light.sentences}
+        assert kept < {(s.start, s.end) for s in whole.sentences} or len(whole.sentences) == 1
+        assert all(s.lemmas == s.lemma_starts == s.frame_starts == () for s in light.sentences)
+        for t in whole.times:  # each time expression's sentence, with its predicate and names
+            around = [s for s in whole.sentences if s.start <= t.start < s.end]
+            assert [(s.start, s.end, s.predicate, s.entity_keys) for s in around] == [
+                (s.start, s.end, s.predicate, s.entity_keys)
+                for s in light.sentences
+                if s.start <= t.start < s.end
+            ]
+        assert headline_of(article, light) == headline_of(article, whole)
+        assert spill.content_lemmas(article.id) == content_lemmas(whole)
+        counts = spill.content_lemmas(article.id)
+        assert features_of(article, light, {}, counts=counts) == features_of(article, whole, {})
+        assert spill.restore(light) == whole
+    assert headline_of(stamped, whole).startswith("La Vessière")
+    spill.linked()
+    assert spill.content_lemmas(ARTICLES[0].id) is None
+
+
+def test_the_comparison_reads_word_vectors_from_a_loaded_vocab() -> None:
+    import numpy as np
+    from spacy.vocab import Vocab
+
+    vocab = Vocab()
+    vocab.set_vector("crue", np.array([1.0, 0.0, 0.0], dtype=np.float32))
+    vocab.set_vector("inondation", np.array([0.8, 0.6, 0.0], dtype=np.float32))
+    vocab.set_vector("pont", np.array([0.0, 0.0, 1.0], dtype=np.float32))
+    vectors.share("invented-model", vocab)
+    vectors.share("invented-model", Vocab())  # the first one shared stays
+    assert vectors.similarity("crue", "inondation", model="invented-model") == pytest.approx(0.8)
+    assert vectors.similarity("crue", "pont", model="invented-model") == 0.0
+    assert vectors.similarity("crue", "digue", model="invented-model") == 0.0
+
+
 def test_unpickled_sentences_share_their_lemmas_and_offsets() -> None:
     sentence = Sentence(0, 9, ("crue",), "déborder", False, ("e1",), (1000,), (1000,))
     a, b = pickle.loads(pickle.dumps(sentence)), pickle.loads(pickle.dumps(sentence))
@@ -110,6 +173,9 @@ def test_the_sample_streamed_and_spilled_is_the_sample_report(sample_report: Rep
     articles, _, _ = deduplicate(read_inputs([EXAMPLES / "corpus"], IngestOptions()))
     analysed = split_results(articles, analyse_articles(articles))
     stream = stream_report(analysed.articles, analysed.analyses, spill_above=0)
+    assert _written(stream) == render_json(sample_report)
+    # each analysis spilled as it comes, as ``recoupe analyze`` of a large corpus does
+    stream = stream_results(analysed.pairs(), len(articles), spill_above=0)
     assert _written(stream) == render_json(sample_report)
     assert dataclasses.replace(stream.head, stories=()) == dataclasses.replace(
         sample_report, stories=()
