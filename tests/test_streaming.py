@@ -134,13 +134,16 @@ def test_a_spilled_analysis_keeps_what_linking_reads_and_gives_the_rest_back() -
                 if s.start <= t.start < s.end
             ]
         assert headline_of(article, light) == headline_of(article, whole)
-        assert spill.content_lemmas(article.id) == content_lemmas(whole)
         counts = spill.content_lemmas(article.id)
+        assert counts == content_lemmas(whole)
+        assert list(counts) == list(content_lemmas(whole))  # in the same order: same keywords
         assert features_of(article, light, {}, counts=counts) == features_of(article, whole, {})
+        with pytest.raises(LookupError):  # read once: the story index keeps what it reads
+            spill.content_lemmas(article.id)
         assert spill.restore(light) == whole
     assert headline_of(stamped, whole).startswith("La Vessière")
     spill.linked()
-    assert spill.content_lemmas(ARTICLES[0].id) is None
+    assert spill.content_lemmas(ARTICLES[0].id) is None  # linked: the outline is all there is
 
 
 def test_the_comparison_reads_word_vectors_from_a_loaded_vocab() -> None:

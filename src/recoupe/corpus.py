@@ -69,6 +69,7 @@ class SentenceSpill:
         self._end = 0
         # each article's content lemmas and their counts, until it is linked
         self._lemmas: dict[str, tuple[tuple[str, ...], array[int]]] = {}
+        self._counted = False  # counts were given: an article without them was read already
         for analysis in analyses:
             self.put(analysis, analysis.sentences)
 
@@ -87,18 +88,24 @@ class SentenceSpill:
         self._end += len(data)
         if lemmas is not None:
             self._lemmas[analysis.article] = (tuple(lemmas), array("I", lemmas.values()))
+            self._counted = True
         return replace(analysis, sentences=outline)
 
     def content_lemmas(self, article_id: str) -> Counter[str] | None:
-        """The counts given to :meth:`put`, in the same order (None: not given)."""
-        if article_id not in self._lemmas:
+        """The counts given to :meth:`put`, in the same order (None: none were given), read
+        once: the story index keeps its own copy of what it reads of them."""
+        taken = self._lemmas.pop(article_id, None)
+        if taken is None:
+            if self._counted:
+                raise LookupError(f"the lemma counts of {article_id} were read already")
             return None
-        lemmas, counts = self._lemmas[article_id]
+        lemmas, counts = taken
         return Counter(dict(zip(lemmas, counts, strict=True)))
 
     def linked(self) -> None:
         """Linking is done: the lemma counts are no longer read."""
         self._lemmas.clear()
+        self._counted = False
 
     def _read(
         self, article_id: str

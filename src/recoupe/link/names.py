@@ -327,13 +327,20 @@ def _unit_key(item: _Item) -> tuple[str, ...] | None:
     return ("o", road_key(name) or name)  # one road however written: "RD616", "D616"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
-    """Items merged before pairing (identical folded names); ``rep`` is the first of them."""
+    """Items merged before pairing (identical folded names); ``rep`` is the first of them.
+    ``article``: the one article all its items are in, None when they span several (a set
+    of articles per unit would take 216 bytes for the one article most units have)."""
 
     rep: int
     items: list[int]
-    articles: set[str]
+    article: str | None
+
+    def add(self, item: _Item) -> None:
+        if self.items and self.article != item.article:
+            self.article = None
+        self.items.append(item.index)
 
 
 def _units(items: Sequence[_Item]) -> list[_Unit]:
@@ -343,17 +350,16 @@ def _units(items: Sequence[_Item]) -> list[_Unit]:
         key = _unit_key(item)
         unit = grouped.get(key) if key is not None else None
         if unit is None:
-            unit = _Unit(item.index, [], set())
+            unit = _Unit(item.index, [], item.article)
             units.append(unit)
             if key is not None:
                 grouped[key] = unit
-        unit.items.append(item.index)
-        unit.articles.add(item.article)
+        unit.add(item)
     # Identical names inside one article only are two local entities: keep them apart.
     out: list[_Unit] = []
     for unit in units:
-        if len(unit.items) > 1 and len(unit.articles) == 1:
-            out.extend(_Unit(i, [i], set(unit.articles)) for i in unit.items)
+        if len(unit.items) > 1 and unit.article is not None:
+            out.extend(_Unit(i, [i], unit.article) for i in unit.items)
         else:
             out.append(unit)
     return sorted(out, key=lambda u: u.rep)
@@ -376,7 +382,7 @@ def _candidate_pairs(items: Sequence[_Item], units: Sequence[_Unit]) -> list[tup
             for b in members[x + 1 :]:
                 if single_a and items[b.rep].given is None:
                     continue
-                if len(a.articles) == 1 and a.articles == b.articles:
+                if a.article is not None and a.article == b.article:
                     continue  # the same article: in-article coreference already decided
                 pairs.add((a.rep, b.rep))
     return sorted(pairs)

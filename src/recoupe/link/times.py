@@ -16,6 +16,7 @@ Then each story gets its timeline: sentences with a resolved time, ordered.
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
@@ -24,7 +25,7 @@ from datetime import date, timedelta
 from recoupe.corpus import Corpus
 from recoupe.fr.timex_normalise import Anchor, iso_interval, normalise, weekday_number
 from recoupe.fr.timex_recognise import TimexMention
-from recoupe.model import Article, Sentence, Story, TimelineEvent, TimeRef
+from recoupe.model import Article, ArticleAnalysis, Sentence, Story, TimelineEvent, TimeRef
 
 Key = tuple[str, int, int]
 
@@ -290,6 +291,14 @@ def story_timeline(
     return tuple(events)
 
 
+def _with_times(analysis: ArticleAnalysis, updated: dict[Key, TimeRef]) -> ArticleAnalysis:
+    """The analysis with its narrowed times (itself when none changed: not a second copy)."""
+    times = tuple(updated.get(_key(t), t) for t in analysis.times)
+    if all(map(operator.is_, times, analysis.times)):
+        return analysis
+    return replace(analysis, times=times)
+
+
 def narrow_times(corpus: Corpus) -> Corpus:
     """Constrain the times of each story's articles by each other, and build story timelines."""
     by_article: dict[str, list[TimeRef]] = {}
@@ -298,9 +307,7 @@ def narrow_times(corpus: Corpus) -> Corpus:
     stories = [_narrow_story(corpus, story, by_article) for story in corpus.stories]
     updated = {_key(t): t for refs in by_article.values() for t in refs}
     times = tuple(updated.get(_key(t), t) for t in corpus.times)
-    analyses = tuple(
-        replace(a, times=tuple(updated.get(_key(t), t) for t in a.times)) for a in corpus.analyses
-    )
+    analyses = tuple(_with_times(a, updated) for a in corpus.analyses)
     narrowed = replace(corpus, times=times, analyses=analyses)
     stories = [replace(s, timeline=story_timeline(narrowed, s, times)) for s in stories]
     return replace(narrowed, stories=tuple(stories))
