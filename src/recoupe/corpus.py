@@ -42,7 +42,10 @@ class _ByFields(pickle.Pickler):
         return cls, tuple(getattr(obj, name) for name in names)
 
 
-def _dumps(value: object) -> bytes:
+def dumps(value: object) -> bytes:
+    """``value`` pickled with the model's objects by their fields (:class:`_ByFields`): read
+    back with ``pickle.loads``, each is built through its constructor, as if made here (on
+    the analyses of the seed corpus, 27 KB per article instead of 33)."""
     out = io.BytesIO()
     _ByFields(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return out.getvalue()
@@ -82,7 +85,7 @@ class SentenceSpill:
         """Write the analysis's sentences, quotes and entities here; what is left to hold: the
         analysis with ``outline`` for sentences (what linking reads of them). ``lemmas``: its
         content lemmas' counts, kept for the story index (:meth:`content_lemmas`)."""
-        data = _dumps((analysis.sentences, analysis.quotes, analysis.entities))
+        data = dumps((analysis.sentences, analysis.quotes, analysis.entities))
         self._file.write(data)
         self._at[analysis.article] = (self._end, len(data))
         self._end += len(data)
