@@ -245,8 +245,8 @@ def run_size(
     seed_count = len(analysed.articles)
     before_rss = _peak_mib()
 
-    def copies() -> Iterator[tuple[Any, Any]]:
-        made = replicate_analyses(analysed.articles, analysed.analyses, size)
+    def copies(seed_articles: Sequence[Any], seed_analyses: Sequence[Any]) -> Iterator[Any]:
+        made = replicate_analyses(seed_articles, seed_analyses, size)
         while True:
             with clock.span("replicate"):  # the benchmark's NLP stand-in: not linking
                 pair = next(made, None)
@@ -257,7 +257,7 @@ def run_size(
     with clock.span("other link"):
         # as ``recoupe analyze``: each copy spilled as it comes (above api.SPILL_ABOVE) and
         # only what linking reads held, then linked
-        stream = api.stream_results(copies(), size)
+        stream = api.stream_results(copies(analysed.articles, analysed.analyses), size)
     del analysed  # the seeds' analyses: only their copies are linked
     linked_rss = _peak_mib()
     if link_only:  # the stories are compared lazily: none is

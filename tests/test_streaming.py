@@ -105,7 +105,9 @@ def test_analyses_spilled_as_they_come_give_the_held_report() -> None:
     analysed = split_results(articles, results)
     whole = build_report(analysed.articles, analysed.analyses, analysed.rejected)
     for spill_above in (None, 0, len(articles)):
-        stream = stream_results(zip(articles, results, strict=True), len(articles), spill_above=spill_above)
+        stream = stream_results(
+            zip(articles, results, strict=True), len(articles), spill_above=spill_above
+        )
         assert (stream.head.articles, stream.head.rejected) == (whole.articles, whole.rejected)
         assert _written(stream) == render_json(whole)
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from recoupe.batch import Analysed, StoryComparer, open_runners, split_results
 from recoupe.batch import analyse_articles as run_pipeline
-from recoupe.compare.findings import compare_story
 from recoupe.compare import vectors
+from recoupe.compare.findings import compare_story
 from recoupe.corpus import Corpus, SentenceSpill
 from recoupe.ingest import IngestOptions, deduplicate, read_inputs
 from recoupe.link.names import resolve_entities

@@ -142,7 +142,7 @@ class _Clusters:
         kept = self.members.get(ra)
         if kept is None:
             kept = self.members[ra] = [ra]
-        kept += self.members.pop(rb, None) or [rb]
+        kept += self.members.pop(rb, [rb])
         _merge_into(self.givens, ra, rb)
         _merge_into(self.genders, ra, rb)
         _merge_into(self.names, ra, rb)
@@ -579,7 +579,9 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
 
 
 def _build(items: Sequence[_Item], clusters: _Clusters) -> ResolvedEntities:
-    roots = sorted({clusters.find(i.index) for i in items}, key=lambda r: min(clusters.members_of(r)))
+    roots = sorted(
+        {clusters.find(i.index) for i in items}, key=lambda r: min(clusters.members_of(r))
+    )
     entities: list[Entity] = []
     key_map: KeyMap = {}
     for number, root in enumerate(roots, start=1):
