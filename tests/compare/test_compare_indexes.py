@@ -11,8 +11,10 @@ from recoupe.compare.contradictions import _distinct, antonym_contradictions, ma
 from recoupe.compare.findings import denies
 from recoupe.compare.polarity import _antonyms_said, _inflects, opposed, opposite_forms
 from recoupe.compare.statements import (
+    PREDICATE_BONUS,
     WORD_RE,
     Aligner,
+    NumberMention,
     Statement,
     _same_word,
     clauses,
@@ -166,3 +168,84 @@ def test_distinct_findings_looked_up_by_article_are_those_of_the_pairwise_test()
                 )
             )
         assert _distinct(findings) == _distinct_pairwise(findings)
+
+
+def _pairs_of_every_candidate(aligner: Aligner, threshold: float) -> list[tuple[int, int, float]]:
+    """``Aligner.pairs`` as it was: every statement indexed under its own head of features, each
+    candidate pair scored on its own."""
+    needed = max(0.0, threshold - PREDICATE_BONUS) * (1 - 1e-9)
+    weight = aligner._weight
+    rank = {f: (-w, f) for f, w in weight.items()}
+    index: dict[str, list[int]] = {}
+    found: set[tuple[int, int]] = set()
+    for i, feats in enumerate(aligner._features):
+        if not aligner._norm[i]:
+            continue
+        ordered = sorted(feats, key=rank.__getitem__)
+        limit = (needed * aligner._norm[i]) ** 2
+        tail, head = 0.0, len(ordered)
+        while head > 0 and tail + weight[ordered[head - 1]] ** 2 < limit:
+            head -= 1
+            tail += weight[ordered[head]] ** 2
+        article = aligner.statements[i].article
+        for f in ordered[:head]:
+            members = index.setdefault(f, [])
+            found.update((j, i) for j in members if aligner.statements[j].article != article)
+            members.append(i)
+    scored = [(i, j, aligner._score(i, j)) for i, j in sorted(found)]
+    return [(i, j, score) for i, j, score in scored if score >= threshold]
+
+
+def _copies(rng: Random, count: int) -> list[Statement]:
+    """Statements of ``count`` articles, most copies of a few claims (words, figures, predicate)."""
+    vocabulary = [f"mot{k}" for k in range(14)]
+    claims = []
+    for _ in range(8):
+        numbers = tuple(
+            NumberMention(0, 2, "47", value, value, value, rng.choice(("bless", "mort")))
+            for value in rng.sample((3.0, 12.0, 47.0), rng.randrange(0, 2))
+        )
+        claims.append(
+            (
+                frozenset(rng.sample(vocabulary, rng.randrange(1, 6))),
+                numbers,
+                rng.choice((None, "dire", "mourir")),
+            )
+        )
+    out = []
+    for k in range(count):
+        for index, (lemmas, numbers, predicate) in enumerate(rng.sample(claims, 4)):
+            if rng.random() < 0.2:  # a copy that drops or adds a word
+                lemmas = lemmas ^ {rng.choice(vocabulary)}
+            out.append(
+                Statement(
+                    f"a{k % (count - 2)}",
+                    f"Outlet {k}",
+                    index * 100,
+                    index * 100 + 80,
+                    " ".join(sorted(lemmas)),
+                    lemmas,
+                    predicate,
+                    False,
+                    frozenset({"E1"}) if rng.random() < 0.5 else frozenset(),
+                    numbers,
+                    index=index,
+                )
+            )
+    return out
+
+
+def test_aligned_pairs_scored_once_per_kind_are_those_scored_pair_by_pair() -> None:
+    rng = Random(16)
+    for _ in range(6):
+        statements = _copies(rng, 30)
+        for figures in (True, False):
+            aligner = Aligner(statements, figures)
+            for threshold in (0.1, 0.25, 0.3, 0.5):
+                expected = _pairs_of_every_candidate(aligner, threshold)
+                assert Aligner(statements, figures).pairs(threshold) == expected
+                assert {(i, j) for i, j, _ in expected} <= set(aligner.candidates(threshold))
+                assert all(
+                    aligner.score(i, j) == aligner._score(i, j)
+                    for i, j in aligner.candidates(threshold)
+                )

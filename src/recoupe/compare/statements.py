@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -1036,8 +1037,32 @@ class Aligner:
         # threshold find them once (``candidates`` is a superset at its own threshold only: a
         # distinctive figure counts twice, beyond the cosine it bounds)
         self._found: tuple[float, list[tuple[int, int, float]]] | None = None
+        # statements that read alike (copies of a claim: the same words, names, figures and
+        # predicate, whatever their text) score alike: each is of a kind, a score is computed
+        # once per ordered pair of kinds, and candidates are sought between kinds
+        kinds: dict[tuple[object, ...], int] = {}
+        self._kind = [
+            kinds.setdefault((feats, s.lemmas, distinctive, s.predicate), len(kinds))
+            for feats, distinctive, s in zip(
+                self._features, self._distinctive, self.statements, strict=True
+            )
+        ]
+        self._members: list[list[int]] = [[] for _ in kinds]
+        for i, kind in enumerate(self._kind):
+            self._members[kind].append(i)
+        self._scores: dict[tuple[int, int], float] = {}
+        self._articles = [s.article for s in self.statements]
 
     def score(self, i: int, j: int) -> float:
+        """How surely statements ``i`` and ``j`` report the same fact (computed once per pair of
+        kinds: it reads nothing else of them)."""
+        key = (self._kind[i], self._kind[j])
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = self._score(i, j)
+        return found
+
+    def _score(self, i: int, j: int) -> float:
         shared = self._features[i] & self._features[j]
         # sharing only names is sharing a topic, not a fact
         words = self.statements[i].lemmas & self.statements[j].lemmas
@@ -1064,33 +1089,67 @@ class Aligner:
         if self._found is not None and self._found[0] == threshold:
             return list(self._found[1])
         out = []
-        for i, j in self.candidates(threshold):
-            score = self.score(i, j)
-            if score >= threshold:
-                out.append((i, j, score))
+        members = self._members
+        for a, b in self._near_kinds(threshold):
+            first_a, first_b = members[a][0], members[b][0]
+            forward = self.score(first_a, first_b)  # a statement of ``a`` before one of ``b``
+            backward = forward if a == b else self.score(first_b, first_a)
+            if forward < threshold and backward < threshold:
+                continue  # no pair of these two kinds scores enough: none is looked at
+            out.extend(
+                (i, j, forward if self._kind[i] == a else backward)
+                for i, j in self._member_pairs(a, b)
+                if (forward if self._kind[i] == a else backward) >= threshold
+            )
+        out.sort()
         self._found = (threshold, out)
         return list(out)
 
+    def _member_pairs(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The pairs (i < j) of statements of kinds ``a`` and ``b`` from different articles."""
+        articles = self._articles
+        if a == b:
+            return [
+                (i, j)
+                for i, j in itertools.combinations(self._members[a], 2)
+                if articles[i] != articles[j]
+            ]
+        return [
+            (min(i, j), max(i, j))
+            for i in self._members[a]
+            for j in self._members[b]
+            if articles[i] != articles[j]
+        ]
+
     def candidates(self, threshold: float = ALIGN_THRESHOLD) -> list[tuple[int, int]]:
         """Pairs (i < j, different articles) that may score ``threshold``, sorted; a superset of
-        :meth:`pairs`, found without looking at all pairs (prefix filtering).
+        :meth:`pairs`, found without looking at all pairs (prefix filtering, ``_near_kinds``)."""
+        return sorted(
+            pair for a, b in self._near_kinds(threshold) for pair in self._member_pairs(a, b)
+        )
+
+    def _near_kinds(self, threshold: float) -> set[tuple[int, int]]:
+        """Pairs of kinds (a <= b) whose statements may score ``threshold``.
 
         The features are ranked rarest first. A pair's cosine is at most the square root of
         each statement's share of squared weight in the features it shares with the other; so a
         pair whose first shared feature lies in the tail of either statement (the words every
         sentence of the story uses, whose share is under the needed cosine) cannot reach the
-        threshold. Each statement is thus indexed under the head of its features only: the
+        threshold. Each kind is thus indexed under the head of its features only: the
         common words that joined every sentence to every other no longer make candidates.
+        Statements of one kind share their head, so they are candidates together when it is
+        not empty.
         """
         # the predicate bonus is the only part of a score beyond the cosine
         needed = max(0.0, threshold - PREDICATE_BONUS) * (1 - 1e-9)
         rank = {f: (-w, f) for f, w in self._weight.items()}
         index: dict[str, list[int]] = {}
         found: set[tuple[int, int]] = set()
-        for i, feats in enumerate(self._features):
+        for kind, members in enumerate(self._members):
+            i = members[0]
             if not self._norm[i]:
                 continue
-            ordered = sorted(feats, key=rank.__getitem__)
+            ordered = sorted(self._features[i], key=rank.__getitem__)
             # the tail: the longest run of last features whose share stays under needed**2
             limit = (needed * self._norm[i]) ** 2
             tail = 0.0
@@ -1098,12 +1157,13 @@ class Aligner:
             while head > 0 and tail + self._weight[ordered[head - 1]] ** 2 < limit:
                 head -= 1
                 tail += self._weight[ordered[head]] ** 2
-            article = self.statements[i].article
+            if head:
+                found.add((kind, kind))
             for f in ordered[:head]:
-                members = index.setdefault(f, [])
-                found.update((j, i) for j in members if self.statements[j].article != article)
-                members.append(i)
-        return sorted(found)
+                kinds = index.setdefault(f, [])
+                found.update((other, kind) for other in kinds)
+                kinds.append(kind)
+        return found
 
 
 def times_compatible(a: Statement, b: Statement) -> bool:
