@@ -15,10 +15,18 @@ claim stays bounded and a story of N copies costs N, not N².
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from recoupe.compare.contradictions import _finding, make_evidence
-from recoupe.compare.statements import ALIGN_THRESHOLD, Aligner, Fact, Statement
+from recoupe.compare.statements import (
+    ALIGN_THRESHOLD,
+    Aligner,
+    Fact,
+    NumberMention,
+    Statement,
+    kept,
+)
 from recoupe.corpus import Corpus
 from recoupe.model import Evidence, Finding
 
@@ -27,6 +35,19 @@ MAX_ALIKE = 4  # members of one class of identical claims compared one by one
 
 def signature(statement: Statement, published: str | None) -> Hashable:
     """What the comparison reads of a statement, offsets made relative: equal for copies of a claim."""
+    return (_read_alike(statement), published)
+
+
+# a figure's fields but its offsets, whatever fields it gains
+_FIGURE_READ = attrgetter(
+    *(f.name for f in fields(NumberMention) if f.name not in {"start", "end"})
+)
+
+
+@kept
+def _read_alike(statement: Statement) -> Hashable:
+    """``signature`` but the publication day, read once per statement (each is asked for it
+    when classed and again when its clashes are tested)."""
     at = statement.start
     return (
         statement.text,
@@ -38,14 +59,13 @@ def signature(statement: Statement, published: str | None) -> Hashable:
         statement.quoted,
         statement.headline,
         statement.words,
-        tuple(replace(n, start=n.start - at, end=n.end - at) for n in statement.numbers),
+        tuple((n.start - at, n.end - at, _FIGURE_READ(n)) for n in statement.numbers),
         tuple(
             (t.start - at, t.end - at, t.type, t.value, t.earliest, t.latest, t.text)
             for t in statement.times
         ),
         tuple((s - at, e - at, entity) for s, e, entity in statement.mentions),
         statement.sentence and (statement.sentence[0] - at, statement.sentence[1] - at),
-        published,
     )
 
 

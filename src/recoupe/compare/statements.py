@@ -16,8 +16,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from recoupe.corpus import Corpus
 from recoupe.fr.furniture import INLINE_CREDITS, dateline_spans, outside_datelines
@@ -122,6 +123,28 @@ class Statement:
     # the head of its clause starts (``Sentence.frame_starts``)
     word_starts: tuple[int, ...] = ()
     word_frames: tuple[int, ...] = ()
+
+
+_Value = TypeVar("_Value")
+
+
+def kept(function: Callable[[Any], _Value]) -> Callable[[Any], _Value]:
+    """``function`` of a statement (or a fact) computed once and kept on it, as
+    ``functools.cached_property`` keeps a value on its object: statements and facts are
+    frozen, and a story's facts share their statements (copies of a claim make facts of
+    hundreds of statements, each read again by every test of every fact it is in). A copy
+    made with ``dataclasses.replace`` starts without the kept values."""
+    name = f"_kept_{function.__name__}"
+
+    @functools.wraps(function)
+    def kept_value(item: Any) -> _Value:
+        values = item.__dict__
+        if name in values:
+            return values[name]  # type: ignore[no-any-return]
+        value = values[name] = function(item)
+        return value
+
+    return kept_value
 
 
 # --- numbers -----------------------------------------------------------------------
