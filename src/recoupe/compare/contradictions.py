@@ -879,14 +879,26 @@ def _own_days_apart(corpus: Corpus, a: _Figure, b: _Figure) -> bool:
 def _ordinals_apart(a: str, b: str) -> bool:
     """Both clauses number the same noun with different ordinals ("premier tour" / "second
     tour", "première journée" / "deuxième journée"): their figures count two different things."""
+    ordinals_a = _ordinals(a)
+    if not ordinals_a:
+        return False
     ranks_a: dict[str, set[int]] = {}
-    for m in ORDINAL_RE.finditer(fold(a)):
-        ranks_a.setdefault(m.group(2)[:CONTEXT_PREFIX], set()).add(ORDINALS[m.group(1).lower()])
-    for m in ORDINAL_RE.finditer(fold(b)):
-        ranks = ranks_a.get(m.group(2)[:CONTEXT_PREFIX])
-        if ranks and ORDINALS[m.group(1).lower()] not in ranks:
+    for noun, rank in ordinals_a:
+        ranks_a.setdefault(noun, set()).add(rank)
+    for noun, rank in _ordinals(b):
+        ranks = ranks_a.get(noun)
+        if ranks and rank not in ranks:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a clause is compared with many: its text read once
+def _ordinals(text: str) -> tuple[tuple[str, int], ...]:
+    """Each noun the text numbers with an ordinal (its first letters) and the rank."""
+    return tuple(
+        (m.group(2)[:CONTEXT_PREFIX], ORDINALS[m.group(1).lower()])
+        for m in ORDINAL_RE.finditer(fold(text))
+    )
 
 
 def number_contradictions(

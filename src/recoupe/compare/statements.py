@@ -1194,8 +1194,11 @@ def times_compatible(a: Statement, b: Statement) -> bool:
     return _spans_meet(_date_spans(a), _date_spans(b))
 
 
-def _date_spans(statement: Statement) -> list[tuple[str, str]]:
-    return [span for span in (_interval_of(t) for t in statement.times if t.type == "date") if span]
+@kept  # a statement is compared with many
+def _date_spans(statement: Statement) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        span for span in (_interval_of(t) for t in statement.times if t.type == "date") if span
+    )
 
 
 def _spans_meet(spans_a: Sequence[tuple[str, str]], spans_b: Sequence[tuple[str, str]]) -> bool:

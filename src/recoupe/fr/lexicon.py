@@ -318,6 +318,7 @@ def paraphrase_map() -> MappingProxyType[str, str]:
     return MappingProxyType(table)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a story's words, asked again for every clause
 def canonical(lemma: str) -> str:
     """The canonical member of a lemma's paraphrase group (the folded lemma otherwise)."""
     folded = fold(lemma)
