@@ -363,26 +363,35 @@ def _own_sentence(statement: Statement) -> Statement:
     return statement
 
 
-def _anchors(statement: Statement) -> list[str]:
+@kept
+def _anchors(statement: Statement) -> tuple[str, ...]:
     """What a claim says that another must say too: its content words (generic verbs,
     reporting verbs and negation words left out), each once."""
     skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
-    return [
+    return tuple(
         w
         for w in dict.fromkeys(w.lower() for w in statement.words)
         if w.isalpha() and len(w) > 1 and fold(w) not in skip and canonical(w) not in skip
-    ]
-
-
-def _says_word(word: str, others: Sequence[str]) -> bool:
-    """The same lemma, a paraphrase (fr/data/paraphrases.tsv) or an inflection of it. Not a
-    vector neighbour: those made unrelated sentences of the sample "one claim" (its corroborated
-    recall fell from 0.80 to 0.70), and antonyms are neighbours too."""
-    key = canonical(word)
-    return any(
-        canonical(o) == key or _same_word(fold(word), fold(o)) or _same_word(fold(o), fold(word))
-        for o in others
     )
+
+
+def _said_among(word: str, others: Sequence[tuple[str, str]]) -> bool:
+    """The same lemma, a paraphrase (fr/data/paraphrases.tsv) or an inflection of it among
+    ``others`` (words as ``_word_forms`` reads them). Not a vector neighbour: those made
+    unrelated sentences of the sample "one claim" (its corroborated recall fell from 0.80 to
+    0.70), and antonyms are neighbours too."""
+    key, folded = canonical(word), fold(word)
+    return any(
+        o_key == key or _same_word(folded, o_folded) or _same_word(o_folded, folded)
+        for o_key, o_folded in others
+    )
+
+
+@kept
+def _word_forms(statement: Statement) -> tuple[tuple[str, str], ...]:
+    """The statement's words lower-cased, each as its canonical and folded forms (what
+    ``_said_among`` compares), read once: a sentence is compared with many."""
+    return tuple((canonical(o), fold(o)) for o in (w.lower() for w in statement.words))
 
 
 def said_share(short: Statement, long: Statement) -> float:
@@ -391,8 +400,8 @@ def said_share(short: Statement, long: Statement) -> float:
     total = len(words) + len(short.entities)
     if not total:
         return 0.0
-    others = [w.lower() for w in long.words]
-    said = sum(1 for w in words if _says_word(w, others)) + len(short.entities & long.entities)
+    others = _word_forms(long)
+    said = sum(1 for w in words if _said_among(w, others)) + len(short.entities & long.entities)
     return said / total
 
 
@@ -675,9 +684,9 @@ def _focus_unsaid(a: Statement, b: Statement, read: Readings | None = None) -> b
     focus = read(a).focus if read is not None else _focus(a)
     if not focus:
         return False
-    others = [w.lower() for w in b.words]
+    others = _word_forms(b)
     return any(
-        bool(named - b.entities) or (bool(words) and not _says_word(words[0].lower(), others))
+        bool(named - b.entities) or (bool(words) and not _said_among(words[0].lower(), others))
         for words, named in focus
     )
 
@@ -944,17 +953,21 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         if forward:
             against[g].append(h)
             against[h].append(g)
+    if not any(against):  # nothing clashes: every member stays (most facts of copies)
+        return Fact(tuple(members))
     clashes_with = [set(gs) for gs in against]
     size = Counter(group)
     base = [sum(size[h] for h in against[g]) for g in range(count)]
     by_outlet: dict[str, list[int]] = {}
     for i, s in enumerate(members):
         by_outlet.setdefault(s.outlet, []).append(i)
+    # only members whose group clashes with some other (``base`` above 0) may be removed, and
+    # ``base`` only falls: the others are never ranked
+    contested = [i for i in range(len(members)) if base[group[i]] > 0]
     # pairs of one outlet are not compared: what each member's group counts of its own outlet
-    own = [
-        sum(1 for j in by_outlet[s.outlet] if group[j] in clashes_with[group[i]])
-        for i, s in enumerate(members)
-    ]
+    own = [0] * len(members)
+    for i in contested:
+        own[i] = sum(1 for j in by_outlet[members[i].outlet] if group[j] in clashes_with[group[i]])
     anchors = [_anchor_set(members[first[g]]) for g in range(count)]
     holders = Counter[str]()  # members saying each anchor
     for g in range(count):
@@ -968,7 +981,7 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     alive = list(range(len(members)))
     while True:
         worst, best = -1, (0, 0, -1)
-        for i in alive:
+        for i in contested:
             g = group[i]
             rank = (base[g] - own[i], -shared[g], i)
             if rank[0] > 0 and rank > best:
@@ -976,6 +989,7 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         if worst < 0:
             return Fact(tuple(members[i] for i in alive))
         alive.remove(worst)
+        contested = [i for i in contested if i != worst and base[group[i]] > 0]
         g = group[worst]
         for h in against[g]:
             base[h] -= 1
