@@ -847,9 +847,13 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
         kinds.setdefault(kind, []).append(g)
     special: set[tuple[int, int]] = set()
     for which in (keys, whole_keys):
+        # only the words some group needs are looked up: most groups need none
+        needed = frozenset[object]().union(*(which[first[g]][0] for g in range(count)))
+        if not needed:
+            continue
         saying: dict[object, list[int]] = {}
         for g in range(count):
-            for key in which[first[g]][1]:
+            for key in which[first[g]][1] & needed:
                 saying.setdefault(key, []).append(g)
         for g in range(count):
             for key in which[first[g]][0]:
@@ -866,14 +870,27 @@ def consistent(fact: Fact, context: Context = _own_sentence) -> Fact:
     at_sentence: dict[tuple[str, int, int], list[int]] = {}
     free_prefix: dict[str, list[int]] = {}
     free_entity: dict[str, list[int]] = {}
+    # the words and names the negations of tested groups bear on: only those are indexed
+    denied_prefixes: set[str] = set()
+    denied_entities: set[str] = set()
+    for g in range(count):
+        if tested[first[g]]:
+            reading = read(wholes[first[g]])
+            for heads, _, entities, _ in reading.denials:
+                denied_prefixes.update(
+                    w[:3] for w in heads if w not in reading.names and len(w) >= 3
+                )
+                denied_entities.update(entities)
     for g in range(count) if any(tested[first[g]] for g in range(count)) else ():
         whole = wholes[first[g]]
         at_sentence.setdefault((whole.article, whole.start, whole.end), []).append(g)
-        for w in set(read(whole).free_words):
-            if len(w) >= 3:
-                free_prefix.setdefault(w[:3], []).append(g)
-        for entity in read(whole).free_entities:
-            free_entity.setdefault(entity, []).append(g)
+        if denied_prefixes:
+            for w in set(read(whole).free_words):
+                if len(w) >= 3 and w[:3] in denied_prefixes:
+                    free_prefix.setdefault(w[:3], []).append(g)
+        if denied_entities:
+            for entity in read(whole).free_entities & denied_entities:
+                free_entity.setdefault(entity, []).append(g)
     # firm figures of each group's first member by unit (``_cross_figures``)
     firm_units: dict[str, list[int]] = {}
     for g in range(count) if any(tested[first[g]] for g in range(count)) else ():

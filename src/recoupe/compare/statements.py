@@ -1119,11 +1119,14 @@ class Aligner:
             backward = forward if a == b else self.score(first_b, first_a)
             if forward < threshold and backward < threshold:
                 continue  # no pair of these two kinds scores enough: none is looked at
-            out.extend(
-                (i, j, forward if self._kind[i] == a else backward)
-                for i, j in self._member_pairs(a, b)
-                if (forward if self._kind[i] == a else backward) >= threshold
-            )
+            if forward == backward:  # every pair of the two kinds scores alike
+                out.extend((i, j, forward) for i, j in self._member_pairs(a, b))
+                continue
+            kind = self._kind
+            for i, j in self._member_pairs(a, b):
+                score = forward if kind[i] == a else backward
+                if score >= threshold:
+                    out.append((i, j, score))
         out.sort()
         self._found = (threshold, out)
         return list(out)
