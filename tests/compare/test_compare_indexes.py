@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from random import Random
 
 from compare_builders import Doc, build, one_story
@@ -249,3 +250,26 @@ def test_aligned_pairs_scored_once_per_kind_are_those_scored_pair_by_pair() -> N
                     aligner.score(i, j) == aligner._score(i, j)
                     for i, j in aligner.candidates(threshold)
                 )
+
+
+def test_clauses_cut_once_per_text_are_those_of_the_sentence_where_it_stands() -> None:
+    text = "Le port, fermé depuis 6,8 heures, rouvrira mardi, a annoncé le maire de Morvanne."
+    figure = NumberMention(22, 25, "6,8", 6.8, 6.8, 6.8, "heur")
+    first = Statement(
+        "a1", "A", 0, len(text), text, frozenset(), None, False, frozenset(), (figure,)
+    )
+    cut = clauses(first)
+    assert len(cut) > 1 and all(c.sentence == (0, len(text)) for c in cut)
+    for shift in (0, 7, 500):
+        moved = replace(
+            first,
+            article="a2",
+            start=shift,
+            end=shift + len(text),
+            numbers=(replace(figure, start=figure.start + shift, end=figure.end + shift),),
+        )
+        assert [(c.start - shift, c.end - shift, c.text) for c in clauses(moved)] == [
+            (c.start, c.end, c.text) for c in cut
+        ]
+    # the figure's comma is no break, whatever the sentence's offset
+    assert any("6,8" in c.text for c in cut)

@@ -845,41 +845,19 @@ def clauses(statement: Statement, by_offset: bool = False) -> list[Statement]:
     parse places in it, when the sentence was parsed: "mort" is "mourir"), and the
     entities, numbers and times inside it.
     """
-    pieces: list[tuple[int, int]] = []
-    last = 0
+    origin = statement.start
     # never inside a figure or a time ("magnitude 6,8", "19:20"): its comma is not a break
-    spans = [(n.start, n.end) for n in statement.numbers] + [
-        (t.start, t.end) for t in statement.times
-    ]
-    for match in CLAUSE_BREAK.finditer(statement.text):
-        at, to = statement.start + match.start(), statement.start + match.end()
-        if any(s < to and at < e for s, e in spans):
-            continue
-        pieces.append((last, match.start()))
-        last = match.end()
-    pieces.append((last, len(statement.text)))
-    merged: list[tuple[int, int]] = []
-    for start, end in pieces:
-        if (
-            merged
-            and len(WORD_RE.findall(statement.text[merged[-1][0] : merged[-1][1]]))
-            < MIN_CLAUSE_WORDS
-        ) or (merged and len(WORD_RE.findall(statement.text[start:end])) < MIN_CLAUSE_WORDS):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    if len(merged) <= 1:
+    spans = tuple((n.start - origin, n.end - origin) for n in statement.numbers) + tuple(
+        (t.start - origin, t.end - origin) for t in statement.times
+    )
+    pieces = _clause_spans(statement.text, spans)
+    if pieces is None:
         return [statement]
     out = []
     folded_words: list[str] = []  # the sentence's words folded once, for every clause
-    for start, end in merged:
-        begin, stop = _strip_span(statement.text, start, end)
-        if begin >= stop:
-            continue
+    for begin, stop in pieces:
         text = statement.text[begin:stop]
         a, b = statement.start + begin, statement.start + stop
-        if not WORD_RE.search(text):
-            continue
         if by_offset and statement.word_starts:  # the parse says where each word is
             inside = [k for k, at in enumerate(statement.word_starts) if a <= at < b]
             words = tuple(statement.words[k] for k in inside)
@@ -921,6 +899,39 @@ def clauses(statement: Statement, by_offset: bool = False) -> list[Statement]:
             )
         )
     return out or [statement]
+
+
+@functools.lru_cache(maxsize=1 << 14)  # copies of a story repeat their sentences
+def _clause_spans(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...] | None:
+    """Where ``clauses`` cuts a sentence's text (offsets in it, each stripped and holding a
+    word), figures and times at ``spans`` left whole; None when it makes one piece."""
+    pieces: list[tuple[int, int]] = []
+    last = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        at, to = match.start(), match.end()
+        if any(s < to and at < e for s, e in spans):
+            continue
+        pieces.append((last, match.start()))
+        last = match.end()
+    pieces.append((last, len(text)))
+    merged: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if (
+            merged and len(WORD_RE.findall(text[merged[-1][0] : merged[-1][1]])) < MIN_CLAUSE_WORDS
+        ) or (merged and len(WORD_RE.findall(text[start:end])) < MIN_CLAUSE_WORDS):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if len(merged) <= 1:
+        return None
+    out = []
+    for start, end in merged:
+        begin, stop = _strip_span(text, start, end)
+        if begin < stop and WORD_RE.search(text[begin:stop]):
+            out.append((begin, stop))
+    return tuple(out)
 
 
 def story_statements(story: Story, corpus: Corpus) -> list[Statement]:
