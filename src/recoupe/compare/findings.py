@@ -216,6 +216,12 @@ def _predicates(statement: Statement) -> frozenset[str]:
 
 
 @kept
+def _own_predicates(statement: Statement) -> frozenset[str]:
+    """The statement's predicates but generic and reporting verbs: what it states itself."""
+    return _predicates(statement) - GENERIC_PREDICATES - reporting_lemmas()
+
+
+@kept
 def _predicate_classes(statement: Statement) -> frozenset[str]:
     """The statement's predicates and the words of a paraphrase group (fr/data/paraphrases.tsv:
     verbs and their nominalisations, "l'effondrement" / "s'est effondrée"), generic verbs left out."""
@@ -299,8 +305,7 @@ def same_predication(
     words = [c for c in common if c.isalpha() and len(c) > 1]  # "T-shirt" is no three words
     if any(c.startswith("#") for c in common) or len(words) >= PREDICATE_FREE_WORDS:
         return True
-    own = [_predicates(s) - GENERIC_PREDICATES - reporting_lemmas() for s in fact.statements]
-    if not all(own):
+    if not all(_own_predicates(s) for s in fact.statements):
         return says_more_than_where(fact, places) and (people is None or says_what(fact, people))
     # two statements of two outlets share a class when some class is said by two outlets
     # (counted by class, not tested pair by pair: a fact may hold many statements)
@@ -1404,7 +1409,9 @@ def merged_corroborations(
                 tuple(
                     s
                     for s in fact.statements
-                    if not _cites_disputed(
+                    # one with neither figure nor date cites none: its spans are not gathered
+                    if not (s.numbers or s.times)
+                    or not _cites_disputed(
                         s,
                         fact,
                         [x for x in in_article.get(s.article, []) if x not in agreed],
