@@ -1122,7 +1122,7 @@ class Aligner:
         more, sorted; an aligner shared by several checks finds them once per threshold."""
         if self._found is not None and self._found[0] == threshold:
             return list(self._found[1])
-        out = []
+        out: list[tuple[int, int, float]] = []
         members = self._members
         for a, b in self._near_kinds(threshold):
             first_a, first_b = members[a][0], members[b][0]
