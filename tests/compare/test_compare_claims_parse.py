@@ -3,8 +3,6 @@ share, and names an article writes without a recognised mention."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from compare_builders import Doc, build, one_story
 
 from recoupe.compare.findings import SentenceOf, _common, _reporting_words, clash, same_predication
@@ -116,7 +114,7 @@ def test_a_fragment_without_its_own_predicate_or_a_clause_without_parse_is_not_h
         [("maillot", "maillot", "maillot"), ("président", "président", "maillot")],
     )
     # the frame head lies outside the clause: it states no predicate of its own
-    fragment = replace(fragment, word_frames=(0, 0))
+    fragment = Statement(**{**fragment.__dict__, "word_frames": (0, 0)})
     shown = _parsed(
         "Le logo visible sur le maillot du président",
         [
@@ -128,7 +126,7 @@ def test_a_fragment_without_its_own_predicate_or_a_clause_without_parse_is_not_h
         outlet="B",
     )
     assert same_predication(Fact((fragment, shown)))
-    unparsed = replace(shown, word_starts=(), word_frames=())
+    unparsed = Statement(**{**shown.__dict__, "word_starts": (), "word_frames": ()})
     wore = _parsed(
         "Le président a porté un maillot rouge",
         [
@@ -283,7 +281,7 @@ def test_a_fragment_sharing_a_bare_title_says_nothing_in_common():
         "a ajouté le procureur général",
         [("procureur", "procureur", "procureur"), ("général", "général", "procureur")],
     )
-    said_by = replace(said_by, word_frames=(0, 0))  # no predicate of its own
+    said_by = Statement(**{**said_by.__dict__, "word_frames": (0, 0)})  # no predicate of its own
     asked = _parsed(
         "le procureur général a demandé un report de l'audience",
         [
@@ -300,8 +298,8 @@ def test_a_fragment_sharing_a_bare_title_says_nothing_in_common():
     assert same_predication(Fact((said_by, asked)))  # without people: the former rule
     assert not same_predication(Fact((said_by, asked)), people=people)
     # a named person, or a word besides the title, is what both say
-    named = replace(said_by, entities=frozenset({"E2"}))
-    named_too = replace(asked, entities=frozenset({"E2"}))
+    named = Statement(**{**said_by.__dict__, "entities": frozenset({"E2"})})
+    named_too = Statement(**{**asked.__dict__, "entities": frozenset({"E2"})})
     mayor = named_people([Entity("E2", "person", "Lucie Garnier")])
     assert same_predication(Fact((named, named_too)), people=mayor)
     delay = _parsed(
@@ -314,7 +312,7 @@ def test_a_fragment_sharing_a_bare_title_says_nothing_in_common():
         ],
         outlet="C",
     )
-    delay = replace(delay, word_frames=(0, 0, 0, 0))
+    delay = Statement(**{**delay.__dict__, "word_frames": (0, 0, 0, 0)})
     assert same_predication(Fact((delay, asked)), people=people)
 
 

@@ -25,17 +25,11 @@ from recoupe.compare.statements import (
     Fact,
     NumberMention,
     Statement,
-    kept,
 )
 from recoupe.corpus import Corpus
 from recoupe.model import Evidence, Finding
 
 MAX_ALIKE = 4  # members of one class of identical claims compared one by one
-
-
-def signature(statement: Statement, published: str | None) -> Hashable:
-    """What the comparison reads of a statement, offsets made relative: equal for copies of a claim."""
-    return (_read_alike(statement), published)
 
 
 # a figure's fields but its offsets, whatever fields it gains
@@ -44,10 +38,8 @@ _FIGURE_READ = attrgetter(
 )
 
 
-@kept
-def _read_alike(statement: Statement) -> Hashable:
-    """``signature`` but the publication day, read once per statement (each is asked for it
-    when classed and again when its clashes are tested)."""
+def signature(statement: Statement, published: str | None) -> Hashable:
+    """What the comparison reads of a statement, offsets made relative: equal for copies of a claim."""
     at = statement.start
     return (
         statement.text,
@@ -59,6 +51,7 @@ def _read_alike(statement: Statement) -> Hashable:
         statement.quoted,
         statement.headline,
         statement.words,
+        # each figure's fields, its offsets made relative (not a copy of it: a copy costs more)
         tuple((n.start - at, n.end - at, _FIGURE_READ(n)) for n in statement.numbers),
         tuple(
             (t.start - at, t.end - at, t.type, t.value, t.earliest, t.latest, t.text)
@@ -66,6 +59,7 @@ def _read_alike(statement: Statement) -> Hashable:
         ),
         tuple((s - at, e - at, entity) for s, e, entity in statement.mentions),
         statement.sentence and (statement.sentence[0] - at, statement.sentence[1] - at),
+        published,
     )
 
 

@@ -49,7 +49,6 @@ from recoupe.compare.statements import (
     counted_keys,
     facts,
     figure_key,
-    kept,
     named_anchors,
     outlet_of,
     story_statements,
@@ -162,7 +161,6 @@ def _reporting_words() -> frozenset[str]:
     return reporting_lemmas() - participles - DENIAL_LEMMAS
 
 
-@kept
 def _common(fact: Fact) -> frozenset[str]:
     """Content words and names every statement of the fact says (generic verbs left out)."""
     return frozenset.intersection(*(_keys(s) for s in fact.statements))
@@ -175,7 +173,6 @@ ISO_DATE_RE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 MOMENT = "^moment"  # the anchor of a moment all statements of a fact name
 
 
-@kept
 def _moments(statement: Statement) -> frozenset[str]:
     """The year, month and day of each date the statement names, resolved ("2019",
     "2019-04", "2019-04-15"): "en avril 2019" and "le 15 avril 2019" name one moment."""
@@ -188,7 +185,6 @@ def _moments(statement: Statement) -> frozenset[str]:
     )
 
 
-@kept
 def said_alike(fact: Fact) -> frozenset[str]:
     """What the fact's statements say in common (``_common``), a moment counted once, by the
     dates they name alike, not by its words: "ce samedi matin" / "samedi matin" said of two
@@ -200,7 +196,6 @@ def said_alike(fact: Fact) -> frozenset[str]:
     return words | {MOMENT} if moment else words
 
 
-@kept
 def _predicates(statement: Statement) -> frozenset[str]:
     """Canonical lemmas of the words heading a clause of the statement in the parse (its own
     predicates, not the verb of a clause it hangs from); none without a parse."""
@@ -215,13 +210,11 @@ def _predicates(statement: Statement) -> frozenset[str]:
     )
 
 
-@kept
 def _own_predicates(statement: Statement) -> frozenset[str]:
     """The statement's predicates but generic and reporting verbs: what it states itself."""
     return _predicates(statement) - GENERIC_PREDICATES - reporting_lemmas()
 
 
-@kept
 def _predicate_classes(statement: Statement) -> frozenset[str]:
     """The statement's predicates and the words of a paraphrase group (fr/data/paraphrases.tsv:
     verbs and their nominalisations, "l'effondrement" / "s'est effondrée"), generic verbs left out."""
@@ -335,7 +328,6 @@ def same_predication(
     return any(len(outlets) >= 2 for outlets in said.values())
 
 
-@kept
 def _framed(statement: Statement) -> frozenset[tuple[str, str]]:
     """(predicate, word) for each word of a clause the statement's own predicate heads, both
     canonical: "la cour se retire pour délibérer" gives ("retirer", "cour"), not
@@ -368,7 +360,6 @@ def _own_sentence(statement: Statement) -> Statement:
     return statement
 
 
-@kept
 def _anchors(statement: Statement) -> tuple[str, ...]:
     """What a claim says that another must say too: its content words (generic verbs,
     reporting verbs and negation words left out), each once."""
@@ -392,10 +383,9 @@ def _said_among(word: str, others: Sequence[tuple[str, str]]) -> bool:
     )
 
 
-@kept
 def _word_forms(statement: Statement) -> tuple[tuple[str, str], ...]:
     """The statement's words lower-cased, each as its canonical and folded forms (what
-    ``_said_among`` compares), read once: a sentence is compared with many."""
+    ``_said_among`` compares), read once for all the words of the other statement."""
     return tuple((canonical(o), fold(o)) for o in (w.lower() for w in statement.words))
 
 
@@ -1229,7 +1219,6 @@ def _piece(statement: Statement, begin: int, stop: int) -> Statement | None:
     )
 
 
-@kept
 def _keys(statement: Statement) -> frozenset[str]:
     """What a statement says that ``_common`` compares: content words, names and figures."""
     return (
@@ -1810,7 +1799,6 @@ def _framing_words() -> frozenset[str]:
     return frozenset(canonical(w) for w in words) | frozenset(fold(w) for w in words)
 
 
-@kept
 def _claim_keys(statement: Statement) -> frozenset[str]:
     """What a claim says, as keys two outlets' wordings can share: canonical content words
     (generic and reporting verbs, negation words left out), entities ("@E3") and the

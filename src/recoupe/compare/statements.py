@@ -16,9 +16,8 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 
 from recoupe.corpus import Corpus
 from recoupe.fr.furniture import INLINE_CREDITS, dateline_spans, outside_datelines
@@ -123,28 +122,6 @@ class Statement:
     # the head of its clause starts (``Sentence.frame_starts``)
     word_starts: tuple[int, ...] = ()
     word_frames: tuple[int, ...] = ()
-
-
-_Value = TypeVar("_Value")
-
-
-def kept(function: Callable[[Any], _Value]) -> Callable[[Any], _Value]:
-    """``function`` of a statement (or a fact) computed once and kept on it, as
-    ``functools.cached_property`` keeps a value on its object: statements and facts are
-    frozen, and a story's facts share their statements (copies of a claim make facts of
-    hundreds of statements, each read again by every test of every fact it is in). A copy
-    made with ``dataclasses.replace`` starts without the kept values."""
-    name = f"_kept_{function.__name__}"
-
-    @functools.wraps(function)
-    def kept_value(item: Any) -> _Value:
-        values = item.__dict__
-        if name in values:
-            return values[name]  # type: ignore[no-any-return]
-        value = values[name] = function(item)
-        return value
-
-    return kept_value
 
 
 # --- numbers -----------------------------------------------------------------------
@@ -1208,11 +1185,8 @@ def times_compatible(a: Statement, b: Statement) -> bool:
     return _spans_meet(_date_spans(a), _date_spans(b))
 
 
-@kept  # a statement is compared with many
-def _date_spans(statement: Statement) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        span for span in (_interval_of(t) for t in statement.times if t.type == "date") if span
-    )
+def _date_spans(statement: Statement) -> list[tuple[str, str]]:
+    return [span for span in (_interval_of(t) for t in statement.times if t.type == "date") if span]
 
 
 def _spans_meet(spans_a: Sequence[tuple[str, str]], spans_b: Sequence[tuple[str, str]]) -> bool:
