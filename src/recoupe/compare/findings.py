@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from recoupe.compare.brief import story_brief
 from recoupe.compare.claims import (
@@ -1981,7 +1981,39 @@ def opposed_sentences(
 
 
 def compare_story(story: Story, corpus: Corpus) -> Story:
-    """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief."""
+    """Fill a story's findings (contradictions first, then corroborated, then single-source), coverage and brief.
+
+    A story of more than ``windows.WINDOW_ARTICLES`` articles is compared by windows of
+    time and their findings merged (:mod:`recoupe.compare.windows`).
+    """
+    from recoupe.compare import windows  # it builds on this module
+
+    if len(story.articles) > windows.WINDOW_ARTICLES:
+        return windows.compare_by_windows(story, corpus)
+    compared = compare_parts(story, corpus)
+    return replace(
+        story,
+        findings=(*compared.contradictions, *compared.corroborated, *compared.single_source),
+        coverage=story_coverage(story, corpus, compared.statements, compared.facts),
+        brief=story_brief(compared.facts, corpus, compared.disputed),
+    )
+
+
+@dataclass
+class Compared:
+    """What the comparison of a story, or of one window of it, finds, before it is assembled."""
+
+    contradictions: list[Finding]  # most outlets first
+    corroborated: list[Finding]
+    single_source: list[Finding]
+    statements: list[Statement]  # sentences
+    clauses: list[Statement]
+    facts: list[Fact]
+    disputed: list[tuple[str, int, int]]  # spans of contested figures and dates
+
+
+def compare_parts(story: Story, corpus: Corpus) -> Compared:
+    """The findings, facts and statements of a story's articles, all compared together."""
     statements = story_statements(story, corpus)
     clause_list = named_anchors(
         [clause for statement in statements for clause in clauses(statement, True)], story, corpus
@@ -2001,37 +2033,33 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     ]
     minority = minority_spans(contradictions)
     outlets = {outlet_of(corpus.article(a)) for a in story.articles}
+    corroborated: list[Finding] = []
+    single_source: list[Finding] = []
     # with a single outlet every fact is "single-source" and none can be corroborated
-    cross_source = (
-        (
-            *corroborated_findings(
-                all_facts,
-                corpus,
-                minority,
-                SentenceOf(statements, opposed_sentences(contradictions, statements)),
-                value_tallies(contradictions),
-                frozenset(
-                    e for s in statements for e in s.entities if corpus.entity(e).type == "place"
-                ),
-                named_people(corpus.entity(e) for e in {e for s in statements for e in s.entities}),
+    if len(outlets) > 1:
+        corroborated = corroborated_findings(
+            all_facts,
+            corpus,
+            minority,
+            SentenceOf(statements, opposed_sentences(contradictions, statements)),
+            value_tallies(contradictions),
+            frozenset(
+                e for s in statements for e in s.entities if corpus.entity(e).type == "place"
             ),
-            *single_source_findings(
-                all_facts,
-                corpus,
-                following(_counterpart_test(claims.compared), claims),
-                said_elsewhere_test(statements),
-            ),
+            named_people(corpus.entity(e) for e in {e for s in statements for e in s.entities}),
         )
-        if len(outlets) > 1
-        else ()
-    )
-    findings = (
-        *sorted(contradictions, key=lambda f: (-len(f.sources), -f.confidence)),
-        *cross_source,
-    )
-    return replace(
-        story,
-        findings=findings,
-        coverage=story_coverage(story, corpus, statements, all_facts),
-        brief=story_brief(all_facts, corpus, disputed),
+        single_source = single_source_findings(
+            all_facts,
+            corpus,
+            following(_counterpart_test(claims.compared), claims),
+            said_elsewhere_test(statements),
+        )
+    return Compared(
+        sorted(contradictions, key=lambda f: (-len(f.sources), -f.confidence)),
+        corroborated,
+        single_source,
+        statements,
+        clause_list,
+        all_facts,
+        disputed,
     )

@@ -1,0 +1,353 @@
+"""Very large stories compared by windows of time, their findings merged into the story's.
+
+Within a story every variant of a sentence (a wire copy trimmed by each outlet)
+truly aligns with every other one, so the comparison of a story of N articles
+grows with N² however its identical copies are collapsed (``claims.py``). A story
+of more than ``WINDOW_ARTICLES`` articles is therefore cut, in publication order,
+into consecutive windows of near-equal size, none above the bound; each window is
+compared as a story is (``findings.compare_parts``), one at a time, and what they
+find is merged:
+
+* the same contradiction (slot, values and subject) found in several windows is one
+  finding holding the evidence of all, its values' outlets counted over all;
+* the same corroborated claim (the same title, as ``corroborated_findings`` merges
+  cards within a story) is one card citing every window's outlets; a card quoting a
+  figure or date the story's merged contradictions leave in the minority is left out,
+  as corroboration within a story never cites one;
+* a single-source card ("only X reports") stays only if no outlet of the whole story
+  says its claim (``StorySaid``: the claim keys of every sentence of the story);
+* coverage and brief read the windows' facts, the same claim of several windows
+  (the same most common wording) made one fact.
+
+Below the bound nothing changes. An event's coverage evolves: later reports
+correct, update or add to earlier ones, so each report is compared with those
+published around it, and the cost of a story grows linearly with its size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from recoupe.compare.brief import story_brief
+from recoupe.compare.claims import _value_groups
+from recoupe.compare.contradictions import _finding, minority_spans
+from recoupe.compare.coverage import story_coverage
+from recoupe.compare.findings import (
+    SAID_ELSEWHERE_CONTEXT,
+    Compared,
+    _claim_keys,
+    _figures,
+    _figures_in,
+    _said_by,
+    compare_parts,
+    denies,
+)
+from recoupe.compare.statements import Fact, Statement
+from recoupe.corpus import Corpus
+from recoupe.fr.text import fold
+from recoupe.model import Evidence, Finding, Story
+
+WINDOW_ARTICLES = 200  # a larger story is compared by windows of at most this many articles
+SAME_SUBJECT = 0.8  # share of words two contradictions' subjects and titles have in common
+WORD_RE = re.compile(r"\w+")
+
+
+def time_windows(story: Story, corpus: Corpus, size: int | None = None) -> list[Story]:
+    """The story itself, or when it has more than ``size`` articles, the story cut in
+    publication order (undated last, then by id) into consecutive windows of near-equal
+    size, none above ``size``; each window lists its articles in the story's order."""
+    size = WINDOW_ARTICLES if size is None else size
+    ids = list(dict.fromkeys(story.articles))
+    if len(ids) <= size:
+        return [story]
+
+    def published(article_id: str) -> tuple[bool, str, str]:
+        date = corpus.article(article_id).published
+        return (date is None, date or "", article_id)
+
+    ordered = sorted(ids, key=published)
+    count = math.ceil(len(ordered) / size)
+    window_of = {a: k * count // len(ordered) for k, a in enumerate(ordered)}
+    windows: list[list[str]] = [[] for _ in range(count)]
+    for article_id in ids:
+        windows[window_of[article_id]].append(article_id)
+    return [replace(story, articles=tuple(members)) for members in windows]
+
+
+def compare_by_windows(story: Story, corpus: Corpus) -> Story:
+    """A story's findings, coverage and brief from the comparison of its windows of time."""
+    said = StorySaid()
+    contradictions: list[list[Finding]] = []
+    corroborated: list[list[Finding]] = []
+    single: list[tuple[int, Finding, list[Statement]]] = []
+    statements: list[Statement] = []
+    window_facts: list[list[Fact]] = []
+    disputed: list[tuple[str, int, int]] = []
+    for number, window in enumerate(time_windows(story, corpus)):
+        compared = compare_parts(window, corpus)  # one window's working set at a time
+        contradictions.append(compared.contradictions)
+        corroborated.append(compared.corroborated)
+        single += [(number, f, clauses) for f, clauses in _cards_with_clauses(compared)]
+        said.add(compared.statements)
+        statements += compared.statements
+        window_facts.append(compared.facts)
+        disputed += compared.disputed
+        del compared
+    merged = merged_contradictions(contradictions, corpus)
+    minority = minority_values(merged)
+    cards = merged_corroborations(
+        [[f for f in cards if not _quotes_any(f, minority)] for cards in corroborated]
+    )
+    only = [f for _, f, clauses in single if not any(said(c) for c in clauses if _claim_keys(c))]
+    all_facts = merged_facts(window_facts)
+    return replace(
+        story,
+        findings=(*merged, *cards, *only),
+        coverage=story_coverage(story, corpus, statements, all_facts),
+        brief=story_brief(all_facts, corpus, disputed),
+    )
+
+
+# --- contradictions -------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(WORD_RE.findall(fold(text)))
+
+
+def _alike(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    x, y = _words(a), _words(b)
+    return bool(x | y) and len(x & y) >= SAME_SUBJECT * len(x | y)
+
+
+def same_contradiction(a: Finding, b: Finding) -> bool:
+    """The same slot and values, said of the same subject (and title) up to a word or two of
+    a trimmed copy."""
+    return (
+        a.slot == b.slot
+        and {g.value for g in a.values} == {g.value for g in b.values}
+        and _alike(a.subject, b.subject)
+        and _alike(a.title, b.title)
+    )
+
+
+def _joined(a: Finding, b: Finding, corpus: Corpus) -> Finding:
+    """One contradiction from two windows': each value's evidence of both, outlets recounted."""
+    mine, theirs = _value_groups(a), _value_groups(b)
+    if mine is None or theirs is None:
+        return a
+    seen = {(e.article, e.start, e.end) for e in a.evidence}
+    groups: dict[str, list[Evidence]] = {value: list(evidence) for value, evidence in mine.items()}
+    for value, evidence in theirs.items():
+        for e in evidence:
+            if (e.article, e.start, e.end) not in seen:
+                seen.add((e.article, e.start, e.end))
+                groups.setdefault(value, []).append(e)
+    return _finding(corpus, a.subject, a.slot, groups, a.confidence, a.title) or a
+
+
+def merged_contradictions(windows: Sequence[Sequence[Finding]], corpus: Corpus) -> list[Finding]:
+    """The windows' contradictions, the same one found in several windows made one (placed
+    where it was first found), most outlets first as ``compare_story`` orders them. Two
+    findings of one window are never merged: the window kept them apart."""
+    out: list[Finding] = []
+    found_in: list[set[int]] = []
+    by_key: dict[tuple[str, frozenset[str]], list[int]] = {}
+    for number, findings in enumerate(windows):
+        for finding in findings:
+            key = (finding.slot, frozenset(g.value for g in finding.values))
+            same = next(
+                (
+                    k
+                    for k in by_key.get(key, ())
+                    if number not in found_in[k] and same_contradiction(out[k], finding)
+                ),
+                None,
+            )
+            if same is None:
+                by_key.setdefault(key, []).append(len(out))
+                out.append(finding)
+                found_in.append({number})
+            else:
+                out[same] = _joined(out[same], finding, corpus)
+                found_in[same].add(number)
+    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
+
+
+def minority_values(contradictions: Sequence[Finding]) -> frozenset[str]:
+    """The figures and dates, as written ("52 blessés"), of the story's contradictions that
+    corroboration may not cite: all but the value most outlets give (``minority_spans``)."""
+    spans = set(minority_spans(contradictions))
+    values = {
+        " ".join(e.text.split())
+        for f in contradictions
+        for e in f.evidence
+        if (e.article, e.start, e.end) in spans
+    }
+    return frozenset(value for value in values if any(c.isdigit() for c in value))
+
+
+# --- corroborated ---------------------------------------------------------------------------
+
+
+def _quotes_any(card: Finding, values: frozenset[str]) -> bool:
+    """Whether a card's title or quote holds one of ``values``."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text)
+        for value in values
+        for text in (card.title, card.summary)
+    )
+
+
+def _title_key(card: Finding) -> str:
+    return " ".join(card.title.split()).casefold()
+
+
+def _joined_card(earlier: Finding, card: Finding) -> Finding:
+    prefix = f"Reported by {len(earlier.sources)} outlets ({', '.join(earlier.sources)}): "
+    quote = earlier.summary.removeprefix(prefix)
+    sources = tuple(dict.fromkeys((*earlier.sources, *card.sources)))
+    return replace(
+        earlier,
+        evidence=tuple(dict.fromkeys((*earlier.evidence, *card.evidence))),
+        sources=sources,
+        summary=f"Reported by {len(sources)} outlets ({', '.join(sources)}): {quote}",
+        confidence=max(earlier.confidence, card.confidence),
+    )
+
+
+def merged_corroborations(windows: Sequence[Sequence[Finding]]) -> list[Finding]:
+    """The windows' corroborated cards, those of the same title in several windows made one
+    (the same words stand for one claim, as within a story), most outlets first."""
+    by_title: dict[str, Finding] = {}
+    found_in: dict[str, set[int]] = {}
+    out: list[str] = []  # each card's key, in the order first found
+    for number, cards in enumerate(windows):
+        for card in cards:
+            key = _title_key(card)
+            if key in by_title and number not in found_in[key]:
+                by_title[key] = _joined_card(by_title[key], card)
+                found_in[key].add(number)
+            elif key not in by_title:
+                by_title[key], found_in[key] = card, {number}
+                out.append(key)
+            else:  # two cards of one title in one window: the window kept them apart
+                key = f"{key}\0{len(out)}"
+                by_title[key], found_in[key] = card, {number}
+                out.append(key)
+    return sorted((by_title[k] for k in out), key=lambda f: (-len(f.sources), -f.confidence))
+
+
+# --- single-source --------------------------------------------------------------------------
+
+
+def _cards_with_clauses(compared: Compared) -> list[tuple[Finding, list[Statement]]]:
+    """Each single-source card of a window with the clauses of its passage."""
+    articles = {f.evidence[0].article for f in compared.single_source}
+    by_article: dict[str, list[Statement]] = {}
+    for clause in compared.clauses:
+        if clause.article in articles:
+            by_article.setdefault(clause.article, []).append(clause)
+    out = []
+    for card in compared.single_source:
+        span = card.evidence[0]
+        clauses = [
+            c
+            for c in by_article.get(span.article, ())
+            if span.start <= c.start and c.end <= span.end
+        ]
+        out.append((card, clauses))
+    return out
+
+
+class StorySaid:
+    """Whether another outlet of the whole story says a clause: ``said_elsewhere_test`` over
+    every sentence of the story, its windows added one by one. A key said by fewer than half
+    the story's outlets tells what the clause says: a sentence of another outlet must say each
+    of them (the rarest word for word, the others or near synonyms), those it shares with most
+    outlets that outlet must say somewhere, and it must share ``SAID_ELSEWHERE_CONTEXT`` keys
+    with the clause's sentence. A clause all of whose keys most outlets say is no outlet's own.
+    Only the sentences saying the clause's rarest telling key are read, so a test costs what
+    that key is said, not the story."""
+
+    def __init__(self) -> None:
+        self.keyed: list[tuple[Statement, frozenset[str]]] = []
+        self.index: dict[str, list[int]] = {}
+        self.said_by_outlets: dict[str, set[str]] = {}
+        self.outlet_keys: dict[str, set[str]] = {}
+        self.sentences: dict[tuple[str, int, int], Statement] = {}
+
+    def add(self, sentences: Sequence[Statement]) -> None:
+        for sentence in sentences:
+            keys = _claim_keys(sentence)
+            for key in keys:
+                self.index.setdefault(key, []).append(len(self.keyed))
+                self.said_by_outlets.setdefault(key, set()).add(sentence.outlet)
+            self.outlet_keys.setdefault(sentence.outlet, set()).update(keys)
+            self.sentences[(sentence.article, sentence.start, sentence.end)] = sentence
+            self.keyed.append((sentence, keys))
+
+    def __call__(self, clause: Statement) -> bool:
+        own = _claim_keys(clause)
+        # a quote's words are its speaker's as this outlet gives them: never another's
+        if not own or clause.quoted:
+            return False
+        common_from = max(2, math.ceil(len(self.outlet_keys) / 2))
+        telling = {key for key in own if len(self.said_by_outlets.get(key, ())) < common_from}
+        if not telling:
+            return True
+        common = own - telling
+        sentence = clause
+        if clause.sentence is not None:
+            sentence = self.sentences.get((clause.article, *clause.sentence), clause)
+        whole = _claim_keys(sentence) | own
+        figures, denied = _figures(clause), denies(clause)
+        rarest = min(telling, key=lambda key: (len(self.index.get(key, ())), key))
+        for k in self.index.get(rarest, ()):
+            other, keys = self.keyed[k]
+            if (
+                other.outlet == clause.outlet
+                or not _figures_in(clause, figures, other)
+                or denies(other) != denied
+                or not all(_said_by(key, keys) for key in telling)
+                or not common <= self.outlet_keys[other.outlet]
+            ):
+                continue
+            if sum(1 for key in whole if _said_by(key, keys)) >= SAID_ELSEWHERE_CONTEXT:
+                return True
+        return False
+
+
+# --- coverage and brief ---------------------------------------------------------------------
+
+
+def _wording(fact: Fact) -> str:
+    """A fact's most common wording (the first on ties): copies of one claim share it."""
+    texts = Counter(" ".join(s.text.split()) for s in fact.statements)
+    return max(texts, key=texts.__getitem__)
+
+
+def merged_facts(windows: Sequence[Sequence[Fact]]) -> list[Fact]:
+    """The windows' facts, those of the same most common wording in several windows made one
+    (in the place of the first); two facts of one window stay apart."""
+    out: list[Fact] = []
+    found_in: list[set[int]] = []
+    by_wording: dict[str, int] = {}
+    for number, found in enumerate(windows):
+        for fact in found:
+            wording = _wording(fact)
+            k = by_wording.get(wording)
+            if k is None or number in found_in[k]:
+                by_wording.setdefault(wording, len(out))
+                out.append(fact)
+                found_in.append({number})
+            else:
+                out[k] = Fact(tuple(dict.fromkeys((*out[k].statements, *fact.statements))))
+                found_in[k].add(number)
+    return out

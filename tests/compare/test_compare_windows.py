@@ -1,0 +1,168 @@
+"""Very large stories are compared by windows of time, and the windows' findings merged."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from compare_builders import Doc, build, one_story
+
+from recoupe.compare import windows
+from recoupe.compare.findings import compare_story
+from recoupe.corpus import Corpus
+from recoupe.model import Finding, Story
+
+PEOPLE = {
+    "Saint-Méran": ("place", ["Saint-Méran"]),
+    "Hélène Vautrin": ("person", ["Hélène Vautrin"]),
+}
+CLUB = " Le club local a annoncé le remboursement intégral des billets du match annulé."
+HOTLINE = " Une cellule d'écoute psychologique accueille les familles au gymnase municipal."
+
+
+def _story(n: int, club: tuple[int, ...] = (), hotline: tuple[int, ...] = ()) -> Corpus:
+    """``n`` outlets carry one dispatch over three days; every fifth gives another toll; the
+    articles numbered in ``club`` and ``hotline`` add a line of their own."""
+    docs = []
+    for k in range(n):
+        toll = "52 blessés" if k % 5 == 0 else "47 blessés"
+        extra = (CLUB if k in club else "") + (HOTLINE if k in hotline else "")
+        docs.append(
+            Doc(
+                f"a{k:03d}",
+                f"L'effondrement de la tribune de Saint-Méran a fait {toll} lundi soir. "
+                "La préfète Hélène Vautrin a ordonné une enquête administrative sur la sécurité. "
+                "Les pompiers ont évacué trois mille spectateurs en moins d'une heure." + extra,
+                source=f"Outlet {k}",
+                # published in reverse order of the ids: windows follow the dates, not the ids
+                published=f"2025-05-{22 - 3 * k // n:02d}",
+                entities=PEOPLE,
+            )
+        )
+    return build(docs)
+
+
+def _windows_of(corpus: Corpus, story: Story) -> list[set[str]]:
+    return [set(w.articles) for w in windows.time_windows(story, corpus)]
+
+
+def test_windows_cut_a_large_story_in_publication_order_and_leave_others_whole() -> None:
+    corpus = _story(windows.WINDOW_ARTICLES + 1)
+    story = one_story(corpus)
+    cut = windows.time_windows(story, corpus)
+    sizes = [len(w.articles) for w in cut]
+    assert len(cut) == 2 and max(sizes) <= windows.WINDOW_ARTICLES and max(sizes) - min(sizes) <= 1
+    dates = [[corpus.article(a).published or "" for a in w.articles] for w in cut]
+    assert max(dates[0]) <= min(dates[1])  # consecutive in time
+    # each window lists its articles in the story's order, and every article is in one window
+    assert all(list(w.articles) == [a for a in story.articles if a in w.articles] for w in cut)
+    assert sorted(a for w in cut for a in w.articles) == sorted(story.articles)
+    at_bound = replace_articles(story, story.articles[: windows.WINDOW_ARTICLES])
+    assert windows.time_windows(at_bound, corpus) == [at_bound]
+
+
+def replace_articles(story: Story, articles: tuple[str, ...]) -> Story:
+    return Story(id=story.id, title=story.title, articles=articles)
+
+
+@pytest.fixture
+def small_bound(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
+    """A bound of 10 articles, and the sizes of what ``compare_parts`` is asked to compare."""
+    compared: Counter[int] = Counter()
+    inner = windows.compare_parts
+
+    def counting(story: Story, corpus: Corpus) -> windows.Compared:
+        compared[len(story.articles)] += 1
+        return inner(story, corpus)
+
+    monkeypatch.setattr(windows, "WINDOW_ARTICLES", 10)
+    monkeypatch.setattr(windows, "compare_parts", counting)
+    return compared
+
+
+def _only(story: Story, kind: str) -> list[Finding]:
+    return [f for f in story.findings if f.kind == kind]
+
+
+def test_only_a_story_above_the_bound_is_compared_by_windows(small_bound: Counter[int]) -> None:
+    whole = _story(10)
+    assert _windows_of(whole, one_story(whole)) == [set(one_story(whole).articles)]
+    before = compare_story(one_story(whole), whole)
+    assert small_bound == Counter()  # at the bound: compared whole, not through the windows
+    corpus = _story(30)
+    story = one_story(corpus)
+    compare_story(story, corpus)
+    assert small_bound == Counter({10: 3})
+    # below the bound the result is the comparison of the whole story
+    small_bound.clear()
+    assert compare_story(one_story(whole), whole) == before
+
+
+def test_a_contradiction_of_every_window_is_one_finding_with_all_their_evidence(
+    small_bound: Counter[int],
+) -> None:
+    corpus = _story(30)
+    story = compare_story(one_story(corpus), corpus)
+    [toll] = [f for f in story.findings if f.slot == "number"]
+    assert [(g.value, len(g.sources)) for g in toll.values] == [
+        ("47 blessés", 24),
+        ("52 blessés", 6),
+    ]
+    cut = _windows_of(corpus, one_story(corpus))
+    assert len(cut) == 3
+    assert all(any(e.article in window for e in toll.evidence) for window in cut)
+    assert len(toll.evidence) == 30 and len(toll.sources) == 30
+    assert "24 outlets" in toll.summary
+    # the claims every window corroborates are one card each, citing every outlet
+    cards = Counter(f.title for f in _only(story, "corroborated"))
+    assert cards and set(cards.values()) == {1}
+    assert any(len(f.sources) == 30 for f in _only(story, "corroborated"))
+
+
+def test_no_single_source_card_for_a_claim_another_window_says(small_bound: Counter[int]) -> None:
+    # a007 and a025 fall in different windows, both alone there to say the club's news;
+    # a012 alone in the whole story tells of the hotline
+    corpus = _story(30, club=(7, 25), hotline=(12,))
+    cut = _windows_of(corpus, one_story(corpus))
+    assert [("a007" in w, "a025" in w) for w in cut].count((False, False)) == 1
+    per_window = [
+        windows.compare_parts(w, corpus) for w in windows.time_windows(one_story(corpus), corpus)
+    ]
+    alone = [f.sources for c in per_window for f in c.single_source]
+    assert ("Outlet 7",) in alone and ("Outlet 25",) in alone  # each window alone sees one
+    story = compare_story(one_story(corpus), corpus)
+    single = _only(story, "single_source")
+    assert [f.sources for f in single] == [("Outlet 12",)]
+    assert "cellule" in single[0].summary
+    assert not any("club" in f.summary for f in single)
+
+
+def test_no_card_cites_a_figure_the_story_leaves_in_the_minority(
+    small_bound: Counter[int],
+) -> None:
+    # every outlet of the last window (the first ten ids, published last) gives 52, alone
+    # there; the windows before find 47 against 52 and most give 47: as within one story,
+    # no card cites the minority's figure, the majority's stays corroborated
+    docs = []
+    for k in range(30):
+        toll = "52 blessés" if k < 10 or k % 5 == 0 else "47 blessés"
+        docs.append(
+            Doc(
+                f"a{k:03d}",
+                f"L'effondrement de la tribune de Saint-Méran a fait {toll} lundi soir. "
+                "La préfète Hélène Vautrin a ordonné une enquête administrative sur la sécurité.",
+                source=f"Outlet {k}",
+                published=f"2025-05-{22 - k // 10:02d}",
+                entities=PEOPLE,
+            )
+        )
+    corpus = build(docs)
+    cut = windows.time_windows(one_story(corpus), corpus)
+    last = windows.compare_parts(cut[-1], corpus)
+    assert any("52 blessés" in f.title for f in last.corroborated)  # the window alone credits it
+    story = compare_story(one_story(corpus), corpus)
+    [toll] = _only(story, "contradiction")
+    assert [g.value for g in toll.values] == ["47 blessés", "52 blessés"]
+    cards = _only(story, "corroborated")
+    assert not any("52 blessés" in f.title or "52 blessés" in f.summary for f in cards)
+    assert any("47 blessés" in f.title for f in cards)
