@@ -42,32 +42,39 @@ def _story(n: int, club: tuple[int, ...] = (), hotline: tuple[int, ...] = ()) ->
     return build(docs)
 
 
-def _windows_of(corpus: Corpus, story: Story) -> list[set[str]]:
-    return [set(w.articles) for w in windows.time_windows(story, corpus)]
+def _periods(corpus: Corpus, story: Story) -> list[frozenset[str]]:
+    return [w.own for w in windows.time_windows(story, corpus)]
 
 
 def test_windows_cut_a_large_story_in_publication_order_and_leave_others_whole() -> None:
     corpus = _story(windows.WINDOW_ARTICLES + 1)
     story = one_story(corpus)
     cut = windows.time_windows(story, corpus)
-    sizes = [len(w.articles) for w in cut]
-    assert len(cut) == 2 and max(sizes) <= windows.WINDOW_ARTICLES and max(sizes) - min(sizes) <= 1
-    dates = [[corpus.article(a).published or "" for a in w.articles] for w in cut]
-    assert max(dates[0]) <= min(dates[1])  # consecutive in time
-    # each window lists its articles in the story's order, and every article is in one window
-    assert all(list(w.articles) == [a for a in story.articles if a in w.articles] for w in cut)
-    assert sorted(a for w in cut for a in w.articles) == sorted(story.articles)
-    at_bound = replace_articles(story, story.articles[: windows.WINDOW_ARTICLES])
-    assert windows.time_windows(at_bound, corpus) == [at_bound]
-
-
-def replace_articles(story: Story, articles: tuple[str, ...]) -> Story:
-    return Story(id=story.id, title=story.title, articles=articles)
+    assert len(cut) == 2 and all(len(w.story.articles) <= windows.WINDOW_ARTICLES for w in cut)
+    sizes = [len(w.own) for w in cut]
+    assert max(sizes) - min(sizes) <= 1
+    # the periods are consecutive in time and hold every article once
+    dates = [[corpus.article(a).published or "" for a in w.own] for w in cut]
+    assert max(dates[0]) <= min(dates[1])
+    assert sorted(a for w in cut for a in w.own) == sorted(story.articles)
+    # every window holds the context articles, spread over the whole story, in story order
+    context = windows.context_articles(story, corpus, windows.CONTEXT_ARTICLES)
+    assert len(context) == windows.CONTEXT_ARTICLES
+    assert {corpus.article(a).published for a in context} == {
+        corpus.article(a).published for a in story.articles
+    }
+    for w in cut:
+        assert set(w.story.articles) == w.own | context
+        assert list(w.story.articles) == [a for a in story.articles if a in w.story.articles]
+    at_bound = Story(id=story.id, title=story.title, articles=story.articles[:-1])
+    assert windows.time_windows(at_bound, corpus) == [
+        windows.Window(at_bound, frozenset(at_bound.articles))
+    ]
 
 
 @pytest.fixture
 def small_bound(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
-    """A bound of 10 articles, and the sizes of what ``compare_parts`` is asked to compare."""
+    """A bound of 10 articles (4 of context), and the sizes of what ``compare_parts`` compares."""
     compared: Counter[int] = Counter()
     inner = windows.compare_parts
 
@@ -76,6 +83,7 @@ def small_bound(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
         return inner(story, corpus)
 
     monkeypatch.setattr(windows, "WINDOW_ARTICLES", 10)
+    monkeypatch.setattr(windows, "CONTEXT_ARTICLES", 4)
     monkeypatch.setattr(windows, "compare_parts", counting)
     return compared
 
@@ -86,13 +94,14 @@ def _only(story: Story, kind: str) -> list[Finding]:
 
 def test_only_a_story_above_the_bound_is_compared_by_windows(small_bound: Counter[int]) -> None:
     whole = _story(10)
-    assert _windows_of(whole, one_story(whole)) == [set(one_story(whole).articles)]
+    assert _periods(whole, one_story(whole)) == [frozenset(one_story(whole).articles)]
     before = compare_story(one_story(whole), whole)
     assert small_bound == Counter()  # at the bound: compared whole, not through the windows
     corpus = _story(30)
     story = one_story(corpus)
     compare_story(story, corpus)
-    assert small_bound == Counter({10: 3})
+    # 5 periods of 6 articles, each with the 4 of context (some of its own among them)
+    assert sum(small_bound.values()) == 5 and max(small_bound) == 10
     # below the bound the result is the comparison of the whole story
     small_bound.clear()
     assert compare_story(one_story(whole), whole) == before
@@ -108,8 +117,8 @@ def test_a_contradiction_of_every_window_is_one_finding_with_all_their_evidence(
         ("47 blessés", 24),
         ("52 blessés", 6),
     ]
-    cut = _windows_of(corpus, one_story(corpus))
-    assert len(cut) == 3
+    cut = _periods(corpus, one_story(corpus))
+    assert len(cut) == 5
     assert all(any(e.article in window for e in toll.evidence) for window in cut)
     assert len(toll.evidence) == 30 and len(toll.sources) == 30
     assert "24 outlets" in toll.summary
@@ -123,11 +132,10 @@ def test_no_single_source_card_for_a_claim_another_window_says(small_bound: Coun
     # a007 and a025 fall in different windows, both alone there to say the club's news;
     # a012 alone in the whole story tells of the hotline
     corpus = _story(30, club=(7, 25), hotline=(12,))
-    cut = _windows_of(corpus, one_story(corpus))
-    assert [("a007" in w, "a025" in w) for w in cut].count((False, False)) == 1
-    per_window = [
-        windows.compare_parts(w, corpus) for w in windows.time_windows(one_story(corpus), corpus)
-    ]
+    cut = windows.time_windows(one_story(corpus), corpus)
+    assert not {"a007", "a025", "a012"} & windows.context_articles(one_story(corpus), corpus, 4)
+    assert [("a007" in w.own, "a025" in w.own) for w in cut].count((False, False)) == 3
+    per_window = [windows.compare_parts(w.story, corpus) for w in cut]
     alone = [f.sources for c in per_window for f in c.single_source]
     assert ("Outlet 7",) in alone and ("Outlet 25",) in alone  # each window alone sees one
     story = compare_story(one_story(corpus), corpus)
@@ -158,7 +166,7 @@ def test_no_card_cites_a_figure_the_story_leaves_in_the_minority(
         )
     corpus = build(docs)
     cut = windows.time_windows(one_story(corpus), corpus)
-    last = windows.compare_parts(cut[-1], corpus)
+    last = windows.compare_parts(cut[-1].story, corpus)
     assert any("52 blessés" in f.title for f in last.corroborated)  # the window alone credits it
     story = compare_story(one_story(corpus), corpus)
     [toll] = _only(story, "contradiction")

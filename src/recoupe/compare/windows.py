@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from recoupe.compare.brief import story_brief
 from recoupe.compare.claims import _value_groups
@@ -52,30 +53,63 @@ from recoupe.fr.text import fold
 from recoupe.model import Evidence, Finding, Story
 
 WINDOW_ARTICLES = 200  # a larger story is compared by windows of at most this many articles
+CONTEXT_ARTICLES = 40  # articles spread over the whole story that every window holds
 SAME_SUBJECT = 0.8  # share of words two contradictions' subjects and titles have in common
 WORD_RE = re.compile(r"\w+")
 
 
-def time_windows(story: Story, corpus: Corpus, size: int | None = None) -> list[Story]:
-    """The story itself, or when it has more than ``size`` articles, the story cut in
-    publication order (undated last, then by id) into consecutive windows of near-equal
-    size, none above ``size``; each window lists its articles in the story's order."""
-    size = WINDOW_ARTICLES if size is None else size
+class Window(NamedTuple):
+    """One window of a story: the story restricted to the window's articles (its own period
+    and the story's context articles), and the articles of its own period."""
+
+    story: Story
+    own: frozenset[str]
+
+
+def periods(story: Story, corpus: Corpus, size: int) -> list[tuple[str, ...]]:
+    """The story's articles in publication order (undated last, then by id) cut into
+    consecutive periods of near-equal size, none above ``size``; each period lists its
+    articles in the story's order."""
     ids = list(dict.fromkeys(story.articles))
-    if len(ids) <= size:
-        return [story]
-
-    def published(article_id: str) -> tuple[bool, str, str]:
-        date = corpus.article(article_id).published
-        return (date is None, date or "", article_id)
-
-    ordered = sorted(ids, key=published)
-    count = math.ceil(len(ordered) / size)
-    window_of = {a: k * count // len(ordered) for k, a in enumerate(ordered)}
-    windows: list[list[str]] = [[] for _ in range(count)]
+    ordered = sorted(ids, key=lambda a: _published(corpus, a))
+    count = max(1, math.ceil(len(ordered) / size))
+    period_of = {a: k * count // len(ordered) for k, a in enumerate(ordered)}
+    out: list[list[str]] = [[] for _ in range(count)]
     for article_id in ids:
-        windows[window_of[article_id]].append(article_id)
-    return [replace(story, articles=tuple(members)) for members in windows]
+        out[period_of[article_id]].append(article_id)
+    return [tuple(members) for members in out]
+
+
+def _published(corpus: Corpus, article_id: str) -> tuple[bool, str, str]:
+    date = corpus.article(article_id).published
+    return (date is None, date or "", article_id)
+
+
+def context_articles(story: Story, corpus: Corpus, count: int) -> frozenset[str]:
+    """``count`` articles spread evenly over the story in publication order."""
+    ordered = sorted(dict.fromkeys(story.articles), key=lambda a: _published(corpus, a))
+    if len(ordered) <= count:
+        return frozenset(ordered)
+    return frozenset(ordered[(2 * k + 1) * len(ordered) // (2 * count)] for k in range(count))
+
+
+def time_windows(story: Story, corpus: Corpus) -> list[Window]:
+    """The story whole when it has at most ``WINDOW_ARTICLES`` articles; else one window per
+    period of at most ``WINDOW_ARTICLES - CONTEXT_ARTICLES`` articles, each holding besides
+    them the ``CONTEXT_ARTICLES`` spread over the story (no window above the bound)."""
+    ids = tuple(dict.fromkeys(story.articles))
+    if len(ids) <= WINDOW_ARTICLES:
+        return [Window(story, frozenset(ids))]
+    context = context_articles(story, corpus, CONTEXT_ARTICLES)
+    out = []
+    for period in periods(story, corpus, WINDOW_ARTICLES - CONTEXT_ARTICLES):
+        members = context.union(period)
+        out.append(
+            Window(
+                replace(story, articles=tuple(a for a in ids if a in members)), frozenset(period)
+            )
+        )
+    return out
 
 
 def compare_by_windows(story: Story, corpus: Corpus) -> Story:
@@ -83,32 +117,37 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     said = StorySaid()
     contradictions: list[list[Finding]] = []
     corroborated: list[list[Finding]] = []
-    single: list[tuple[int, Finding, list[Statement]]] = []
+    single: dict[tuple[str, int, int], tuple[Finding, list[Statement]]] = {}
     statements: list[Statement] = []
     window_facts: list[list[Fact]] = []
-    disputed: list[tuple[str, int, int]] = []
-    for number, window in enumerate(time_windows(story, corpus)):
+    disputed: dict[tuple[str, int, int], None] = {}
+    for window, own in time_windows(story, corpus):
         compared = compare_parts(window, corpus)  # one window's working set at a time
         contradictions.append(compared.contradictions)
         corroborated.append(compared.corroborated)
-        single += [(number, f, clauses) for f, clauses in _cards_with_clauses(compared)]
-        said.add(compared.statements)
-        statements += compared.statements
+        for card, clauses in _cards_with_clauses(compared):  # a context article's: once
+            span = card.evidence[0]
+            single.setdefault((span.article, span.start, span.end), (card, clauses))
+        mine = [s for s in compared.statements if s.article in own]
+        said.add(mine)
+        statements += mine
         window_facts.append(compared.facts)
-        disputed += compared.disputed
+        disputed.update(dict.fromkeys(compared.disputed))
         del compared
     merged = merged_contradictions(contradictions, corpus)
     minority = minority_values(merged)
     cards = merged_corroborations(
         [[f for f in cards if not _quotes_any(f, minority)] for cards in corroborated]
     )
-    only = [f for _, f, clauses in single if not any(said(c) for c in clauses if _claim_keys(c))]
+    only = [
+        f for f, clauses in single.values() if not any(said(c) for c in clauses if _claim_keys(c))
+    ]
     all_facts = merged_facts(window_facts)
     return replace(
         story,
         findings=(*merged, *cards, *only),
         coverage=story_coverage(story, corpus, statements, all_facts),
-        brief=story_brief(all_facts, corpus, disputed),
+        brief=story_brief(all_facts, corpus, list(disputed)),
     )
 
 
