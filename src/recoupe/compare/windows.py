@@ -52,10 +52,12 @@ from recoupe.corpus import Corpus
 from recoupe.fr.text import fold
 from recoupe.model import Evidence, Finding, Story
 
-WINDOW_ARTICLES = 200  # a larger story is compared by windows of at most this many articles
-CONTEXT_ARTICLES = 40  # articles spread over the whole story that every window holds
-SAME_SUBJECT = 0.8  # share of words two contradictions' subjects and titles have in common
+WINDOW_ARTICLES = 100  # a larger story is compared by windows of at most this many articles
+CONTEXT_ARTICLES = 20  # articles spread over the whole story that every window holds
+SAME_SUBJECT = 0.8  # share of words two contradictions' subjects have in common
+SAME_CONTEXT = 0.8  # share of clauses of context articles two windows' cards of one claim cite
 WORD_RE = re.compile(r"\w+")
+Span = tuple[str, int, int]  # (article, start, end)
 
 
 class Window(NamedTuple):
@@ -121,6 +123,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     statements: list[Statement] = []
     window_facts: list[list[Fact]] = []
     disputed: dict[tuple[str, int, int], None] = {}
+    context = context_articles(story, corpus, CONTEXT_ARTICLES)
     for window, own in time_windows(story, corpus):
         compared = compare_parts(window, corpus)  # one window's working set at a time
         contradictions.append(compared.contradictions)
@@ -137,7 +140,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     merged = merged_contradictions(contradictions, corpus)
     minority = minority_values(merged)
     cards = merged_corroborations(
-        [[f for f in cards if not _quotes_any(f, minority)] for cards in corroborated]
+        [[f for f in cards if not _quotes_any(f, minority)] for cards in corroborated], context
     )
     only = [
         f for f, clauses in single.values() if not any(said(c) for c in clauses if _claim_keys(c))
@@ -166,13 +169,13 @@ def _alike(a: str, b: str) -> bool:
 
 
 def same_contradiction(a: Finding, b: Finding) -> bool:
-    """The same slot and values, said of the same subject (and title) up to a word or two of
-    a trimmed copy."""
+    """The same slot and values, said of the same subject up to a word or two of a trimmed
+    copy (a figure's subject names what it counts, "nombre de blessés"; a denial's is its
+    sentence). Their titles may differ: each window quotes its own evidence."""
     return (
         a.slot == b.slot
         and {g.value for g in a.values} == {g.value for g in b.values}
         and _alike(a.subject, b.subject)
-        and _alike(a.title, b.title)
     )
 
 
@@ -261,26 +264,53 @@ def _joined_card(earlier: Finding, card: Finding) -> Finding:
     )
 
 
-def merged_corroborations(windows: Sequence[Sequence[Finding]]) -> list[Finding]:
-    """The windows' corroborated cards, those of the same title in several windows made one
-    (the same words stand for one claim, as within a story), most outlets first."""
-    by_title: dict[str, Finding] = {}
-    found_in: dict[str, set[int]] = {}
-    out: list[str] = []  # each card's key, in the order first found
+def _share(a: frozenset[Span], b: frozenset[Span]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def merged_corroborations(
+    windows: Sequence[Sequence[Finding]], context: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """The windows' corroborated cards, one card per claim found in several windows, most
+    outlets first. Two cards of different windows are one claim when they have the same title
+    (the same words stand for one claim, as within a story) or cite mostly the same clauses of
+    the ``context`` articles every window holds (``SAME_CONTEXT`` of them); two cards of one
+    window are never merged (the window kept them apart)."""
+    out: list[Finding] = []
+    found_in: list[set[int]] = []
+    cited: list[frozenset[Span]] = []  # each card's clauses of context articles
+    by_title: dict[str, int] = {}
+    by_span: dict[Span, list[int]] = {}
     for number, cards in enumerate(windows):
         for card in cards:
-            key = _title_key(card)
-            if key in by_title and number not in found_in[key]:
-                by_title[key] = _joined_card(by_title[key], card)
-                found_in[key].add(number)
-            elif key not in by_title:
-                by_title[key], found_in[key] = card, {number}
-                out.append(key)
-            else:  # two cards of one title in one window: the window kept them apart
-                key = f"{key}\0{len(out)}"
-                by_title[key], found_in[key] = card, {number}
-                out.append(key)
-    return sorted((by_title[k] for k in out), key=lambda f: (-len(f.sources), -f.confidence))
+            spans = frozenset(
+                (e.article, e.start, e.end) for e in card.evidence if e.article in context
+            )
+            same = by_title.get(_title_key(card))
+            if same is None or number in found_in[same]:
+                candidates = sorted({k for span in spans for k in by_span.get(span, ())})
+                same = next(
+                    (
+                        k
+                        for k in candidates
+                        if number not in found_in[k] and _share(cited[k], spans) >= SAME_CONTEXT
+                    ),
+                    None,
+                )
+            if same is None:
+                same = len(out)
+                out.append(card)
+                found_in.append({number})
+                cited.append(spans)
+                by_title.setdefault(_title_key(card), same)
+            else:
+                out[same] = _joined_card(out[same], card)
+                found_in[same].add(number)
+                cited[same] |= spans
+            for span in spans:
+                if same not in by_span.setdefault(span, []):
+                    by_span[span].append(same)
+    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
 
 
 # --- single-source --------------------------------------------------------------------------
