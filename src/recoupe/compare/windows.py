@@ -55,7 +55,7 @@ from recoupe.model import Evidence, Finding, Story
 WINDOW_ARTICLES = 100  # a larger story is compared by windows of at most this many articles
 CONTEXT_ARTICLES = 20  # articles spread over the whole story that every window holds
 SAME_SUBJECT = 0.8  # share of words two contradictions' subjects have in common
-SAME_CONTEXT = 0.8  # share of clauses of context articles two windows' cards of one claim cite
+SAME_CONTEXT = 0.8  # share of one card's clauses of context articles another card also cites
 WORD_RE = re.compile(r"\w+")
 Span = tuple[str, int, int]  # (article, start, end)
 
@@ -68,28 +68,30 @@ class Window(NamedTuple):
     own: frozenset[str]
 
 
-def periods(story: Story, corpus: Corpus, size: int) -> list[tuple[str, ...]]:
-    """The story's articles in publication order (undated last, then by id) cut into
-    consecutive periods of near-equal size, none above ``size``; each period lists its
-    articles in the story's order."""
+def in_time_order(story: Story, corpus: Corpus) -> list[str]:
+    """The story's articles by publication date, undated last; on the same date (often known
+    to the day only) in the story's order, the order they were read in."""
     ids = list(dict.fromkeys(story.articles))
-    ordered = sorted(ids, key=lambda a: _published(corpus, a))
+    dates = [corpus.article(a).published for a in ids]
+    order = sorted(range(len(ids)), key=lambda k: (dates[k] is None, dates[k] or "", k))
+    return [ids[k] for k in order]
+
+
+def periods(story: Story, corpus: Corpus, size: int) -> list[tuple[str, ...]]:
+    """The story's articles in time order (``in_time_order``) cut into consecutive periods of
+    near-equal size, none above ``size``; each period lists its articles in the story's order."""
+    ordered = in_time_order(story, corpus)
     count = max(1, math.ceil(len(ordered) / size))
     period_of = {a: k * count // len(ordered) for k, a in enumerate(ordered)}
     out: list[list[str]] = [[] for _ in range(count)]
-    for article_id in ids:
+    for article_id in dict.fromkeys(story.articles):
         out[period_of[article_id]].append(article_id)
     return [tuple(members) for members in out]
 
 
-def _published(corpus: Corpus, article_id: str) -> tuple[bool, str, str]:
-    date = corpus.article(article_id).published
-    return (date is None, date or "", article_id)
-
-
 def context_articles(story: Story, corpus: Corpus, count: int) -> frozenset[str]:
-    """``count`` articles spread evenly over the story in publication order."""
-    ordered = sorted(dict.fromkeys(story.articles), key=lambda a: _published(corpus, a))
+    """``count`` articles spread evenly over the story in time order."""
+    ordered = in_time_order(story, corpus)
     if len(ordered) <= count:
         return frozenset(ordered)
     return frozenset(ordered[(2 * k + 1) * len(ordered) // (2 * count)] for k in range(count))
@@ -169,14 +171,13 @@ def _alike(a: str, b: str) -> bool:
 
 
 def same_contradiction(a: Finding, b: Finding) -> bool:
-    """The same slot and values, said of the same subject up to a word or two of a trimmed
-    copy (a figure's subject names what it counts, "nombre de blessés"; a denial's is its
-    sentence). Their titles may differ: each window quotes its own evidence."""
-    return (
-        a.slot == b.slot
-        and {g.value for g in a.values} == {g.value for g in b.values}
-        and _alike(a.subject, b.subject)
-    )
+    """The same slot, the values of one among those of the other (a window where a third
+    value is also given finds "huit blessés" beside "47" and "52"), said of the same subject
+    up to a word or two of a trimmed copy (a figure's subject names what it counts, "nombre
+    de blessés"; a denial's is its sentence). Titles may differ: each window quotes its own
+    evidence."""
+    mine, theirs = {g.value for g in a.values}, {g.value for g in b.values}
+    return a.slot == b.slot and (mine <= theirs or theirs <= mine) and _alike(a.subject, b.subject)
 
 
 def _joined(a: Finding, b: Finding, corpus: Corpus) -> Finding:
@@ -200,25 +201,29 @@ def merged_contradictions(windows: Sequence[Sequence[Finding]], corpus: Corpus) 
     findings of one window are never merged: the window kept them apart."""
     out: list[Finding] = []
     found_in: list[set[int]] = []
-    by_key: dict[tuple[str, frozenset[str]], list[int]] = {}
+    by_value: dict[tuple[str, str], list[int]] = {}  # (slot, value) -> findings giving it
     for number, findings in enumerate(windows):
         for finding in findings:
-            key = (finding.slot, frozenset(g.value for g in finding.values))
+            keys = [(finding.slot, g.value) for g in finding.values]
+            candidates = sorted({k for key in keys for k in by_value.get(key, ())})
             same = next(
                 (
                     k
-                    for k in by_key.get(key, ())
+                    for k in candidates
                     if number not in found_in[k] and same_contradiction(out[k], finding)
                 ),
                 None,
             )
             if same is None:
-                by_key.setdefault(key, []).append(len(out))
+                same = len(out)
                 out.append(finding)
                 found_in.append({number})
             else:
                 out[same] = _joined(out[same], finding, corpus)
                 found_in[same].add(number)
+            for key in keys:
+                if same not in by_value.setdefault(key, []):
+                    by_value[key].append(same)
     return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
 
 
@@ -265,7 +270,9 @@ def _joined_card(earlier: Finding, card: Finding) -> Finding:
 
 
 def _share(a: frozenset[Span], b: frozenset[Span]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+    """How much of the smaller of two sets of clauses (of two or more) the other holds."""
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller >= 2 else 0.0
 
 
 def merged_corroborations(
@@ -273,8 +280,9 @@ def merged_corroborations(
 ) -> list[Finding]:
     """The windows' corroborated cards, one card per claim found in several windows, most
     outlets first. Two cards of different windows are one claim when they have the same title
-    (the same words stand for one claim, as within a story) or cite mostly the same clauses of
-    the ``context`` articles every window holds (``SAME_CONTEXT`` of them); two cards of one
+    (the same words stand for one claim, as within a story) or when the clauses of the
+    ``context`` articles (every window holds them) that one cites, two or more, are mostly
+    (``SAME_CONTEXT``) cited by the other: the same outlets' same words; two cards of one
     window are never merged (the window kept them apart)."""
     out: list[Finding] = []
     found_in: list[set[int]] = []
@@ -342,6 +350,8 @@ class StorySaid:
     of them (the rarest word for word, the others or near synonyms), those it shares with most
     outlets that outlet must say somewhere, and it must share ``SAID_ELSEWHERE_CONTEXT`` keys
     with the clause's sentence. A clause all of whose keys most outlets say is no outlet's own.
+    Unlike within a window, a quote is tested too: there alignment finds the outlets quoting
+    the same words, across windows nothing else does.
     Only the sentences saying the clause's rarest telling key are read, so a test costs what
     that key is said, not the story."""
 
@@ -364,8 +374,7 @@ class StorySaid:
 
     def __call__(self, clause: Statement) -> bool:
         own = _claim_keys(clause)
-        # a quote's words are its speaker's as this outlet gives them: never another's
-        if not own or clause.quoted:
+        if not own:
             return False
         common_from = max(2, math.ceil(len(self.outlet_keys) / 2))
         telling = {key for key in own if len(self.said_by_outlets.get(key, ())) < common_from}
