@@ -174,3 +174,37 @@ def test_no_card_cites_a_figure_the_story_leaves_in_the_minority(
     cards = _only(story, "corroborated")
     assert not any("52 blessés" in f.title or "52 blessés" in f.summary for f in cards)
     assert any("47 blessés" in f.title for f in cards)
+
+
+def test_a_contradiction_another_window_finds_with_one_more_value_is_the_same_one() -> None:
+    docs = []
+    for k in range(12):
+        toll = ("52 blessés", "47 blessés", "47 blessés", "39 blessés")[k % 4 if k >= 6 else k % 3]
+        docs.append(
+            Doc(
+                f"a{k:03d}",
+                f"L'effondrement de la tribune de Saint-Méran a fait {toll} lundi soir. "
+                "La préfète Hélène Vautrin a ordonné une enquête administrative sur la sécurité.",
+                source=f"Outlet {k}",
+                published="2025-05-20",
+                entities=PEOPLE,
+            )
+        )
+    corpus = build(docs)
+    story = one_story(corpus)
+    first = Story(id="S1", title="t", articles=story.articles[:6])  # 52 and 47 only
+    second = Story(id="S1", title="t", articles=story.articles[6:])  # 39 besides
+    found = [windows.compare_parts(part, corpus).contradictions for part in (first, second)]
+    assert [sorted(g.value for g in f.values) for [f] in found] == [
+        ["47 blessés", "52 blessés"],
+        ["39 blessés", "47 blessés", "52 blessés"],
+    ]
+    [merged] = windows.merged_contradictions(found, corpus)
+    assert [(g.value, len(g.sources)) for g in merged.values] == [
+        ("47 blessés", 7),
+        ("52 blessés", 3),
+        ("39 blessés", 2),
+    ]
+    assert len(merged.evidence) == 12
+    # two findings of one window stay apart, whatever their values
+    assert len(windows.merged_contradictions([found[0] + found[1]], corpus)) == 2

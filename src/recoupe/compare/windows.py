@@ -3,25 +3,27 @@
 Within a story every variant of a sentence (a wire copy trimmed by each outlet)
 truly aligns with every other one, so the comparison of a story of N articles
 grows with N² however its identical copies are collapsed (``claims.py``). A story
-of more than ``WINDOW_ARTICLES`` articles is therefore cut, in publication order,
-into consecutive windows of near-equal size, none above the bound; each window is
-compared as a story is (``findings.compare_parts``), one at a time, and what they
-find is merged:
+of more than ``WINDOW_ARTICLES`` articles is therefore cut, in time order, into
+consecutive periods of near-equal size; each window holds one period and the
+``CONTEXT_ARTICLES`` spread over the whole story, so none exceeds the bound. An
+event's coverage evolves (later reports update, correct or complete earlier
+ones): each report is compared with those published around it, and through the
+context articles with every stage of the story. Each window is compared as a
+story is (``findings.compare_parts``), one at a time, and what they find is merged:
 
-* the same contradiction (slot, values and subject) found in several windows is one
-  finding holding the evidence of all, its values' outlets counted over all;
-* the same corroborated claim (the same title, as ``corroborated_findings`` merges
-  cards within a story) is one card citing every window's outlets; a card quoting a
-  figure or date the story's merged contradictions leave in the minority is left out,
-  as corroboration within a story never cites one;
-* a single-source card ("only X reports") stays only if no outlet of the whole story
-  says its claim (``StorySaid``: the claim keys of every sentence of the story);
+* the same contradiction found in several windows (same slot, the values of one
+  among the other's, the same subject) is one finding holding the evidence of all,
+  its values' outlets counted over all;
+* the same corroborated claim (the same title, or mostly the same clauses of the
+  context articles) is one card citing every window's outlets; a card quoting a
+  figure or date the merged contradictions leave in the minority is left out, as
+  corroboration within a story never cites one;
+* a single-source card ("only X reports") stays only if no other outlet of the whole
+  story says its claim (``StorySaid``: the claim keys of every sentence of the story);
 * coverage and brief read the windows' facts, the same claim of several windows
   (the same most common wording) made one fact.
 
-Below the bound nothing changes. An event's coverage evolves: later reports
-correct, update or add to earlier ones, so each report is compared with those
-published around it, and the cost of a story grows linearly with its size.
+Below the bound nothing changes, and past it the cost of a story grows linearly.
 """
 
 from __future__ import annotations
