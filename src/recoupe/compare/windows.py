@@ -55,7 +55,7 @@ from recoupe.fr.text import fold
 from recoupe.model import Evidence, Finding, Story
 
 WINDOW_ARTICLES = 100  # a larger story is compared by windows of at most this many articles
-CONTEXT_ARTICLES = 20  # articles spread over the whole story that every window holds
+CONTEXT_ARTICLES = 10  # articles spread over the whole story that every window holds
 SAME_SUBJECT = 0.8  # share of words two contradictions' subjects have in common
 SAME_CONTEXT = 0.8  # share of one card's clauses of context articles another card also cites
 WORD_RE = re.compile(r"\w+")
@@ -136,7 +136,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
             span = card.evidence[0]
             single.setdefault((span.article, span.start, span.end), (card, clauses))
         mine = [s for s in compared.statements if s.article in own]
-        said.add(mine)
+        said.add(mine, [c for c in compared.clauses if c.article in own])
         statements += mine
         window_facts.append(compared.facts)
         disputed.update(dict.fromkeys(compared.disputed))
@@ -347,14 +347,15 @@ def _cards_with_clauses(compared: Compared) -> list[tuple[Finding, list[Statemen
 
 class StorySaid:
     """Whether another outlet of the whole story says a clause: ``said_elsewhere_test`` over
-    every sentence of the story, its windows added one by one. A key said by fewer than half
-    the story's outlets tells what the clause says: a sentence of another outlet must say each
-    of them (the rarest word for word, the others or near synonyms), those it shares with most
-    outlets that outlet must say somewhere, and it must share ``SAID_ELSEWHERE_CONTEXT`` keys
-    with the clause's sentence. A clause all of whose keys most outlets say is no outlet's own.
-    Unlike within a window, a quote is tested too: there alignment finds the outlets quoting
-    the same words, across windows nothing else does.
-    Only the sentences saying the clause's rarest telling key are read, so a test costs what
+    every clause of the story, its windows added one by one. A key said by fewer than half
+    the story's outlets tells what the clause says: a clause of another outlet must say each
+    of them (the rarest word for word, the others or near synonyms) and deny as it does, those
+    it shares with most outlets that outlet must say somewhere, and it must share
+    ``SAID_ELSEWHERE_CONTEXT`` keys with the clause's sentence. A clause all of whose keys
+    most outlets say is no outlet's own. Within a window, alignment finds the same clause in
+    another outlet's sentence that denies something else, or in a quote; across windows
+    nothing else does, so clauses are read, not sentences, and quotes are tested too.
+    Only the clauses saying the clause's rarest telling key are read, so a test costs what
     that key is said, not the story."""
 
     def __init__(self) -> None:
@@ -364,15 +365,17 @@ class StorySaid:
         self.outlet_keys: dict[str, set[str]] = {}
         self.sentences: dict[tuple[str, int, int], Statement] = {}
 
-    def add(self, sentences: Sequence[Statement]) -> None:
+    def add(self, sentences: Sequence[Statement], clauses: Sequence[Statement]) -> None:
+        """A window's own sentences and their clauses."""
         for sentence in sentences:
-            keys = _claim_keys(sentence)
+            self.sentences[(sentence.article, sentence.start, sentence.end)] = sentence
+        for clause in clauses:
+            keys = _claim_keys(clause)
             for key in keys:
                 self.index.setdefault(key, []).append(len(self.keyed))
-                self.said_by_outlets.setdefault(key, set()).add(sentence.outlet)
-            self.outlet_keys.setdefault(sentence.outlet, set()).update(keys)
-            self.sentences[(sentence.article, sentence.start, sentence.end)] = sentence
-            self.keyed.append((sentence, keys))
+                self.said_by_outlets.setdefault(key, set()).add(clause.outlet)
+            self.outlet_keys.setdefault(clause.outlet, set()).update(keys)
+            self.keyed.append((clause, keys))
 
     def __call__(self, clause: Statement) -> bool:
         own = _claim_keys(clause)
