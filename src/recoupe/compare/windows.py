@@ -351,7 +351,8 @@ class StorySaid:
     the story's outlets tells what the clause says: a clause of another outlet must say each
     of them (the rarest word for word, the others or near synonyms) and deny as it does, those
     it shares with most outlets that outlet must say somewhere, and it must share
-    ``SAID_ELSEWHERE_CONTEXT`` keys with the clause's sentence. A clause all of whose keys
+    ``SAID_ELSEWHERE_CONTEXT`` keys with the clause's sentence (its own sentence with it,
+    so a word is said of the same thing). A clause all of whose keys
     most outlets say is no outlet's own. Within a window, alignment finds the same clause in
     another outlet's sentence that denies something else, or in a quote; across windows
     nothing else does, so clauses are read, not sentences, and quotes are tested too.
@@ -363,7 +364,8 @@ class StorySaid:
         self.index: dict[str, list[int]] = {}
         self.said_by_outlets: dict[str, set[str]] = {}
         self.outlet_keys: dict[str, set[str]] = {}
-        self.sentences: dict[tuple[str, int, int], Statement] = {}
+        self.sentences: dict[Span, Statement] = {}
+        self.sentence_keys: dict[Span, frozenset[str]] = {}
 
     def add(self, sentences: Sequence[Statement], clauses: Sequence[Statement]) -> None:
         """A window's own sentences and their clauses."""
@@ -386,10 +388,7 @@ class StorySaid:
         if not telling:
             return True
         common = own - telling
-        sentence = clause
-        if clause.sentence is not None:
-            sentence = self.sentences.get((clause.article, *clause.sentence), clause)
-        whole = _claim_keys(sentence) | own
+        whole = self._sentence_keys(clause) | own
         figures, denied = _figures(clause), denies(clause)
         rarest = min(telling, key=lambda key: (len(self.index.get(key, ())), key))
         for k in self.index.get(rarest, ()):
@@ -402,9 +401,21 @@ class StorySaid:
                 or not common <= self.outlet_keys[other.outlet]
             ):
                 continue
-            if sum(1 for key in whole if _said_by(key, keys)) >= SAID_ELSEWHERE_CONTEXT:
+            theirs = self._sentence_keys(other) | keys
+            if sum(1 for key in whole if _said_by(key, theirs)) >= SAID_ELSEWHERE_CONTEXT:
                 return True
         return False
+
+    def _sentence_keys(self, clause: Statement) -> frozenset[str]:
+        """The claim keys of a clause's whole sentence (read once per sentence)."""
+        if clause.sentence is None:
+            return frozenset()
+        span = (clause.article, *clause.sentence)
+        keys = self.sentence_keys.get(span)
+        if keys is None:
+            sentence = self.sentences.get(span)
+            keys = self.sentence_keys[span] = _claim_keys(sentence) if sentence else frozenset()
+        return keys
 
 
 # --- coverage and brief ---------------------------------------------------------------------
