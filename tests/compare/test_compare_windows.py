@@ -176,35 +176,39 @@ def test_no_card_cites_a_figure_the_story_leaves_in_the_minority(
     assert any("47 blessés" in f.title for f in cards)
 
 
-def test_a_contradiction_another_window_finds_with_one_more_value_is_the_same_one() -> None:
-    docs = []
-    for k in range(12):
-        toll = ("52 blessés", "47 blessés", "47 blessés", "39 blessés")[k % 4 if k >= 6 else k % 3]
-        docs.append(
-            Doc(
-                f"a{k:03d}",
-                f"L'effondrement de la tribune de Saint-Méran a fait {toll} lundi soir. "
-                "La préfète Hélène Vautrin a ordonné une enquête administrative sur la sécurité.",
-                source=f"Outlet {k}",
-                published="2025-05-20",
-                entities=PEOPLE,
-            )
+def test_contradictions_of_windows_with_two_values_in_common_are_one() -> None:
+    tolls = [
+        *("52 blessés", "47 blessés", "47 blessés") * 2,  # 52 and 47
+        *("47 blessés", "39 blessés", "52 blessés", "47 blessés", "47 blessés", "39 blessés"),
+        *("61 blessés", "47 blessés", "52 blessés") * 2,  # 61 besides 47 and 52
+    ]
+    docs = [
+        Doc(
+            f"a{k:03d}",
+            f"L'effondrement de la tribune de Saint-Méran a fait {toll} lundi soir. "
+            "La préfète Hélène Vautrin a ordonné une enquête administrative sur la sécurité.",
+            source=f"Outlet {k}",
+            published="2025-05-20",
+            entities=PEOPLE,
         )
+        for k, toll in enumerate(tolls)
+    ]
     corpus = build(docs)
     story = one_story(corpus)
-    first = Story(id="S1", title="t", articles=story.articles[:6])  # 52 and 47 only
-    second = Story(id="S1", title="t", articles=story.articles[6:])  # 39 besides
-    found = [windows.compare_parts(part, corpus).contradictions for part in (first, second)]
+    parts = [Story(id="S1", title="t", articles=story.articles[k : k + 6]) for k in (0, 6, 12)]
+    found = [windows.compare_parts(part, corpus).contradictions for part in parts]
     assert [sorted(g.value for g in f.values) for [f] in found] == [
         ["47 blessés", "52 blessés"],
         ["39 blessés", "47 blessés", "52 blessés"],
+        ["47 blessés", "52 blessés", "61 blessés"],
     ]
     [merged] = windows.merged_contradictions(found, corpus)
     assert [(g.value, len(g.sources)) for g in merged.values] == [
-        ("47 blessés", 7),
-        ("52 blessés", 3),
+        ("47 blessés", 9),
+        ("52 blessés", 5),
         ("39 blessés", 2),
+        ("61 blessés", 2),
     ]
-    assert len(merged.evidence) == 12
+    assert len(merged.evidence) == 18
     # two findings of one window stay apart, whatever their values
     assert len(windows.merged_contradictions([found[0] + found[1]], corpus)) == 2

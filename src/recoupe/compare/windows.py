@@ -11,8 +11,8 @@ ones): each report is compared with those published around it, and through the
 context articles with every stage of the story. Each window is compared as a
 story is (``findings.compare_parts``), one at a time, and what they find is merged:
 
-* the same contradiction found in several windows (same slot, the values of one
-  among the other's, the same subject) is one finding holding the evidence of all,
+* the same contradiction found in several windows (same slot, two values in common,
+  the same subject) is one finding holding the evidence of all,
   its values' outlets counted over all;
 * the same corroborated claim (the same title, or mostly the same clauses of the
   context articles) is one card citing every window's outlets; a card quoting a
@@ -173,13 +173,12 @@ def _alike(a: str, b: str) -> bool:
 
 
 def same_contradiction(a: Finding, b: Finding) -> bool:
-    """The same slot, the values of one among those of the other (a window where a third
-    value is also given finds "huit blessés" beside "47" and "52"), said of the same subject
-    up to a word or two of a trimmed copy (a figure's subject names what it counts, "nombre
-    de blessés"; a denial's is its sentence). Titles may differ: each window quotes its own
-    evidence."""
+    """The same slot, two values in common (a window where a third value is also given finds
+    "huit blessés" beside "47" and "52"), said of the same subject up to a word or two of a
+    trimmed copy (a figure's subject names what it counts, "nombre de blessés"; a denial's
+    is its sentence). Titles may differ: each window quotes its own evidence."""
     mine, theirs = {g.value for g in a.values}, {g.value for g in b.values}
-    return a.slot == b.slot and (mine <= theirs or theirs <= mine) and _alike(a.subject, b.subject)
+    return a.slot == b.slot and len(mine & theirs) >= 2 and _alike(a.subject, b.subject)
 
 
 def _joined(a: Finding, b: Finding, corpus: Corpus) -> Finding:
