@@ -193,3 +193,22 @@ def test_a_ratio_far_from_the_percentage_stays_single_source():
     )
     single = _single(corpus)
     assert any("bac sur deux" in s for s in single)
+
+
+def test_a_sentence_another_outlet_prints_word_for_word_is_said_elsewhere_quote_included():
+    quoted = (
+        "Le maire a tranché : « Ce n'est pas un caprice, c'est notre devoir », "
+        "a-t-il déclaré devant la presse."
+    )
+    corpus = _kerveans(
+        "Le conseil de Kervéan a voté la fermeture du pont.\n\n" + quoted,
+        "Le pont de Kervéan fermera lundi, décide le conseil.\n\n" + quoted,
+    )
+    assert _said_elsewhere(corpus, "a-t-il déclaré")
+    assert not any("devoir" in s or "déclaré" in s for s in _single(corpus)), _single(corpus)
+    # the same words under one outlet only stay that outlet's
+    alone = _kerveans(
+        "Le conseil de Kervéan a voté la fermeture du pont.\n\n" + quoted,
+        "Le pont de Kervéan fermera lundi, décide le conseil.",
+    )
+    assert not _said_elsewhere(alone, "a-t-il déclaré")

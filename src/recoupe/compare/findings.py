@@ -1868,8 +1868,16 @@ def said_elsewhere_test(sentences: Sequence[Statement]) -> Callable[[Statement],
     outlet_keys: dict[str, set[str]] = {}
     for statement, keys in keyed:
         outlet_keys.setdefault(statement.outlet, set()).update(keys)
+    # the outlets carrying each sentence word for word (a dispatch several outlets print)
+    verbatim: dict[str, set[str]] = {}
+    for statement in sentences:
+        verbatim.setdefault(_verbatim(statement.text), set()).add(statement.outlet)
 
     def test(clause: Statement) -> bool:
+        # a sentence another outlet prints word for word is that outlet's claim too, quotes
+        # and denials included
+        if verbatim.get(_verbatim(context(clause).text), set()) - {clause.outlet}:
+            return True
         own = _claim_keys(clause)
         # a quote's words are its speaker's as this outlet gives them; that left to alignment
         if not own or clause.quoted:
@@ -1899,6 +1907,11 @@ def said_elsewhere_test(sentences: Sequence[Statement]) -> Callable[[Statement],
         return False
 
     return test
+
+
+def _verbatim(text: str) -> str:
+    """A sentence's words as printed, spacing aside."""
+    return " ".join(text.split())
 
 
 SAID_ALIKE_SLOTS = frozenset({"negation", "place"})

@@ -46,6 +46,7 @@ from recoupe.compare.findings import (
     _figures,
     _figures_in,
     _said_by,
+    _verbatim,
     compare_parts,
     denies,
 )
@@ -365,11 +366,13 @@ class StorySaid:
         self.outlet_keys: dict[str, set[str]] = {}
         self.sentences: dict[Span, Statement] = {}
         self.sentence_keys: dict[Span, frozenset[str]] = {}
+        self.verbatim: dict[str, set[str]] = {}  # outlets printing each sentence word for word
 
     def add(self, sentences: Sequence[Statement], clauses: Sequence[Statement]) -> None:
         """A window's own sentences and their clauses."""
         for sentence in sentences:
             self.sentences[(sentence.article, sentence.start, sentence.end)] = sentence
+            self.verbatim.setdefault(_verbatim(sentence.text), set()).add(sentence.outlet)
         for clause in clauses:
             keys = _claim_keys(clause)
             for key in keys:
@@ -379,6 +382,9 @@ class StorySaid:
             self.keyed.append((clause, keys))
 
     def __call__(self, clause: Statement) -> bool:
+        sentence = clause.sentence and self.sentences.get((clause.article, *clause.sentence))
+        if sentence and self.verbatim.get(_verbatim(sentence.text), set()) - {clause.outlet}:
+            return True  # another outlet prints its sentence word for word
         own = _claim_keys(clause)
         if not own:
             return False
