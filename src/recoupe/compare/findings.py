@@ -360,10 +360,16 @@ def _own_sentence(statement: Statement) -> Statement:
     return statement
 
 
+@functools.cache
+def _anchor_skip() -> frozenset[str]:
+    """Generic verbs, reporting verbs and negation words: no anchor (united once, not per call)."""
+    return GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
+
+
 def _anchors(statement: Statement) -> tuple[str, ...]:
     """What a claim says that another must say too: its content words (generic verbs,
     reporting verbs and negation words left out), each once."""
-    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS
+    skip = _anchor_skip()
     return tuple(
         w
         for w in dict.fromkeys(w.lower() for w in statement.words)
@@ -1799,11 +1805,18 @@ def _framing_words() -> frozenset[str]:
     return frozenset(canonical(w) for w in words) | frozenset(fold(w) for w in words)
 
 
+@functools.cache
+def _claim_skip() -> frozenset[str]:
+    """What no claim key is: generic and reporting verbs, negation words, framing nouns (united
+    once: the union of these tables per call cost most of ``_claim_keys``)."""
+    return _anchor_skip() | _framing_words()
+
+
 def _claim_keys(statement: Statement) -> frozenset[str]:
     """What a claim says, as keys two outlets' wordings can share: canonical content words
     (generic and reporting verbs, negation words left out), entities ("@E3") and the
     figures no outlet gives by chance, by value ("#48")."""
-    skip = GENERIC_PREDICATES | reporting_lemmas() | NEGATION_WORDS | _framing_words()
+    skip = _claim_skip()
     words = {w for w in statement.lemmas if w not in skip and len(w) > 1 and w.isalpha()}
     figures = {f"#{value:g}" for _, value in _distinctive_figures(statement)}
     return frozenset(words | {"@" + e for e in statement.entities} | figures)
