@@ -44,7 +44,7 @@ Tense = Literal["past", "present", "future"]
 TimeAnchor = Literal["text", "publication", "previous_day", "story", "undated"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as analysed: ``text`` holds headline (first line) and body."""
 
@@ -60,7 +60,7 @@ class Article:
     source_evidence: str | None = None  # "metadata", "signature" or "byline" when source is set
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejected:
     """An input that could not be analysed, with the reason a person can act on."""
 
@@ -68,7 +68,7 @@ class Rejected:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duplicate:
     """An input whose normalised text equals an article already taken."""
 
@@ -76,7 +76,7 @@ class Duplicate:
     duplicate_of: str  # article id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     article: str
     start: int
@@ -84,7 +84,7 @@ class Mention:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleParts:
     """A role normalised into comparable parts (lower-case, accent-folded keys)."""
 
@@ -95,7 +95,7 @@ class RoleParts:
     rank: str | None = None  # military or honorific rank (contre-amiral)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     title: str  # the title as written, e.g. "ministre israélien de la Défense"
     article: str
@@ -106,7 +106,7 @@ class Role:
     key: str = ""  # canonical comparable key built from parts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     type: EntityType
@@ -118,7 +118,7 @@ class Entity:
     gender: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     article: str
     start: int
@@ -135,7 +135,7 @@ class Quote:
     cue_loaded: bool | None = None  # the verb colours the statement (prétendre, marteler…)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeRef:
     article: str
     start: int
@@ -152,7 +152,7 @@ class TimeRef:
     parts: tuple[tuple[str, str], ...] = ()  # recognised parts: (wd, mardi), (rel, dernier)…
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     article: str
     start: int
@@ -161,7 +161,7 @@ class Evidence:
     value: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ValueGroup:
     """One side of a contradiction: a value and the outlets that give it."""
 
@@ -172,7 +172,7 @@ class ValueGroup:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     kind: FindingKind
     subject: str
@@ -185,7 +185,7 @@ class Finding:
     values: tuple[ValueGroup, ...] = ()  # contradictions: the values grouped, most outlets first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     article: str
     start: int
@@ -198,7 +198,7 @@ class TimelineEvent:
     entities: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str
@@ -214,7 +214,7 @@ class Story:
 # --- per-article analysis: what nlp/ writes and link/ reads --------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalEntity:
     """An entity as resolved inside one article (in-article coreference done)."""
 
@@ -241,7 +241,7 @@ def _shared_offsets(offsets: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence reduced to what cross-article comparison needs."""
 
@@ -267,13 +267,18 @@ class Sentence:
         object.__setattr__(self, "lemma_starts", _shared_offsets(self.lemma_starts))
         object.__setattr__(self, "frame_starts", _shared_offsets(self.frame_starts))
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # unpickled (from a worker process): shared again, as if built here
-        self.__dict__.update(state)
+    def __setstate__(self, state: list[Any]) -> None:
+        # unpickled (from a worker process): shared again, as if built here (``state``: the
+        # fields' values in order, as the slotted dataclass's ``__getstate__`` gives them)
+        for name, value in zip(_SENTENCE_FIELDS, state, strict=True):
+            object.__setattr__(self, name, value)
         self.__post_init__()
 
 
-@dataclass(frozen=True)
+_SENTENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Sentence))
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the per-article NLP found; quotes name speakers by LocalEntity key."""
 
@@ -284,7 +289,7 @@ class ArticleAnalysis:
     sentences: tuple[Sentence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     articles: tuple[Article, ...] = ()
     rejected: tuple[Rejected, ...] = ()

@@ -3,6 +3,8 @@ never corroborating it (issue 11: contradictory DACCORD pairs called corroborate
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compare_builders import Doc, build, one_story
 
 from recoupe.compare.contradictions import antonym_contradictions, sentence_denials
@@ -183,7 +185,7 @@ def test_sentences_opposed_by_a_polarity_contradiction_are_paired():
             Evidence(b.article, b.start, b.end, b.text, "négation"),
         ),
     )
-    number = Finding(**{**finding.__dict__, "slot": "number"})
+    number = replace(finding, slot="number")
     pair = frozenset({(a.article, a.start, a.end), (b.article, b.start, b.end)})
     assert opposed_sentences([finding], statements) == {pair}
     assert opposed_sentences([number], statements) == frozenset()  # figures: see minority_spans
