@@ -139,13 +139,18 @@ def test_a_spilled_analysis_keeps_what_linking_reads_and_gives_the_rest_back() -
         counts = spill.content_lemmas(article.id)
         assert counts == content_lemmas(whole)
         assert list(counts) == list(content_lemmas(whole))  # in the same order: same keywords
-        assert features_of(article, light, {}, counts=counts) == features_of(article, whole, {})
+        assert light.entities == light.quotes == ()  # kept by the spill until clustered
+        assert spill.whole(light) == dataclasses.replace(whole, sentences=light.sentences)
+        assert features_of(article, spill.whole(light), {}, counts=counts) == features_of(
+            article, whole, {}
+        )
         with pytest.raises(LookupError):  # read once: the story index keeps what it reads
             spill.content_lemmas(article.id)
         assert spill.restore(light) == whole
     assert headline_of(stamped, whole).startswith("La Vessière")
     spill.linked()
     assert spill.content_lemmas(ARTICLES[0].id) is None  # linked: the outline is all there is
+    assert spill.whole(light) is light  # and the entities and quotes are let go of
 
 
 def test_the_comparison_reads_word_vectors_from_a_loaded_vocab() -> None:

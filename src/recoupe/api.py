@@ -256,22 +256,31 @@ def link_corpus(
     put as they came (:func:`spilled`), their sentences outlined."""
     from recoupe.link.stories import cluster_stories  # datasketch and scipy: only here
 
-    resolved = resolve_entities(analyses)
+    # spilled, the analyses come without their entities and quotes, which the spill keeps
+    # for resolution and clustering only (:meth:`SentenceSpill.whole`)
+    whole = [spill.whole(a) for a in analyses] if spill is not None else analyses
+    resolved = resolve_entities(whole)
     corpus = Corpus(
         articles=tuple(articles),
-        analyses=tuple(analyses),
+        analyses=tuple(whole),
         entities=resolved.entities,
         key_map=resolved.key_map,
         spilled=spill,
     )
     quotes = tuple(
-        replace(q, speaker=corpus.entity_of(a.article, q.speaker))
-        for a in analyses
-        for q in a.quotes
+        replace(q, speaker=corpus.entity_of(a.article, q.speaker)) for a in whole for q in a.quotes
     )
-    times = tuple(t for a in analyses for t in a.times)
+    times = tuple(t for a in whole for t in a.times)
     corpus = replace(corpus, quotes=quotes, times=times)
-    return narrow_times(replace(corpus, stories=cluster_stories(corpus, index=index)))
+    stories = cluster_stories(corpus, index=index)
+    if spill is not None:
+        # time narrowing reads the analyses' times and sentences only: their entities and
+        # quotes (a second copy of the corpus's) are let go of before it, so that the
+        # timelines take the memory they held
+        del whole
+        spill.clustered()
+        corpus = replace(corpus, analyses=tuple(analyses), _analyses_by_id={})
+    return narrow_times(replace(corpus, stories=stories))
 
 
 def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:

@@ -73,8 +73,16 @@ class SentenceSpill:
         # each article's content lemmas and their counts, until it is linked
         self._lemmas: dict[str, tuple[tuple[str, ...], array[int]]] = {}
         self._counted = False  # counts were given: an article without them was read already
+        # each article's local entities and quotes, until its stories are clustered
+        self._linking: dict[str, tuple[tuple[LocalEntity, ...], tuple[Quote, ...]]] = {}
         for analysis in analyses:
-            self.put(analysis, analysis.sentences)
+            self._write(analysis)
+
+    def _write(self, analysis: ArticleAnalysis) -> None:
+        data = dumps((analysis.sentences, analysis.quotes, analysis.entities))
+        self._file.write(data)
+        self._at[analysis.article] = (self._end, len(data))
+        self._end += len(data)
 
     def put(
         self,
@@ -83,16 +91,31 @@ class SentenceSpill:
         lemmas: Counter[str] | None = None,
     ) -> ArticleAnalysis:
         """Write the analysis's sentences, quotes and entities here; what is left to hold: the
-        analysis with ``outline`` for sentences (what linking reads of them). ``lemmas``: its
-        content lemmas' counts, kept for the story index (:meth:`content_lemmas`)."""
-        data = dumps((analysis.sentences, analysis.quotes, analysis.entities))
-        self._file.write(data)
-        self._at[analysis.article] = (self._end, len(data))
-        self._end += len(data)
+        analysis with ``outline`` for sentences (what linking reads of them) and without its
+        entities and quotes, which this spill keeps until the stories are clustered
+        (:meth:`whole`, :meth:`clustered`): so that they can be let go of then, whoever holds
+        the analysis. ``lemmas``: its content lemmas' counts, kept for the story index
+        (:meth:`content_lemmas`)."""
+        self._write(analysis)
         if lemmas is not None:
             self._lemmas[analysis.article] = (tuple(lemmas), array("I", lemmas.values()))
             self._counted = True
-        return replace(analysis, sentences=outline)
+        self._linking[analysis.article] = (analysis.entities, analysis.quotes)
+        return replace(analysis, sentences=outline, entities=(), quotes=())
+
+    def whole(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
+        """The analysis given back by :meth:`put` with its entities and quotes, what entity
+        resolution and story clustering read of it (itself once clustered)."""
+        kept = self._linking.get(analysis.article)
+        if kept is None:
+            return analysis
+        entities, quotes = kept
+        return replace(analysis, entities=entities, quotes=quotes)
+
+    def clustered(self) -> None:
+        """The stories are clustered: the entities and quotes kept for linking are let go of
+        (the corpus has its own, the comparison reads them back with :meth:`restore`)."""
+        self._linking.clear()
 
     def content_lemmas(self, article_id: str) -> Counter[str] | None:
         """The counts given to :meth:`put`, in the same order (None: none were given), read
@@ -109,6 +132,7 @@ class SentenceSpill:
         """Linking is done: the lemma counts are no longer read."""
         self._lemmas.clear()
         self._counted = False
+        self.clustered()
 
     def _read(
         self, article_id: str
