@@ -212,3 +212,12 @@ def test_undated_relative_expression_is_typed_as_such() -> None:
     assert {t.kind for t in times} == {"weekday"}
     assert all(t.tense == "past" for t in times)
     assert ("wd", "mardi") in next(t for t in times if t.text.startswith("mardi")).parts
+
+
+def test_an_undated_article_explanation_names_a_few_dated_articles_then_counts_the_rest() -> None:
+    monthly = [replace(MONTH, id=f"month{k}") for k in range(8)]
+    times = _by_text(narrow_times(_corpus([*monthly, UNDATED], PAST)), "undated")
+    why = times["mardi après-midi"].explanation or ""
+    assert "from articles month0, month1, month2, month3, month4 and 3 others)" in why
+    few = _by_text(narrow_times(_corpus([*monthly[:2], UNDATED], PAST)), "undated")
+    assert "from articles month0, month1)" in (few["mardi après-midi"].explanation or "")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -26,6 +26,8 @@ from recoupe.corpus import Corpus
 from recoupe.fr.timex_normalise import Anchor, iso_interval, normalise, weekday_number
 from recoupe.fr.timex_recognise import TimexMention
 from recoupe.model import Article, ArticleAnalysis, Sentence, Story, TimelineEvent, TimeRef
+
+NAMED_ARTICLES = 5  # dated articles an undated one's explanation names, then how many more
 
 Key = tuple[str, int, int]
 
@@ -218,6 +220,16 @@ def _order_weekdays(refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+def _named(articles: Sequence[str]) -> str:
+    """Articles as an explanation names them: the first ``NAMED_ARTICLES``, then how many more
+    (every time of an undated article carries the text: listing a story of 1,700 dated
+    articles made each 17 KB)."""
+    if len(articles) <= NAMED_ARTICLES:
+        return ", ".join(articles)
+    rest = len(articles) - NAMED_ARTICLES
+    return f"{', '.join(articles[:NAMED_ARTICLES])} and {rest} other{'s' if rest > 1 else ''}"
+
+
 def _narrow_story(corpus: Corpus, story: Story, by_article: dict[str, list[TimeRef]]) -> Story:
     span = story_span(corpus, story)
     if span is None:
@@ -231,7 +243,7 @@ def _narrow_story(corpus: Corpus, story: Story, by_article: dict[str, list[TimeR
     month_start = earliest.replace(day=1)
     source = (
         f"the publication month of story {story.id} ({month_start}..{latest},"
-        f" from article{'s' if len(dated) > 1 else ''} {', '.join(dated)})"
+        f" from article{'s' if len(dated) > 1 else ''} {_named(dated)})"
     )
     anchor = Anchor(month_start, latest, source)
     day_dated = [
