@@ -2012,17 +2012,20 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     A story of more than ``windows.WINDOW_ARTICLES`` articles is compared by windows of
     time and their findings merged (:mod:`recoupe.compare.windows`).
     """
-    from recoupe.compare import windows  # it builds on this module
+    from recoupe.compare import caches, windows  # windows builds on this module
 
-    if len(story.articles) > windows.WINDOW_ARTICLES:
-        return windows.compare_by_windows(story, corpus)
-    compared = compare_parts(story, corpus)
-    return replace(
-        story,
-        findings=(*compared.contradictions, *compared.corroborated, *compared.single_source),
-        coverage=story_coverage(story, corpus, compared.statements, compared.facts),
-        brief=story_brief(compared.facts, corpus, compared.disputed),
-    )
+    try:
+        if len(story.articles) > windows.WINDOW_ARTICLES:
+            return windows.compare_by_windows(story, corpus)
+        compared = compare_parts(story, corpus)
+        return replace(
+            story,
+            findings=(*compared.contradictions, *compared.corroborated, *compared.single_source),
+            coverage=story_coverage(story, corpus, compared.statements, compared.facts),
+            brief=story_brief(compared.facts, corpus, compared.disputed),
+        )
+    finally:
+        caches.release()  # what it read of its texts and words is not asked again
 
 
 @dataclass

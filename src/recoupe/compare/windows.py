@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from recoupe.compare import caches
 from recoupe.compare.brief import story_brief
 from recoupe.compare.claims import _value_groups
 from recoupe.compare.contradictions import _finding, minority_spans
@@ -131,6 +132,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     context = context_articles(story, corpus, CONTEXT_ARTICLES)
     for window, own in time_windows(story, corpus):
         compared = compare_parts(window, corpus)  # one window's working set at a time
+        caches.release()
         contradictions.append(compared.contradictions)
         corroborated.append(compared.corroborated)
         for card, clauses in _cards_with_clauses(compared):  # a context article's: once
