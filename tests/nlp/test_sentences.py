@@ -19,7 +19,18 @@ def _parsed() -> Doc:
     pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "ADP", "PROPN", "PUNCT", "AUX", "VERB"]
     pos.append("PUNCT")
     lemmas = ["le", "maire", ",", "qui", "vivre", "à", "Lauzac", ",", "avoir", "démissionner", "."]
-    sent_starts = [True] + [False] * (len(words) - 1)
+    return _hand_parsed(nlp, words, heads, deps, pos, lemmas)
+
+
+def _hand_parsed(
+    nlp: spacy.language.Language,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    lemmas: list[str],
+) -> Doc:
+    """One sentence parsed by hand, as a Doc."""
     return Doc(
         nlp.vocab,
         words=words,
@@ -27,7 +38,7 @@ def _parsed() -> Doc:
         deps=deps,
         pos=pos,
         lemmas=lemmas,
-        sent_starts=sent_starts,
+        sent_starts=[True] + [False] * (len(words) - 1),
     )
 
 
@@ -87,15 +98,7 @@ def test_the_component_walks_to_the_same_clause_heads_as_frame_head():
     pos += ["CCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
     lemmas = ["le", "maire", "avoir", "dire", "que", "il", "ne", "partir", "pas", ",", "et"]
     lemmas += ["le", "préfète", "avoir", "signer", "."]
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=lemmas,
-        sent_starts=[True] + [False] * (len(words) - 1),
-    )
+    doc = _hand_parsed(nlp, words, heads, deps, pos, lemmas)
     register_extensions()
     sent = next(iter(doc.sents))
     (sentence,) = recoupe_sentences(doc)._.recoupe_sentences
