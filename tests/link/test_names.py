@@ -286,3 +286,66 @@ def test_one_road_written_two_ways_is_one_place() -> None:
         ["autoroute A75"],
         ["autoroute A76"],
     ]
+
+
+def _mixed_corpus() -> list[ArticleAnalysis]:
+    """Full names, surname-only people, one name twice in one article, places and bodies."""
+    people = ["Claire Vidal", "Paul Vidal", "Vidal", "Noé Vidalie", "Vidal", "Inès Morel", "Morel"]
+    out = []
+    for k in range(12):
+        locals_ = [
+            _local(f"a{k}", f"p{j}", name, gender="f" if name[:1] in "CI" else None)
+            for j in range(3 + k % 3)
+            for name in [people[(k + j) % len(people)]]
+        ]
+        locals_.append(_local(f"a{k}", "o0", "Syndicat des eaux de Lauzac", etype="org"))
+        locals_.append(_local(f"a{k}", "o1", "Lauzac" if k % 2 else "Lozac", etype="place"))
+        out.append(_analysis(f"a{k}", *locals_))
+    return out
+
+
+def test_candidate_pairs_are_the_pairs_of_every_block_that_can_count() -> None:
+    """The pairs split by kind equal the loop over every pair of a block they replace."""
+    import recoupe.link.names as names
+
+    items = names._items(_mixed_corpus())
+    units = names._units(items)
+    blocks: dict[str, list] = {}
+    for unit in units:
+        for key in names.blocking_keys(items[unit.rep]):
+            blocks.setdefault(key, []).append(unit)
+    expected: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x, a in enumerate(members):
+            single_a = items[a.rep].is_person and items[a.rep].given is None
+            for b in members[x + 1 :]:
+                if single_a and items[b.rep].given is None:
+                    continue
+                if a.article is not None and a.article == b.article:
+                    continue
+                expected.add((a.rep, b.rep))
+    pairs = names._candidate_pairs(items, units)
+    assert pairs == sorted(expected)
+    assert any(items[a].given is None or items[b].given is None for a, b in pairs)
+
+
+def test_clusters_of_units_are_those_of_uniting_each_unit_item_by_item() -> None:
+    import recoupe.link.names as names
+
+    items = names._items(_mixed_corpus())
+    units = names._units(items)
+    built = names._Clusters.of(items, units)
+    one_by_one = names._Clusters(
+        names.array("q", range(len(items))),
+        {},
+        {i.index: {i.local.gender} for i in items if i.local.gender},
+        {i.index: {i.local.name} for i in items if i.is_person and i.given},
+    )
+    for unit in units:
+        for other in unit.items[1:]:
+            one_by_one.union(unit.rep, other)
+    assert any(len(u.items) > 1 for u in units)
+    assert list(built.parent) == [one_by_one.find(i) for i in range(len(items))]
+    assert built.members == one_by_one.members
+    assert built.genders == one_by_one.genders and built.genders
+    assert built.names == one_by_one.names

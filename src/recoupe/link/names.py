@@ -88,10 +88,10 @@ def _merge_into(sets: dict[int, set[str]], root: int, other: int) -> None:
 class _Clusters:
     """Union-find over items; each root keeps its members and the signature conflicts read.
 
-    The signature of a cluster is the set of given names and the set of genders of
-    its members: two clusters conflict when a given name of one does not fit a
-    given name of the other, or their genders differ, which compares distinct
-    names rather than every member pair.
+    The signature of a cluster is the set of full names and the set of genders of
+    its members: two clusters conflict when a full name of one cannot be a full name
+    of the other (another given name or surname), or their genders differ, which
+    compares distinct names rather than every member pair.
 
     Most items stay alone, so only what a lone item does not imply is kept: the members of
     clusters of two or more (a lone root is its only member) and non-empty signature sets
@@ -100,19 +100,28 @@ class _Clusters:
 
     parent: array[int]
     members: dict[int, list[int]] = field(default_factory=dict)
-    givens: dict[int, set[str]] = field(default_factory=dict)
     genders: dict[int, set[str]] = field(default_factory=dict)
     names: dict[int, set[str]] = field(default_factory=dict)  # full names (with a given name)
 
     @classmethod
-    def of(cls, items: Sequence[_Item]) -> _Clusters:
-        return cls(
-            array("q", range(len(items))),
-            {},
-            {i.index: {i.given} for i in items if i.given},
-            {i.index: {i.local.gender} for i in items if i.local.gender},
-            {i.index: {i.local.name} for i in items if i.is_person and i.given},
-        )
+    def of(cls, items: Sequence[_Item], units: Sequence[_Unit]) -> _Clusters:
+        """One cluster per unit, rooted at its first item: what uniting its items one by
+        one with the first would build, in one pass over the items rather than a union each
+        (most items of a large corpus are one of a few frequent names)."""
+        clusters = cls(array("q", range(len(items))))
+        for unit in units:
+            rep = unit.rep
+            if len(unit.items) > 1:
+                clusters.members[rep] = list(unit.items)
+                for i in unit.items:
+                    clusters.parent[i] = rep
+            for i in unit.items:
+                item = items[i]
+                if item.local.gender:
+                    clusters.genders.setdefault(rep, set()).add(item.local.gender)
+                if item.is_person and item.given:
+                    clusters.names.setdefault(rep, set()).add(item.local.name)
+        return clusters
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -143,7 +152,6 @@ class _Clusters:
         if kept is None:
             kept = self.members[ra] = [ra]
         kept += self.members.pop(rb, [rb])
-        _merge_into(self.givens, ra, rb)
         _merge_into(self.genders, ra, rb)
         _merge_into(self.names, ra, rb)
         return ra
@@ -196,19 +204,29 @@ _NO_KEYS: frozenset[str] = frozenset()  # one empty set for the many items witho
 
 def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
     items: list[_Item] = []
+    # a name is parsed once however many articles print it (one name, one parse)
+    parsed: dict[tuple[str, bool], tuple[str, str | None, str]] = {}
     for analysis in analyses:
         names = frozenset(sys.intern(fold(local.name)) for local in analysis.entities)
         for local in analysis.entities:
             person = local.type == "person"
+            known = parsed.get((local.name, person))
+            if known is None:
+                known = parsed[(local.name, person)] = (
+                    surname_of(local.name) if person else local.name,
+                    given_of(local.name) if person else None,
+                    sys.intern(fold(local.name)),
+                )
+            surname, given, own = known
             items.append(
                 _Item(
                     index=len(items),
                     article=analysis.article,
                     local=local,
-                    surname=surname_of(local.name) if person else local.name,
-                    given=given_of(local.name) if person else None,
+                    surname=surname,
+                    given=given,
                     names=names,
-                    own=sys.intern(fold(local.name)),
+                    own=own,
                     role_keys=frozenset(r.key for r in local.roles if r.key)
                     if local.roles
                     else _NO_KEYS,
@@ -369,22 +387,40 @@ def _candidate_pairs(items: Sequence[_Item], units: Sequence[_Unit]) -> list[tup
     """Pairs of units (by their first item) that share a blocking key and may be one referent.
 
     Surname-only people meet full names only: two surname-only people are never
-    compared by name (they join by context, after).
+    compared by name (they join by context, after). So a block is split into its
+    surname-only units and the rest, and only the pairs that can count are formed: a
+    surname as frequent as the corpus is large ("Macron" alone in thousands of
+    articles) costs its count times the few full names beside it, not its square.
     """
-    blocks: dict[str, list[_Unit]] = {}
+    blocks: dict[str, tuple[list[_Unit], list[_Unit]]] = {}
+    person_keys: dict[str, set[str]] = {}  # a person's keys depend on the name alone
     for unit in units:
-        for key in blocking_keys(items[unit.rep]):
-            blocks.setdefault(key, []).append(unit)
+        rep = items[unit.rep]
+        single = rep.is_person and rep.given is None
+        if rep.is_person:
+            keys = person_keys.get(rep.local.name)
+            if keys is None:
+                keys = person_keys[rep.local.name] = blocking_keys(rep)
+        else:
+            keys = blocking_keys(rep)
+        for key in keys:
+            block = blocks.get(key)
+            if block is None:
+                block = blocks[key] = ([], [])
+            block[single].append(unit)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for x, a in enumerate(members):
-            single_a = items[a.rep].is_person and items[a.rep].given is None
-            for b in members[x + 1 :]:
-                if single_a and items[b.rep].given is None:
-                    continue
-                if a.article is not None and a.article == b.article:
-                    continue  # the same article: in-article coreference already decided
-                pairs.add((a.rep, b.rep))
+    for named, singles in blocks.values():
+        for x, a in enumerate(named):
+            for b in named[x + 1 :]:
+                if a.article is None or a.article != b.article:
+                    pairs.add((a.rep, b.rep))
+        if not named:
+            continue
+        for a in singles:
+            for b in named:
+                # the same article: in-article coreference already decided
+                if a.article is None or a.article != b.article:
+                    pairs.add((a.rep, b.rep) if a.rep < b.rep else (b.rep, a.rep))
     return sorted(pairs)
 
 
@@ -540,11 +576,8 @@ def _attach_surname_only(
 def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> ResolvedEntities:
     """Link the LocalEntities of all articles into global entities E1, E2, … (first mention order)."""
     items = _items(analyses)
-    clusters = _Clusters.of(items)
     units = _units(items)
-    for unit in units:
-        for other in unit.items[1:]:
-            clusters.union(unit.rep, other)
+    clusters = _Clusters.of(items, units)
     pairs = _candidate_pairs(items, units)
     for a, b in pairs:
         x, y = items[a], items[b]
