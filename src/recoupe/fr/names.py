@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -52,6 +53,7 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name.strip()) if t]
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across articles and pairs
 def surname_of(name: str) -> str:
     """Last name of a person name, particles kept ("Yves Le Bihan" -> "Le Bihan")."""
     tokens = name_tokens(name)
@@ -63,6 +65,7 @@ def surname_of(name: str) -> str:
     return " ".join(tokens[start:])
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across articles and pairs
 def given_of(name: str) -> str | None:
     tokens = name_tokens(name)
     surname = name_tokens(surname_of(name))
@@ -70,6 +73,7 @@ def given_of(name: str) -> str | None:
     return " ".join(rest) if rest else None
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across articles and pairs
 def phonetic_key(word: str) -> str:
     """A rough consonant skeleton: Netanyahu / Netanyahou -> 'ntny'."""
     folded = re.sub(r"[^a-z]", "", fold(word))

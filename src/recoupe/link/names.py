@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -383,44 +383,155 @@ def _units(items: Sequence[_Item]) -> list[_Unit]:
     return sorted(out, key=lambda u: u.rep)
 
 
+def _letters(given: str) -> frozenset[str]:
+    """What two given names that may be one share: a first letter.
+
+    Every way two people's names can be found one (:func:`_full_names_match`, an initial
+    surname, a shorter form) needs their given names, or their first words, to be
+    :func:`same_name_word` spellings or an initial of one another, and those always share
+    their first folded letter or the first letter of their consonant skeleton ("P." and
+    "Philippe" share "p", "Philippe" and "Filip" "f"); names without a Latin letter share
+    the skeleton's emptiness.
+    """
+    out: set[str] = set()
+    words = given.split()
+    for word in (given, words[0]) if words else (given,):
+        folded = fold(word)
+        out.add(folded[:1])
+        out.add(phonetic_key(folded)[:1] or "∅")
+    return frozenset(out)
+
+
+def _sound(word: str) -> str:
+    """The consonant skeleton :func:`same_name_word` compares: two words it finds one
+    have the same (identical folded words too)."""
+    return phonetic_key(fold(word))
+
+
+def _initial(word: str) -> str:
+    """The folded letter of a word that is an initial ("J." -> "j"), or ""."""
+    folded = fold(word).rstrip(".")
+    return folded if len(folded) == 1 else ""
+
+
+def _meeting_keys(item: _Item) -> tuple[tuple[str, str, str], ...]:
+    """The keys under which a full name meets the full names it may be, inside a block.
+
+    Two full names are one person (:func:`_full_names_match`) when their surnames and their
+    given names are :func:`same_name_word` spellings, which have one sound ("A"), or when
+    one is a shorter form of the other, whose first words sound alike and whose second
+    words sound like the other's second or last word ("B": "Ali Bongo" and "Ali Bongo
+    Ondimba"). An initial given name ("J. Biden") is met under its letter and surname
+    ("I", see :func:`_candidate_pairs`).
+    """
+    words = name_tokens(item.local.name)
+    given = item.given or ""
+    first = _sound(words[0])
+    return (
+        ("A", _sound(given), _sound(item.surname)),
+        ("B", first, _sound(words[1])),
+        ("B", first, _sound(words[-1])),
+        ("I", fold(given)[:1], _sound(item.surname)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """What places a person in the blocks and groups of :func:`_candidate_pairs` (one per name)."""
+
+    keys: set[str]
+    meeting: tuple[tuple[str, str, str], ...]  # empty for a surname-only person
+    sound: str  # of the surname
+    given_initial: str
+    surname_initial: str
+    letters: frozenset[str]
+    surname: str  # folded
+
+
+def _person(item: _Item) -> _Person:
+    named = item.given is not None
+    return _Person(
+        keys=blocking_keys(item),
+        meeting=_meeting_keys(item) if named else (),
+        sound=_sound(item.surname),
+        given_initial=_initial(item.given) if item.given else "",
+        surname_initial=_initial(item.surname)
+        if named and item.surname.rstrip(".").isupper()
+        else "",
+        letters=_letters(item.given) if item.given else frozenset(),
+        surname=fold(item.surname),
+    )
+
+
+def _block_pairs(members: Sequence[tuple[_Unit, _Person | None]]) -> Iterator[tuple[_Unit, _Unit]]:
+    """The pairs of one block that some step could join.
+
+    Organisations and places (no :class:`_Person`) are all paired. Full names meet under
+    their meeting keys (:func:`_meeting_keys`); a full name with an initial given name
+    meets every full name of its "I" group, one with an initial surname ("Mohammed M.") the
+    full names of its given name's letters (:func:`_letters`) whose surname the initial
+    starts; a surname-only mention meets the full names whose surname sounds like its own.
+    """
+    others = [unit for unit, person in members if person is None]
+    groups: dict[tuple[str, str, str], list[_Unit]] = {}
+    by_sound: dict[str, list[_Unit]] = {}
+    named: list[tuple[_Unit, _Person]] = []
+    for unit, person in members:
+        if person is None or not person.meeting:
+            continue
+        named.append((unit, person))
+        by_sound.setdefault(person.sound, []).append(unit)
+        for meet in person.meeting:
+            groups.setdefault(meet, []).append(unit)
+    for group in (others, *(g for k, g in groups.items() if k[0] != "I")):
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                yield a, b
+    for a, person in named:
+        if person.given_initial:
+            for b in groups[person.meeting[3]]:
+                yield a, b
+        if person.surname_initial:
+            for b, other in named:
+                if person.letters & other.letters and other.surname.startswith(
+                    person.surname_initial
+                ):
+                    yield a, b
+    for a, person in members:
+        if person is not None and not person.meeting:
+            for b in by_sound.get(person.sound, ()):
+                yield a, b
+
+
 def _candidate_pairs(items: Sequence[_Item], units: Sequence[_Unit]) -> list[tuple[int, int]]:
     """Pairs of units (by their first item) that share a blocking key and may be one referent.
 
-    Surname-only people meet full names only: two surname-only people are never
-    compared by name (they join by context, after). So a block is split into its
-    surname-only units and the rest, and only the pairs that can count are formed: a
-    surname as frequent as the corpus is large ("Macron" alone in thousands of
-    articles) costs its count times the few full names beside it, not its square.
+    Only the pairs of a block that resolution could join are formed (:func:`_block_pairs`);
+    two surname-only people are never compared by name (they join by context, after). The
+    pairs left out are those every step would reject, so the entities are those of pairing
+    all the block; but a surname printed alone by thousands of articles costs its count
+    times the full names that sound like it, not its square, and a first-four-letters key
+    shared by thousands of distinct full names is cut into the few that can be one.
     """
-    blocks: dict[str, tuple[list[_Unit], list[_Unit]]] = {}
-    person_keys: dict[str, set[str]] = {}  # a person's keys depend on the name alone
+    blocks: dict[str, list[tuple[_Unit, _Person | None]]] = {}
+    people: dict[str, _Person] = {}  # what places a person depends on the name alone
     for unit in units:
         rep = items[unit.rep]
-        single = rep.is_person and rep.given is None
+        person = None
         if rep.is_person:
-            keys = person_keys.get(rep.local.name)
-            if keys is None:
-                keys = person_keys[rep.local.name] = blocking_keys(rep)
-        else:
-            keys = blocking_keys(rep)
-        for key in keys:
-            block = blocks.get(key)
-            if block is None:
-                block = blocks[key] = ([], [])
-            block[single].append(unit)
+            person = people.get(rep.local.name)
+            if person is None:
+                person = people[rep.local.name] = _person(rep)
+        for key in person.keys if person is not None else blocking_keys(rep):
+            blocks.setdefault(key, []).append((unit, person))
     pairs: set[tuple[int, int]] = set()
-    for named, singles in blocks.values():
-        for x, a in enumerate(named):
-            for b in named[x + 1 :]:
-                if a.article is None or a.article != b.article:
-                    pairs.add((a.rep, b.rep))
-        if not named:
+    for members in blocks.values():
+        if len(members) < 2:
             continue
-        for a in singles:
-            for b in named:
-                # the same article: in-article coreference already decided
-                if a.article is None or a.article != b.article:
-                    pairs.add((a.rep, b.rep) if a.rep < b.rep else (b.rep, a.rep))
+        for a, b in _block_pairs(members):
+            # the same article: in-article coreference already decided
+            if a is not b and (a.article is None or a.article != b.article):
+                pairs.add((a.rep, b.rep) if a.rep < b.rep else (b.rep, a.rep))
     return sorted(pairs)
 
 
@@ -528,7 +639,8 @@ def _attach_initials(
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):
             if (
-                _initial_of(items[x].local.name, items[y].local.name)
+                len(items[x].surname.rstrip(".")) == 1  # what _initial_of needs first
+                and _initial_of(items[x].local.name, items[y].local.name)
                 and _context_score(items[x], set(items[y].role_keys), set(items[y].context)) > 0
             ):
                 options.setdefault(x, set()).add(clusters.find(y))
