@@ -44,6 +44,7 @@ from recoupe.compare.findings import (
     SAID_ELSEWHERE_CONTEXT,
     Compared,
     _claim_keys,
+    _distinctive_figures,
     _figures,
     _figures_in,
     _said_by,
@@ -149,6 +150,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     cards = merged_corroborations(
         [[f for f in cards if not _quotes_any(f, minority)] for cards in corroborated], context
     )
+    said.expect([c for _, clauses in single.values() for c in clauses])
     only = [
         f for f, clauses in single.values() if not any(said(c) for c in clauses if _claim_keys(c))
     ]
@@ -260,16 +262,18 @@ def _title_key(card: Finding) -> str:
     return " ".join(card.title.split()).casefold()
 
 
-def _joined_card(earlier: Finding, card: Finding) -> Finding:
+def _joined_card(earlier: Finding, cards: Sequence[Finding]) -> Finding:
+    """One card from a card and those of other windows found to be its claim: every card's
+    evidence and outlets, the first's quote, the highest confidence."""
     prefix = f"Reported by {len(earlier.sources)} outlets ({', '.join(earlier.sources)}): "
     quote = earlier.summary.removeprefix(prefix)
-    sources = tuple(dict.fromkeys((*earlier.sources, *card.sources)))
+    sources = tuple(dict.fromkeys(s for card in (earlier, *cards) for s in card.sources))
     return replace(
         earlier,
-        evidence=tuple(dict.fromkeys((*earlier.evidence, *card.evidence))),
+        evidence=tuple(dict.fromkeys(e for card in (earlier, *cards) for e in card.evidence)),
         sources=sources,
         summary=f"Reported by {len(sources)} outlets ({', '.join(sources)}): {quote}",
-        confidence=max(earlier.confidence, card.confidence),
+        confidence=max(card.confidence for card in (earlier, *cards)),
     )
 
 
@@ -289,6 +293,7 @@ def merged_corroborations(
     (``SAME_CONTEXT``) cited by the other: the same outlets' same words; two cards of one
     window are never merged (the window kept them apart)."""
     out: list[Finding] = []
+    joined: list[list[Finding]] = []  # the cards of other windows each card is joined with
     found_in: list[set[int]] = []
     cited: list[frozenset[Span]] = []  # each card's clauses of context articles
     by_title: dict[str, int] = {}
@@ -312,16 +317,18 @@ def merged_corroborations(
             if same is None:
                 same = len(out)
                 out.append(card)
+                joined.append([])
                 found_in.append({number})
                 cited.append(spans)
                 by_title.setdefault(_title_key(card), same)
             else:
-                out[same] = _joined_card(out[same], card)
+                joined[same].append(card)  # joined once all are known, not at each window
                 found_in[same].add(number)
                 cited[same] |= spans
             for span in spans:
                 if same not in by_span.setdefault(span, []):
                     by_span[span].append(same)
+    out = [_joined_card(card, more) if more else card for card, more in zip(out, joined, strict=True)]
     return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
 
 
@@ -359,37 +366,93 @@ class StorySaid:
     another outlet's sentence that denies something else, or in a quote; across windows
     nothing else does, so clauses are read, not sentences, and quotes are tested too.
     Only the clauses saying the clause's rarest telling key are read, so a test costs what
-    that key is said, not the story."""
+    that key is said, not the story.
+
+    The story's clauses are indexed once, after the last window, by the keys of the clauses
+    to test alone (``expect``; a clause of other keys extends them): a story of thousands of
+    articles has a few single-source cards to test, and the claim keys of all its clauses
+    cost more than the tests. A clause says a key to test when its lemmas, entities or
+    exact figures hold it, so the index and the counts of those keys are those of every
+    clause's claim keys; a candidate's whole keys are read when it is tested."""
 
     def __init__(self) -> None:
-        self.keyed: list[tuple[Statement, frozenset[str]]] = []
-        self.index: dict[str, list[int]] = {}
-        self.said_by_outlets: dict[str, set[str]] = {}
-        self.outlet_keys: dict[str, set[str]] = {}
+        self.clauses: list[Statement] = []
         self.sentences: dict[Span, Statement] = {}
         self.sentence_keys: dict[Span, frozenset[str]] = {}
-        self.verbatim: dict[str, set[str]] = {}  # outlets printing each sentence word for word
+        self.keys: dict[int, frozenset[str]] = {}  # a tested candidate's claim keys
+        self.wanted: set[str] = set()  # the keys indexed
+        self.index: dict[str, list[int]] | None = None  # key -> the clauses saying it
+        self.said_by_outlets: dict[str, set[str]] = {}
+        self.outlet_keys: dict[str, set[str]] = {}  # each outlet's wanted keys
+        self.verbatim: dict[str, set[str]] | None = None  # outlets printing each sentence
 
     def add(self, sentences: Sequence[Statement], clauses: Sequence[Statement]) -> None:
         """A window's own sentences and their clauses."""
         for sentence in sentences:
             self.sentences[(sentence.article, sentence.start, sentence.end)] = sentence
-            self.verbatim.setdefault(_verbatim(sentence.text), set()).add(sentence.outlet)
-        for clause in clauses:
-            keys = _claim_keys(clause)
+        self.clauses += clauses
+        self.index = self.verbatim = None
+
+    def expect(self, clauses: Sequence[Statement]) -> None:
+        """The clauses to be tested: their keys indexed at once."""
+        wanted = {key for clause in clauses for key in _claim_keys(clause)}
+        if not wanted <= self.wanted:
+            self.wanted |= wanted
+            self.index = None
+
+    def _indexed(self) -> dict[str, list[int]]:
+        """Each wanted key's clauses in the order added, and who says it (one pass)."""
+        if self.index is not None:
+            return self.index
+        words = {key for key in self.wanted if key[0] not in "@#"}  # content words
+        entities = {key[1:] for key in self.wanted if key[0] == "@"}
+        figures = {key for key in self.wanted if key[0] == "#"}
+        index: dict[str, list[int]] = {}
+        said_by: dict[str, set[str]] = {}
+        outlet_keys: dict[str, set[str]] = {}
+        for position, clause in enumerate(self.clauses):
+            # the wanted keys among its claim keys (``_claim_keys``: a wanted word passed
+            # its filter, which reads the word alone)
+            keys = set(clause.lemmas & words)
+            if entities and clause.entities:
+                keys.update("@" + e for e in clause.entities & entities)
+            if figures and clause.numbers:
+                keys.update(f"#{value:g}" for _, value in _distinctive_figures(clause))
+                keys -= {key for key in keys if key[0] == "#" and key not in figures}
             for key in keys:
-                self.index.setdefault(key, []).append(len(self.keyed))
-                self.said_by_outlets.setdefault(key, set()).add(clause.outlet)
-            self.outlet_keys.setdefault(clause.outlet, set()).update(keys)
-            self.keyed.append((clause, keys))
+                index.setdefault(key, []).append(position)
+                said_by.setdefault(key, set()).add(clause.outlet)
+            outlet_keys.setdefault(clause.outlet, set()).update(keys)
+        self.index, self.said_by_outlets, self.outlet_keys = index, said_by, outlet_keys
+        return index
+
+    def _verbatim_outlets(self, text: str) -> set[str]:
+        """The outlets printing a sentence word for word."""
+        if self.verbatim is None:
+            self.verbatim = {}
+            printed: dict[str, str] = {}  # copies of a dispatch share their sentences' text
+            for sentence in self.sentences.values():
+                words = printed.get(sentence.text)
+                if words is None:
+                    words = printed[sentence.text] = _verbatim(sentence.text)
+                self.verbatim.setdefault(words, set()).add(sentence.outlet)
+        return self.verbatim.get(_verbatim(text), set())
+
+    def _claim_keys_of(self, position: int) -> frozenset[str]:
+        keys = self.keys.get(position)
+        if keys is None:
+            keys = self.keys[position] = _claim_keys(self.clauses[position])
+        return keys
 
     def __call__(self, clause: Statement) -> bool:
         sentence = clause.sentence and self.sentences.get((clause.article, *clause.sentence))
-        if sentence and self.verbatim.get(_verbatim(sentence.text), set()) - {clause.outlet}:
+        if sentence and self._verbatim_outlets(sentence.text) - {clause.outlet}:
             return True  # another outlet prints its sentence word for word
         own = _claim_keys(clause)
         if not own:
             return False
+        self.expect([clause])
+        index = self._indexed()
         common_from = max(2, math.ceil(len(self.outlet_keys) / 2))
         telling = {key for key in own if len(self.said_by_outlets.get(key, ())) < common_from}
         if not telling:
@@ -397,16 +460,19 @@ class StorySaid:
         common = own - telling
         whole = self._sentence_keys(clause) | own
         figures, denied = _figures(clause), denies(clause)
-        rarest = min(telling, key=lambda key: (len(self.index.get(key, ())), key))
-        for k in self.index.get(rarest, ()):
-            other, keys = self.keyed[k]
+        rarest = min(telling, key=lambda key: (len(index.get(key, ())), key))
+        for k in index.get(rarest, ()):
+            other = self.clauses[k]
             if (
                 other.outlet == clause.outlet
                 or not _figures_in(clause, figures, other)
                 or denies(other) != denied
-                or not all(_said_by(key, keys) for key in telling)
-                or not common <= self.outlet_keys[other.outlet]
             ):
+                continue
+            keys = self._claim_keys_of(k)
+            if not all(_said_by(key, keys) for key in telling) or not common <= self.outlet_keys[
+                other.outlet
+            ]:
                 continue
             theirs = self._sentence_keys(other) | keys
             if sum(1 for key in whole if _said_by(key, theirs)) >= SAID_ELSEWHERE_CONTEXT:
@@ -428,9 +494,16 @@ class StorySaid:
 # --- coverage and brief ---------------------------------------------------------------------
 
 
-def _wording(fact: Fact) -> str:
-    """A fact's most common wording (the first on ties): copies of one claim share it."""
-    texts = Counter(" ".join(s.text.split()) for s in fact.statements)
+def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
+    """A fact's most common wording (the first on ties): copies of one claim share it.
+    ``printed``: each text's words already read (copies share their texts)."""
+    printed = {} if printed is None else printed
+    texts: Counter[str] = Counter()
+    for statement in fact.statements:
+        words = printed.get(statement.text)
+        if words is None:
+            words = printed[statement.text] = " ".join(statement.text.split())
+        texts[words] += 1
     return max(texts, key=texts.__getitem__)
 
 
@@ -438,17 +511,28 @@ def merged_facts(windows: Sequence[Sequence[Fact]]) -> list[Fact]:
     """The windows' facts, those of the same most common wording in several windows made one
     (in the place of the first); two facts of one window stay apart."""
     out: list[Fact] = []
+    joined: list[dict[Statement, None] | None] = []  # a merged fact's statements, gathered
     found_in: list[set[int]] = []
     by_wording: dict[str, int] = {}
+    printed: dict[str, str] = {}
     for number, found in enumerate(windows):
         for fact in found:
-            wording = _wording(fact)
+            wording = _wording(fact, printed)
             k = by_wording.get(wording)
             if k is None or number in found_in[k]:
                 by_wording.setdefault(wording, len(out))
                 out.append(fact)
+                joined.append(None)
                 found_in.append({number})
             else:
-                out[k] = Fact(tuple(dict.fromkeys((*out[k].statements, *fact.statements))))
+                # gathered, each statement added once: a fact of every window is not copied
+                # again at each
+                statements = joined[k]
+                if statements is None:
+                    statements = joined[k] = dict.fromkeys(out[k].statements)
+                statements.update(dict.fromkeys(fact.statements))
                 found_in[k].add(number)
-    return out
+    return [
+        fact if statements is None else Fact(tuple(statements))
+        for fact, statements in zip(out, joined, strict=True)
+    ]
