@@ -511,7 +511,7 @@ def merged_facts(windows: Sequence[Sequence[Fact]]) -> list[Fact]:
     """The windows' facts, those of the same most common wording in several windows made one
     (in the place of the first); two facts of one window stay apart."""
     out: list[Fact] = []
-    joined: list[dict[Statement, None] | None] = []  # a merged fact's statements, gathered
+    joined: list[_Once | None] = []  # a merged fact's statements, gathered
     found_in: list[set[int]] = []
     by_wording: dict[str, int] = {}
     printed: dict[str, str] = {}
@@ -529,10 +529,33 @@ def merged_facts(windows: Sequence[Sequence[Fact]]) -> list[Fact]:
                 # again at each
                 statements = joined[k]
                 if statements is None:
-                    statements = joined[k] = dict.fromkeys(out[k].statements)
-                statements.update(dict.fromkeys(fact.statements))
+                    statements = joined[k] = _Once(out[k].statements)
+                statements.update(fact.statements)
                 found_in[k].add(number)
     return [
-        fact if statements is None else Fact(tuple(statements))
+        fact if statements is None else Fact(tuple(statements.items))
         for fact, statements in zip(out, joined, strict=True)
     ]
+
+
+class _Once:
+    """Statements in order, each once (as ``dict.fromkeys`` keeps them), told apart by their
+    span first: a statement's hash reads every field, its span is enough to find the few
+    equal ones (a context article's, compared in every window)."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.items: list[Statement] = []
+        self.by_span: dict[Span, list[Statement]] = {}
+        self.update(statements)
+
+    def update(self, statements: Sequence[Statement]) -> None:
+        for statement in statements:
+            span = (statement.article, statement.start, statement.end)
+            same = self.by_span.get(span)
+            if same is None:
+                self.by_span[span] = [statement]
+            elif any(statement is s or statement == s for s in same):
+                continue
+            else:
+                same.append(statement)
+            self.items.append(statement)
