@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from compare_builders import Doc, build, one_story
 
 from recoupe.compare import windows
-from recoupe.compare.findings import compare_story
+from recoupe.compare.findings import (
+    SAID_ELSEWHERE_CONTEXT,
+    _claim_keys,
+    _figures,
+    _figures_in,
+    _said_by,
+    _verbatim,
+    compare_story,
+    denies,
+)
+from recoupe.compare.statements import Fact, Statement
 from recoupe.corpus import Corpus
 from recoupe.model import Finding, Story
 
@@ -18,15 +31,23 @@ PEOPLE = {
 }
 CLUB = " Le club local a annoncé le remboursement intégral des billets du match annulé."
 HOTLINE = " Une cellule d'écoute psychologique accueille les familles au gymnase municipal."
+CLUB_REWORDED = " Le remboursement intégral des billets du match annulé sera pris en charge par le club local."
 
 
-def _story(n: int, club: tuple[int, ...] = (), hotline: tuple[int, ...] = ()) -> Corpus:
+def _story(
+    n: int,
+    club: tuple[int, ...] = (),
+    hotline: tuple[int, ...] = (),
+    reworded: tuple[int, ...] = (),
+) -> Corpus:
     """``n`` outlets carry one dispatch over three days; every fifth gives another toll; the
-    articles numbered in ``club`` and ``hotline`` add a line of their own."""
+    articles numbered in ``club``, ``hotline`` and ``reworded`` (the club's news in other
+    words) add a line of their own."""
     docs = []
     for k in range(n):
         toll = "52 blessés" if k % 5 == 0 else "47 blessés"
         extra = (CLUB if k in club else "") + (HOTLINE if k in hotline else "")
+        extra += CLUB_REWORDED if k in reworded else ""
         docs.append(
             Doc(
                 f"a{k:03d}",
@@ -212,3 +233,166 @@ def test_contradictions_of_windows_with_two_values_in_common_are_one() -> None:
     assert len(merged.evidence) == 18
     # two findings of one window stay apart, whatever their values
     assert len(windows.merged_contradictions([found[0] + found[1]], corpus)) == 2
+
+
+def _said_by_scanning(
+    sentences: list[Statement], clauses: list[Statement]
+) -> Callable[[Statement], bool]:
+    """``StorySaid`` as it read every clause's claim keys, for the index to be checked
+    against: the same test over all the story's clauses, no key left out."""
+    by_span = {(s.article, s.start, s.end): s for s in sentences}
+    printed: dict[str, set[str]] = {}
+    for s in sentences:
+        printed.setdefault(_verbatim(s.text), set()).add(s.outlet)
+    keyed = [(c, _claim_keys(c)) for c in clauses]
+    outlet_keys: dict[str, set[str]] = {}
+    for c, keys in keyed:
+        outlet_keys.setdefault(c.outlet, set()).update(keys)
+
+    def sentence_keys(clause: Statement) -> frozenset[str]:
+        sentence = clause.sentence and by_span.get((clause.article, *clause.sentence))
+        return _claim_keys(sentence) if sentence else frozenset()
+
+    def said(clause: Statement) -> bool:
+        sentence = clause.sentence and by_span.get((clause.article, *clause.sentence))
+        if sentence and printed[_verbatim(sentence.text)] - {clause.outlet}:
+            return True
+        own = _claim_keys(clause)
+        if not own:
+            return False
+        common_from = max(2, math.ceil(len(outlet_keys) / 2))
+        said_by = {key: {c.outlet for c, keys in keyed if key in keys} for key in own}
+        telling = {key for key in own if len(said_by[key]) < common_from}
+        if not telling:
+            return True
+        rarest = min(telling, key=lambda key: (sum(key in keys for _, keys in keyed), key))
+        whole = sentence_keys(clause) | own
+        for other, keys in keyed:
+            if (
+                rarest in keys
+                and other.outlet != clause.outlet
+                and _figures_in(clause, _figures(clause), other)
+                and denies(other) == denies(clause)
+                and all(_said_by(key, keys) for key in telling)
+                and own - telling <= outlet_keys[other.outlet]
+                and sum(_said_by(key, sentence_keys(other) | keys) for key in whole)
+                >= SAID_ELSEWHERE_CONTEXT
+            ):
+                return True
+        return False
+
+    return said
+
+
+def test_the_story_said_index_answers_as_reading_every_clause(small_bound: Counter[int]) -> None:
+    corpus = _story(30, club=(7,), hotline=(12,), reworded=(25,))
+    cut = windows.time_windows(one_story(corpus), corpus)
+    assert [("a007" in w.own, "a025" in w.own) for w in cut].count((False, False)) == 3
+    said = windows.StorySaid()
+    sentences: list[Statement] = []
+    clauses: list[Statement] = []
+    for window, own in cut:
+        compared = windows.compare_parts(window, corpus)
+        mine = [s for s in compared.statements if s.article in own]
+        theirs = [c for c in compared.clauses if c.article in own]
+        said.add(mine, theirs)
+        sentences += mine
+        clauses += theirs
+    reference = _said_by_scanning(sentences, clauses)
+    tested = [c for c in clauses if _claim_keys(c)]
+    said.expect(tested[::2])  # the others' keys added as they are asked
+    answers = [said(c) for c in tested]
+    assert answers == [reference(c) for c in tested]
+    assert True in answers and False in answers
+    # the clause of the hotline, a012's alone, is said by no other outlet; the club's news
+    # in a007's words is said by a025 in others (another window), a025's adds who pays
+    assert not any(said(c) for c in tested if "cellule" in c.text)
+    club = {c.article: said(c) for c in tested if "club local" in c.text}
+    assert club == {"a007": True, "a025": False}
+
+
+def _merged_facts_by_copying(found: list[list[Fact]]) -> list[Fact]:
+    """``merged_facts`` as it copied a merged fact's statements at each window."""
+    out: list[Fact] = []
+    found_in: list[set[int]] = []
+    by_wording: dict[str, int] = {}
+    for number, facts in enumerate(found):
+        for fact in facts:
+            texts = Counter(" ".join(s.text.split()) for s in fact.statements)
+            wording = max(texts, key=texts.__getitem__)
+            k = by_wording.get(wording)
+            if k is None or number in found_in[k]:
+                by_wording.setdefault(wording, len(out))
+                out.append(fact)
+                found_in.append({number})
+            else:
+                out[k] = Fact(tuple(dict.fromkeys((*out[k].statements, *fact.statements))))
+                found_in[k].add(number)
+    return out
+
+
+def _cards_joined_in_turn(found: list[list[Finding]], context: frozenset[str]) -> list[Finding]:
+    """``merged_corroborations`` as it joined a card with each window's in turn."""
+
+    def joined(earlier: Finding, card: Finding) -> Finding:
+        prefix = f"Reported by {len(earlier.sources)} outlets ({', '.join(earlier.sources)}): "
+        quote = earlier.summary.removeprefix(prefix)
+        sources = tuple(dict.fromkeys((*earlier.sources, *card.sources)))
+        return replace(
+            earlier,
+            evidence=tuple(dict.fromkeys((*earlier.evidence, *card.evidence))),
+            sources=sources,
+            summary=f"Reported by {len(sources)} outlets ({', '.join(sources)}): {quote}",
+            confidence=max(earlier.confidence, card.confidence),
+        )
+
+    out: list[Finding] = []
+    found_in: list[set[int]] = []
+    cited: list[frozenset[tuple[str, int, int]]] = []
+    by_title: dict[str, int] = {}
+    for number, cards in enumerate(found):
+        for card in cards:
+            spans = frozenset(
+                (e.article, e.start, e.end) for e in card.evidence if e.article in context
+            )
+            same = by_title.get(windows._title_key(card))
+            if same is None or number in found_in[same]:
+                same = next(
+                    (
+                        k
+                        for k in range(len(out))
+                        if number not in found_in[k]
+                        and windows._share(cited[k], spans) >= windows.SAME_CONTEXT
+                    ),
+                    None,
+                )
+            if same is None:
+                by_title.setdefault(windows._title_key(card), len(out))
+                out.append(card)
+                found_in.append({number})
+                cited.append(spans)
+            else:
+                out[same] = joined(out[same], card)
+                found_in[same].add(number)
+                cited[same] |= spans
+    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
+
+
+def test_windows_facts_and_cards_merged_once_as_joined_window_by_window(
+    small_bound: Counter[int],
+) -> None:
+    corpus = _story(30, club=(7, 25), hotline=(12,))
+    story = one_story(corpus)
+    context = windows.context_articles(story, corpus, windows.CONTEXT_ARTICLES)
+    compared = [windows.compare_parts(w.story, corpus) for w in windows.time_windows(story, corpus)]
+    found = [c.facts for c in compared]
+    merged = windows.merged_facts(found)
+    assert merged == _merged_facts_by_copying(found)
+    # facts of every window, their context articles' statements given once
+    assert len(merged) < sum(len(f) for f in found)
+    spans = [(s.article, s.start, s.end) for f in merged for s in f.statements]
+    assert any(a in context for a, _, _ in spans)
+    assert all(len(f.statements) == len(set(f.statements)) for f in merged)
+    cards = [c.corroborated for c in compared]
+    assert windows.merged_corroborations(cards, context) == _cards_joined_in_turn(cards, context)
+    assert any(len(f.sources) == 30 for f in windows.merged_corroborations(cards, context))
