@@ -31,7 +31,9 @@ PEOPLE = {
 }
 CLUB = " Le club local a annoncé le remboursement intégral des billets du match annulé."
 HOTLINE = " Une cellule d'écoute psychologique accueille les familles au gymnase municipal."
-CLUB_REWORDED = " Le remboursement intégral des billets du match annulé sera pris en charge par le club local."
+CLUB_REWORDED = (
+    " Le remboursement intégral des billets du match annulé sera pris en charge par le club local."
+)
 
 
 def _story(

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -328,7 +327,9 @@ def merged_corroborations(
             for span in spans:
                 if same not in by_span.setdefault(span, []):
                     by_span[span].append(same)
-    out = [_joined_card(card, more) if more else card for card, more in zip(out, joined, strict=True)]
+    out = [
+        _joined_card(card, more) if more else card for card, more in zip(out, joined, strict=True)
+    ]
     return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
 
 
@@ -470,9 +471,10 @@ class StorySaid:
             ):
                 continue
             keys = self._claim_keys_of(k)
-            if not all(_said_by(key, keys) for key in telling) or not common <= self.outlet_keys[
-                other.outlet
-            ]:
+            if (
+                not all(_said_by(key, keys) for key in telling)
+                or not common <= self.outlet_keys[other.outlet]
+            ):
                 continue
             theirs = self._sentence_keys(other) | keys
             if sum(1 for key in whole if _said_by(key, theirs)) >= SAID_ELSEWHERE_CONTEXT:
@@ -498,12 +500,12 @@ def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
     """A fact's most common wording (the first on ties): copies of one claim share it.
     ``printed``: each text's words already read (copies share their texts)."""
     printed = {} if printed is None else printed
-    texts: Counter[str] = Counter()
+    texts: dict[str, int] = {}
     for statement in fact.statements:
         words = printed.get(statement.text)
         if words is None:
             words = printed[statement.text] = " ".join(statement.text.split())
-        texts[words] += 1
+        texts[words] = texts.get(words, 0) + 1
     return max(texts, key=texts.__getitem__)
 
 
