@@ -65,6 +65,32 @@ def test_json_written_item_by_item_equals_the_rendered_report(sample_report):
     assert indented.getvalue() == render_json(sample_report, indent=2)
 
 
+def test_a_story_is_written_in_pieces_never_as_one_string(sample_report):
+    import io
+
+    from recoupe.model import to_dict
+    from recoupe.render.json import _compact, render_json, write_json, write_jsonl
+
+    class Writes(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.pieces: list[str] = []
+
+        def write(self, text: str) -> int:
+            self.pieces.append(text)
+            return super().write(text)
+
+    stories = {_compact(to_dict(s)) for s in sample_report.stories if s.findings}
+    assert stories
+    out, lines = Writes(), Writes()
+    write_json(sample_report, out)
+    write_jsonl(sample_report, lines)
+    assert out.getvalue() == render_json(sample_report)  # the same characters
+    assert not stories & set(out.pieces)
+    assert not any(story[1:] in piece for story in stories for piece in lines.pieces)
+    assert [json.loads(line) for line in lines.getvalue().splitlines()][-1]["record"] == "story"
+
+
 def test_json_lines_report_holds_every_item_once_in_order(sample_report):
     import io
 

@@ -258,26 +258,33 @@ class Corpus:
         return replace(self, analyses=stripped, spilled=spill, _analyses_by_id={})
 
     def for_story(self, story: Story, entity_order: dict[str, int] | None = None) -> Corpus:
-        """What the comparison of ``story`` reads: the corpus itself, or when spilled the
-        story's part with its sentences read back (:meth:`restricted`)."""
-        return self if self.spilled is None else self.restricted(story, entity_order)
+        """What the comparison of ``story`` in this process reads: the corpus itself, or when
+        spilled the story's part (:meth:`restricted`) with its sentences left in the spill, read
+        back by the comparison as it needs them (:meth:`read_back`: a very large story one
+        window of time at a time, so that its 1,716 articles' sentences are never all held)."""
+        return self if self.spilled is None else self.restricted(story, entity_order, False)
 
-    def restricted(self, story: Story, entity_order: dict[str, int] | None = None) -> Corpus:
+    def restricted(
+        self, story: Story, entity_order: dict[str, int] | None = None, read: bool = True
+    ) -> Corpus:
         """The part of the corpus one story's comparison reads: its articles, their analyses,
         quotes, times and key map, and the entities they name, in corpus order. Built from
         lookups (never a pass over the corpus), so it can be shipped to a worker per story.
 
         ``entity_order``: each entity id's position in ``entities``, computed once by a caller
-        that restricts many stories.
+        that restricts many stories. ``read``: the analyses' sentences, quotes and entities
+        read back from the spill now; else left there (the part keeps the spill,
+        :meth:`read_back` reads them: in this process only).
         """
         ids = list(dict.fromkeys(story.articles))
         self._positions("quotes", "")
         order = entity_order or {e.id: k for k, e in enumerate(self.entities)}
         named = self.entities_in(ids) | {e.id for e in self.role_holders_in(ids)}
+        spill = self.spilled if self.spilled is not None and read else None
         return Corpus(
             articles=tuple(self.article(a) for a in ids),
             analyses=tuple(
-                self.spilled.restore(self.analysis(a)) if self.spilled else self.analysis(a)
+                spill.restore(self.analysis(a)) if spill else self.analysis(a)
                 for a in ids
                 if a in self._analyses_by_id
             ),
@@ -290,4 +297,20 @@ class Corpus:
             quotes=tuple(self.quotes_in(ids)),
             times=tuple(self.times_in(ids)),
             stories=(story,),
+            spilled=None if read else self.spilled,
         )
+
+    def read_back(self, article_ids: Iterable[str]) -> Corpus:
+        """The corpus with the analyses of these articles whole again, their sentences, quotes
+        and entities read back from the spill (the others left as they are): what the
+        comparison of these articles reads. Itself when nothing is spilled."""
+        if self.spilled is None:
+            return self
+        spill, wanted = self.spilled, set(article_ids)
+        analyses = tuple(spill.restore(a) if a.article in wanted else a for a in self.analyses)
+        part = replace(self, analyses=analyses, _analyses_by_id={})
+        # the same quotes, times and entities: their lookups by article are this corpus's
+        part._by_article.update(self._by_article)
+        part._entities_by_article.update(self._entities_by_article)
+        part._keys_by_article.update(self._keys_by_article)
+        return part

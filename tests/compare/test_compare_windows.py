@@ -398,3 +398,24 @@ def test_windows_facts_and_cards_merged_once_as_joined_window_by_window(
     cards = [c.corroborated for c in compared]
     assert windows.merged_corroborations(cards, context) == _cards_joined_in_turn(cards, context)
     assert any(len(f.sources) == 30 for f in windows.merged_corroborations(cards, context))
+
+
+def test_a_spilled_story_is_read_back_a_window_at_a_time_with_the_same_result(
+    small_bound: Counter[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _story(30, club=(7, 25), hotline=(12,))
+    story = one_story(corpus)
+    held = compare_story(story, corpus)
+    part = corpus.spill().for_story(story)
+    assert not any(a.sentences for a in part.analyses)  # left in the spill until compared
+    read: list[int] = []
+    inner = windows.compare_parts
+
+    def reading(window: Story, window_corpus: Corpus) -> windows.Compared:
+        read.append(sum(1 for a in window_corpus.analyses if a.sentences))
+        return inner(window, window_corpus)
+
+    monkeypatch.setattr(windows, "compare_parts", reading)
+    assert compare_story(story, part) == held
+    # each window read its own articles back (at most 10 of the 30), never the whole story
+    assert len(read) == 5 and max(read) <= 10

@@ -42,6 +42,7 @@ from recoupe.compare.statements import (
     Statement,
     clauses,
     headline_end,
+    interned,
     lead_end,
     outlet_of,
     same_predicate,
@@ -102,7 +103,8 @@ def make_evidence(
     corpus: Corpus, article_id: str, start: int, end: int, value: str | None = None
 ) -> Evidence:
     """Evidence whose text is exactly the article's characters [start:end]."""
-    return Evidence(article_id, start, end, corpus.article(article_id).text[start:end], value)
+    text = interned(corpus.article(article_id).text[start:end])  # copies print the same
+    return Evidence(article_id, start, end, text, value)
 
 
 def _outlets(corpus: Corpus, articles: Iterable[str]) -> tuple[str, ...]:

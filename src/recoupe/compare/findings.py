@@ -2017,6 +2017,7 @@ def compare_story(story: Story, corpus: Corpus) -> Story:
     try:
         if len(story.articles) > windows.WINDOW_ARTICLES:
             return windows.compare_by_windows(story, corpus)
+        corpus = corpus.read_back(story.articles)  # when spilled (``Corpus.for_story``)
         compared = compare_parts(story, corpus)
         return replace(
             story,

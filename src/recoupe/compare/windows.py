@@ -126,12 +126,15 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     contradictions: list[list[Finding]] = []
     corroborated: list[list[Finding]] = []
     single: dict[tuple[str, int, int], tuple[Finding, list[Statement]]] = {}
-    statements: list[Statement] = []
+    # each outlet's sentence the coverage reads (``_headline_focus``): its first headline
+    # sentence, else its first; the windows' other sentences are not held for it
+    heads: dict[str, Statement] = {}
     window_facts: list[list[Fact]] = []
     disputed: dict[tuple[str, int, int], None] = {}
     context = context_articles(story, corpus, CONTEXT_ARTICLES)
     for window, own in time_windows(story, corpus):
-        compared = compare_parts(window, corpus)  # one window's working set at a time
+        # one window's working set at a time, its sentences read back from the spill if there
+        compared = compare_parts(window, corpus.read_back(window.articles))
         caches.release()
         contradictions.append(compared.contradictions)
         corroborated.append(compared.corroborated)
@@ -140,7 +143,10 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
             single.setdefault((span.article, span.start, span.end), (card, clauses))
         mine = [s for s in compared.statements if s.article in own]
         said.add(mine, [c for c in compared.clauses if c.article in own])
-        statements += mine
+        for sentence in mine:
+            held = heads.get(sentence.outlet)
+            if held is None or (sentence.headline and not held.headline):
+                heads[sentence.outlet] = sentence
         window_facts.append(compared.facts)
         disputed.update(dict.fromkeys(compared.disputed))
         del compared
@@ -157,7 +163,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     return replace(
         story,
         findings=(*merged, *cards, *only),
-        coverage=story_coverage(story, corpus, statements, all_facts),
+        coverage=story_coverage(story, corpus, list(heads.values()), all_facts),
         brief=story_brief(all_facts, corpus, list(disputed)),
     )
 
