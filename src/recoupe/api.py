@@ -280,7 +280,8 @@ def link_corpus(
         del whole
         spill.clustered()
         corpus = replace(corpus, analyses=tuple(analyses), _analyses_by_id={})
-    return narrow_times(replace(corpus, stories=stories))
+    # spilled, each story's timeline waits in the spill until the story is compared
+    return narrow_times(replace(corpus, stories=stories), aside=spill)
 
 
 def compare_one_story(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Story:
@@ -334,6 +335,13 @@ def _compare_here(stories: Sequence[Story], corpus: Corpus) -> Iterator[Story]:
     order = {e.id: k for k, e in enumerate(corpus.entities)} if corpus.spilled else None
     for story in stories:
         yield compare_story(story, corpus.for_story(story, order))
+
+
+def _with_timeline(story: Story, corpus: Corpus) -> Story:
+    """The compared story with its timeline, when linking put it aside in the spill
+    (:func:`link_corpus`): read back as the story is written, not held meanwhile."""
+    timeline = corpus.spilled.timeline(story.id) if corpus.spilled is not None else None
+    return story if timeline is None else replace(story, timeline=timeline)
 
 
 # Given a freshly linked story, its comparison from an earlier run when still valid.
@@ -449,5 +457,5 @@ def compare_stories(
         fresh = (comparer or _compare_here)(todo, corpus)
         for done, old in enumerate(kept):
             report_phase("comparing", done, total)
-            yield old if old is not None else next(fresh)
+            yield old if old is not None else _with_timeline(next(fresh), corpus)
         report_phase("comparing", total, total)

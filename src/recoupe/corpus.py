@@ -20,6 +20,7 @@ from recoupe.model import (
     Quote,
     Sentence,
     Story,
+    TimelineEvent,
     TimeRef,
 )
 
@@ -75,14 +76,39 @@ class SentenceSpill:
         self._counted = False  # counts were given: an article without them was read already
         # each article's local entities and quotes, until its stories are clustered
         self._linking: dict[str, tuple[tuple[LocalEntity, ...], tuple[Quote, ...]]] = {}
+        # each story's timeline, put aside when it is built until the story is compared
+        self._timelines: dict[str, tuple[int, int]] = {}
         for analysis in analyses:
             self._write(analysis)
 
     def _write(self, analysis: ArticleAnalysis) -> None:
-        data = dumps((analysis.sentences, analysis.quotes, analysis.entities))
+        self._at[analysis.article] = self._append(
+            dumps((analysis.sentences, analysis.quotes, analysis.entities))
+        )
+
+    def _append(self, data: bytes) -> tuple[int, int]:
         self._file.write(data)
-        self._at[analysis.article] = (self._end, len(data))
+        at = (self._end, len(data))
         self._end += len(data)
+        return at
+
+    def put_timeline(self, story_id: str, timeline: tuple[TimelineEvent, ...]) -> None:
+        """Keep story ``story_id``'s timeline here until :meth:`timeline` (at 20,000
+        articles, the stories' timelines held from linking to the end of the comparison were
+        tens of MiB, and the report reads each once, when its story is written)."""
+        self._timelines[story_id] = self._append(dumps(timeline))
+
+    def timeline(self, story_id: str) -> tuple[TimelineEvent, ...] | None:
+        """The timeline put here for this story (None: none was)."""
+        at = self._timelines.get(story_id)
+        if at is None:
+            return None
+        self._file.flush()
+        offset, size = at
+        timeline: tuple[TimelineEvent, ...] = pickle.loads(
+            os.pread(self._file.fileno(), size, offset)
+        )
+        return timeline
 
     def put(
         self,

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from recoupe.corpus import Corpus
+from recoupe.corpus import Corpus, SentenceSpill
 from recoupe.fr.timex_normalise import Anchor, iso_interval, normalise, weekday_number
 from recoupe.fr.timex_recognise import TimexMention
 from recoupe.model import Article, ArticleAnalysis, Sentence, Story, TimelineEvent, TimeRef
@@ -311,8 +311,10 @@ def _with_times(analysis: ArticleAnalysis, updated: dict[Key, TimeRef]) -> Artic
     return replace(analysis, times=times)
 
 
-def narrow_times(corpus: Corpus) -> Corpus:
-    """Constrain the times of each story's articles by each other, and build story timelines."""
+def narrow_times(corpus: Corpus, aside: SentenceSpill | None = None) -> Corpus:
+    """Constrain the times of each story's articles by each other, and build story timelines
+    (``aside``: each put there as it is built, :meth:`SentenceSpill.put_timeline`, its story
+    left without one until compared, see ``api.compare_stories``)."""
     by_article: dict[str, list[TimeRef]] = {}
     for t in corpus.times:
         by_article.setdefault(t.article, []).append(t)
@@ -321,5 +323,9 @@ def narrow_times(corpus: Corpus) -> Corpus:
     times = tuple(updated.get(_key(t), t) for t in corpus.times)
     analyses = tuple(_with_times(a, updated) for a in corpus.analyses)
     narrowed = replace(corpus, times=times, analyses=analyses)
+    if aside is not None:
+        for s in stories:
+            aside.put_timeline(s.id, story_timeline(narrowed, s, times))
+        return replace(narrowed, stories=tuple(stories))
     stories = [replace(s, timeline=story_timeline(narrowed, s, times)) for s in stories]
     return replace(narrowed, stories=tuple(stories))
