@@ -44,6 +44,20 @@ def test_a_streamed_report_with_spilled_sentences_is_the_whole_report() -> None:
         assert stream.compared == len(whole.stories)
 
 
+def test_a_spilled_corpus_s_timelines_wait_in_the_spill_until_their_story_is_written() -> None:
+    analysed = _analysed()
+    whole = build_report(analysed.articles, analysed.analyses)
+    assert any(s.timeline for s in whole.stories)
+    spill = SentenceSpill()
+    analyses = [spilled(spill, a, x) for a, x in analysed.pairs()]
+    linked = link_corpus(analysed.articles, analyses, spill=spill)
+    assert all(s.timeline == () for s in linked.stories)  # none held while comparing
+    assert [spill.timeline(s.id) for s in linked.stories] == [s.timeline for s in whole.stories]
+    assert spill.timeline("no such story") is None
+    stream = stream_report(analysed.articles, analysed.analyses, spill_above=0)
+    assert [s.timeline for s in stream.stories] == [s.timeline for s in whole.stories]
+
+
 def test_stories_are_compared_only_as_they_are_read() -> None:
     analysed = _analysed()
     asked: list[str] = []
