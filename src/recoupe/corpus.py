@@ -8,7 +8,7 @@ import pickle
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, ClassVar
 
@@ -196,13 +196,16 @@ class Corpus:
     )
     _entities_by_id: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
     # per-article lookups, built on first use (never passed on by ``replace``: init=False)
-    _by_article: dict[str, dict[str, list[int]]] = field(
+    # (compact: at 20,000 articles they are held through the comparison, and as lists of ints,
+    # sets and pairs of their own they took about 50 MiB)
+    _by_article: dict[str, dict[str, Sequence[int]]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
-    _entities_by_article: dict[str, set[str]] = field(
+    _entities_by_article: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
-    _keys_by_article: dict[str, list[tuple[str, str]]] = field(
+    # each article's keys in ``key_map`` (its own key tuples, not copies)
+    _keys_by_article: dict[str, tuple[tuple[str, str], ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
     # where the analyses' sentences were put aside (:meth:`spill`); None: the analyses hold them
@@ -227,7 +230,7 @@ class Corpus:
             return None
         return self.key_map.get((article_id, local_key))
 
-    def _positions(self, kind: str, article_id: str) -> list[int]:
+    def _positions(self, kind: str, article_id: str) -> Sequence[int]:
         """Positions, in corpus order, of the article's quotes, times or role holders."""
         if not self._by_article:
             index: dict[str, dict[str, list[int]]] = {"quotes": {}, "times": {}, "roles": {}}
@@ -238,13 +241,20 @@ class Corpus:
             for k, entity in enumerate(self.entities):
                 for article in dict.fromkeys(r.article for r in entity.roles):
                     index["roles"].setdefault(article, []).append(k)
-            self._by_article.update(index)
-            for (article, key), entity_id in self.key_map.items():
-                self._entities_by_article.setdefault(article, set()).add(entity_id)
-                self._keys_by_article.setdefault(article, []).append((key, entity_id))
-        return self._by_article[kind].get(article_id, [])
+            self._by_article.update(
+                (kind, {a: array("I", at) for a, at in by.items()}) for kind, by in index.items()
+            )
+            entities: dict[str, set[str]] = {}
+            keys: dict[str, list[tuple[str, str]]] = {}
+            for pair, entity_id in self.key_map.items():
+                entities.setdefault(pair[0], set()).add(entity_id)
+                keys.setdefault(pair[0], []).append(pair)
+            # a set's order kept: a story's entities are gathered in the same order
+            self._entities_by_article.update((a, tuple(e)) for a, e in entities.items())
+            self._keys_by_article.update((a, tuple(k)) for a, k in keys.items())
+        return self._by_article[kind].get(article_id, ())
 
-    def _gather(self, kind: str, article_ids: Iterable[str]) -> list[int]:
+    def _gather(self, kind: str, article_ids: Iterable[str]) -> Sequence[int]:
         ids = list(dict.fromkeys(article_ids))
         if len(ids) == 1:
             return self._positions(kind, ids[0])
@@ -316,9 +326,7 @@ class Corpus:
             ),
             entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
             key_map={
-                (a, key): entity_id
-                for a in ids
-                for key, entity_id in self._keys_by_article.get(a, ())
+                pair: self.key_map[pair] for a in ids for pair in self._keys_by_article.get(a, ())
             },
             quotes=tuple(self.quotes_in(ids)),
             times=tuple(self.times_in(ids)),
