@@ -184,17 +184,23 @@ def _names_conflict(a: str, b: str) -> bool:
     return not same_name_word(surname_of(a), surname_of(b))
 
 
+def _surname_initial(name: str) -> str:
+    """The folded letter of a name whose surname is an initial ("Mohammed M." -> "m"), or ""."""
+    surname = surname_of(name).rstrip(".")
+    return fold(surname) if len(surname) == 1 and surname.isupper() else ""
+
+
 def _initial_of(a: str, b: str) -> bool:
     """Is ``a`` the name ``b`` with its surname as an initial ("Mohammed M.")?"""
-    surname = surname_of(a).rstrip(".")
+    initial = _surname_initial(a)
+    if not initial:
+        return False  # most names: nothing else is read
     given_a, given_b = given_of(a), given_of(b)
     return bool(
-        len(surname) == 1
-        and surname.isupper()
-        and given_a
+        given_a
         and given_b
         and len(surname_of(b).rstrip(".")) > 1
-        and fold(surname_of(b)).startswith(fold(surname))
+        and fold(surname_of(b)).startswith(initial)
         and _same_given(given_a, given_b)
     )
 
@@ -204,29 +210,21 @@ _NO_KEYS: frozenset[str] = frozenset()  # one empty set for the many items witho
 
 def _items(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
     items: list[_Item] = []
-    # a name is parsed once however many articles print it (one name, one parse)
-    parsed: dict[tuple[str, bool], tuple[str, str | None, str]] = {}
     for analysis in analyses:
         names = frozenset(sys.intern(fold(local.name)) for local in analysis.entities)
         for local in analysis.entities:
             person = local.type == "person"
-            known = parsed.get((local.name, person))
-            if known is None:
-                known = parsed[(local.name, person)] = (
-                    surname_of(local.name) if person else local.name,
-                    given_of(local.name) if person else None,
-                    sys.intern(fold(local.name)),
-                )
-            surname, given, own = known
             items.append(
                 _Item(
                     index=len(items),
                     article=analysis.article,
                     local=local,
-                    surname=surname,
-                    given=given,
+                    # surname_of, given_of and fold keep what they found: a name is parsed
+                    # once however many articles print it
+                    surname=surname_of(local.name) if person else local.name,
+                    given=given_of(local.name) if person else None,
                     names=names,
-                    own=own,
+                    own=sys.intern(fold(local.name)),
                     role_keys=frozenset(r.key for r in local.roles if r.key)
                     if local.roles
                     else _NO_KEYS,
@@ -455,9 +453,7 @@ def _person(item: _Item) -> _Person:
         meeting=_meeting_keys(item) if named else (),
         sound=_sound(item.surname),
         given_initial=_initial(item.given) if item.given else "",
-        surname_initial=_initial(item.surname)
-        if named and item.surname.rstrip(".").isupper()
-        else "",
+        surname_initial=_surname_initial(item.local.name) if named else "",
         letters=_letters(item.given) if item.given else frozenset(),
         surname=fold(item.surname),
     )
@@ -539,9 +535,11 @@ def _candidate_pairs(items: Sequence[_Item], units: Sequence[_Unit]) -> list[tup
 def _same_given(a: str, b: str) -> bool:
     if same_name_word(a, b):
         return True
-    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
     # "J. Biden" / "Joe Biden": an initial fits the given name it starts.
-    return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    ia, ib = _initial(a), _initial(b)
+    return (bool(ia) and fold(b).rstrip(".").startswith(ia)) or (
+        bool(ib) and fold(a).rstrip(".").startswith(ib)
+    )
 
 
 def _full_names_match(a: _Item, b: _Item) -> bool:
@@ -639,8 +637,7 @@ def _attach_initials(
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):
             if (
-                len(items[x].surname.rstrip(".")) == 1  # what _initial_of needs first
-                and _initial_of(items[x].local.name, items[y].local.name)
+                _initial_of(items[x].local.name, items[y].local.name)
                 and _context_score(items[x], set(items[y].role_keys), set(items[y].context)) > 0
             ):
                 options.setdefault(x, set()).add(clusters.find(y))
