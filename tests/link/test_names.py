@@ -324,41 +324,21 @@ def _mixed_corpus() -> list[ArticleAnalysis]:
     return out
 
 
-def _every_pair_of_every_block(items, units):  # type: ignore[no-untyped-def]
-    """The loop the split blocks replace: every pair sharing a key, bar two surname-only
-    people and two units of one article."""
-    import recoupe.link.names as names
-
-    blocks: dict[str, list] = {}
-    for unit in units:
-        for key in names.blocking_keys(items[unit.rep]):
-            blocks.setdefault(key, []).append(unit)
-    expected: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for x, a in enumerate(members):
-            single_a = items[a.rep].is_person and items[a.rep].given is None
-            for b in members[x + 1 :]:
-                if single_a and items[b.rep].given is None:
-                    continue
-                if a.article is not None and a.article == b.article:
-                    continue
-                expected.add((a.rep, b.rep))
-    return sorted(expected)
-
-
 def test_candidate_pairs_leave_out_only_pairs_no_step_would_join(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The split blocks form fewer pairs than every pair of every block, and resolving with
     either gives the same entities."""
+    from names_bench import every_pair_of_every_block  # benchmarks/ (conftest.py)
+
     import recoupe.link.names as names
 
     corpus = _mixed_corpus()
     items = names._items(corpus)
     units = names._units(items)
-    every = _every_pair_of_every_block(items, units)
+    every = every_pair_of_every_block(items, units)
     pairs = names._candidate_pairs(items, units)
     assert set(pairs) < set(every)
     resolved = resolve_entities(corpus)
-    monkeypatch.setattr(names, "_candidate_pairs", _every_pair_of_every_block)
+    monkeypatch.setattr(names, "_candidate_pairs", every_pair_of_every_block)
     assert resolve_entities(corpus) == resolved
     ids = resolved.key_map
     named = {(a.article, e.key): e.name for a in corpus for e in a.entities}
