@@ -48,11 +48,16 @@ def _quote_shares(corpus: Corpus, quotes: Sequence[Quote]) -> list[str]:
     )
 
 
+def headline_sentence(statements: Sequence[Statement]) -> Statement | None:
+    """The sentence an outlet's focus is read from: its first headline sentence, else its
+    first sentence."""
+    return next((s for s in statements if s.headline), statements[0] if statements else None)
+
+
 def _headline_focus(corpus: Corpus, statements: Sequence[Statement]) -> str:
-    headline = [s for s in statements if s.headline] or list(statements[:1])
-    if not headline:
+    first = headline_sentence(statements)
+    if first is None:
         return ""
-    first = headline[0]
     # people first, then in the order the headline names them
     position = {e: start for start, _, e in reversed(first.mentions)}
     ordered = sorted(

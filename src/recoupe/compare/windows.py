@@ -38,7 +38,7 @@ from recoupe.compare import caches
 from recoupe.compare.brief import story_brief
 from recoupe.compare.claims import _value_groups
 from recoupe.compare.contradictions import _finding, minority_spans
-from recoupe.compare.coverage import story_coverage
+from recoupe.compare.coverage import headline_sentence, story_coverage
 from recoupe.compare.findings import (
     SAID_ELSEWHERE_CONTEXT,
     Compared,
@@ -126,8 +126,8 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     contradictions: list[list[Finding]] = []
     corroborated: list[list[Finding]] = []
     single: dict[tuple[str, int, int], tuple[Finding, list[Statement]]] = {}
-    # each outlet's sentence the coverage reads (``_headline_focus``): its first headline
-    # sentence, else its first; the windows' other sentences are not held for it
+    # each outlet's sentence the coverage reads (``headline_sentence`` of all it printed,
+    # kept window by window); the windows' other sentences are not held for it
     heads: dict[str, Statement] = {}
     window_facts: list[list[Fact]] = []
     disputed: dict[tuple[str, int, int], None] = {}
@@ -145,7 +145,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
         said.add(mine, [c for c in compared.clauses if c.article in own])
         for sentence in mine:
             held = heads.get(sentence.outlet)
-            if held is None or (sentence.headline and not held.headline):
+            if held is None or headline_sentence([held, sentence]) is sentence:
                 heads[sentence.outlet] = sentence
         window_facts.append(compared.facts)
         disputed.update(dict.fromkeys(compared.disputed))
