@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import json
+import pickle
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from recoupe.corpus import dumps
 from recoupe.model import (
     Article,
     Entity,
@@ -16,6 +19,7 @@ from recoupe.model import (
     Report,
     Role,
     RoleParts,
+    Sentence,
     Story,
     TimeRef,
     from_dict,
@@ -105,3 +109,20 @@ def test_report_survives_json_round_trip(report: Report) -> None:
 
 def test_schema_field_comes_first() -> None:
     assert next(iter(to_dict(Report()))) == "schema"
+
+
+@given(
+    st.lists(st.text(min_size=1, max_size=8), max_size=6),
+    st.lists(st.integers(min_value=0, max_value=100_000), max_size=6),
+)
+def test_a_spilled_sentence_reads_back_equal_with_its_words_interned(
+    words: list[str], numbers: list[int]
+) -> None:
+    sentence = Sentence(
+        3, 40, tuple(words), "dire", True, ("e1",), tuple(numbers), tuple(reversed(numbers))
+    )
+    back = pickle.loads(dumps((sentence,), spilled=True))[0]
+    assert back == sentence and hash(back) == hash(sentence)
+    assert all(word is sys.intern(word) for word in back.lemmas)
+    assert back.predicate is sys.intern("dire")
+    assert pickle.loads(dumps((sentence,)))[0] == sentence  # the held analyses' way too

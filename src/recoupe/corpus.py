@@ -22,6 +22,7 @@ from recoupe.model import (
     Story,
     TimelineEvent,
     TimeRef,
+    read_back_sentence,
 )
 
 
@@ -40,15 +41,27 @@ class _ByFields(pickle.Pickler):
             if not (is_dataclass(cls) and cls.__module__ == "recoupe.model"):
                 return NotImplemented
             names = self._FIELDS[cls] = tuple(f.name for f in fields(cls))
-        return cls, tuple(getattr(obj, name) for name in names)
+        return self._build(cls), tuple(getattr(obj, name) for name in names)
+
+    def _build(self, cls: type) -> Any:
+        return cls
 
 
-def dumps(value: object) -> bytes:
+class _Spilled(_ByFields):
+    """:class:`_ByFields` for the spill, whose sentences are read back a story window at a
+    time and let go of with it: rebuilt as they were (:func:`read_back_sentence`)."""
+
+    def _build(self, cls: type) -> Any:
+        return read_back_sentence if cls is Sentence else cls
+
+
+def dumps(value: object, spilled: bool = False) -> bytes:
     """``value`` pickled with the model's objects by their fields (:class:`_ByFields`): read
     back with ``pickle.loads``, each is built through its constructor, as if made here (on
-    the analyses of the seed corpus, 27 KB per article instead of 33)."""
+    the analyses of the seed corpus, 27 KB per article instead of 33). ``spilled``: for the
+    spill, its sentences read back for a while (:class:`_Spilled`)."""
     out = io.BytesIO()
-    _ByFields(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    (_Spilled if spilled else _ByFields)(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return out.getvalue()
 
 
@@ -83,7 +96,7 @@ class SentenceSpill:
 
     def _write(self, analysis: ArticleAnalysis) -> None:
         self._at[analysis.article] = self._append(
-            dumps((analysis.sentences, analysis.quotes, analysis.entities))
+            dumps((analysis.sentences, analysis.quotes, analysis.entities), spilled=True)
         )
 
     def _append(self, data: bytes) -> tuple[int, int]:
@@ -343,8 +356,9 @@ class Corpus:
         spill, wanted = self.spilled, set(article_ids)
         analyses = tuple(spill.restore(a) if a.article in wanted else a for a in self.analyses)
         part = replace(self, analyses=analyses, _analyses_by_id={})
-        # the same quotes, times and entities: their lookups by article are this corpus's
-        part._by_article.update(self._by_article)
-        part._entities_by_article.update(self._entities_by_article)
-        part._keys_by_article.update(self._keys_by_article)
+        # the same quotes, times and entities: their lookups by article are this corpus's,
+        # built once here and shared (not rebuilt for every window of a large story)
+        self._positions("quotes", "")
+        for name in ("_by_article", "_entities_by_article", "_keys_by_article"):
+            object.__setattr__(part, name, getattr(self, name))
         return part
