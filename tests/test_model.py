@@ -3,13 +3,15 @@ from __future__ import annotations
 import json
 import pickle
 import sys
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recoupe.corpus import dumps
+from recoupe.corpus import SentenceSpill, dumps
 from recoupe.model import (
     Article,
+    ArticleAnalysis,
     Entity,
     Evidence,
     Finding,
@@ -111,18 +113,33 @@ def test_schema_field_comes_first() -> None:
     assert next(iter(to_dict(Report()))) == "schema"
 
 
-@given(
-    st.lists(st.text(min_size=1, max_size=8), max_size=6),
-    st.lists(st.integers(min_value=0, max_value=100_000), max_size=6),
+sentences = st.builds(
+    Sentence,
+    offsets,
+    offsets,
+    st.lists(st.text(min_size=1, max_size=8), max_size=6).map(tuple),
+    st.none() | st.text(min_size=1, max_size=8),
+    st.booleans(),
+    st.lists(st.text(min_size=1, max_size=3), max_size=3).map(tuple),
+    st.lists(offsets, max_size=6).map(tuple),
+    st.lists(st.integers(min_value=-1, max_value=100_000), max_size=6).map(tuple),
 )
-def test_a_spilled_sentence_reads_back_equal_with_its_words_interned(
-    words: list[str], numbers: list[int]
+
+
+@given(st.lists(st.lists(sentences, max_size=4), min_size=1, max_size=3))
+def test_spilled_sentences_read_back_equal_with_their_words_interned(
+    articles: list[list[Sentence]],
 ) -> None:
-    sentence = Sentence(
-        3, 40, tuple(words), "dire", True, ("e1",), tuple(numbers), tuple(reversed(numbers))
-    )
-    back = pickle.loads(dumps((sentence,), spilled=True))[0]
-    assert back == sentence and hash(back) == hash(sentence)
-    assert all(word is sys.intern(word) for word in back.lemmas)
-    assert back.predicate is sys.intern("dire")
-    assert pickle.loads(dumps((sentence,)))[0] == sentence  # the held analyses' way too
+    analyses = [
+        ArticleAnalysis(f"a{k}", sentences=tuple(found)) for k, found in enumerate(articles)
+    ]
+    spill = SentenceSpill(analyses)
+    for analysis in reversed(analyses):  # in any order
+        back = spill.restore(replace(analysis, sentences=()))
+        assert back == analysis and hash(back.sentences) == hash(analysis.sentences)
+        for sentence in back.sentences:
+            words = (*sentence.lemmas, *sentence.entity_keys, sentence.predicate or "x")
+            assert all(word is sys.intern(word) for word in words)
+            assert type(sentence.negated) is bool
+    # the held analyses' way (worker results): rebuilt through the constructor
+    assert pickle.loads(dumps(analyses)) == analyses

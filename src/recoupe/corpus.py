@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import sys
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from itertools import accumulate
 from typing import Any, ClassVar
 
 from recoupe.model import (
@@ -41,28 +43,91 @@ class _ByFields(pickle.Pickler):
             if not (is_dataclass(cls) and cls.__module__ == "recoupe.model"):
                 return NotImplemented
             names = self._FIELDS[cls] = tuple(f.name for f in fields(cls))
-        return self._build(cls), tuple(getattr(obj, name) for name in names)
-
-    def _build(self, cls: type) -> Any:
-        return cls
+        return cls, tuple(getattr(obj, name) for name in names)
 
 
-class _Spilled(_ByFields):
-    """:class:`_ByFields` for the spill, whose sentences are read back a story window at a
-    time and let go of with it: rebuilt as they were (:func:`read_back_sentence`)."""
-
-    def _build(self, cls: type) -> Any:
-        return read_back_sentence if cls is Sentence else cls
-
-
-def dumps(value: object, spilled: bool = False) -> bytes:
+def dumps(value: object) -> bytes:
     """``value`` pickled with the model's objects by their fields (:class:`_ByFields`): read
     back with ``pickle.loads``, each is built through its constructor, as if made here (on
-    the analyses of the seed corpus, 27 KB per article instead of 33). ``spilled``: for the
-    spill, its sentences read back for a while (:class:`_Spilled`)."""
+    the analyses of the seed corpus, 27 KB per article instead of 33)."""
     out = io.BytesIO()
-    (_Spilled if spilled else _ByFields)(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    _ByFields(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return out.getvalue()
+
+
+# An article's sentences as the spill keeps them: columns of numbers, with each word (lemma,
+# predicate, entity key) as its number in the spill's :class:`_Words`
+Packed = tuple["array[int]", ...]
+
+
+class _Words:
+    """The words of the sentences put in a spill, each numbered once. Read back, a sentence's
+    words are looked up by number: the strings held already, not new ones to be interned
+    again (as ``Sentence.__post_init__`` does), which took most of the time of reading a
+    large story back."""
+
+    def __init__(self) -> None:
+        self.number: dict[str | None, int] = {None: 0}
+        self.words: list[str | None] = [None]  # number 0: no word (a sentence's predicate)
+
+    def numbers(self, words: Iterable[str | None]) -> list[int]:
+        number, out = self.number, []
+        for word in words:
+            k = number.get(word)
+            if k is None:
+                k = number[word] = len(self.words)
+                self.words.append(sys.intern(word) if word is not None else None)
+            out.append(k)
+        return out
+
+    def pack(self, sentences: Sequence[Sentence]) -> Packed:
+        """The sentences as columns: starts, ends, negated, predicates, then each
+        variable-length field's lengths and values, all sentences' end to end."""
+        columns: list[array[int]] = [array("q") for _ in range(12)]
+        starts, ends, negated, predicates = columns[:4]
+        for sentence in sentences:
+            starts.append(sentence.start)
+            ends.append(sentence.end)
+            negated.append(sentence.negated)
+            predicates.extend(self.numbers((sentence.predicate,)))
+            for k, values in enumerate(
+                (
+                    self.numbers(sentence.lemmas),
+                    self.numbers(sentence.entity_keys),
+                    sentence.lemma_starts,
+                    sentence.frame_starts,
+                )
+            ):
+                columns[4 + 2 * k].append(len(values))
+                columns[5 + 2 * k].extend(values)
+        return tuple(columns)
+
+    def unpack(self, packed: Packed) -> tuple[Sentence, ...]:
+        """The sentences :meth:`pack` was given, equal field for field (a loop in C but for
+        the building of each sentence)."""
+        word = self.words.__getitem__
+        cut: list[Iterator[tuple[Any, ...]]] = []
+        for k in range(4):
+            lengths, values = packed[4 + 2 * k], packed[5 + 2 * k]
+            items = list(map(word, values)) if k < 2 else values.tolist()
+            bounds = list(accumulate(lengths, initial=0))
+            cuts = map(items.__getitem__, map(slice, bounds, bounds[1:]))
+            cut.append(map(tuple, cuts))  # type: ignore[arg-type]
+        lemmas, keys, lemma_starts, frame_starts = cut
+        starts, ends, negated, predicates = packed[:4]
+        return tuple(
+            map(
+                read_back_sentence,
+                starts.tolist(),
+                ends.tolist(),
+                lemmas,
+                map(word, predicates),
+                map(bool, negated),
+                keys,
+                lemma_starts,
+                frame_starts,
+            )
+        )
 
 
 class SentenceSpill:
@@ -91,12 +156,13 @@ class SentenceSpill:
         self._linking: dict[str, tuple[tuple[LocalEntity, ...], tuple[Quote, ...]]] = {}
         # each story's timeline, put aside when it is built until the story is compared
         self._timelines: dict[str, tuple[int, int]] = {}
+        self._words = _Words()  # the words of the sentences written here
         for analysis in analyses:
             self._write(analysis)
 
     def _write(self, analysis: ArticleAnalysis) -> None:
         self._at[analysis.article] = self._append(
-            dumps((analysis.sentences, analysis.quotes, analysis.entities), spilled=True)
+            dumps((self._words.pack(analysis.sentences), analysis.quotes, analysis.entities))
         )
 
     def _append(self, data: bytes) -> tuple[int, int]:
@@ -178,10 +244,11 @@ class SentenceSpill:
     ) -> tuple[tuple[Sentence, ...], tuple[Quote, ...], tuple[LocalEntity, ...]]:
         offset, size = self._at[article_id]
         self._file.flush()
-        spilled: tuple[tuple[Sentence, ...], tuple[Quote, ...], tuple[LocalEntity, ...]] = (
-            pickle.loads(os.pread(self._file.fileno(), size, offset))
+        spilled: tuple[Packed, tuple[Quote, ...], tuple[LocalEntity, ...]] = pickle.loads(
+            os.pread(self._file.fileno(), size, offset)
         )
-        return spilled
+        packed, quotes, entities = spilled
+        return self._words.unpack(packed), quotes, entities
 
     def sentences(self, article_id: str) -> tuple[Sentence, ...]:
         return self._read(article_id)[0]

@@ -277,22 +277,30 @@ class Sentence:
 
 _SENTENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Sentence))
 _SENTENCE_SETTERS = tuple(getattr(Sentence, name).__set__ for name in _SENTENCE_FIELDS)
+_NEW = object.__new__
 
 
-def read_back_sentence(*values: Any) -> Sentence:
-    """A sentence read back for a while (a window of a story, from the corpus's spill) from
-    its fields' values in order: its words interned as ``__post_init__`` does (what a story
-    keeps of its windows shares them), its offsets left as they come, set without the frozen
-    class's checks: built in two thirds of the time."""
-    start, end, lemmas, predicate, negated, keys, lemma_starts, frame_starts = values
-    sentence = object.__new__(Sentence)
+def read_back_sentence(
+    start: int,
+    end: int,
+    lemmas: tuple[str, ...],
+    predicate: str | None,
+    negated: bool,
+    entity_keys: tuple[str, ...],
+    lemma_starts: tuple[int, ...],
+    frame_starts: tuple[int, ...],
+) -> Sentence:
+    """A sentence from its fields' values as they are (a spill's, whose words are the
+    strings held already, see ``corpus.SentenceSpill``): not shared again as
+    ``__post_init__`` does, and set without the frozen class's checks."""
+    sentence = _NEW(Sentence)
     put = _SENTENCE_SETTERS
     put[0](sentence, start)
     put[1](sentence, end)
-    put[2](sentence, tuple(map(sys.intern, lemmas)))
-    put[3](sentence, predicate if predicate is None else sys.intern(predicate))
+    put[2](sentence, lemmas)
+    put[3](sentence, predicate)
     put[4](sentence, negated)
-    put[5](sentence, tuple(map(sys.intern, keys)))
+    put[5](sentence, entity_keys)
     put[6](sentence, lemma_starts)
     put[7](sentence, frame_starts)
     return sentence
