@@ -388,8 +388,8 @@ def test_windows_facts_and_cards_merged_once_as_joined_window_by_window(
     context = windows.context_articles(story, corpus, windows.CONTEXT_ARTICLES)
     compared = [windows.compare_parts(w.story, corpus) for w in windows.time_windows(story, corpus)]
     found = [c.facts for c in compared]
-    merged = windows.merged_facts(found)
-    assert merged == _merged_facts_by_copying(found)
+    merged = windows.merged_facts(found, context)
+    assert merged == _merged_facts_by_copying(found) == windows.merged_facts(found)
     # facts of every window, their context articles' statements given once
     assert len(merged) < sum(len(f) for f in found)
     spans = [(s.article, s.start, s.end) for f in merged for s in f.statements]

@@ -159,7 +159,7 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     only = [
         f for f, clauses in single.values() if not any(said(c) for c in clauses if _claim_keys(c))
     ]
-    all_facts = merged_facts(window_facts)
+    all_facts = merged_facts(window_facts, context)
     return replace(
         story,
         findings=(*merged, *cards, *only),
@@ -506,6 +506,12 @@ def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
     """A fact's most common wording (the first on ties): copies of one claim share it.
     ``printed``: each text's words already read (copies share their texts)."""
     printed = {} if printed is None else printed
+    if len(fact.statements) == 1:  # most facts: one statement, its words
+        text = fact.statements[0].text
+        words = printed.get(text)
+        if words is None:
+            words = printed[text] = " ".join(text.split())
+        return words
     texts: dict[str, int] = {}
     for statement in fact.statements:
         words = printed.get(statement.text)
@@ -515,9 +521,13 @@ def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
     return max(texts, key=texts.__getitem__)
 
 
-def merged_facts(windows: Sequence[Sequence[Fact]]) -> list[Fact]:
+def merged_facts(
+    windows: Sequence[Sequence[Fact]], shared: frozenset[str] | None = None
+) -> list[Fact]:
     """The windows' facts, those of the same most common wording in several windows made one
-    (in the place of the first); two facts of one window stay apart."""
+    (in the place of the first); two facts of one window stay apart. ``shared``: the only
+    articles of more than one window (the context articles), whose statements alone can be
+    found again (None: any article's may)."""
     out: list[Fact] = []
     joined: list[_Once | None] = []  # a merged fact's statements, gathered
     found_in: list[set[int]] = []
@@ -537,7 +547,7 @@ def merged_facts(windows: Sequence[Sequence[Fact]]) -> list[Fact]:
                 # again at each
                 statements = joined[k]
                 if statements is None:
-                    statements = joined[k] = _Once(out[k].statements)
+                    statements = joined[k] = _Once(out[k].statements, shared)
                 statements.update(fact.statements)
                 found_in[k].add(number)
     return [
@@ -551,13 +561,18 @@ class _Once:
     span first: a statement's hash reads every field, its span is enough to find the few
     equal ones (a context article's, compared in every window)."""
 
-    def __init__(self, statements: Sequence[Statement]) -> None:
+    def __init__(self, statements: Sequence[Statement], shared: frozenset[str] | None) -> None:
         self.items: list[Statement] = []
         self.by_span: dict[Span, list[Statement]] = {}
+        self.shared = shared  # the only articles whose statements may come again (None: any)
         self.update(statements)
 
     def update(self, statements: Sequence[Statement]) -> None:
+        shared = self.shared
         for statement in statements:
+            if shared is not None and statement.article not in shared:
+                self.items.append(statement)  # its article's one window gives it once
+                continue
             span = (statement.article, statement.start, statement.end)
             same = self.by_span.get(span)
             if same is None:
