@@ -417,11 +417,18 @@ class Corpus:
     def read_back(self, article_ids: Iterable[str]) -> Corpus:
         """The corpus with the analyses of these articles whole again, their sentences, quotes
         and entities read back from the spill (the others left as they are): what the
-        comparison of these articles reads. Itself when nothing is spilled."""
+        comparison of these articles reads. Itself when nothing is spilled. An analysis whole
+        already (read back by the corpus this one was read back from) is kept, not read again:
+        a story's context articles are read once for all its windows."""
         if self.spilled is None:
             return self
         spill, wanted = self.spilled, set(article_ids)
-        analyses = tuple(spill.restore(a) if a.article in wanted else a for a in self.analyses)
+        analyses = tuple(
+            spill.restore(a)
+            if a.article in wanted and not (a.sentences or a.quotes or a.entities)
+            else a
+            for a in self.analyses
+        )
         part = replace(self, analyses=analyses, _analyses_by_id={})
         # the same quotes, times and entities: their lookups by article are this corpus's,
         # built once here and shared (not rebuilt for every window of a large story)

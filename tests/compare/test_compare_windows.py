@@ -23,7 +23,7 @@ from recoupe.compare.findings import (
 )
 from recoupe.compare.statements import Fact, Statement
 from recoupe.corpus import Corpus
-from recoupe.model import Finding, Story
+from recoupe.model import ArticleAnalysis, Finding, Story
 
 PEOPLE = {
     "Saint-Méran": ("place", ["Saint-Méran"]),
@@ -416,6 +416,18 @@ def test_a_spilled_story_is_read_back_a_window_at_a_time_with_the_same_result(
         return inner(window, window_corpus)
 
     monkeypatch.setattr(windows, "compare_parts", reading)
+    restored: Counter[str] = Counter()
+    spill = part.spilled
+    assert spill is not None
+    restore = spill.restore
+
+    def counted(analysis: ArticleAnalysis) -> ArticleAnalysis:
+        restored[analysis.article] += 1
+        return restore(analysis)
+
+    monkeypatch.setattr(spill, "restore", counted)
     assert compare_story(story, part) == held
-    # each window read its own articles back (at most 10 of the 30), never the whole story
+    # each window read its own articles back (at most 10 of the 30), never the whole story,
+    # and the context articles every window holds were read once
     assert len(read) == 5 and max(read) <= 10
+    assert set(restored.values()) == {1} and len(restored) == len(set(story.articles))

@@ -132,9 +132,10 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
     window_facts: list[list[Fact]] = []
     disputed: dict[tuple[str, int, int], None] = {}
     context = context_articles(story, corpus, CONTEXT_ARTICLES)
+    read = corpus.read_back(context)  # every window's: read back from the spill once
     for window, own in time_windows(story, corpus):
         # one window's working set at a time, its sentences read back from the spill if there
-        compared = compare_parts(window, corpus.read_back(window.articles))
+        compared = compare_parts(window, read.read_back(window.articles))
         caches.release()
         contradictions.append(compared.contradictions)
         corroborated.append(compared.corroborated)
