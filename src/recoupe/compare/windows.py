@@ -144,10 +144,14 @@ def compare_by_windows(story: Story, corpus: Corpus) -> Story:
             single.setdefault((span.article, span.start, span.end), (card, clauses))
         mine = [s for s in compared.statements if s.article in own]
         said.add(mine, [c for c in compared.clauses if c.article in own])
+        by_outlet: dict[str, list[Statement]] = {}
         for sentence in mine:
-            held = heads.get(sentence.outlet)
-            if held is None or headline_sentence([held, sentence]) is sentence:
-                heads[sentence.outlet] = sentence
+            by_outlet.setdefault(sentence.outlet, []).append(sentence)
+        for outlet, printed in by_outlet.items():  # the held one first: the earlier
+            held = heads.get(outlet)
+            head = headline_sentence(printed if held is None else [held, *printed])
+            if head is not None:
+                heads[outlet] = head
         window_facts.append(compared.facts)
         disputed.update(dict.fromkeys(compared.disputed))
         del compared
