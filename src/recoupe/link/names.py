@@ -802,12 +802,14 @@ def _build(items: Sequence[_Item], clusters: _Clusters) -> ResolvedEntities:
             keys.append(known[1].keys)
             entities.append(None)
         known[1].add(item)
-    for at, gathered in gathering.values():
-        entities[at] = _entity(f"E{at + 1}", gathered)
+    while gathering:  # each entity's gathered lists let go once it is built
+        at, several = gathering.popitem()[1]
+        entities[at] = _entity(f"E{at + 1}", several)
     built = tuple(e for e in entities if e is not None)  # all of them by now
     key_map: KeyMap = {}
-    for entity, entity_keys in zip(built, keys, strict=True):
-        key_map.update(dict.fromkeys(entity_keys, entity.id))
+    for k, entity in enumerate(built):
+        key_map.update(dict.fromkeys(keys[k], entity.id))
+        keys[k] = []
     return ResolvedEntities(built, key_map)
 
 
