@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
@@ -808,7 +809,7 @@ def _build(items: Sequence[_Item], clusters: _Clusters) -> ResolvedEntities:
     built = tuple(e for e in entities if e is not None)  # all of them by now
     key_map: KeyMap = {}
     for k, entity in enumerate(built):
-        key_map.update(dict.fromkeys(keys[k], entity.id))
+        key_map.update(zip(keys[k], repeat(entity.id)))
         keys[k] = []
     return ResolvedEntities(built, key_map)
 
