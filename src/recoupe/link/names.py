@@ -784,7 +784,7 @@ def _build(items: Sequence[_Item], clusters: _Clusters) -> ResolvedEntities:
     that order, as it lists them), never entity by entity: the members of a frequent
     entity lie in every article, and visiting them by entity jumps across all the
     analyses in memory, a cache miss each whose cost grows faster than the corpus (at
-    20,000 replicated articles, 1.5 times the cost per member of 5,000). A lone item's
+    20,000 replicated articles, 1.5 to 1.7 times the cost per member of 5,000). A lone item's
     entity is built at once, so only the entities of several members are held gathered."""
     entities: list[Entity | None] = []  # in first-mention order
     keys: list[list[tuple[str, str]]] = []  # of each entity's members
