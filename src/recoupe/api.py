@@ -264,9 +264,10 @@ def link_corpus(
         articles=tuple(articles),
         analyses=tuple(whole),
         entities=resolved.entities,
-        key_map=resolved.key_map,
+        key_map=resolved.key_map,  # held per article (compact) by the corpus
         spilled=spill,
     )
+    del resolved  # its key map a dict of pairs: let go of before clustering
     quotes = tuple(
         replace(q, speaker=corpus.entity_of(a.article, q.speaker)) for a in whole for q in a.quotes
     )

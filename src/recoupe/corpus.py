@@ -9,7 +9,7 @@ import sys
 import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from itertools import accumulate
 from typing import Any, ClassVar
@@ -261,12 +261,98 @@ class SentenceSpill:
         return replace(analysis, sentences=sentences, quotes=quotes, entities=entities)
 
 
+class ArticleKeyMap(Mapping[tuple[str, str], str]):
+    """``(article id, local entity key) -> entity id``, the link from each article's own
+    entities to the corpus's, held per article: a tuple of its local keys and the parallel
+    tuple of their entity ids, in the order given (the order of a dict read article by
+    article). As a dict of ``(article, key)`` pairs it took a tuple and a dict slot per local
+    entity (about 23 MiB at 20,000 articles, held from linking to the end of the comparison);
+    so it takes about a quarter. A read-only mapping like that dict; its local keys and
+    entity ids are interned (every article has its own "e1", "e2"...)."""
+
+    __slots__ = ("_articles", "_size")
+
+    def __init__(self, pairs: Mapping[tuple[str, str], str] | None = None) -> None:
+        grouped: dict[str, tuple[list[str], list[str]]] = {}
+        for (article, key), entity_id in (pairs or {}).items():
+            keys, ids = grouped.setdefault(article, ([], []))
+            keys.append(sys.intern(key))
+            ids.append(sys.intern(entity_id))
+        self._articles = {a: (tuple(keys), tuple(ids)) for a, (keys, ids) in grouped.items()}
+        self._size = len(pairs or ())
+
+    @classmethod
+    def _of(cls, articles: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> ArticleKeyMap:
+        made = cls()
+        made._articles = articles
+        made._size = sum(len(keys) for keys, _ in articles.values())
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return ArticleKeyMap._of, (self._articles,)
+
+    def of(self, article_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The article's local keys and the parallel tuple of their entity ids."""
+        return self._articles.get(article_id, ((), ()))
+
+    def articles(self) -> Iterable[tuple[str, tuple[tuple[str, ...], tuple[str, ...]]]]:
+        """Each article id with its local keys and their entity ids (:meth:`of`)."""
+        return self._articles.items()
+
+    def restricted(self, article_ids: Iterable[str]) -> ArticleKeyMap:
+        """The map of these articles only, in their order (their tuples shared, not copied)."""
+        return ArticleKeyMap._of({a: self._articles[a] for a in article_ids if a in self._articles})
+
+    def __getitem__(self, pair: tuple[str, str]) -> str:
+        found = self.get(pair)
+        if found is None:
+            raise KeyError(pair)
+        return found
+
+    def get(self, pair: tuple[str, str], default: Any = None) -> Any:
+        keys, ids = self._articles.get(pair[0], ((), ()))
+        try:
+            return ids[keys.index(pair[1])]
+        except ValueError:
+            return default
+
+    def __contains__(self, pair: object) -> bool:
+        return isinstance(pair, tuple) and len(pair) == 2 and self.get(pair) is not None
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for article, (keys, _) in self._articles.items():
+            for key in keys:
+                yield article, key
+
+    def __len__(self) -> int:
+        return self._size
+
+    def items(self) -> ItemsView[tuple[str, str], str]:
+        return _KeyMapItems(self)
+
+    def __repr__(self) -> str:
+        return f"ArticleKeyMap({dict(self.items())!r})"
+
+
+class _KeyMapItems(ItemsView[tuple[str, str], str]):
+    """The pairs read article by article, not looked up one by one."""
+
+    _mapping: ArticleKeyMap
+
+    def __iter__(self) -> Iterator[tuple[tuple[str, str], str]]:
+        for article, (keys, ids) in self._mapping.articles():
+            for key, entity_id in zip(keys, ids, strict=True):
+                yield (article, key), entity_id
+
+
 @dataclass(frozen=True)
 class Corpus:
     articles: tuple[Article, ...]
     analyses: tuple[ArticleAnalysis, ...]
     entities: tuple[Entity, ...]
-    key_map: dict[tuple[str, str], str]  # (article id, LocalEntity key) -> entity id
+    # (article id, LocalEntity key) -> entity id: any mapping given is held as an
+    # :class:`ArticleKeyMap` (per article, compact)
+    key_map: Mapping[tuple[str, str], str]
     quotes: tuple[Quote, ...] = ()  # speakers are global entity ids
     times: tuple[TimeRef, ...] = ()
     stories: tuple[Story, ...] = ()
@@ -284,14 +370,12 @@ class Corpus:
     _entities_by_article: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
-    # each article's keys in ``key_map`` (its own key tuples, not copies)
-    _keys_by_article: dict[str, tuple[tuple[str, str], ...]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
     # where the analyses' sentences were put aside (:meth:`spill`); None: the analyses hold them
     spilled: SentenceSpill | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.key_map, ArticleKeyMap):
+            object.__setattr__(self, "key_map", ArticleKeyMap(self.key_map))
         self._articles_by_id.update({a.id: a for a in self.articles})
         self._analyses_by_id.update({a.article: a for a in self.analyses})
         self._entities_by_id.update({e.id: e for e in self.entities})
@@ -308,7 +392,13 @@ class Corpus:
     def entity_of(self, article_id: str, local_key: str | None) -> str | None:
         if local_key is None:
             return None
-        return self.key_map.get((article_id, local_key))
+        found: str | None = self.key_map.get((article_id, local_key))
+        return found
+
+    def _key_map(self) -> ArticleKeyMap:
+        key_map = self.key_map
+        assert isinstance(key_map, ArticleKeyMap)  # made so by __post_init__
+        return key_map
 
     def _positions(self, kind: str, article_id: str) -> Sequence[int]:
         """Positions, in corpus order, of the article's quotes, times or role holders."""
@@ -324,14 +414,11 @@ class Corpus:
             self._by_article.update(
                 (name, {a: array("I", at) for a, at in by.items()}) for name, by in index.items()
             )
-            entities: dict[str, set[str]] = {}
-            keys: dict[str, list[tuple[str, str]]] = {}
-            for pair, entity_id in self.key_map.items():
-                entities.setdefault(pair[0], set()).add(entity_id)
-                keys.setdefault(pair[0], []).append(pair)
-            # a set's order kept: a story's entities are gathered in the same order
-            self._entities_by_article.update((a, tuple(e)) for a, e in entities.items())
-            self._keys_by_article.update((a, tuple(k)) for a, k in keys.items())
+            # a set's order kept (its ids added in ``key_map``'s order): a story's entities
+            # are gathered in the same order
+            self._entities_by_article.update(
+                (a, tuple(set(ids))) for a, (_, ids) in self._key_map().articles()
+            )
         return self._by_article[kind].get(article_id, ())
 
     def _gather(self, kind: str, article_ids: Iterable[str]) -> Sequence[int]:
@@ -405,9 +492,7 @@ class Corpus:
                 if a in self._analyses_by_id
             ),
             entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
-            key_map={
-                pair: self.key_map[pair] for a in ids for pair in self._keys_by_article.get(a, ())
-            },
+            key_map=self._key_map().restricted(ids),
             quotes=tuple(self.quotes_in(ids)),
             times=tuple(self.times_in(ids)),
             stories=(story,),
@@ -433,6 +518,6 @@ class Corpus:
         # the same quotes, times and entities: their lookups by article are this corpus's,
         # built once here and shared (not rebuilt for every window of a large story)
         self._positions("quotes", "")
-        for name in ("_by_article", "_entities_by_article", "_keys_by_article"):
+        for name in ("_by_article", "_entities_by_article"):
             object.__setattr__(part, name, getattr(self, name))
         return part

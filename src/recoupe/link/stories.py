@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -485,7 +485,7 @@ def headline_of(article: Article, analysis: ArticleAnalysis | None = None) -> st
 def features_of(
     article: Article,
     analysis: ArticleAnalysis,
-    key_map: dict[tuple[str, str], str],
+    key_map: Mapping[tuple[str, str], str],
     options: StoryOptions | None = None,
     counts: Counter[str] | None = None,
 ) -> ArticleFeatures:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -92,7 +92,7 @@ class LinkState:
             state.add(analysis, corpus.key_map)
         return state
 
-    def add(self, analysis: ArticleAnalysis, key_map: KeyMap) -> None:
+    def add(self, analysis: ArticleAnalysis, key_map: Mapping[tuple[str, str], str]) -> None:
         """One more linked article (in store order), and its row to write."""
         self.added.append(
             {
