@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import operator
 import os
 import pickle
 import sys
@@ -12,7 +13,7 @@ from collections import Counter
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from itertools import accumulate
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from recoupe.model import (
     Article,
@@ -25,6 +26,7 @@ from recoupe.model import (
     TimelineEvent,
     TimeRef,
     read_back_sentence,
+    shared_offset,
 )
 
 
@@ -130,6 +132,54 @@ class _Words:
         )
 
 
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end")
+_T = TypeVar("_T")
+
+
+def _with_shared(value: _T, values: dict[Any, Any], names: tuple[str, ...] = ()) -> _T:
+    """``value`` (a frozen model object) with its offsets' int objects the shared ones
+    (:func:`recoupe.model.shared_offset`) and its fields ``names`` replaced by the equal value
+    first seen (``values``: the values seen, by value); itself when nothing changes."""
+    changes: dict[str, Any] = {}
+    for name in _OFFSETS:
+        at = getattr(value, name, None)
+        if at is not None and shared_offset(at) is not at:
+            changes[name] = shared_offset(at)
+    for name in names:
+        field_value = getattr(value, name)
+        if field_value is not None:
+            seen = values.setdefault(field_value, field_value)
+            if seen is not field_value:
+                changes[name] = seen
+    return replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+
+def _compact(analysis: ArticleAnalysis, values: dict[Any, Any]) -> ArticleAnalysis:
+    """The analysis with what a linked corpus holds of it until the end (its times, its
+    entities' mentions and roles, its quotes) made of shared parts where values repeat across
+    articles: offsets' ints (one 32-byte object per offset above 256 otherwise), the times'
+    recognised parts and values, the roles' parts and keys. Equal values: same report."""
+
+    def entity(local: LocalEntity) -> LocalEntity:
+        mentions = tuple(_with_shared(m, values) for m in local.mentions)
+        roles = tuple(_with_shared(r, values, ("parts", "key")) for r in local.roles)
+        if all(map(operator.is_, mentions, local.mentions)) and all(
+            map(operator.is_, roles, local.roles)
+        ):
+            return local
+        return replace(local, mentions=mentions, roles=roles)
+
+    return replace(
+        analysis,
+        entities=tuple(entity(e) for e in analysis.entities),
+        quotes=tuple(_with_shared(q, values) for q in analysis.quotes),
+        times=tuple(
+            _with_shared(t, values, ("parts", "value", "earliest", "latest"))
+            for t in analysis.times
+        ),
+    )
+
+
 class SentenceSpill:
     """The sentences, quotes and local entities of a corpus's analyses in a temporary file,
     read back one article at a time.
@@ -154,6 +204,9 @@ class SentenceSpill:
         self._counted = False  # counts were given: an article without them was read already
         # each article's local entities and quotes, until its stories are clustered
         self._linking: dict[str, tuple[tuple[LocalEntity, ...], tuple[Quote, ...]]] = {}
+        # the values of the held times' and roles' parts seen so far (:func:`_compact`),
+        # until linked
+        self._values: dict[Any, Any] = {}
         # each story's timeline, put aside when it is built until the story is compared
         self._timelines: dict[str, tuple[int, int]] = {}
         self._words = _Words()  # the words of the sentences written here
@@ -202,6 +255,7 @@ class SentenceSpill:
         the analysis. ``lemmas``: its content lemmas' counts, kept for the story index
         (:meth:`content_lemmas`)."""
         self._write(analysis)
+        analysis = _compact(analysis, self._values)
         if lemmas is not None:
             self._lemmas[analysis.article] = (tuple(lemmas), array("I", lemmas.values()))
             self._counted = True
@@ -236,6 +290,7 @@ class SentenceSpill:
     def linked(self) -> None:
         """Linking is done: the lemma counts are no longer read."""
         self._lemmas.clear()
+        self._values.clear()
         self._counted = False
         self.clustered()
 

@@ -232,6 +232,11 @@ class LocalEntity:
 _SHARED_OFFSETS = tuple(range(1 << 15))
 
 
+def shared_offset(at: int) -> int:
+    """The one int object of this offset (below 32,768; else itself)."""
+    return _SHARED_OFFSETS[at] if 0 <= at < len(_SHARED_OFFSETS) else at
+
+
 def _shared_offsets(offsets: tuple[int, ...]) -> tuple[int, ...]:
     shared = _SHARED_OFFSETS
     limit = len(shared)
