@@ -12,10 +12,22 @@ from recoupe.api import build_report, link_corpus, spilled, stream_report, strea
 from recoupe.batch import analyse_articles, pool_comparer, split_results, worker_pool
 from recoupe.compare import vectors
 from recoupe.compare.findings import compare_story
-from recoupe.corpus import SentenceSpill
+from recoupe.corpus import ArticleKeyMap, Corpus, SentenceSpill
 from recoupe.link.outline import content_lemmas
 from recoupe.link.stories import features_of, headline_of
-from recoupe.model import Article, Report, Sentence, Story
+from recoupe.model import (
+    Article,
+    ArticleAnalysis,
+    LocalEntity,
+    Mention,
+    Quote,
+    Report,
+    Role,
+    RoleParts,
+    Sentence,
+    Story,
+    TimeRef,
+)
 from recoupe.nlp.pipeline import PipelineOptions
 from recoupe.render.json import render_json, write_json, write_jsonl
 
@@ -210,3 +222,49 @@ def test_the_sample_streamed_and_spilled_is_the_sample_report(sample_report: Rep
         sample_report, stories=()
     )
     assert isinstance(sample_report.stories[0], Story)
+
+
+def test_the_corpus_key_map_held_per_article_reads_as_the_dict_it_was() -> None:
+    pairs = {("b", "e1"): "E2", ("a", "e1"): "E1", ("b", "e2"): "E1", ("a", "e3"): "E3"}
+    key_map = ArticleKeyMap(pairs)
+    assert key_map == pairs and len(key_map) == 4
+    assert list(key_map) == [("b", "e1"), ("b", "e2"), ("a", "e1"), ("a", "e3")]  # by article
+    assert dict(key_map.items()) == pairs
+    assert key_map[("b", "e2")] == "E1" and key_map.get(("a", "e2")) is None
+    assert ("a", "e3") in key_map and ("c", "e1") not in key_map and "a" not in key_map
+    with pytest.raises(KeyError):
+        key_map[("a", "e2")]
+    assert key_map.of("b") == (("e1", "e2"), ("E2", "E1")) and key_map.of("c") == ((), ())
+    assert key_map.restricted(["a", "c"]) == {("a", "e1"): "E1", ("a", "e3"): "E3"}
+    assert pickle.loads(pickle.dumps(key_map)) == key_map
+    corpus = Corpus(articles=(), analyses=(), entities=(), key_map=pairs)
+    assert isinstance(corpus.key_map, ArticleKeyMap) and corpus.entity_of("b", "e1") == "E2"
+    assert corpus.entity_of("a", "e2") is None and corpus.entity_of("a", None) is None
+
+
+def test_spilled_copies_hold_their_repeated_parts_once() -> None:
+    def analysis(article: str) -> ArticleAnalysis:
+        at = int(f"{1000 + len(article)}")  # a new int object each time, as a parse gives
+        parts = RoleParts(function="ministre", portfolio="defense", country="FR")
+        key = "".join(["m:d:", parts.country or ""])  # each its own object, as a parse gives
+        role = Role("ministre de la Défense", article, at, at + 22, "ministre", parts, key)
+        mention = Mention(article, at + 23, at + 30, "Lemaire")
+        local = LocalEntity("e1", "person", "Lemaire", (mention,), (role,))
+        day, parts_ = "".join(["2026-03-", "03"]), tuple([("wd", "mardi")])
+        when = TimeRef(article, at, at + 5, "mardi", value=day, parts=parts_)
+        quote = Quote(article, at, at + 9, "« Non »", "direct", speaker_start=at + 40)
+        return ArticleAnalysis(article, (local,), (quote,), (when,))
+
+    spill = SentenceSpill()
+    first, second = analysis("crue-a"), analysis("crue-b")
+    held = [spill.put(a, ()) for a in (first, second)]
+    assert [spill.whole(h) for h in held] == [first, second]  # equal values: the same report
+    (a_time,), (b_time,) = (h.times for h in held)
+    assert a_time.parts is b_time.parts and a_time.value is b_time.value
+    (a_local,), (b_local,) = (spill.whole(h).entities for h in held)
+    assert a_local.roles[0].parts is b_local.roles[0].parts
+    assert a_local.roles[0].key is b_local.roles[0].key
+    a_quote, b_quote = (spill.whole(h).quotes[0] for h in held)
+    assert a_quote.start is b_quote.start and a_quote.speaker_start is b_quote.speaker_start
+    assert a_local.mentions[0].end is b_local.mentions[0].end
+    assert spill.restore(held[1]) == second  # the spill itself keeps the analysis as it came
