@@ -143,8 +143,8 @@ def _with_shared(value: _T, values: dict[Any, Any], names: tuple[str, ...] = ())
     changes: dict[str, Any] = {}
     for name in _OFFSETS:
         at = getattr(value, name, None)
-        if at is not None and shared_offset(at) is not at:
-            changes[name] = shared_offset(at)
+        if at is not None and (shared := shared_offset(at)) is not at:
+            changes[name] = shared
     for name in names:
         field_value = getattr(value, name)
         if field_value is not None:

@@ -238,9 +238,7 @@ def shared_offset(at: int) -> int:
 
 
 def _shared_offsets(offsets: tuple[int, ...]) -> tuple[int, ...]:
-    shared = _SHARED_OFFSETS
-    limit = len(shared)
-    items = [shared[at] if 0 <= at < limit else at for at in offsets]
+    items = list(map(shared_offset, offsets))
     if all(map(operator.is_, items, offsets)):
         return offsets  # shared already (a copy of a sentence): keep its tuple
     return tuple(items)

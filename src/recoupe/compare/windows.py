@@ -511,17 +511,18 @@ def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
     """A fact's most common wording (the first on ties): copies of one claim share it.
     ``printed``: each text's words already read (copies share their texts)."""
     printed = {} if printed is None else printed
-    if len(fact.statements) == 1:  # most facts: one statement, its words
-        text = fact.statements[0].text
+
+    def words_of(text: str) -> str:
         words = printed.get(text)
         if words is None:
             words = printed[text] = " ".join(text.split())
         return words
+
+    if len(fact.statements) == 1:  # most facts: one statement, its words
+        return words_of(fact.statements[0].text)
     texts: dict[str, int] = {}
     for statement in fact.statements:
-        words = printed.get(statement.text)
-        if words is None:
-            words = printed[statement.text] = " ".join(statement.text.split())
+        words = words_of(statement.text)
         texts[words] = texts.get(words, 0) + 1
     return max(texts, key=texts.__getitem__)
 

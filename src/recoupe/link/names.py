@@ -824,13 +824,14 @@ def _canonical_name(names: Counter[str]) -> str:
 def _entity(entity_id: str, gathered: _Gathered) -> Entity:
     types, countries, genders = gathered.types, gathered.countries, gathered.genders
     country = countries.most_common(1)[0][0] if countries else None
+    kind = types.most_common(1)[0][0]
     roles: tuple[Role, ...] = tuple(gathered.roles or ())
-    if types.most_common(1)[0][0] == "person" and gathered.stated and len(gathered.stated) == 1:
+    if kind == "person" and gathered.stated and len(gathered.stated) == 1:
         country = next(iter(gathered.stated))
         roles = inherit_country(roles, country)
     return Entity(
         id=entity_id,
-        type=types.most_common(1)[0][0],
+        type=kind,
         name=_canonical_name(gathered.names),
         variants=tuple(gathered.variants),
         mentions=tuple(gathered.mentions),
