@@ -28,8 +28,11 @@ Below the bound nothing changes, and past it the cost of a story grows linearly.
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -62,6 +65,7 @@ SAME_SUBJECT = 0.8  # share of words two contradictions' subjects have in common
 SAME_CONTEXT = 0.8  # share of one card's clauses of context articles another card also cites
 WORD_RE = re.compile(r"\w+")
 Span = tuple[str, int, int]  # (article, start, end)
+_TEXT = operator.attrgetter("text")
 
 
 class Window(NamedTuple):
@@ -261,11 +265,17 @@ def minority_values(contradictions: Sequence[Finding]) -> frozenset[str]:
 
 def _quotes_any(card: Finding, values: frozenset[str]) -> bool:
     """Whether a card's title or quote holds one of ``values``."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text)
-        for value in values
-        for text in (card.title, card.summary)
-    )
+    if not values:
+        return False
+    pattern = _any_of(values)
+    return any(pattern.search(text) for text in (card.title, card.summary))
+
+
+@functools.lru_cache(maxsize=16)
+def _any_of(values: frozenset[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``values`` as a whole (compiled once per story's values)."""
+    alternatives = "|".join(map(re.escape, sorted(values, key=lambda v: (-len(v), v))))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _title_key(card: Finding) -> str:
@@ -520,10 +530,12 @@ def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
 
     if len(fact.statements) == 1:  # most facts: one statement, its words
         return words_of(fact.statements[0].text)
+    # each text counted first (in C: a fact of a story's copies holds a few texts, each
+    # printed by many), then their words: the first text of a wording comes first
     texts: dict[str, int] = {}
-    for statement in fact.statements:
-        words = words_of(statement.text)
-        texts[words] = texts.get(words, 0) + 1
+    for text, count in Counter(map(_TEXT, fact.statements)).items():
+        words = words_of(text)
+        texts[words] = texts.get(words, 0) + count
     return max(texts, key=texts.__getitem__)
 
 
