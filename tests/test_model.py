@@ -15,6 +15,7 @@ from recoupe.model import (
     Entity,
     Evidence,
     Finding,
+    LocalEntity,
     Mention,
     Quote,
     Rejected,
@@ -126,20 +127,62 @@ sentences = st.builds(
 )
 
 
-@given(st.lists(st.lists(sentences, max_size=4), min_size=1, max_size=3))
+def local_entities(article: str) -> st.SearchStrategy[tuple[LocalEntity, ...]]:
+    mentions = st.builds(Mention, st.just(article), offsets, offsets, st.text(max_size=12))
+    role = st.builds(Role, st.text(max_size=6), st.just(article), offsets, offsets, st.text())
+    return st.lists(
+        st.builds(
+            LocalEntity,
+            st.text(min_size=1, max_size=3),
+            st.sampled_from(["person", "organization", "place", "other"]),
+            st.text(max_size=10),
+            st.lists(mentions, max_size=3).map(tuple),
+            st.lists(role, max_size=2).map(tuple),
+            st.none() | st.text(max_size=3),
+            st.none() | st.sampled_from(["f", "m"]),
+        ),
+        max_size=4,
+    ).map(tuple)
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(sentences, max_size=4), local_entities("a")), min_size=1, max_size=3
+    ),
+    st.data(),
+)
 def test_spilled_sentences_read_back_equal_with_their_words_interned(
-    articles: list[list[Sentence]],
+    articles: list[tuple[list[Sentence], tuple[LocalEntity, ...]]], data: st.DataObject
 ) -> None:
     analyses = [
-        ArticleAnalysis(f"a{k}", sentences=tuple(found)) for k, found in enumerate(articles)
+        ArticleAnalysis(
+            f"a{k}",
+            sentences=tuple(found),
+            entities=tuple(
+                replace(e, mentions=tuple(replace(m, article=f"a{k}") for m in e.mentions))
+                for e in entities
+            ),
+            quotes=(Quote(f"a{k}", 0, 3, "« Oui »", "direct", speaker="e1"),),
+        )
+        for k, (found, entities) in enumerate(articles)
     ]
     spill = SentenceSpill(analyses)
-    for analysis in reversed(analyses):  # in any order
-        back = spill.restore(replace(analysis, sentences=()))
-        assert back == analysis and hash(back.sentences) == hash(analysis.sentences)
+    # what the comparison reads: sentences, and local entities without their roles (the
+    # corpus's entities hold them); the quotes are the corpus's
+    compared = [
+        replace(a, quotes=(), entities=tuple(replace(e, roles=()) for e in a.entities))
+        for a in analyses
+    ]
+    for analysis, expected in reversed(list(zip(analyses, compared, strict=True))):
+        back = spill.restore(replace(analysis, sentences=(), entities=(), quotes=()))
+        assert back == expected and hash(back.sentences) == hash(analysis.sentences)
         for sentence in back.sentences:
             words = (*sentence.lemmas, *sentence.entity_keys, sentence.predicate or "x")
             assert all(word is sys.intern(word) for word in words)
             assert type(sentence.negated) is bool
+    # read together (a window's articles), in any order: the same, each its own
+    order = data.draw(st.permutations(range(len(analyses))))
+    together = spill.restore_all([replace(analyses[k], sentences=()) for k in order])
+    assert together == [compared[k] for k in order]
     # the held analyses' way (worker results): rebuilt through the constructor
     assert pickle.loads(dumps(analyses)) == analyses

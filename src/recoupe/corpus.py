@@ -12,7 +12,7 @@ from array import array
 from collections import Counter
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise, repeat
 from typing import Any, ClassVar, TypeVar
 
 from recoupe.model import (
@@ -25,6 +25,8 @@ from recoupe.model import (
     Story,
     TimelineEvent,
     TimeRef,
+    read_back_local_entity,
+    read_back_mention,
     read_back_sentence,
     shared_offset,
 )
@@ -60,6 +62,8 @@ def dumps(value: object) -> bytes:
 # An article's sentences as the spill keeps them: columns of numbers, with each word (lemma,
 # predicate, entity key) as its number in the spill's :class:`_Words`
 Packed = tuple["array[int]", ...]
+# An article's local entities as the spill keeps them (:meth:`_Words.pack_entities`)
+PackedEntities = tuple[Any, ...]
 
 
 class _Words:
@@ -131,6 +135,59 @@ class _Words:
             )
         )
 
+    def unpack_many(self, packs: Sequence[Packed]) -> list[tuple[Sentence, ...]]:
+        """:meth:`unpack` of each article's sentences, all articles' columns read as one: the
+        fixed cost of reading columns back (most of it for an article of a dozen sentences)
+        paid once for all the articles read together (a window of a story), not per article."""
+        if len(packs) == 1:
+            return [self.unpack(packs[0])]
+        columns: list[array[int]] = [array("q") for _ in range(12)]
+        for packed in packs:
+            for column, part in zip(columns, packed, strict=True):
+                column += part
+        every = self.unpack(tuple(columns))
+        bounds = list(accumulate((len(packed[0]) for packed in packs), initial=0))
+        return [every[start:end] for start, end in pairwise(bounds)]
+
+    def pack_entities(self, entities: Sequence[LocalEntity]) -> PackedEntities:
+        """An article's local entities as columns (what the comparison reads of them): keys,
+        types, countries, genders (words of few values, numbered), each one's count of
+        mentions, the mentions' starts and ends, then the names and the mentions' texts
+        (strings: a corpus's names are too many to be held numbered)."""
+        mentions = [m for entity in entities for m in entity.mentions]
+        return (
+            *(
+                array("q", self.numbers(getattr(e, name) for e in entities))
+                for name in ("key", "type", "country", "gender")
+            ),
+            array("q", [len(entity.mentions) for entity in entities]),
+            array("q", [m.start for m in mentions]),
+            array("q", [m.end for m in mentions]),
+            tuple(e.name for e in entities),
+            tuple(m.text for m in mentions),
+        )
+
+    def unpack_entities(self, article_id: str, packed: PackedEntities) -> tuple[LocalEntity, ...]:
+        """The local entities :meth:`pack_entities` was given, without their roles (the
+        corpus's entities hold them, with their articles): equal otherwise, field for field."""
+        keys, types, countries, genders, counts, starts, ends, names, texts = packed
+        word = self.words.__getitem__
+        mentions = list(
+            map(read_back_mention, repeat(article_id), starts.tolist(), ends.tolist(), texts)
+        )
+        bounds = list(accumulate(counts, initial=0))
+        return tuple(
+            map(
+                read_back_local_entity,
+                map(word, keys),
+                map(word, types),
+                names,
+                map(tuple, map(mentions.__getitem__, map(slice, bounds, bounds[1:]))),
+                map(word, countries),
+                map(word, genders),
+            )
+        )
+
 
 _OFFSETS = ("start", "end", "speaker_start", "speaker_end")
 _T = TypeVar("_T")
@@ -181,13 +238,15 @@ def _compact(analysis: ArticleAnalysis, values: dict[Any, Any]) -> ArticleAnalys
 
 
 class SentenceSpill:
-    """The sentences, quotes and local entities of a corpus's analyses in a temporary file,
-    read back one article at a time.
+    """The sentences and local entities of a corpus's analyses in a temporary file, read back
+    by the articles of a story or of one window of it.
 
     Sentences are most of an analysis (lemmas, offsets) and only the comparison of a story
-    reads them whole; an analysis's quotes are a second copy of the corpus's own (which name
-    speakers by global entity id), and its local entities share their mentions and roles with
-    the corpus's entities. So a large corpus puts each analysis here as the NLP produces it
+    reads them whole. Of the rest, the comparison reads the local entities' names and
+    mentions; an analysis's quotes are a second copy of the corpus's own (which name speakers
+    by global entity id) and its entities' roles are the corpus's entities' (with their
+    articles), so neither is written here. A large corpus puts each analysis here as the NLP
+    produces it
     (:meth:`put`), is linked from what linking reads of it (the outline of its sentences and
     the counts of its content lemmas, see :mod:`recoupe.link.outline`), and is compared story
     by story with the rest read back (:meth:`Corpus.spill`, :meth:`Corpus.restricted`). The
@@ -214,8 +273,9 @@ class SentenceSpill:
             self._write(analysis)
 
     def _write(self, analysis: ArticleAnalysis) -> None:
+        words = self._words
         self._at[analysis.article] = self._append(
-            dumps((self._words.pack(analysis.sentences), analysis.quotes, analysis.entities))
+            dumps((words.pack(analysis.sentences), words.pack_entities(analysis.entities)))
         )
 
     def _append(self, data: bytes) -> tuple[int, int]:
@@ -248,9 +308,10 @@ class SentenceSpill:
         outline: tuple[Sentence, ...],
         lemmas: Counter[str] | None = None,
     ) -> ArticleAnalysis:
-        """Write the analysis's sentences, quotes and entities here; what is left to hold: the
+        """Write what the comparison reads of the analysis here (its sentences, its entities'
+        names and mentions: :meth:`restore_all`); what is left to hold: the
         analysis with ``outline`` for sentences (what linking reads of them) and without its
-        entities and quotes, which this spill keeps until the stories are clustered
+        entities and quotes, which this spill holds until the stories are clustered
         (:meth:`whole`, :meth:`clustered`): so that they can be let go of then, whoever holds
         the analysis. ``lemmas``: its content lemmas' counts, kept for the story index
         (:meth:`content_lemmas`)."""
@@ -295,25 +356,45 @@ class SentenceSpill:
         self.clustered()
 
     def _read(
-        self, article_id: str
-    ) -> tuple[tuple[Sentence, ...], tuple[Quote, ...], tuple[LocalEntity, ...]]:
-        offset, size = self._at[article_id]
+        self, article_ids: Sequence[str]
+    ) -> list[tuple[tuple[Sentence, ...], tuple[LocalEntity, ...]]]:
+        """Each article's sentences and local entities, as :meth:`restore` gives them back."""
         self._file.flush()
-        spilled: tuple[Packed, tuple[Quote, ...], tuple[LocalEntity, ...]] = pickle.loads(
-            os.pread(self._file.fileno(), size, offset)
-        )
-        packed, quotes, entities = spilled
-        return self._words.unpack(packed), quotes, entities
+        fd, at = self._file.fileno(), self._at
+        spilled: list[tuple[Packed, PackedEntities]] = [
+            pickle.loads(os.pread(fd, at[a][1], at[a][0])) for a in article_ids
+        ]
+        words = self._words
+        sentences = words.unpack_many([packed for packed, _ in spilled])
+        return [
+            (found, words.unpack_entities(a, entities))
+            for a, found, (_, entities) in zip(article_ids, sentences, spilled, strict=True)
+        ]
 
     def sentences(self, article_id: str) -> tuple[Sentence, ...]:
-        return self._read(article_id)[0]
+        return self._read([article_id])[0][0]
 
     def restore(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
-        """The analysis with its sentences, quotes and entities back (as put here)."""
-        if analysis.article not in self._at:
-            return analysis
-        sentences, quotes, entities = self._read(analysis.article)
-        return replace(analysis, sentences=sentences, quotes=quotes, entities=entities)
+        """The analysis as the comparison reads it (:meth:`restore_all`)."""
+        return self.restore_all([analysis])[0]
+
+    def restore_all(self, analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
+        """The analyses as the comparison reads them: their sentences back, and their local
+        entities with their names and mentions but not their roles (their quotes, which name
+        speakers by local key, and their entities' roles are kept by the corpus, with global
+        ids: the comparison reads those). Read together: articles read back one by one (a
+        window's) each paid the fixed cost of reading columns back. An analysis not put here
+        is given as it is."""
+        ids = [a.article for a in analyses if a.article in self._at]
+        read = dict(zip(ids, self._read(ids), strict=True))
+        out = []
+        for analysis in analyses:
+            back = read.get(analysis.article)
+            if back is not None:
+                sentences, entities = back
+                analysis = replace(analysis, sentences=sentences, quotes=(), entities=entities)
+            out.append(analysis)
+        return out
 
 
 class ArticleKeyMap(Mapping[tuple[str, str], str]):
@@ -530,22 +611,20 @@ class Corpus:
         lookups (never a pass over the corpus), so it can be shipped to a worker per story.
 
         ``entity_order``: each entity id's position in ``entities``, computed once by a caller
-        that restricts many stories. ``read``: the analyses' sentences, quotes and entities
-        read back from the spill now; else left there (the part keeps the spill,
+        that restricts many stories. ``read``: the analyses' sentences and entities read back
+        from the spill now (:meth:`SentenceSpill.restore_all`); else left there (the part keeps the spill,
         :meth:`read_back` reads them: in this process only).
         """
         ids = list(dict.fromkeys(story.articles))
         self._positions("quotes", "")
         order = entity_order or {e.id: k for k, e in enumerate(self.entities)}
         named = self.entities_in(ids) | {e.id for e in self.role_holders_in(ids)}
-        spill = self.spilled if self.spilled is not None and read else None
+        analyses = [self.analysis(a) for a in ids if a in self._analyses_by_id]
+        if self.spilled is not None and read:
+            analyses = self.spilled.restore_all(analyses)
         return Corpus(
             articles=tuple(self.article(a) for a in ids),
-            analyses=tuple(
-                spill.restore(self.analysis(a)) if spill else self.analysis(a)
-                for a in ids
-                if a in self._analyses_by_id
-            ),
+            analyses=tuple(analyses),
             entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
             key_map=self._key_map().restricted(ids),
             quotes=tuple(self.quotes_in(ids)),
@@ -555,20 +634,21 @@ class Corpus:
         )
 
     def read_back(self, article_ids: Iterable[str]) -> Corpus:
-        """The corpus with the analyses of these articles whole again, their sentences, quotes
-        and entities read back from the spill (the others left as they are): what the
-        comparison of these articles reads. Itself when nothing is spilled. An analysis whole
-        already (read back by the corpus this one was read back from) is kept, not read again:
-        a story's context articles are read once for all its windows."""
+        """The corpus with the analyses of these articles as the comparison reads them, their
+        sentences and entities read back from the spill (:meth:`SentenceSpill.restore_all`;
+        the others left as they are). Itself when nothing is spilled. An analysis read back
+        already (by the corpus this one was read back from) is kept, not read again: a story's
+        context articles are read once for all its windows."""
         if self.spilled is None:
             return self
-        spill, wanted = self.spilled, set(article_ids)
-        analyses = tuple(
-            spill.restore(a)
-            if a.article in wanted and not (a.sentences or a.quotes or a.entities)
-            else a
+        wanted = set(article_ids)
+        to_read = [
+            a
             for a in self.analyses
-        )
+            if a.article in wanted and not (a.sentences or a.quotes or a.entities)
+        ]
+        read = {a.article: a for a in self.spilled.restore_all(to_read)}
+        analyses = tuple(read.get(a.article, a) for a in self.analyses)
         part = replace(self, analyses=analyses, _analyses_by_id={})
         # the same quotes, times and entities: their lookups by article are this corpus's,
         # built once here and shared (not rebuilt for every window of a large story)

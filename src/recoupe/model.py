@@ -309,6 +309,45 @@ def read_back_sentence(
     return sentence
 
 
+_MENTION_SETTERS = tuple(getattr(Mention, f.name).__set__ for f in dataclasses.fields(Mention))
+_LOCAL_SETTERS = tuple(
+    getattr(LocalEntity, f.name).__set__ for f in dataclasses.fields(LocalEntity)
+)
+
+
+def read_back_mention(article: str, start: int, end: int, text: str) -> Mention:
+    """A mention from its fields' values, as :func:`read_back_sentence` builds a sentence."""
+    mention = _NEW(Mention)
+    put = _MENTION_SETTERS
+    put[0](mention, article)
+    put[1](mention, start)
+    put[2](mention, end)
+    put[3](mention, text)
+    return mention
+
+
+def read_back_local_entity(
+    key: str,
+    type: EntityType,
+    name: str,
+    mentions: tuple[Mention, ...],
+    country: str | None,
+    gender: str | None,
+) -> LocalEntity:
+    """A local entity from its fields' values but its roles (none), as
+    :func:`read_back_sentence` builds a sentence."""
+    entity = _NEW(LocalEntity)
+    put = _LOCAL_SETTERS
+    put[0](entity, key)
+    put[1](entity, type)
+    put[2](entity, name)
+    put[3](entity, mentions)
+    put[4](entity, ())
+    put[5](entity, country)
+    put[6](entity, gender)
+    return entity
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the per-article NLP found; quotes name speakers by LocalEntity key."""
