@@ -186,3 +186,14 @@ def test_spilled_sentences_read_back_equal_with_their_words_interned(
     assert together == [compared[k] for k in order]
     # the held analyses' way (worker results): rebuilt through the constructor
     assert pickle.loads(dumps(analyses)) == analyses
+
+
+def test_spilled_entities_keep_any_text_of_their_names_and_mentions() -> None:
+    """Names and mentions are untrusted text: a NUL, a lone surrogate (text read with
+    ``surrogateescape``), accents and emoji come back as they went."""
+    odd = "A\x00\udc80é 🇫🇷"
+    mention = Mention("a0", 3, 9, odd)
+    local = LocalEntity("e1", "person", odd + "!", (mention, mention), country="\udcff")
+    analysis = ArticleAnalysis("a0", entities=(local, LocalEntity("e2", "place", "", ())))
+    back = SentenceSpill([analysis]).restore(replace(analysis, entities=()))
+    assert back.entities == analysis.entities

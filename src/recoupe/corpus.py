@@ -59,11 +59,11 @@ def dumps(value: object) -> bytes:
     return out.getvalue()
 
 
-# An article's sentences as the spill keeps them: columns of numbers, with each word (lemma,
-# predicate, entity key) as its number in the spill's :class:`_Words`
-Packed = tuple["array[int]", ...]
-# An article's local entities as the spill keeps them (:meth:`_Words.pack_entities`)
-PackedEntities = tuple[Any, ...]
+# An article's sentences, or its local entities, as the spill keeps them: columns of numbers,
+# each word (lemma, predicate, entity key or type) as its number in the spill's :class:`_Words`
+Columns = Sequence[Sequence[int]]
+_SENTENCE_COLUMNS = 12  # :meth:`_Words.pack`
+_ENTITY_COLUMNS = 9  # :meth:`_Words.pack_entities`
 
 
 class _Words:
@@ -86,10 +86,10 @@ class _Words:
             out.append(k)
         return out
 
-    def pack(self, sentences: Sequence[Sentence]) -> Packed:
+    def pack(self, sentences: Sequence[Sentence]) -> list[array[int]]:
         """The sentences as columns: starts, ends, negated, predicates, then each
         variable-length field's lengths and values, all sentences' end to end."""
-        columns: list[array[int]] = [array("q") for _ in range(12)]
+        columns: list[array[int]] = [array("q") for _ in range(_SENTENCE_COLUMNS)]
         starts, ends, negated, predicates = columns[:4]
         for sentence in sentences:
             starts.append(sentence.start)
@@ -106,26 +106,26 @@ class _Words:
             ):
                 columns[4 + 2 * k].append(len(values))
                 columns[5 + 2 * k].extend(values)
-        return tuple(columns)
+        return columns
 
-    def unpack(self, packed: Packed) -> tuple[Sentence, ...]:
+    def unpack(self, packed: Columns) -> tuple[Sentence, ...]:
         """The sentences :meth:`pack` was given, equal field for field (a loop in C but for
         the building of each sentence)."""
         word = self.words.__getitem__
         cut: list[Iterator[tuple[Any, ...]]] = []
         for k in range(4):
             lengths, values = packed[4 + 2 * k], packed[5 + 2 * k]
-            items = list(map(word, values)) if k < 2 else values.tolist()
+            items = list(map(word, values)) if k < 2 else values
             bounds = list(accumulate(lengths, initial=0))
             cuts = map(items.__getitem__, map(slice, bounds, bounds[1:]))
-            cut.append(map(tuple, cuts))  # type: ignore[arg-type]
+            cut.append(map(tuple, cuts))
         lemmas, keys, lemma_starts, frame_starts = cut
         starts, ends, negated, predicates = packed[:4]
         return tuple(
             map(
                 read_back_sentence,
-                starts.tolist(),
-                ends.tolist(),
+                starts,
+                ends,
                 lemmas,
                 map(word, predicates),
                 map(bool, negated),
@@ -135,46 +135,51 @@ class _Words:
             )
         )
 
-    def unpack_many(self, packs: Sequence[Packed]) -> list[tuple[Sentence, ...]]:
+    def unpack_many(self, packs: Sequence[Columns]) -> list[tuple[Sentence, ...]]:
         """:meth:`unpack` of each article's sentences, all articles' columns read as one: the
-        fixed cost of reading columns back (most of it for an article of a dozen sentences)
-        paid once for all the articles read together (a window of a story), not per article."""
+        fixed cost of reading columns back paid once for all the articles read together (a
+        window of a story), not per article."""
         if len(packs) == 1:
             return [self.unpack(packs[0])]
-        columns: list[array[int]] = [array("q") for _ in range(12)]
+        columns: list[list[int]] = [[] for _ in range(_SENTENCE_COLUMNS)]
         for packed in packs:
             for column, part in zip(columns, packed, strict=True):
                 column += part
-        every = self.unpack(tuple(columns))
+        every = self.unpack(columns)
         bounds = list(accumulate((len(packed[0]) for packed in packs), initial=0))
         return [every[start:end] for start, end in pairwise(bounds)]
 
-    def pack_entities(self, entities: Sequence[LocalEntity]) -> PackedEntities:
-        """An article's local entities as columns (what the comparison reads of them): keys,
+    def pack_entities(self, entities: Sequence[LocalEntity]) -> tuple[list[array[int]], str]:
+        """An article's local entities (what the comparison reads of them) as columns: keys,
         types, countries, genders (words of few values, numbered), each one's count of
-        mentions, the mentions' starts and ends, then the names and the mentions' texts
-        (strings: a corpus's names are too many to be held numbered)."""
+        mentions and its name's length, the mentions' starts, ends and texts' lengths; and
+        the names then the mentions' texts end to end (strings: a corpus's names are too many
+        to be held numbered)."""
         mentions = [m for entity in entities for m in entity.mentions]
-        return (
-            *(
-                array("q", self.numbers(getattr(e, name) for e in entities))
-                for name in ("key", "type", "country", "gender")
-            ),
+        columns = [
+            array("q", self.numbers(getattr(e, name) for e in entities))
+            for name in ("key", "type", "country", "gender")
+        ]
+        columns += (
             array("q", [len(entity.mentions) for entity in entities]),
+            array("q", [len(entity.name) for entity in entities]),
             array("q", [m.start for m in mentions]),
             array("q", [m.end for m in mentions]),
-            tuple(e.name for e in entities),
-            tuple(m.text for m in mentions),
+            array("q", [len(m.text) for m in mentions]),
         )
+        return columns, "".join([*(e.name for e in entities), *(m.text for m in mentions)])
 
-    def unpack_entities(self, article_id: str, packed: PackedEntities) -> tuple[LocalEntity, ...]:
+    def unpack_entities(
+        self, article_id: str, packed: Columns, text: str
+    ) -> tuple[LocalEntity, ...]:
         """The local entities :meth:`pack_entities` was given, without their roles (the
         corpus's entities hold them, with their articles): equal otherwise, field for field."""
-        keys, types, countries, genders, counts, starts, ends, names, texts = packed
+        keys, types, countries, genders, counts, name_lengths, starts, ends, lengths = packed
         word = self.words.__getitem__
-        mentions = list(
-            map(read_back_mention, repeat(article_id), starts.tolist(), ends.tolist(), texts)
-        )
+        cuts = list(accumulate((*name_lengths, *lengths), initial=0))
+        strings = list(map(text.__getitem__, map(slice, cuts, cuts[1:])))
+        names, texts = strings[: len(name_lengths)], strings[len(name_lengths) :]
+        mentions = list(map(read_back_mention, repeat(article_id), starts, ends, texts))
         bounds = list(accumulate(counts, initial=0))
         return tuple(
             map(
@@ -187,6 +192,28 @@ class _Words:
                 map(word, genders),
             )
         )
+
+
+def _record(columns: Sequence[array[int]], text: str) -> bytes:
+    """Columns and a text as one record of the spill: the columns' lengths, their numbers,
+    then the text (UTF-8), so that it is read back by a few calls in C (:func:`_read_record`),
+    not unpickled object by object."""
+    lengths = array("q", map(len, columns))
+    numbers = b"".join(column.tobytes() for column in columns)
+    return lengths.tobytes() + numbers + text.encode("utf-8", "surrogatepass")
+
+
+def _read_record(data: bytes, count: int) -> tuple[list[list[int]], str]:
+    """The ``count`` columns and the text of a :func:`_record`."""
+    view, size = memoryview(data), array("q").itemsize
+    lengths = array("q")
+    lengths.frombytes(view[: size * count])
+    end = size * (count + sum(lengths))
+    numbers = array("q")
+    numbers.frombytes(view[size * count : end])
+    every = numbers.tolist()
+    bounds = list(accumulate(lengths, initial=0))
+    return [every[a:b] for a, b in pairwise(bounds)], str(view[end:], "utf-8", "surrogatepass")
 
 
 _OFFSETS = ("start", "end", "speaker_start", "speaker_end")
@@ -274,9 +301,9 @@ class SentenceSpill:
 
     def _write(self, analysis: ArticleAnalysis) -> None:
         words = self._words
-        self._at[analysis.article] = self._append(
-            dumps((words.pack(analysis.sentences), words.pack_entities(analysis.entities)))
-        )
+        entities, text = words.pack_entities(analysis.entities)
+        record = _record([*words.pack(analysis.sentences), *entities], text)
+        self._at[analysis.article] = self._append(record)
 
     def _append(self, data: bytes) -> tuple[int, int]:
         self._file.write(data)
@@ -360,15 +387,16 @@ class SentenceSpill:
     ) -> list[tuple[tuple[Sentence, ...], tuple[LocalEntity, ...]]]:
         """Each article's sentences and local entities, as :meth:`restore` gives them back."""
         self._file.flush()
-        fd, at = self._file.fileno(), self._at
-        spilled: list[tuple[Packed, PackedEntities]] = [
-            pickle.loads(os.pread(fd, at[a][1], at[a][0])) for a in article_ids
+        fd, at, split = self._file.fileno(), self._at, _SENTENCE_COLUMNS
+        records = [
+            _read_record(os.pread(fd, at[a][1], at[a][0]), split + _ENTITY_COLUMNS)
+            for a in article_ids
         ]
         words = self._words
-        sentences = words.unpack_many([packed for packed, _ in spilled])
+        sentences = words.unpack_many([columns[:split] for columns, _ in records])
         return [
-            (found, words.unpack_entities(a, entities))
-            for a, found, (_, entities) in zip(article_ids, sentences, spilled, strict=True)
+            (found, words.unpack_entities(a, columns[split:], text))
+            for a, found, (columns, text) in zip(article_ids, sentences, records, strict=True)
         ]
 
     def sentences(self, article_id: str) -> tuple[Sentence, ...]:

@@ -33,7 +33,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -290,11 +290,25 @@ def _joined_card(earlier: Finding, cards: Sequence[Finding]) -> Finding:
     sources = tuple(dict.fromkeys(s for card in (earlier, *cards) for s in card.sources))
     return replace(
         earlier,
-        evidence=tuple(dict.fromkeys(e for card in (earlier, *cards) for e in card.evidence)),
+        evidence=_distinct(e for card in (earlier, *cards) for e in card.evidence),
         sources=sources,
         summary=f"Reported by {len(sources)} outlets ({', '.join(sources)}): {quote}",
         confidence=max(card.confidence for card in (earlier, *cards)),
     )
+
+
+def _distinct(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """The evidence in order, each once (as ``dict.fromkeys`` keeps it), told apart by its
+    span first: an evidence's hash reads every field in Python, its span (a tuple's hash, in
+    C) finds the few equal ones (a context article's, cited in every window)."""
+    out: list[Evidence] = []
+    by_span: dict[Span, list[Evidence]] = {}
+    for e in evidence:
+        same = by_span.setdefault((e.article, e.start, e.end), [])
+        if not any(e is seen or e == seen for seen in same):
+            same.append(e)
+            out.append(e)
+    return tuple(out)
 
 
 def _share(a: frozenset[Span], b: frozenset[Span]) -> float:
@@ -532,6 +546,9 @@ def _wording(fact: Fact, printed: dict[str, str] | None = None) -> str:
         return words_of(fact.statements[0].text)
     # each text counted first (in C: a fact of a story's copies holds a few texts, each
     # printed by many), then their words: the first text of a wording comes first
+    distinct = dict.fromkeys(map(_TEXT, fact.statements))
+    if len(distinct) == 1:  # copies of one sentence
+        return words_of(next(iter(distinct)))
     texts: dict[str, int] = {}
     for text, count in Counter(map(_TEXT, fact.statements)).items():
         words = words_of(text)
