@@ -156,6 +156,11 @@ def _growth(run: Run, small: int, large: int) -> dict[str, tuple[float, str]]:
     ]
     if steep:
         found["steepest"] = max(steep)
+    # phases that start between the two sizes (a spilled corpus read back, windows merged):
+    # no growth to read, their cost at the larger size instead
+    starting = [k for k in b if a.get(k, 0.0) < 0.01 * total and b[k] >= 0.01 * sum(b.values())]
+    if starting:
+        found["starting"] = (sum(b[k] for k in starting), ", ".join(starting))
     return found
 
 
@@ -214,6 +219,15 @@ def table(runs: dict[str, Run], options: argparse.Namespace) -> list[tuple[str, 
                 value,
                 "{:.2f}",
                 "≤ 1.15",
+                scale,
+            )
+        if "starting" in growth:
+            value, phases = growth["starting"]
+            add(
+                f"CPU s at {large:,} of the phases that start above {small:,} ({phases})",
+                value,
+                "{:.2f}",
+                "",
                 scale,
             )
     for size in options.process_sizes:

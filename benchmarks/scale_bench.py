@@ -13,8 +13,11 @@ which the parse of the edited text would keep. Then it times, in CPU seconds
 (other sessions' load does not count), every phase after the NLP: names,
 stories and times (``link/``), and inside the comparison of every story the
 statements, facts, findings (corroborated and single-source), ``consistent``,
-contradictions and the rest (coverage, brief), then the compact JSON report
-written to a file. Peak RSS is that process's own (``ru_maxrss`` of a fresh
+contradictions, and, for a story of a spilled corpus (above ``api.SPILL_ABOVE``
+articles) or one compared by windows (above ``windows.WINDOW_ARTICLES``), the
+reading of its articles back from the spill and the merge of its windows' findings
+(costs that start where those do: none at 1,000 articles), and the rest (coverage,
+brief), then the compact JSON report written to a file. Peak RSS is that process's own (``ru_maxrss`` of a fresh
 process: model, articles, analyses, corpus and report together).
 
 A last fresh process gives the NLP cost per article: ``analyse_articles`` over
@@ -52,7 +55,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 LINK = ("names", "stories", "times")
-COMPARE = ("statements", "facts", "findings", "consistent", "contradictions", "other compare")
+COMPARE = (
+    "statements",
+    "facts",
+    "findings",
+    "consistent",
+    "contradictions",
+    "read back",
+    "windows' merge",
+    "other compare",
+)
 PHASES = (*LINK, *COMPARE, "report")
 _WORD = re.compile(r"\S+")
 
@@ -208,6 +220,8 @@ class _Span:
 def _instrument(clock: Clock) -> None:
     import recoupe.api as api
     import recoupe.compare.findings as findings
+    import recoupe.compare.windows as windows
+    import recoupe.corpus as corpus
     import recoupe.link.stories as stories
 
     clock.wrap(api, "resolve_entities", "names")
@@ -221,6 +235,19 @@ def _instrument(clock: Clock) -> None:
     clock.wrap(findings, "corroborated_findings", "findings")
     clock.wrap(findings, "single_source_findings", "findings")
     clock.wrap(findings, "consistent", "consistent")
+    # a spilled story's part of the corpus, its articles read back (as the comparison reads)
+    clock.wrap(corpus.Corpus, "restricted", "read back")
+    clock.wrap(corpus.Corpus, "read_back", "read back")
+    for name in (
+        "merged_contradictions",
+        "minority_values",
+        "merged_corroborations",
+        "merged_facts",
+        "_cards_with_clauses",
+    ):
+        clock.wrap(windows, name, "windows' merge")
+    for name in ("add", "expect", "__call__"):  # the single-source test over the whole story
+        clock.wrap(windows.StorySaid, name, "windows' merge")
 
 
 def _peak_mib() -> float:
@@ -349,7 +376,9 @@ def table(rows: Sequence[dict[str, Any]], nlp: dict[str, Any]) -> str:
         cells = [fmt.format(v) for v in values]
         pairs = list(zip(sizes, values, strict=True))
         cells += [
-            f"{exponent(a, x, b, y):.2f}" if growth else ""
+            # a phase below 0.01 s (read back, windows' merge at 1,000: they start above it)
+            # has no growth to read
+            ("—" if x < 0.01 else f"{exponent(a, x, b, y):.2f}") if growth else ""
             for (a, x), (b, y) in itertools.pairwise(pairs)
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")

@@ -304,10 +304,15 @@ def _distinct(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
     out: list[Evidence] = []
     by_span: dict[Span, list[Evidence]] = {}
     for e in evidence:
-        same = by_span.setdefault((e.article, e.start, e.end), [])
-        if not any(e is seen or e == seen for seen in same):
+        span = (e.article, e.start, e.end)
+        same = by_span.get(span)
+        if same is None:
+            by_span[span] = [e]
+        elif e in same:  # the same object, or an equal one
+            continue
+        else:
             same.append(e)
-            out.append(e)
+        out.append(e)
     return tuple(out)
 
 
@@ -612,7 +617,7 @@ class _Once:
             same = self.by_span.get(span)
             if same is None:
                 self.by_span[span] = [statement]
-            elif any(statement is s or statement == s for s in same):
+            elif statement in same:  # the same object, or an equal one
                 continue
             else:
                 same.append(statement)
