@@ -566,15 +566,17 @@ class Corpus:
 
     def _positions(self, kind: str, article_id: str) -> Sequence[int]:
         """Positions, in corpus order, of the article's quotes, times or role holders."""
-        if not self._by_article:
-            index: dict[str, dict[str, list[int]]] = {"quotes": {}, "times": {}, "roles": {}}
+        if "quotes" not in self._by_article:
+            index: dict[str, dict[str, list[int]]] = {"quotes": {}, "times": {}}
             for k, quote in enumerate(self.quotes):
                 index["quotes"].setdefault(quote.article, []).append(k)
             for k, time in enumerate(self.times):
                 index["times"].setdefault(time.article, []).append(k)
-            for k, entity in enumerate(self.entities):
-                for article in dict.fromkeys(r.article for r in entity.roles):
-                    index["roles"].setdefault(article, []).append(k)
+            if "roles" not in self._by_article:  # a story's part has its own (``restricted``)
+                index["roles"] = {}
+                for k, entity in enumerate(self.entities):
+                    for article in dict.fromkeys(r.article for r in entity.roles):
+                        index["roles"].setdefault(article, []).append(k)
             self._by_article.update(
                 (name, {a: array("I", at) for a, at in by.items()}) for name, by in index.items()
             )
@@ -650,7 +652,7 @@ class Corpus:
         analyses = [self.analysis(a) for a in ids if a in self._analyses_by_id]
         if self.spilled is not None and read:
             analyses = self.spilled.restore_all(analyses)
-        return Corpus(
+        part = Corpus(
             articles=tuple(self.article(a) for a in ids),
             analyses=tuple(analyses),
             entities=tuple(self.entity(e) for e in sorted(named, key=order.__getitem__)),
@@ -660,6 +662,15 @@ class Corpus:
             stories=(story,),
             spilled=None if read else self.spilled,
         )
+        # its articles' role holders from this corpus's lookup, not from its entities' roles:
+        # an entity's roles lie in every article naming it with a title, so reading them for
+        # each story of a corpus would cost the stories times the corpus
+        roles, entities = self._by_article["roles"], self.entities
+        position = {e.id: k for k, e in enumerate(part.entities)}
+        part._by_article["roles"] = {
+            a: array("I", [position[entities[k].id] for k in roles[a]]) for a in ids if a in roles
+        }
+        return part
 
     def read_back(self, article_ids: Iterable[str]) -> Corpus:
         """The corpus with the analyses of these articles as the comparison reads them, their

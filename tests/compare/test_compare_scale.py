@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -151,6 +152,40 @@ def test_stories_compared_on_their_own_part_of_the_corpus_as_in_the_whole() -> N
     assert list(dask_comparer(client, compare_story, stories_per_task=2)(stories, corpus)) == here
     assert client.tasks == 2
     assert any(f.kind == "contradiction" for s in here for f in s.findings)
+
+
+def test_a_story_s_part_finds_its_role_holders_without_reading_their_other_roles() -> None:
+    """A part's role holders come from the corpus's lookup by article (an entity's roles lie in
+    every article that gives it a title: read for each story, they would cost the stories
+    times the corpus), and are the ones its own entities' roles give, in the same order."""
+    titles = {
+        "Yoav Gallant": ("ministre israélien de la Défense", "ministre", "defense"),
+        "Benjamin Netanyahu": ("Premier ministre israélien", "premier ministre", None),
+    }
+    docs = [
+        Doc(
+            f"a{k}",
+            "Yoav Gallant, ministre israélien de la Défense, et Benjamin Netanyahu, Premier "
+            "ministre israélien, ont parlé lundi.",
+            source=f"Outlet {k}",
+            entities={
+                "Yoav Gallant": ("person", ["Yoav Gallant"]),
+                "Benjamin Netanyahu": ("person", ["Benjamin Netanyahu"]),
+            },
+            roles=[(name, *titles[name]) for name in list(titles)[: 1 + k % 2]],
+        )
+        for k in range(9)
+    ]
+    corpus = build(docs)
+    for k in range(3):
+        story = Story(id=f"S{k}", title="t", articles=tuple(f"a{n}" for n in range(k, 9, 3)))
+        part = corpus.restricted(story)
+        fresh = dataclasses.replace(part)  # its lookups built from its own entities
+        for some in ([story.articles[0]], story.articles[1:], story.articles):
+            assert part.role_holders_in(some) == fresh.role_holders_in(some)
+        named = [e.name for e in part.role_holders_in(story.articles)]
+        assert list(dict.fromkeys(named)) == list(titles)  # once per article giving a title
+        assert part.role_holders_in(story.articles) == corpus.role_holders_in(story.articles)
 
 
 def test_a_denial_is_one_finding_grouped_by_value_not_one_per_pair() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import pytest
@@ -419,13 +419,13 @@ def test_a_spilled_story_is_read_back_a_window_at_a_time_with_the_same_result(
     restored: Counter[str] = Counter()
     spill = part.spilled
     assert spill is not None
-    restore = spill.restore
+    restore = spill.restore_all
 
-    def counted(analysis: ArticleAnalysis) -> ArticleAnalysis:
-        restored[analysis.article] += 1
-        return restore(analysis)
+    def counted(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
+        restored.update(a.article for a in analyses)
+        return restore(analyses)
 
-    monkeypatch.setattr(spill, "restore", counted)
+    monkeypatch.setattr(spill, "restore_all", counted)
     assert compare_story(story, part) == held
     # each window read its own articles back (at most 10 of the 30), never the whole story,
     # and the context articles every window holds were read once
