@@ -158,7 +158,7 @@ def _growth(run: Run, small: int, large: int) -> dict[str, tuple[float, str]]:
         found["steepest"] = max(steep)
     # phases that start between the two sizes (a spilled corpus read back, windows merged):
     # no growth to read, their cost at the larger size instead
-    starting = [k for k in b if a.get(k, 0.0) < 0.01 * total and b[k] >= 0.01 * sum(b.values())]
+    starting = [k for k in b if a.get(k, 0.0) < 0.01 and b[k] >= 0.01 * sum(b.values())]
     if starting:
         found["starting"] = (sum(b[k] for k in starting), ", ".join(starting))
     return found

@@ -63,6 +63,7 @@ from recoupe.fr.lexicon import (
 from recoupe.fr.text import fold
 from recoupe.fr.timex_normalise import weekday_number
 from recoupe.model import (
+    Article,
     Entity,
     Evidence,
     Finding,
@@ -177,6 +178,13 @@ def _finding(
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _voice(article: Article) -> tuple[str, int, int]:
+    """An article's outlet, and where its headline and its lead end: read once per story (the
+    merge of a large story's windows asks them again at each window, ``windows._joined``)."""
+    return outlet_of(article), headline_end(article), lead_end(article)
+
+
 def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]], lead: bool = False) -> bool:
     """Two values each given by an outlet that does not also give the other (or headline against body).
 
@@ -184,13 +192,12 @@ def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]], lead: bool = 
     contradicts itself, except its headline against its own body (with ``lead``, for counts,
     also the standfirst of an article without a headline).
     """
-    top = lead_end if lead else headline_end
     sides = []
     for evidence in groups.values():
         voices = set()
         for e in evidence:
-            article = corpus.article(e.article)
-            voices.add((outlet_of(article), e.article, e.start < top(article)))
+            outlet, headline, lead_at = _voice(corpus.article(e.article))
+            voices.add((outlet, e.article, e.start < (lead_at if lead else headline)))
         sides.append(voices)
     for k, first in enumerate(sides):
         for second in sides[k + 1 :]:
