@@ -23,7 +23,7 @@ from recoupe.compare.findings import (
 )
 from recoupe.compare.statements import Fact, Statement
 from recoupe.corpus import Corpus
-from recoupe.model import ArticleAnalysis, Finding, Story
+from recoupe.model import ArticleAnalysis, Evidence, Finding, Story
 
 PEOPLE = {
     "Saint-Méran": ("place", ["Saint-Méran"]),
@@ -431,3 +431,119 @@ def test_a_spilled_story_is_read_back_a_window_at_a_time_with_the_same_result(
     # and the context articles every window holds were read once
     assert len(read) == 5 and max(read) <= 10
     assert set(restored.values()) == {1} and len(restored) == len(set(story.articles))
+
+
+def _contradictions_joined_in_turn(found: list[list[Finding]], corpus: Corpus) -> list[Finding]:
+    """``merged_contradictions`` as it joined a contradiction with each window's in turn,
+    building the finding again from all its evidence at each window."""
+    out: list[Finding] = []
+    found_in: list[set[int]] = []
+    for number, findings in enumerate(found):
+        for finding in findings:
+            same = next(
+                (
+                    k
+                    for k in range(len(out))
+                    if number not in found_in[k] and windows.same_contradiction(out[k], finding)
+                ),
+                None,
+            )
+            if same is None:
+                out.append(finding)
+                found_in.append({number})
+            else:
+                out[same] = windows._joined(out[same], finding, corpus)
+                found_in[same].add(number)
+    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
+
+
+def test_contradictions_joined_window_by_window_as_built_again_at_each() -> None:
+    """The merge keeps each contradiction's evidence by value and adds a window's new
+    evidence only; what it gives equals the contradiction built again from all its evidence
+    at each window, whatever the windows hold: dated or undated articles (a later update),
+    outlets giving both values (no two voices: the window is not joined), a headline against
+    its body, evidence of mixed values (joined the long way from then on)."""
+    import random
+
+    from recoupe.compare.contradictions import _finding, make_evidence
+
+    values = ["47 blessés", "52 blessés", "39 blessés", "61 blessés"]
+    docs = [
+        Doc(
+            f"a{k:02d}",
+            f"Bilan {k}\nL'effondrement de la tribune a fait des blessés, selon la préfecture.",
+            source=f"Outlet {k % 7}",  # seven outlets: some give two values
+            published=None if k % 11 == 3 else f"2025-05-{10 + k % 9:02d}",
+            title=f"Bilan {k}",
+            entities=PEOPLE,
+        )
+        for k in range(40)
+    ]
+    corpus = build(docs)
+    shapes: Counter[str] = Counter()
+    for trial in range(600):
+        rng = random.Random(trial)
+        found: list[list[Finding]] = []
+        for _ in range(rng.randint(2, 6)):  # windows
+            window = []
+            for _ in range(rng.randint(1, 2)):  # contradictions of the window
+                groups: dict[str, list[Evidence]] = {}
+                for value in rng.sample(values, rng.randint(2, 3)):
+                    # evidence values are a run's label, but not always (another value's)
+                    run = value if rng.random() > 0.05 else rng.choice(values)
+                    for article in rng.sample(docs, rng.randint(1, 4)):
+                        start = rng.choice([0, 9])  # the headline, or the body
+                        label = run if rng.random() > 0.02 else rng.choice(values)
+                        evidence = make_evidence(corpus, article.id, start, start + 8, label)
+                        groups.setdefault(value, []).append(evidence)
+                slot = rng.choice(["number", "number", "negation"])
+                finding = _finding(corpus, "blessés", slot, groups, 0.7, "Bilan")
+                if finding is not None:
+                    window.append(finding)
+            found.append(window)
+        merged = windows.merged_contradictions(found, corpus)
+        assert merged == _contradictions_joined_in_turn(found, corpus), trial
+        shapes.update(
+            "later" if any(g.later for g in f.values) else "joined"
+            for f in merged
+            if len(f.evidence) > max(len(w.evidence) for ws in found for w in ws)
+        )
+    assert shapes["joined"] and shapes["later"]  # the trials joined windows, some updates
+
+
+def test_a_contradiction_whose_runs_come_together_is_joined_the_long_way() -> None:
+    """Evidence of the value "39" carrying the value "52" (as a window may give it) lies apart
+    from the "52" evidence until a window gives "39" a second outlet: the two runs then meet
+    and read back as one (``_value_groups`` finds no groups), so ``_joined`` keeps the finding
+    from then on; the merge does the same."""
+    from recoupe.compare.contradictions import _finding, make_evidence
+
+    docs = [
+        Doc(f"a{k}", f"Bilan {k} : la tribune a fait des blessés.", source=f"Outlet {k}")
+        for k in range(9)
+    ]
+    corpus = build(docs)
+
+    def finding(groups: dict[str, list[tuple[int, str]]]) -> Finding:
+        found = _finding(
+            corpus,
+            "blessés",
+            "number",
+            {
+                value: [make_evidence(corpus, f"a{k}", 0, 7, label) for k, label in given]
+                for value, given in groups.items()
+            },
+        )
+        assert found is not None
+        return found
+
+    first = finding({"52": [(0, "52"), (1, "52"), (2, "52")], "47": [(3, "47"), (4, "47")],
+                     "39": [(5, "52")]})  # fmt: skip
+    assert [g.value for g in first.values] == ["52", "47", "39"]  # "39" apart from "52"
+    second = finding({"39": [(6, "52"), (7, "52")], "47": [(3, "47")]})  # "39": 3 outlets
+    third = finding({"47": [(8, "47")], "52": [(1, "52")]})
+    found = [[first], [second], [third]]
+    merged = windows.merged_contradictions(found, corpus)
+    assert merged == _contradictions_joined_in_turn(found, corpus)
+    [joined] = merged
+    assert "a8" not in {e.article for e in joined.evidence}  # the third window not joined

@@ -125,6 +125,12 @@ def _summary(subject: str, slot: str, groups: Sequence[ValueGroup]) -> str:
     return f"{subject}: {slot} differs — " + " · ".join(parts)
 
 
+def days_of(published: str) -> tuple[str, str]:
+    """The first and last day of a publication date known to the day, month or year."""
+    day = published[:10]
+    return day + "-01-01"[len(day) - 4 :], day + "-12-31"[len(day) - 4 :]
+
+
 def _later_groups(corpus: Corpus, groups: dict[str, list[Evidence]]) -> set[str]:
     """Values every article of which was published after every article giving another value."""
     # a date known to the month or the year is the span of its days: "2024-03" is no earlier
@@ -134,8 +140,7 @@ def _later_groups(corpus: Corpus, groups: dict[str, list[Evidence]]) -> set[str]
         published = [corpus.article(e.article).published for e in evidence]
         if any(p is None for p in published):
             return set()
-        days = [str(p)[:10] for p in published]
-        dates[value] = [(d + "-01-01"[len(d) - 4 :], d + "-12-31"[len(d) - 4 :]) for d in days]
+        dates[value] = [days_of(str(p)) for p in published]
     out = set()
     for value, mine in dates.items():
         others = [d for other, ds in dates.items() if other != value for d in ds]
@@ -185,6 +190,19 @@ def _voice(article: Article) -> tuple[str, int, int]:
     return outlet_of(article), headline_end(article), lead_end(article)
 
 
+# a value's voice: its outlet, its article, whether it is said in the headline (or lead)
+Voice = tuple[str, str, bool]
+
+
+def voices_of(corpus: Corpus, evidence: Iterable[Evidence], lead: bool = False) -> set[Voice]:
+    """The voices giving a value (``_two_voices``)."""
+    voices = set()
+    for e in evidence:
+        outlet, headline, lead_at = _voice(corpus.article(e.article))
+        voices.add((outlet, e.article, e.start < (lead_at if lead else headline)))
+    return voices
+
+
 def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]], lead: bool = False) -> bool:
     """Two values each given by an outlet that does not also give the other (or headline against body).
 
@@ -192,13 +210,11 @@ def _two_voices(corpus: Corpus, groups: dict[str, list[Evidence]], lead: bool = 
     contradicts itself, except its headline against its own body (with ``lead``, for counts,
     also the standfirst of an article without a headline).
     """
-    sides = []
-    for evidence in groups.values():
-        voices = set()
-        for e in evidence:
-            outlet, headline, lead_at = _voice(corpus.article(e.article))
-            voices.add((outlet, e.article, e.start < (lead_at if lead else headline)))
-        sides.append(voices)
+    return two_sides([voices_of(corpus, evidence, lead) for evidence in groups.values()])
+
+
+def two_sides(sides: Sequence[set[Voice]]) -> bool:
+    """Whether two of the values' voices (each value's, ``voices_of``) make two voices."""
     for k, first in enumerate(sides):
         for second in sides[k + 1 :]:
             outlets_first, outlets_second = {v[0] for v in first}, {v[0] for v in second}

@@ -29,6 +29,7 @@ Below the bound nothing changes, and past it the cost of a story grows linearly.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import operator
 import re
@@ -40,7 +41,14 @@ from typing import NamedTuple
 from recoupe.compare import caches
 from recoupe.compare.brief import story_brief
 from recoupe.compare.claims import _value_groups
-from recoupe.compare.contradictions import _finding, minority_spans
+from recoupe.compare.contradictions import (
+    Voice,
+    _finding,
+    days_of,
+    minority_spans,
+    two_sides,
+    voices_of,
+)
 from recoupe.compare.coverage import headline_sentence, story_coverage
 from recoupe.compare.findings import (
     SAID_ELSEWHERE_CONTEXT,
@@ -191,12 +199,14 @@ def _alike(a: str, b: str) -> bool:
     return bool(x | y) and len(x & y) >= SAME_SUBJECT * len(x | y)
 
 
-def same_contradiction(a: Finding, b: Finding) -> bool:
+def same_contradiction(a: Finding, b: Finding, values: set[str] | None = None) -> bool:
     """The same slot, two values in common (a window where a third value is also given finds
     "huit blessés" beside "47" and "52"), said of the same subject up to a word or two of a
     trimmed copy (a figure's subject names what it counts, "nombre de blessés"; a denial's
-    is its sentence). Titles may differ: each window quotes its own evidence."""
-    mine, theirs = {g.value for g in a.values}, {g.value for g in b.values}
+    is its sentence). Titles may differ: each window quotes its own evidence. ``values``:
+    ``a``'s, when joined since (:class:`_Joining`; its slot and subject stay)."""
+    mine = {g.value for g in a.values} if values is None else values
+    theirs = {g.value for g in b.values}
     return a.slot == b.slot and len(mine & theirs) >= 2 and _alike(a.subject, b.subject)
 
 
@@ -215,11 +225,128 @@ def _joined(a: Finding, b: Finding, corpus: Corpus) -> Finding:
     return _finding(corpus, a.subject, a.slot, groups, a.confidence, a.title) or a
 
 
+class _Joining:
+    """A contradiction found in several windows, joined window after window exactly as
+    :func:`_joined` joins them in turn, without reading again at each window all the
+    evidence gathered so far (that made the merge grow with the square of a story's windows:
+    a 1,716-article story has 20). It keeps its evidence by value with what ``_finding``
+    reads of it (each value's outlets and voices, the days its articles were published),
+    each window adding its new evidence only, and is built into the finding once
+    (:meth:`finding`). A window whose evidence values would not read back as its groups
+    (``_value_groups`` cuts the evidence by runs of one value) is joined by :func:`_joined`
+    itself, and so is every later one (the finding is built first)."""
+
+    def __init__(self, finding: Finding, corpus: Corpus) -> None:
+        self.corpus, self.first = corpus, finding
+        self.current: Finding | None = finding  # the finding joined so far, once built
+        self.lead = finding.slot == "number"
+        mine = _value_groups(finding)
+        self.incremental = mine is not None  # else joined by ``_joined`` (which keeps it)
+        self.groups: dict[str, list[Evidence]] = {}
+        self.seen: set[Span] = set()
+        self.outlets: dict[str, set[str]] = {}
+        self.sides: dict[str, set[Voice]] = {}
+        self.days: dict[str, tuple[str, str]] = {}  # each value's first and last day
+        self.undated = False  # an article without a date: no value is a later one
+        self.value_of: dict[str, str | None] = {}  # the evidence value of each group's run
+        for value, evidence in (mine or {}).items():
+            self._add(value, evidence, voices_of(corpus, evidence, self.lead))
+
+    @property
+    def values(self) -> set[str]:
+        if self.incremental:
+            return set(self.groups)
+        assert self.current is not None
+        return {g.value for g in self.current.values}
+
+    def _add(self, value: str, evidence: Sequence[Evidence], voices: set[Voice]) -> None:
+        article = self.corpus.article
+        if value not in self.groups:
+            self.groups[value], self.outlets[value], self.sides[value] = [], set(), set()
+            self.value_of[value] = evidence[0].value
+        self.groups[value] += evidence
+        self.seen.update((e.article, e.start, e.end) for e in evidence)
+        self.sides[value] |= voices
+        self.outlets[value].update(voice[0] for voice in voices)
+        if not self.lead:  # ``_finding`` reads publication dates for counts only
+            return
+        for e in evidence:
+            published = article(e.article).published
+            if published is None:
+                self.undated = True
+                continue
+            first, last = days_of(str(published))
+            held = self.days.get(value)
+            self.days[value] = (
+                (first, last) if held is None else (min(held[0], first), max(held[1], last))
+            )
+
+    def _later(self, value: str) -> bool:
+        """``_later_groups``: every article of the value published after every other's."""
+        if not self.lead or self.undated or len(self.groups) < 2:
+            return False
+        last = max(self.days[other][1] for other in self.groups if other != value)
+        return self.days[value][0] > last
+
+    def join(self, other: Finding) -> None:
+        """:func:`_joined` of the finding joined so far and ``other``."""
+        if not self.incremental:
+            assert self.current is not None
+            self.current = _joined(self.current, other, self.corpus)
+            return
+        theirs = _value_groups(other)
+        if theirs is None:
+            return  # as ``_joined``: nothing joined
+        new: dict[str, list[Evidence]] = {}
+        seen = set(self.seen)
+        for value, evidence in theirs.items():
+            for e in evidence:
+                span = (e.article, e.start, e.end)
+                if span not in seen:
+                    seen.add(span)
+                    new.setdefault(value, []).append(e)
+        held = self.value_of
+        if any(
+            e.value != held.get(value, found[0].value)
+            for value, found in new.items()
+            for e in found
+        ):
+            # a run of mixed values: ``_value_groups`` would cut it otherwise, ``_joined`` joins
+            self.incremental, self.current = False, _joined(self.finding(), other, self.corpus)
+            return
+        voices = {value: voices_of(self.corpus, found, self.lead) for value, found in new.items()}
+        sides = [self.sides[value] | voices.get(value, set()) for value in self.groups]
+        sides += [voices[value] for value in new if value not in self.groups]
+        if not two_sides(sides):
+            return  # ``_finding`` finds no two voices: ``_joined`` keeps the finding as it was
+        for value, found in new.items():
+            self._add(value, found, voices[value])
+        # the order ``_finding`` gives its values (most outlets first, a later update last),
+        # which the next window's join starts from
+        order = sorted(self.groups, key=lambda v: (-len(self.outlets[v]), self._later(v)))
+        self.groups = {value: self.groups[value] for value in order}
+        self.current = None
+        if any(held[a] == held[b] for a, b in itertools.pairwise(order)):
+            # two neighbouring runs of one value: ``_value_groups`` would read them as one
+            self.incremental, self.current = False, self.finding()
+
+    def finding(self) -> Finding:
+        """The contradiction joined so far."""
+        if self.current is None:
+            first = self.first
+            found = _finding(
+                self.corpus, first.subject, first.slot, self.groups, first.confidence, first.title
+            )
+            assert found is not None  # its two voices were checked as it was joined
+            self.current = found
+        return self.current
+
+
 def merged_contradictions(windows: Sequence[Sequence[Finding]], corpus: Corpus) -> list[Finding]:
     """The windows' contradictions, the same one found in several windows made one (placed
     where it was first found), most outlets first as ``compare_story`` orders them. Two
     findings of one window are never merged: the window kept them apart."""
-    out: list[Finding] = []
+    out: list[_Joining] = []
     found_in: list[set[int]] = []
     by_value: dict[tuple[str, str], list[int]] = {}  # (slot, value) -> findings giving it
     for number, findings in enumerate(windows):
@@ -230,21 +357,23 @@ def merged_contradictions(windows: Sequence[Sequence[Finding]], corpus: Corpus) 
                 (
                     k
                     for k in candidates
-                    if number not in found_in[k] and same_contradiction(out[k], finding)
+                    if number not in found_in[k]
+                    and same_contradiction(out[k].first, finding, out[k].values)
                 ),
                 None,
             )
             if same is None:
                 same = len(out)
-                out.append(finding)
+                out.append(_Joining(finding, corpus))
                 found_in.append({number})
             else:
-                out[same] = _joined(out[same], finding, corpus)
+                out[same].join(finding)
                 found_in[same].add(number)
             for key in keys:
                 if same not in by_value.setdefault(key, []):
                     by_value[key].append(same)
-    return sorted(out, key=lambda f: (-len(f.sources), -f.confidence))
+    merged = [joining.finding() for joining in out]
+    return sorted(merged, key=lambda f: (-len(f.sources), -f.confidence))
 
 
 def minority_values(contradictions: Sequence[Finding]) -> frozenset[str]:
