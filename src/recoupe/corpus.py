@@ -681,10 +681,9 @@ class Corpus:
         if self.spilled is None:
             return self
         wanted = set(article_ids)
+        # read back already: with its sentences or entities (``restore_all`` gives no quotes)
         to_read = [
-            a
-            for a in self.analyses
-            if a.article in wanted and not (a.sentences or a.quotes or a.entities)
+            a for a in self.analyses if a.article in wanted and not (a.sentences or a.entities)
         ]
         read = {a.article: a for a in self.spilled.restore_all(to_read)}
         analyses = tuple(read.get(a.article, a) for a in self.analyses)

@@ -34,9 +34,9 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from recoupe.compare import caches
 from recoupe.compare.brief import story_brief
@@ -298,12 +298,12 @@ class _Joining:
         if theirs is None:
             return  # as ``_joined``: nothing joined
         new: dict[str, list[Evidence]] = {}
-        seen = set(self.seen)
+        seen, added = self.seen, set()  # the spans joined so far, and this window's new ones
         for value, evidence in theirs.items():
             for e in evidence:
                 span = (e.article, e.start, e.end)
-                if span not in seen:
-                    seen.add(span)
+                if span not in seen and span not in added:
+                    added.add(span)
                     new.setdefault(value, []).append(e)
         held = self.value_of
         if any(
@@ -315,7 +315,11 @@ class _Joining:
             self.incremental, self.current = False, _joined(self.finding(), other, self.corpus)
             return
         voices = {value: voices_of(self.corpus, found, self.lead) for value, found in new.items()}
-        sides = [self.sides[value] | voices.get(value, set()) for value in self.groups]
+        # a value's voices with this window's (a copy only where it has new ones)
+        sides = [
+            self.sides[value] | voices[value] if value in voices else self.sides[value]
+            for value in self.groups
+        ]
         sides += [voices[value] for value in new if value not in self.groups]
         if not two_sides(sides):
             return  # ``_finding`` finds no two voices: ``_joined`` keeps the finding as it was
@@ -419,30 +423,11 @@ def _joined_card(earlier: Finding, cards: Sequence[Finding]) -> Finding:
     sources = tuple(dict.fromkeys(s for card in (earlier, *cards) for s in card.sources))
     return replace(
         earlier,
-        evidence=_distinct(e for card in (earlier, *cards) for e in card.evidence),
+        evidence=tuple(_Once([e for card in (earlier, *cards) for e in card.evidence]).items),
         sources=sources,
         summary=f"Reported by {len(sources)} outlets ({', '.join(sources)}): {quote}",
         confidence=max(card.confidence for card in (earlier, *cards)),
     )
-
-
-def _distinct(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    """The evidence in order, each once (as ``dict.fromkeys`` keeps it), told apart by its
-    span first: an evidence's hash reads every field in Python, its span (a tuple's hash, in
-    C) finds the few equal ones (a context article's, cited in every window)."""
-    out: list[Evidence] = []
-    by_span: dict[Span, list[Evidence]] = {}
-    for e in evidence:
-        span = (e.article, e.start, e.end)
-        same = by_span.get(span)
-        if same is None:
-            by_span[span] = [e]
-        elif e in same:  # the same object, or an equal one
-            continue
-        else:
-            same.append(e)
-        out.append(e)
-    return tuple(out)
 
 
 def _share(a: frozenset[Span], b: frozenset[Span]) -> float:
@@ -698,7 +683,7 @@ def merged_facts(
     articles of more than one window (the context articles), whose statements alone can be
     found again (None: any article's may)."""
     out: list[Fact] = []
-    joined: list[_Once | None] = []  # a merged fact's statements, gathered
+    joined: list[_Once[Statement] | None] = []  # a merged fact's statements, gathered
     found_in: list[set[int]] = []
     by_wording: dict[str, int] = {}
     printed: dict[str, str] = {}
@@ -725,29 +710,42 @@ def merged_facts(
     ]
 
 
-class _Once:
-    """Statements in order, each once (as ``dict.fromkeys`` keeps them), told apart by their
-    span first: a statement's hash reads every field, its span is enough to find the few
-    equal ones (a context article's, compared in every window)."""
+class _Spanned(Protocol):
+    @property
+    def article(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
-    def __init__(self, statements: Sequence[Statement], shared: frozenset[str] | None) -> None:
-        self.items: list[Statement] = []
-        self.by_span: dict[Span, list[Statement]] = {}
-        self.shared = shared  # the only articles whose statements may come again (None: any)
-        self.update(statements)
 
-    def update(self, statements: Sequence[Statement]) -> None:
+_S = TypeVar("_S", bound=_Spanned)
+
+
+class _Once(Generic[_S]):
+    """Statements or evidence in order, each once (as ``dict.fromkeys`` keeps them), told
+    apart by their span first: their hash reads every field in Python, their span (a tuple's
+    hash, in C) is enough to find the few equal ones (a context article's, compared and cited
+    in every window)."""
+
+    def __init__(self, items: Sequence[_S], shared: frozenset[str] | None = None) -> None:
+        self.items: list[_S] = []
+        self.by_span: dict[Span, list[_S]] = {}
+        self.shared = shared  # the only articles whose items may come again (None: any)
+        self.update(items)
+
+    def update(self, items: Sequence[_S]) -> None:
         shared = self.shared
-        for statement in statements:
-            if shared is not None and statement.article not in shared:
-                self.items.append(statement)  # its article's one window gives it once
+        for item in items:
+            if shared is not None and item.article not in shared:
+                self.items.append(item)  # its article's one window gives it once
                 continue
-            span = (statement.article, statement.start, statement.end)
+            span = (item.article, item.start, item.end)
             same = self.by_span.get(span)
             if same is None:
-                self.by_span[span] = [statement]
-            elif statement in same:  # the same object, or an equal one
+                self.by_span[span] = [item]
+            elif item in same:  # the same object, or an equal one
                 continue
             else:
-                same.append(statement)
-            self.items.append(statement)
+                same.append(item)
+            self.items.append(item)
